@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything else receives a Config.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  CRIER_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite database)')
+    .optional(),
+  CRIER_POLICY_DIR: z.string().optional(),
+  CRIER_PUBLIC_URL: z.string().url().optional(),
+  /** Comma-separated CIDR ranges of the City network; staff sessions outside are refused (IV.C.15(c)–(d)). */
+  CRIER_STAFF_NETWORKS: z.string().optional(),
+  CRIER_SESSION_HOURS: z.coerce.number().positive().default(12),
+  CRIER_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_LABEL: z.string().default('City single sign-on'),
+  OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  label: string;
+  allowHttp: boolean;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  policyDir: string | undefined;
+  publicUrl: string;
+  staffNetworks: string[];
+  sessionHours: number;
+  cookieSecure: 'auto' | boolean;
+  oidc: OidcConfig | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.CRIER_DATA_DIR);
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError('Invalid environment:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: resolve(dataDir, 'crier.db') },
+    policyDir: e.CRIER_POLICY_DIR ? resolve(e.CRIER_POLICY_DIR) : undefined,
+    publicUrl: e.CRIER_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    staffNetworks: (e.CRIER_STAFF_NETWORKS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    sessionHours: e.CRIER_SESSION_HOURS,
+    cookieSecure: e.CRIER_COOKIE_SECURE === 'auto' ? 'auto' : e.CRIER_COOKIE_SECURE === 'true',
+    oidc: e.OIDC_ISSUER
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, label: e.OIDC_LABEL, allowHttp: e.OIDC_ALLOW_HTTP === 'true' }
+      : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}

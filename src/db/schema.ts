@@ -1,0 +1,329 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types. Conventions (both dialects): ids text, instants ISO-8601 UTC text, dates
+ * YYYY-MM-DD text, booleans 0/1 integers, JSON as text. `Frozen<T>` columns can be written
+ * once and never updated (Kysely's ColumnType<…, …, never>): the compiler refuses an UPDATE.
+ */
+type Frozen<T> = ColumnType<T, T, never>;
+
+export interface DepartmentTable {
+  id: string;
+  name: string;
+  code: string;
+  kind: string; // 'department' | 'division'
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface PersonTable {
+  id: string;
+  name: string;
+  email: string;
+  title: string | null;
+  department_id: string | null;
+  /** active | suspended | revoked | departed */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  person_id: string;
+  role: string;
+  department_id: string | null;
+  /** Held as the designee of this person (II). */
+  designee_of: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  granted_by: string | null;
+  granted_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/** IV.C.5: a department head (or the City Manager) designates an authorized employee for named platforms. */
+export interface DesignationTable {
+  id: string;
+  person_id: string;
+  department_id: string;
+  platform_ids: string; // JSON string[]
+  designated_by: string;
+  designated_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface PolicyVersionTable {
+  id: string;
+  pack_id: Frozen<string>;
+  version: Frozen<string>;
+  content_hash: Frozen<string>;
+  adopted_on: Frozen<string | null>;
+  /** The whole pack as loaded, so old citations still resolve after an amendment. */
+  pack_json: Frozen<string>;
+  /** JSON: clause ids changed/added/removed against the previous version. */
+  changes: Frozen<string>;
+  recorded_at: Frozen<string>;
+  recorded_by: Frozen<string | null>;
+}
+
+/** Attachment A, bound to the policy version and the exact text acknowledged. */
+export interface AcknowledgementTable {
+  id: string;
+  person_id: Frozen<string>;
+  policy_version_id: Frozen<string>;
+  printed_name: Frozen<string>;
+  signature: Frozen<string>;
+  signed_on: Frozen<string>;
+  department_and_title: Frozen<string>;
+  text_sha256: Frozen<string>;
+  recorded_at: Frozen<string>;
+  recorded_by: Frozen<string | null>;
+}
+
+/** IV.C.6 training per platform type; IV.A.8 / IV.C.4 provider terms acknowledged. */
+export interface TrainingTable {
+  id: string;
+  person_id: string;
+  platform_type: string;
+  /** training | provider_terms */
+  kind: string;
+  completed_on: string;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** IV.B: each legislative body member is notified of the restrictions. */
+export interface LegislativeNotificationTable {
+  id: string;
+  person_id: string;
+  body: string;
+  notified_on: string;
+  method: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+/** IV.E violations and what was done about them. */
+export interface IncidentTable {
+  id: string;
+  person_id: string;
+  occurred_on: string;
+  description: string;
+  clauses: string; // JSON string[]
+  reported_by: string | null;
+  created_at: string;
+}
+
+export interface AccessActionTable {
+  id: string;
+  person_id: string;
+  /** suspend | revoke | reinstate */
+  action: string;
+  reason: string;
+  incident_id: string | null;
+  acted_by: string | null;
+  acted_at: string;
+}
+
+/** VI: an exception exists only with a Council approval and an exact scope. */
+export interface PolicyExceptionTable {
+  id: string;
+  clause_id: string;
+  platform_id: string | null;
+  person_id: string | null;
+  starts_on: string;
+  ends_on: string;
+  council_approved_on: string;
+  agenda_item: string;
+  description: string;
+  recorded_by: string | null;
+  recorded_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface PlatformTable {
+  id: string;
+  name: string;
+  /** connector type: city_feed | bluesky | mastodon | facebook | … */
+  type: string;
+  /** Owning department; null for a City platform (approved by the City Manager, IV.C.5). */
+  department_id: string | null;
+  handle: string | null;
+  url: string | null;
+  /** IV.C.2: the application's domain name. */
+  domain: string | null;
+  purpose: string;
+  /** requested | it_reviewed | council_approved | active | terminated */
+  status: string;
+  requested_by: string | null;
+  requested_at: string;
+  it_reviewed_by: string | null;
+  it_reviewed_at: string | null;
+  it_review_notes: string | null;
+  council_approved_on: string | null;
+  council_agenda_item: string | null;
+  activated_by: string | null;
+  activated_at: string | null;
+  terminated_by: string | null;
+  terminated_at: string | null;
+  termination_reason: string | null;
+  comments_enabled: number;
+  comments_authorized_by: string | null;
+  comments_authorized_at: string | null;
+  /** JSON: the profile checklist facts (branding, links, disclaimers …). */
+  profile: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  template: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** IV.C.12: administrators need City Manager and IT Manager permission. */
+export interface PlatformAdminTable {
+  id: string;
+  platform_id: string;
+  person_id: string;
+  platform_user_id: string | null;
+  requested_by: string | null;
+  requested_at: string;
+  cm_approved_by: string | null;
+  cm_approved_at: string | null;
+  it_approved_by: string | null;
+  it_approved_at: string | null;
+  /** pending | active | removed */
+  status: string;
+  removed_by: string | null;
+  removed_at: string | null;
+}
+
+/** IV.C.15(i)(iv): third-party applications, approved by the IT Manager, removable by IT. */
+export interface ThirdPartyAppTable {
+  id: string;
+  platform_id: string | null;
+  name: string;
+  vendor: string;
+  purpose: string;
+  /** proposed | approved | rejected | removed */
+  status: string;
+  proposed_by: string | null;
+  proposed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  removed_by: string | null;
+  removed_at: string | null;
+  removal_reason: string | null;
+}
+
+/** Notices to people or bodies (e.g. the Council on termination, IV.A.7). */
+export interface NotificationTable {
+  id: string;
+  /** council | person | role */
+  audience: string;
+  person_id: string | null;
+  role: string | null;
+  kind: string;
+  subject: string;
+  body: string;
+  related_type: string | null;
+  related_id: string | null;
+  clauses: string; // JSON string[]
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AccountTable {
+  person_id: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  person_id: string;
+  csrf_token: string;
+  mfa_verified: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+}
+
+/** OIDC sign-in in flight (state, nonce, PKCE verifier), so any process can finish it. */
+export interface OidcFlowTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string | null;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  seq: Frozen<number>;
+  id: Frozen<string>;
+  occurred_at: Frozen<string>;
+  actor_id: Frozen<string | null>;
+  actor_label: Frozen<string>;
+  action: Frozen<string>;
+  target_type: Frozen<string>;
+  target_id: Frozen<string | null>;
+  /** Human-readable name of the target at the time, so the log reads after the target is gone. */
+  target_label: Frozen<string | null>;
+  before_json: Frozen<string | null>;
+  after_json: Frozen<string | null>;
+  clauses: Frozen<string>;
+  reason: Frozen<string | null>;
+  prev_hash: Frozen<string>;
+  hash: Frozen<string>;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  departments: DepartmentTable;
+  persons: PersonTable;
+  role_assignments: RoleAssignmentTable;
+  designations: DesignationTable;
+  policy_versions: PolicyVersionTable;
+  acknowledgements: AcknowledgementTable;
+  trainings: TrainingTable;
+  legislative_notifications: LegislativeNotificationTable;
+  incidents: IncidentTable;
+  access_actions: AccessActionTable;
+  policy_exceptions: PolicyExceptionTable;
+  platforms: PlatformTable;
+  platform_admins: PlatformAdminTable;
+  third_party_apps: ThirdPartyAppTable;
+  notifications: NotificationTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  oidc_flows: OidcFlowTable;
+  audit_events: AuditEventTable;
+  audit_head: AuditHeadTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;
+export type { Generated };
