@@ -1,0 +1,18 @@
+import type { Config } from './config/index.ts';
+import type { DbHandle } from './db/index.ts';
+import type { Clock } from './kernel/clock.ts';
+import type { PolicyPack } from './policy/index.ts';
+import type { AuditService } from './modules/audit/index.ts';
+
+/**
+ * Everything the HTTP tier, jobs and CLI reach the domain through. Built once by main.ts.
+ * Each module adds its service here (one line) when it lands.
+ */
+export interface AppContext {
+  config: Config;
+  db: DbHandle;
+  clock: Clock;
+  /** The loaded policy pack (the City's policy as data). */
+  pack: PolicyPack;
+  audit: AuditService;
+}

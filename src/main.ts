@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/index.ts';
+import type { AppContext } from './context.ts';
+import { migrateToLatest, openDatabase } from './db/index.ts';
+import { systemClock, type Clock } from './kernel/clock.ts';
+import { defaultPackDir, loadPackFromDir, type PolicyPack } from './policy/index.ts';
+import { createAuditService } from './modules/audit/index.ts';
+import { buildApp } from './http/app.ts';
+import { apiRoutes } from './http/routes/index.ts';
+
+export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface ContextOptions {
+  clock?: Clock;
+  pack?: PolicyPack;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+}
+
+/** Composition root: config → db → modules. The only place adapters are wired into ports. */
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
+  const pack = options.pack ?? loadPackFromDir(config.policyDir ?? defaultPackDir());
+  const db = openDatabase(config.database);
+  if (options.migrate !== false) await migrateToLatest(db.db);
+  const audit = createAuditService({ db: db.db, dialect: db.dialect, clock });
+  return { config, db, clock, pack, audit };
+}
+
+export async function createHttpApp(ctx: AppContext, options: { logger?: boolean; webRoot?: string | null } = {}): Promise<FastifyInstance> {
+  return buildApp(ctx, {
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
+    clauseTitle: (id) => ctx.pack.clauses.find((c) => c.id === id)?.title ?? null,
+    routes: apiRoutes,
+  });
+}
