@@ -3,6 +3,8 @@ import type { DbHandle } from './db/index.ts';
 import type { Clock } from './kernel/clock.ts';
 import type { PolicyPack } from './policy/index.ts';
 import type { AuditService } from './modules/audit/index.ts';
+import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
+import type { ExceptionsService } from './modules/exceptions/index.ts';
 
 /**
  * Everything the HTTP tier, jobs and CLI reach the domain through. Built once by main.ts.
@@ -15,4 +17,6 @@ export interface AppContext {
   /** The loaded policy pack (the City's policy as data). */
   pack: PolicyPack;
   audit: AuditService;
+  policyVersions: PolicyVersionsService;
+  exceptions: ExceptionsService;
 }

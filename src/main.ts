@@ -6,6 +6,8 @@ import { migrateToLatest, openDatabase } from './db/index.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import { defaultPackDir, loadPackFromDir, type PolicyPack } from './policy/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
+import { createPolicyVersionsService } from './modules/policy-versions/index.ts';
+import { createExceptionsService } from './modules/exceptions/index.ts';
 import { buildApp } from './http/app.ts';
 import { apiRoutes } from './http/routes/index.ts';
 
@@ -25,7 +27,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const db = openDatabase(config.database);
   if (options.migrate !== false) await migrateToLatest(db.db);
   const audit = createAuditService({ db: db.db, dialect: db.dialect, clock });
-  return { config, db, clock, pack, audit };
+  const policyVersions = createPolicyVersionsService({ db: db.db, clock, pack, audit });
+  // The loaded pack becomes the version in force; a changed pack is an amendment (IV.A.18).
+  if (options.migrate !== false) await policyVersions.sync();
+  const exceptions = createExceptionsService({ db: db.db, clock, pack, audit });
+  return { config, db, clock, pack, audit, policyVersions, exceptions };
 }
 
 export async function createHttpApp(ctx: AppContext, options: { logger?: boolean; webRoot?: string | null } = {}): Promise<FastifyInstance> {

@@ -38,7 +38,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * signed-in person who has finished the second factor.
  */
 export const sessionPlugin = fp(async (app: FastifyInstance, opts: { resolver: SessionResolver | undefined }) => {
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
 
   app.addHook('onRequest', async (request: FastifyRequest) => {

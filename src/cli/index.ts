@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerServeCommands } from './serve.ts';
+import { registerAuditCommands } from './audit.ts';
+
+const program = new Command();
+program.name('crier').description("Run a city's official social media under its own council-adopted policy.").showHelpAfterError();
+
+registerServeCommands(program);
+registerAuditCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+}

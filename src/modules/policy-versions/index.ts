@@ -1,0 +1,2 @@
+export { createPolicyVersionsService } from './service.ts';
+export type { PolicyVersion, PolicyVersionsService } from './service.ts';
