@@ -9,6 +9,7 @@ import { createAuditService } from './modules/audit/index.ts';
 import { createPolicyVersionsService } from './modules/policy-versions/index.ts';
 import { createExceptionsService } from './modules/exceptions/index.ts';
 import { buildApp } from './http/app.ts';
+import type { SessionResolver } from './http/plugins/session.ts';
 import { apiRoutes } from './http/routes/index.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -34,8 +35,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   return { config, db, clock, pack, audit, policyVersions, exceptions };
 }
 
-export async function createHttpApp(ctx: AppContext, options: { logger?: boolean; webRoot?: string | null } = {}): Promise<FastifyInstance> {
+export async function createHttpApp(
+  ctx: AppContext,
+  options: { logger?: boolean; webRoot?: string | null; sessions?: SessionResolver } = {},
+): Promise<FastifyInstance> {
   return buildApp(ctx, {
+    sessions: options.sessions,
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
     clauseTitle: (id) => ctx.pack.clauses.find((c) => c.id === id)?.title ?? null,
