@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { makeErrorHandler, type ClauseTitle } from './errors.ts';
 import { sessionPlugin, type SessionResolver } from './plugins/session.ts';
 import { healthRoutes } from './routes/health.ts';
+import type { DeclaredRoute } from './route.ts';
 
 export interface BuildAppOptions {
   /** Folder with the built web UI (web/dist); served at / when present. */
@@ -29,6 +30,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // Secrets and cookies never reach the logs.
     ...(options.logger ? { logger: { level: typeof options.logger === 'object' ? options.logger.level : 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } } : {}),
   });
+  app.decorate('crierRoutes', [] as DeclaredRoute[]);
   app.setErrorHandler(makeErrorHandler(options.clauseTitle ?? (() => null)));
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !options.webRoot) {

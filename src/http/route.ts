@@ -36,11 +36,16 @@ export interface DeclaredRoute {
   params: z.ZodType | undefined;
 }
 
-const registry = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Declared on the root instance (buildApp) and shared by every child context. */
+    crierRoutes: DeclaredRoute[];
+  }
+}
 
 /** Every route declared on this app (used by the authorization-matrix and fuzz tests). */
 export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
-  return registry.get(app) ?? [];
+  return app.crierRoutes ?? [];
 }
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
@@ -55,9 +60,7 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
   app: FastifyInstance,
   spec: RouteSpec<P, Q, B>,
 ): void {
-  const list = registry.get(app) ?? [];
-  list.push({ method: spec.method, url: spec.url, action: spec.action, public: spec.public ?? false, body: spec.body, params: spec.params });
-  registry.set(app, list);
+  app.crierRoutes.push({ method: spec.method, url: spec.url, action: spec.action, public: spec.public ?? false, body: spec.body, params: spec.params });
   app.route({
     method: spec.method,
     url: spec.url,
