@@ -103,7 +103,7 @@ function readYaml(files: PackFiles, name: string, issues: PackIssue[]): unknown 
   }
   const doc = parseDocument(src, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
-    for (const e of doc.errors) issues.push({ file: name, path: '', message: `invalid YAML: ${e.message.split('\n')[0]}` });
+    for (const e of doc.errors) issues.push({ file: name, path: '', message: `invalid YAML: ${(e.message.split('\n')[0] ?? '').replace(/:$/, '')}` });
     return undefined;
   }
   return doc.toJS({ maxAliasCount: 100 });
