@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { screenComment } from './engine.ts';
+
+const clauses = (text: string, context?: string): string[] =>
+  screenComment(text, context === undefined ? {} : { context }).filter((f) => f.severity === 'block').map((f) => f.clause);
+const all = (text: string): string[] => screenComment(text).map((f) => f.clause);
+
+describe('comment screening: civic speech passes', () => {
+  const civic = [
+    'the council should fix the potholes on Main Street',
+    'I am a gay veteran and I support the new park',
+    'As a Black woman and a Muslim I am proud of this city',
+    'Thank you to the parks staff, the event was wonderful!',
+    'When will the library reopen on weekends?',
+    'I disagree with the council decision on parking meters, it hurts small businesses',
+    'Racism has no place in Carson. Immigrants are our neighbors.',
+    'My disabled mother could not get into city hall, please add a ramp',
+    'Please vote on the agenda item about street lights next week',
+    'The trash pickup was late again on 223rd Street',
+    'Older residents and seniors need more shade at the bus stops',
+    'Can the city add more Spanish, Tagalog and Korean translations?',
+    'I will shoot you an email about the permit tomorrow',
+    'Great job on the crack sealing on Avalon, much smoother now',
+    'Free flu shots at the community center were really helpful',
+  ];
+  for (const c of civic) {
+    it(`[V.1–V.15] "${c}" is not blocked`, () => {
+      expect(clauses(c)).toEqual([]);
+    });
+  }
+  it('[V.5] "the council should fix the potholes on Main Street" is not a campaign', () => {
+    expect(all('the council should fix the potholes on Main Street')).not.toContain('V.5');
+  });
+  it('[V.2] "I am a gay veteran and I support the new park" passes', () => {
+    expect(all('I am a gay veteran and I support the new park')).not.toContain('V.2');
+  });
+  it('[V.2] negated statements about a group pass', () => {
+    expect(clauses('immigrants are not animals, they are people')).not.toContain('V.2');
+  });
+  it('[V.4] demonstrably false is never raised automatically', () => {
+    expect(all('The city has never had a budget, and the moon is made of cheese')).not.toContain('V.4');
+  });
+});
+
+describe('comment screening: violations are found with evidence', () => {
+  const cases: Array<[string, string, string?]> = [
+    ['V.1', 'asdfghjkl qwertyuiop zxcvbnm', 'asdfghjkl qwertyuiop zxcvbnm'],
+    ['V.2', 'Mexicans are animals and should be deported', 'Mexicans are animals'],
+    ['V.2', 'go back to your country', 'go back to your country'],
+    ['V.3', 'this is bullshit', 'bullshit'],
+    ['V.3', 'f u c k this', 'f u c k'],
+    ['V.3', 'what the ｆｕｃｋ', 'ｆｕｃｋ'],
+    ['V.3', 'sh1t show', 'sh1t'],
+    ['V.5', 'Vote YES on Measure K!', 'Vote YES on Measure'],
+    ['V.5', 'Re-elect Mayor Smith in November', undefined],
+    ['V.6', 'Jesus is Lord, repent now', 'Jesus is Lord'],
+    ['V.7', 'Buy now! 50% off with promo code SAVE50', 'Buy now'],
+    ['V.8', 'selling cheap vapes, dm me', 'selling cheap vapes'],
+    ['V.9', 'selling fake IDs and forged permits, text me', undefined],
+    ['V.10', "let's loot the stores after the game", undefined],
+    ['V.11', "I'm going to kill you", "I'm going to kill you"],
+    ['V.11', 'I know where you live', 'I know where you live'],
+    ['V.12', 'the door code is 4455 at the police station', undefined],
+    ['V.14', 'You are a f*cking idiot', undefined],
+    ['V.15', 'download the full movie free here, torrent link', undefined],
+    ['IV.D.7(a)', 'call me at 310-555-0199', '310-555-0199'],
+    ['IV.D.7(a)', 'email me at joe.smith@gmail.com', 'joe.smith@gmail.com'],
+    ['IV.D.7(a)', 'my SSN is 123-45-6789', '123-45-6789'],
+    ['IV.D.7(a)', 'card 4111 1111 1111 1111 exp 12/29', '4111 1111 1111 1111'],
+  ];
+  for (const [clause, text, evidence] of cases) {
+    it(`[${clause}] "${text}"`, () => {
+      const found = screenComment(text).filter((f) => f.clause === clause);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found[0]!.severity).toBe('block');
+      if (evidence) expect(found.map((f) => f.span?.text)).toContain(evidence);
+      for (const f of found) {
+        expect(f.score).toBeGreaterThanOrEqual(0);
+        expect(f.score).toBeLessThanOrEqual(1);
+        if (f.span) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
+      }
+    });
+  }
+  it('[V.13] national politics is advice, not a block', () => {
+    const f = screenComment('What about Brexit and the EU parliament?').filter((x) => x.clause === 'V.13');
+    expect(f.length).toBe(1);
+    expect(f[0]!.severity).toBe('advice');
+  });
+  it('[V.1] a comment unrelated to the post is advice when the post is given', () => {
+    const f = screenComment('My cousin makes amazing tamales and sells cheap tickets to concerts abroad', {
+      context: 'Street sweeping on Carson Street moves to Tuesdays starting March 3.',
+    }).filter((x) => x.clause === 'V.1');
+    expect(f.map((x) => x.severity)).toEqual(['advice']);
+  });
+  it('[V.1] a related comment is not flagged as off-topic', () => {
+    expect(
+      screenComment('Will the street sweeping on Tuesdays also cover 220th Street near the school?', {
+        context: 'Street sweeping on Carson Street moves to Tuesdays starting March 3.',
+      }).filter((x) => x.clause === 'V.1'),
+    ).toEqual([]);
+  });
+  it('[IV.D.7(a)] City contact numbers and City e-mail addresses are not personal information', () => {
+    expect(all('Call City Hall at (310) 830-7600 or write to info@carsonca.gov')).not.toContain('IV.D.7(a)');
+  });
+});

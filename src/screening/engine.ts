@@ -1,0 +1,101 @@
+/**
+ * The screening engine: normalise once, classify once (lazily), run every rule for the content
+ * kind, turn hits into findings citing clause ids. Pure and deterministic.
+ */
+import { carsonDefaults, type ScreeningConfig } from './config.ts';
+import { loadModel, type Model } from './model.ts';
+import { modelData } from './model/carson-model.ts';
+import { normalize, tokenize, toSpan } from './normalize.ts';
+import type { PostInput, Rule, RuleContext } from './rule.ts';
+import { RULES } from './rules/index.ts';
+import type { ContentKind, Finding, Hit, Severity } from './types.ts';
+
+let defaultModel: Model | null = null;
+/** The model shipped with the engine (src/screening/model/carson-model.ts). */
+export function bundledModel(): Model {
+  defaultModel ??= loadModel(modelData);
+  return defaultModel;
+}
+
+export interface ScreenOptions {
+  config?: ScreeningConfig;
+  /** Defaults to the bundled model; pass `null` to screen with rules only. */
+  model?: Model | null;
+  /** Rules to run (default: the whole catalogue). */
+  rules?: readonly Rule[];
+}
+
+export interface CommentOptions extends ScreenOptions {
+  /** Text of the post the comment answers (for V.1 relatedness). */
+  context?: string;
+}
+
+const MAX_HITS_PER_RULE = 10;
+
+function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostInput, context?: string): Finding[] {
+  const config = opts.config ?? carsonDefaults;
+  const model = opts.model === undefined ? bundledModel() : opts.model;
+  const safeText = typeof text === 'string' ? text : String(text ?? '');
+  const norm = normalize(safeText);
+  const tokens = tokenize(norm.text);
+  let scores: Record<string, number> | null = null;
+  const labels = new Map((model?.data.labels ?? []).map((l) => [l.clause, l]));
+  const ctx: RuleContext = {
+    kind,
+    text: safeText,
+    norm,
+    tokens,
+    config,
+    scores: () => (scores ??= model && norm.text.trim() ? model.predict(norm.text) : {}),
+    threshold: (clause) => {
+      const l = labels.get(clause);
+      return l ? { block: l.block, advice: l.advice } : config.thresholds;
+    },
+  };
+  if (post) ctx.post = post;
+  if (context !== undefined) ctx.context = context;
+  const findings: Finding[] = [];
+  for (const rule of opts.rules ?? RULES) {
+    const clause = rule.clauses[kind];
+    if (!clause || rule.moderatorOnly) continue;
+    const configured = config.severity[rule.id];
+    if (configured === 'off') continue;
+    const severity: Severity = configured ?? rule.defaultSeverity;
+    let hits: Hit[];
+    try {
+      hits = rule.check(ctx);
+    } catch (err) {
+      // A rule must never take the whole screening down; report it as advice for a human.
+      hits = [{ message: `rule failed: ${(err as Error)?.message ?? String(err)}`, score: 0, weak: true }];
+    }
+    for (const h of hits.slice(0, MAX_HITS_PER_RULE)) {
+      const f: Finding = {
+        ruleId: rule.id,
+        clause: h.clause ?? clause,
+        severity: h.weak ? 'advice' : severity,
+        message: h.message,
+        score: Math.round(Math.max(0, Math.min(1, h.score)) * 1000) / 1000,
+      };
+      if (h.start !== undefined && h.end !== undefined) {
+        f.span = h.raw ? { start: h.start, end: h.end, text: safeText.slice(h.start, h.end) } : toSpan(norm, h.start, h.end);
+      }
+      findings.push(f);
+    }
+  }
+  return findings;
+}
+
+/** Screen a public comment against V.1–V.15 and IV.D.7(a). */
+export function screenComment(text: string, opts: CommentOptions = {}): Finding[] {
+  return run('comment', text, opts, undefined, opts.context);
+}
+
+/** Screen a City post (synchronous rules; see screenPostLanguage for spelling and grammar). */
+export function screenPost(post: PostInput, config?: ScreeningConfig, opts: Omit<ScreenOptions, 'config'> = {}): Finding[] {
+  return run('post', post.text, { ...opts, ...(config ? { config } : {}) }, post);
+}
+
+/** Does any finding block? */
+export function isBlocked(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'block');
+}

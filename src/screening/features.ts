@@ -1,0 +1,114 @@
+/**
+ * Hashed word and character n-gram features of normalised text, shared by the training script
+ * and the engine (so both see exactly the same features). Pure and deterministic.
+ *
+ * Features: word unigrams, word bigrams, character 3-, 4- and 5-grams of the words joined by
+ * single spaces (with a leading and trailing space). Values: 1 + ln(tf), vector L2-normalised.
+ */
+export const FEATURE_VERSION = 1;
+/** Text beyond this many normalised characters is not used by the classifier. */
+export const MAX_CLASSIFIER_CHARS = 4000;
+
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+  length: number;
+}
+
+const WORD_SEED = 0x811c9dc5;
+const BIGRAM_SEED = 0x01000193;
+const CHAR_SEED = 0x9e3779b1;
+
+function mix(h: number, c: number): number {
+  h ^= c;
+  return Math.imul(h, 16777619) >>> 0;
+}
+
+/** Reusable scratch space per dimensionality (the engine is single-threaded). */
+const scratch = new Map<number, { counts: Float32Array; touched: Int32Array }>();
+
+export function extractFeatures(normText: string, bits: number): SparseVector {
+  const dims = 1 << bits;
+  const mask = dims - 1;
+  let s = scratch.get(bits);
+  if (!s) {
+    s = { counts: new Float32Array(dims), touched: new Int32Array(1 << 16) };
+    scratch.set(bits, s);
+  }
+  const counts = s.counts;
+  let touched = s.touched;
+  let nTouched = 0;
+  const add = (h: number): void => {
+    const j = h & mask;
+    if (counts[j] === 0) {
+      if (nTouched === touched.length) {
+        const bigger = new Int32Array(touched.length * 2);
+        bigger.set(touched);
+        touched = bigger;
+        s!.touched = bigger;
+      }
+      touched[nTouched++] = j;
+    }
+    counts[j]! += 1;
+  };
+
+  const text = normText.length > MAX_CLASSIFIER_CHARS ? normText.slice(0, MAX_CLASSIFIER_CHARS) : normText;
+  // words: runs of [a-z0-9*] (apostrophes skipped), plus single symbols like '!' '?' '$' as words
+  const words: number[] = []; // word hashes
+  const joined: number[] = [32]; // char codes of " w1 w2 ... "
+  let h = WORD_SEED;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42;
+    if (wordChar) {
+      h = mix(h, c);
+      inWord = true;
+      joined.push(c);
+    } else if (c === 39 || c === 0x2019) {
+      continue;
+    } else {
+      if (inWord) {
+        words.push(h);
+        joined.push(32);
+      }
+      inWord = false;
+      h = WORD_SEED;
+      if (c === 33 || c === 63 || c === 36 || c === 64 || c === 35) {
+        // ! ? $ @ # carry signal (spam, mentions, hashtags)
+        words.push(mix(WORD_SEED ^ 0x5bd1e995, c));
+      } else if (c > 0x2000 && c !== 0x2019) {
+        // emoji and other symbols: one feature per code unit class
+        words.push(mix(WORD_SEED ^ 0x27d4eb2d, c));
+      }
+    }
+  }
+  for (let k = 0; k < words.length; k++) {
+    add(words[k]!);
+    if (k > 0) add(mix(mix(BIGRAM_SEED, words[k - 1]!), words[k]!));
+  }
+  for (let i = 0; i < joined.length; i++) {
+    let g = CHAR_SEED;
+    for (let n = 0; n < 5 && i + n < joined.length; n++) {
+      g = mix(g, joined[i + n]!);
+      if (n >= 2) add(mix(g, n));
+    }
+  }
+
+  const idx = new Int32Array(nTouched);
+  const val = new Float32Array(nTouched);
+  let norm = 0;
+  for (let k = 0; k < nTouched; k++) {
+    const j = touched[k]!;
+    const v = 1 + Math.log(counts[j]!);
+    counts[j] = 0;
+    idx[k] = j;
+    val[k] = v;
+    norm += v * v;
+  }
+  if (norm > 0) {
+    const inv = 1 / Math.sqrt(norm);
+    for (let k = 0; k < nTouched; k++) val[k]! *= inv;
+  }
+  return { idx, val, length: nTouched };
+}

@@ -1,0 +1,44 @@
+/** Small helpers shared by rule files. */
+import type { LexMatch } from './lexicon.ts';
+import type { RuleContext } from './rule.ts';
+import type { Hit } from './types.ts';
+
+export function tokenHit(ctx: RuleContext, from: number, to: number, message: string, score: number, weak = false): Hit {
+  const a = ctx.tokens[from];
+  const b = ctx.tokens[Math.max(from, to - 1)];
+  const hit: Hit = { message, score };
+  if (a && b) {
+    hit.start = a.start;
+    hit.end = b.end;
+  }
+  if (weak) hit.weak = true;
+  return hit;
+}
+
+export function lexHits(ctx: RuleContext, matches: LexMatch[], message: (m: LexMatch) => string, score: number, weak = false): Hit[] {
+  return matches.map((m) => tokenHit(ctx, m.from, m.to, message(m), score, weak));
+}
+
+/** Regex hits over the normalised text; `re` must be global and written to run in linear time. */
+export function regexHits(ctx: RuleContext, re: RegExp, message: string, score: number, weak = false, limit = 10): Hit[] {
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ctx.norm.text)) !== null && out.length < limit) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const hit: Hit = { message, score, start: m.index, end: m.index + m[0].length };
+    if (weak) hit.weak = true;
+    out.push(hit);
+  }
+  return out;
+}
+
+/** Is one of `words` among the `n` tokens before token index i? */
+export function precededBy(ctx: RuleContext, i: number, n: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, i - n); k < i; k++) if (words.has(ctx.tokens[k]!.w)) return true;
+  return false;
+}
+
+export const NEGATIONS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'dont', 'doesnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'wont', 'shouldnt', 'nobody', 'stop', 'against',
+]);

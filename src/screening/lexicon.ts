@@ -1,0 +1,135 @@
+/**
+ * Word and phrase lexicons matched against the tokens of the normalised text. Lookup is by
+ * hash map on the first word, so matching is linear in the number of tokens whatever the size
+ * of the lexicon. Entries:
+ *   "word"          exact word (repeated letters "fuuuck" and vowel masks "f*ck" also match)
+ *   "two words"     phrase of consecutive tokens
+ *   "prefix~"       any word starting with prefix (last word of an entry only)
+ */
+import type { Token } from './normalize.ts';
+
+export interface LexMatch {
+  entry: string;
+  /** token index range [from, to) */
+  from: number;
+  to: number;
+}
+
+interface Entry {
+  raw: string;
+  words: string[];
+  prefixLast: boolean;
+}
+
+const squeeze3 = (w: string): string => w.replace(/(.)\1{2,}/g, '$1$1');
+const squeeze2 = (w: string): string => w.replace(/(.)\1+/g, '$1');
+
+export class Lexicon {
+  private byFirst = new Map<string, Entry[]>();
+  private prefixes = new Map<string, Entry[]>(); // keyed by first 3 chars of a one-word prefix entry
+  private masked = new Map<number, string[]>(); // single words by length, for "f*ck"
+
+  constructor(entries: readonly string[]) {
+    for (const raw of entries) {
+      const e = raw.toLowerCase().replace(/['’]/g, '').trim();
+      if (!e) continue;
+      const prefixLast = e.endsWith('~');
+      const words = (prefixLast ? e.slice(0, -1) : e).split(/\s+/);
+      const entry: Entry = { raw, words, prefixLast };
+      if (prefixLast && words.length === 1) {
+        const key = words[0]!.slice(0, 3);
+        const list = this.prefixes.get(key) ?? [];
+        list.push(entry);
+        this.prefixes.set(key, list);
+        continue;
+      }
+      const list = this.byFirst.get(words[0]!) ?? [];
+      list.push(entry);
+      this.byFirst.set(words[0]!, list);
+      if (words.length === 1) {
+        const byLen = this.masked.get(words[0]!.length) ?? [];
+        byLen.push(words[0]!);
+        this.masked.set(words[0]!.length, byLen);
+      }
+    }
+  }
+
+  /** Candidate normal forms of one token (exact first). */
+  private forms(w: string): string[] {
+    const forms = [w];
+    if (/(.)\1/.test(w)) {
+      const a = squeeze3(w);
+      if (a !== w) forms.push(a);
+      const b = squeeze2(w);
+      if (b !== w && b.length >= 3) forms.push(b);
+    }
+    if (w.includes('*') && w.length <= 12 && /[a-z]/.test(w)) {
+      for (const cand of this.masked.get(w.length) ?? []) {
+        let ok = true;
+        for (let k = 0; k < w.length && ok; k++) if (w[k] !== '*' && w[k] !== cand[k]) ok = false;
+        if (ok) forms.push(cand);
+      }
+    }
+    return forms;
+  }
+
+  private allPrefixList: Entry[] | null = null;
+  private allPrefixes(): Entry[] {
+    this.allPrefixList ??= [...this.prefixes.values()].flat();
+    return this.allPrefixList;
+  }
+
+  private wordMatches(entryWord: string, tokenWord: string, prefix: boolean): boolean {
+    if (prefix) {
+      if (tokenWord.startsWith(entryWord) || squeeze3(tokenWord).startsWith(entryWord) || squeeze2(tokenWord).startsWith(entryWord)) return true;
+      if (!tokenWord.includes('*') || tokenWord.length < entryWord.length) return false;
+      for (let k = 0; k < entryWord.length; k++) if (tokenWord[k] !== '*' && tokenWord[k] !== entryWord[k]) return false;
+      return /[a-z]/.test(tokenWord.slice(0, entryWord.length));
+    }
+    return entryWord === tokenWord || entryWord === squeeze3(tokenWord) || (tokenWord.length > 3 && entryWord === squeeze2(tokenWord));
+  }
+
+  match(tokens: readonly Token[], limit = 50): LexMatch[] {
+    const out: LexMatch[] = [];
+    for (let i = 0; i < tokens.length && out.length < limit; i++) {
+      const w = tokens[i]!.w;
+      let done = false;
+      for (const f of this.forms(w)) {
+        for (const e of this.byFirst.get(f) ?? []) {
+          if (this.matchRest(e, tokens, i)) {
+            out.push({ entry: e.raw, from: i, to: i + e.words.length });
+            done = true;
+            break;
+          }
+        }
+        if (done) break;
+      }
+      if (done || w.length < 3) continue;
+      const candidates = w.includes('*') ? this.allPrefixes() : [...(this.prefixes.get(w.slice(0, 3)) ?? []), ...(/(.)\1/.test(w) ? this.prefixes.get(squeeze2(w).slice(0, 3)) ?? [] : [])];
+      for (const e of candidates) {
+        if (this.wordMatches(e.words[0]!, w, true)) {
+          out.push({ entry: e.raw, from: i, to: i + 1 });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private matchRest(e: Entry, tokens: readonly Token[], i: number): boolean {
+    if (e.words.length === 1) return !e.prefixLast;
+    for (let k = 1; k < e.words.length; k++) {
+      const t = tokens[i + k];
+      if (!t) return false;
+      const last = k === e.words.length - 1;
+      if (!this.wordMatches(e.words[k]!, t.w, last && e.prefixLast)) return false;
+    }
+    return true;
+  }
+}
+
+/** Does any token in [from, to) belong to `set`? */
+export function anyIn(tokens: readonly Token[], from: number, to: number, set: ReadonlySet<string>): number {
+  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++) if (set.has(tokens[i]!.w)) return i;
+  return -1;
+}

@@ -1,0 +1,97 @@
+/**
+ * The statistical classifier: one logistic model per clause over hashed n-gram features
+ * (features.ts), weights quantised to int8 and shipped as base64 inside a TS module
+ * (model/carson-model.ts, written by `npm run train:screening`). Pure, deterministic,
+ * browser-safe.
+ */
+import { extractFeatures } from './features.ts';
+
+export interface ModelLabel {
+  /** Clause id the label maps to, e.g. 'V.2'. */
+  clause: string;
+  bias: number;
+  /** weight = int8 * scale */
+  scale: number;
+  /** Probability thresholds chosen on the validation split. */
+  block: number;
+  advice: number;
+}
+
+export interface ModelData {
+  version: string;
+  featureVersion: number;
+  bits: number;
+  labels: ModelLabel[];
+  /** base64 of Int8Array, layout [dim * labels.length + label]. */
+  weights: string;
+}
+
+export interface Model {
+  data: ModelData;
+  /** Probability per clause id. */
+  predict(normText: string): Record<string, number>;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const lookup = new Int16Array(128).fill(-1);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  const clean = b64.replace(/[^A-Za-z0-9+/]/g, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let o = 0;
+  for (let i = 0; i + 1 < clean.length; i += 4) {
+    const a = lookup[clean.charCodeAt(i)]!;
+    const b = lookup[clean.charCodeAt(i + 1)]!;
+    const c = i + 2 < clean.length ? lookup[clean.charCodeAt(i + 2)]! : 0;
+    const d = i + 3 < clean.length ? lookup[clean.charCodeAt(i + 3)]! : 0;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length && i + 2 < clean.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length && i + 3 < clean.length) out[o++] = n & 255;
+  }
+  return out.subarray(0, o);
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
+  }
+  return out;
+}
+
+export function loadModel(data: ModelData): Model {
+  const L = data.labels.length;
+  const bytes = base64ToBytes(data.weights);
+  const w = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const expected = (1 << data.bits) * L;
+  if (L > 0 && w.length !== expected) throw new Error(`model weights: ${w.length} bytes, expected ${expected}`);
+  const acc = new Float64Array(L);
+  return {
+    data,
+    predict(normText: string): Record<string, number> {
+      const out: Record<string, number> = {};
+      if (L === 0) return out;
+      const x = extractFeatures(normText, data.bits);
+      acc.fill(0);
+      for (let k = 0; k < x.length; k++) {
+        const base = x.idx[k]! * L;
+        const v = x.val[k]!;
+        for (let l = 0; l < L; l++) acc[l]! += v * w[base + l]!;
+      }
+      for (let l = 0; l < L; l++) {
+        const lab = data.labels[l]!;
+        const z = lab.bias + acc[l]! * lab.scale;
+        out[lab.clause] = 1 / (1 + Math.exp(-z));
+      }
+      return out;
+    },
+  };
+}

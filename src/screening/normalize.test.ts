@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, toSpan, tokenize } from './normalize.ts';
+
+describe('normalize', () => {
+  it('folds case, fullwidth, accents and confusables', () => {
+    expect(normalize('ＦＵＣＫ').text).toBe('fuck');
+    expect(normalize('Café').text).toBe('cafe');
+    expect(normalize('ѕhіt').text).toBe('shit'); // Cyrillic s, i
+    expect(normalize('𝐟𝐮𝐜𝐤').text).toBe('fuck'); // mathematical bold
+  });
+  it('removes zero-width and format characters', () => {
+    expect(normalize('f\u200bu\u200dc\u2060k\ufeff').text).toBe('fuck');
+  });
+  it('joins spaced-out letters', () => {
+    expect(normalize('f u c k you').text).toBe('fuck you');
+    expect(normalize('s.h.i.t').text).toBe('shit');
+    expect(normalize('a b').text).toBe('a b');
+  });
+  it('undoes leetspeak inside words but keeps numbers', () => {
+    expect(normalize('sh1t').text).toBe('shit');
+    expect(normalize('a$$hole').text).toBe('asshole');
+    expect(normalize('call 310 555 0199').text).toBe('call 310 555 0199');
+    expect(normalize('@carson').text).toBe('@carson');
+  });
+  it('maps normalised offsets back to the original text', () => {
+    const n = normalize('Hey ＦＵＣＫ you');
+    const i = n.text.indexOf('fuck');
+    expect(toSpan(n, i, i + 4).text).toBe('ＦＵＣＫ');
+    const m = normalize('x f u c k y');
+    const j = m.text.indexOf('fuck');
+    expect(toSpan(m, j, j + 4).text).toBe('f u c k');
+  });
+  it('replaces lone surrogates and control characters without throwing', () => {
+    const n = normalize('ab\ud800cd\udc00ef\u0000gh\u0007ij');
+    expect(n.text).toBe('ab cd ef gh ij');
+    expect(n.map.length).toBe(n.text.length + 1);
+  });
+  it('tokenizes words without apostrophes', () => {
+    expect(tokenize("you're it").map((t) => t.w)).toEqual(['youre', 'it']);
+  });
+});

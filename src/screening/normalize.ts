@@ -1,0 +1,226 @@
+/**
+ * Normalisation against evasion, with a map back to the original text so findings can quote
+ * the evidence. Linear in the input length; never throws.
+ *
+ * 1. per code point: lone surrogates and control characters → space; zero-width and format
+ *    characters, variation selectors and combining marks removed; NFKD compatibility folding
+ *    (fullwidth, mathematical alphanumerics, ligatures, accents); lower case; confusables
+ *    (Cyrillic / Greek look-alikes) → Latin.
+ * 2. spacing: runs of ≥ 3 single characters separated by one space or . - _ are joined
+ *    ("f u c k", "f.u.c.k" → "fuck").
+ * 3. leetspeak inside words that contain letters ("sh1t", "@ss", "a$$" → "shit", "ass", "ass").
+ */
+import type { Span } from './types.ts';
+
+export interface Normalized {
+  source: string;
+  text: string;
+  /** map[k] = offset in `source` of normalised character k; map[text.length] = source.length. */
+  map: Int32Array;
+}
+
+const CONFUSABLES: Record<string, string> = {
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
+  х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ь: 'b', ɡ: 'g',
+  // Greek
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
+  χ: 'x', ω: 'w', γ: 'y', μ: 'u', σ: 'o', ς: 'c',
+  // Latin look-alikes and symbols
+  ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'p',
+  '’': "'", '‘': "'", 'ʼ': "'", '`': "'", '´': "'", '“': '"', '”': '"',
+  '€': 'e', '£': 'l', '¢': 'c', '¥': 'y', '©': 'c', '®': 'r',
+  ʀ: 'r', ɴ: 'n', ʏ: 'y', ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ʜ: 'h', ɪ: 'i',
+  ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ᴏ: 'o', ᴘ: 'p', ꞯ: 'q', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v',
+  ᴡ: 'w', ᴢ: 'z',
+};
+
+const LEET: Record<string, string> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
+  '@': 'a', $: 's', '!': 'i', '|': 'l', '+': 't',
+};
+
+function isZeroWidthOrFormat(cp: number): boolean {
+  return (
+    (cp >= 0x200b && cp <= 0x200f) || // zero-width space/joiners, LRM/RLM
+    (cp >= 0x202a && cp <= 0x202e) || // bidi embeddings
+    (cp >= 0x2060 && cp <= 0x2064) ||
+    (cp >= 0x2066 && cp <= 0x206f) ||
+    cp === 0xfeff || cp === 0x00ad || cp === 0x034f || cp === 0x180e || cp === 0x061c ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) || // variation selectors
+    (cp >= 0xe0100 && cp <= 0xe01ef) ||
+    (cp >= 0xe0000 && cp <= 0xe007f) // tags
+  );
+}
+
+const MARK = /\p{M}/u;
+const foldCache = new Map<number, string>();
+
+/** Fold one non-ASCII code point to its normalised form ('' to drop it). */
+function foldCodePoint(cp: number): string {
+  const cached = foldCache.get(cp);
+  if (cached !== undefined) return cached;
+  let out = '';
+  if (isZeroWidthOrFormat(cp)) out = '';
+  else if ((cp >= 0x80 && cp < 0xa0) || cp === 0x2028 || cp === 0x2029) out = ' ';
+  else {
+    const ch = String.fromCodePoint(cp);
+    if (MARK.test(ch)) out = '';
+    else {
+      const decomposed = ch.normalize('NFKD').toLowerCase();
+      for (const c of decomposed) {
+        if (MARK.test(c)) continue;
+        out += CONFUSABLES[c] ?? c;
+      }
+      if (/\s/u.test(out)) out = ' ';
+    }
+  }
+  if (foldCache.size < 50_000) foldCache.set(cp, out);
+  return out;
+}
+
+/** Step 1: per-code-point folding. */
+function fold(source: string): { text: string; map: number[] } {
+  const parts: string[] = [];
+  const map: number[] = [];
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 32 || c === 127) parts.push(c === 10 ? '\n' : ' ');
+      else if (c >= 65 && c <= 90) parts.push(String.fromCharCode(c + 32));
+      else parts.push(source[i]!);
+      map.push(i);
+      continue;
+    }
+    let cp = c;
+    const start = i;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < n ? source.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        i++;
+      } else cp = 0x20; // lone high surrogate
+    } else if (c >= 0xdc00 && c <= 0xdfff) cp = 0x20; // lone low surrogate
+    const out = cp === 0x20 ? ' ' : foldCodePoint(cp);
+    for (let k = 0; k < out.length; k++) {
+      parts.push(out[k]!);
+      map.push(start);
+    }
+  }
+  return { text: parts.join(''), map };
+}
+
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
+const isWordish = (ch: string | undefined): boolean =>
+  ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch in LEET || ch === '*');
+
+/** Step 2: join spaced-out single characters. */
+function joinSpaced(text: string, map: number[]): { text: string; map: number[] } {
+  // a run: single wordish char, then (sep, single wordish char) at least twice, same separator.
+  const re = /(?<![a-z0-9@$*])[a-z0-9@$*](?:([ .\-_])[a-z0-9@$*](?![a-z0-9@$*]))(?:\1[a-z0-9@$*](?![a-z0-9@$*]))+/g;
+  let m: RegExpExecArray | null;
+  let last = 0;
+  const parts: string[] = [];
+  const outMap: number[] = [];
+  let found = false;
+  while ((m = re.exec(text)) !== null) {
+    const run = m[0];
+    let letters = 0;
+    for (const ch of run) if (isLetter(ch)) letters++;
+    if (letters < 2) continue;
+    found = true;
+    parts.push(text.slice(last, m.index));
+    for (let k = last; k < m.index; k++) outMap.push(map[k]!);
+    for (let k = 0; k < run.length; k += 2) {
+      parts.push(run[k]!);
+      outMap.push(map[m.index + k]!);
+    }
+    last = m.index + run.length;
+  }
+  if (!found) return { text, map };
+  parts.push(text.slice(last));
+  for (let k = last; k < text.length; k++) outMap.push(map[k]!);
+  return { text: parts.join(''), map: outMap };
+}
+
+/** Step 3: leetspeak inside words that contain at least one letter. Same length. */
+function deLeet(text: string): string {
+  let out: string[] | null = null;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordish(text[i])) { i++; continue; }
+    let j = i;
+    let letters = 0;
+    let leet = 0;
+    while (j < n && isWordish(text[j])) {
+      const ch = text[j]!;
+      if (isLetter(ch)) letters++;
+      else if (ch in LEET) leet++;
+      j++;
+    }
+    if (letters > 0 && leet > 0 && letters + leet >= 3 && leet <= letters + 2) {
+      for (let k = i; k < j; k++) {
+        const ch = text[k]!;
+        const rep = LEET[ch];
+        if (rep === undefined) continue;
+        const prev = k > i ? text[k - 1] : undefined;
+        const next = k + 1 < j ? text[k + 1] : undefined;
+        if (ch === '@' && k === i) continue; // @mention
+        if ((ch === '!' || ch === '|' || ch === '+') && !(isLetter(prev) && (isLetter(next) || isWordish(next)))) continue;
+        if (!isWordish(prev) && !isWordish(next)) continue;
+        out ??= text.split('');
+        out[k] = rep;
+      }
+    }
+    i = j;
+  }
+  return out ? out.join('') : text;
+}
+
+export function normalize(source: string): Normalized {
+  const folded = fold(source);
+  const joined = joinSpaced(folded.text, folded.map);
+  const text = deLeet(joined.text);
+  const map = new Int32Array(text.length + 1);
+  for (let k = 0; k < text.length; k++) map[k] = joined.map[k]!;
+  map[text.length] = source.length;
+  return { source, text, map };
+}
+
+/** Span in the original text for normalised offsets [start, end). */
+export function toSpan(n: Normalized, start: number, end: number): Span {
+  const s = n.map[Math.max(0, Math.min(start, n.text.length))]!;
+  let e: number;
+  if (end <= start) e = s;
+  else {
+    const lastIdx = Math.min(end, n.text.length) - 1;
+    const lastSrc = n.map[lastIdx]!;
+    // end just after the source code point that produced the last normalised char
+    const c = n.source.charCodeAt(lastSrc);
+    e = lastSrc + (c >= 0xd800 && c <= 0xdbff && lastSrc + 1 < n.source.length ? 2 : 1);
+  }
+  return { start: s, end: e, text: n.source.slice(s, e) };
+}
+
+export interface Token {
+  /** Normalised word without apostrophes. */
+  w: string;
+  start: number;
+  end: number;
+}
+
+/** Words of the normalised text: runs of [a-z0-9*'] (apostrophes dropped from `w`). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /[a-z0-9*][a-z0-9*'’]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let w = m[0];
+    let end = m.index + w.length;
+    while (w.endsWith("'") || w.endsWith('’')) { w = w.slice(0, -1); end--; }
+    tokens.push({ w: w.includes("'") || w.includes('’') ? w.replace(/['’]/g, '') : w, start: m.index, end });
+  }
+  return tokens;
+}

@@ -1,0 +1,49 @@
+/**
+ * V.5 — comments in support of or in opposition to any political campaign or ballot measure.
+ * IV.D.7(j) — political, campaign or election content in a City post.
+ *
+ * Opinions on City business are not campaigns ("the council should fix the potholes on Main
+ * Street" passes): a finding needs a campaign act (vote for / against, elect, recall, donate to a
+ * campaign, yes / no on a measure) or a campaign slogan.
+ */
+import { classifierHit } from '../classify.ts';
+import { regexHits } from '../hits.ts';
+import type { Rule } from '../rule.ts';
+import type { Hit } from '../types.ts';
+
+const campaignRe = new RegExp(
+  [
+    "\\bvote (?:for|against) (?!the |a |an |this |that |it |these |those |our |your |my |what |which |whichever |whatever |more |better |items? |agenda |motion )[a-z]+",
+    "\\bvote (?:out|them out|him out|her out|blue|red|democrat|republican|democratic|gop|third party|trump|biden|harris|hillary|clinton|obama|bernie|sanders|desantis|newsom|kamala)\\b",
+    '\\b(?:vote|voting) (?:yes|no) on (?:measure|prop(?:osition)?)\\b',
+    '\\b(?:yes|no) on (?:measure \\w{1,3}|prop(?:osition)? ?\\d{1,3})\\b',
+    '\\b(?:support|oppose|against|for|pass|defeat|reject|approve) (?:measure [a-z]{1,2}|prop(?:osition)? ?\\d{1,3})\\b',
+    '\\b(?:re ?elect|reelect|elect|recall|impeach|unseat) (?!(?:the|a|an|of|that|this|it|when|how|what|seeing|hearing|notice|process|results?|officials?|day|to|in|on|election|date|vote|my|your|his|her|their|our|we|i|you|he|she|they|there|being|any|some|reading|saying|correctly|clearly|petition|effort|list|campaign)\\b)(?:mayor |councilman |councilwoman |council ?member |senator |governor |president |supervisor )?[a-z]{3,}',
+    '\\b(?:donate|contribute|give) to (?:my|our|his|her|their|the) (?:campaign|re ?election|pac)\\b',
+    '\\b(?:paid for by|endorsed by) .{0,40}(?:committee|campaign|for (?:mayor|council|congress|senate|governor|president))\\b',
+    '\\b(?:running|run) for (?:mayor|city council|council|office|congress|senate|governor|president|assembly|supervisor|school board)\\b',
+    '\\b(?:maga|kag|make america great again|lock her up|feel the bern|i\'?m with her|let\'?s go brandon|fjb|trump train|biden harris|harris walz|trump vance|blue wave|red wave)\\b',
+    '#?(?:trump|biden|harris|hillary|bernie|obama|desantis|newsom|vote)(?:20\\d\\d|2k\\d\\d)\\b',
+    '\\b(?:trump|biden|harris|hillary|clinton|bernie|desantis|newsom|kamala|obama) (?:20\\d\\d|for president|for prison|is my president|won|lost the election|stole)\\b',
+  ].join('|'),
+  'g',
+);
+const electionRe = /\b(?:election|elections|ballots?|candidates?|polling places?|vote centers?|voter registration|register to vote|campaign|political|democrats?|republicans?|gop|partisan)\b/g;
+
+export const campaignRule: Rule = {
+  id: 'campaign',
+  clauses: { comment: 'V.5', post: 'IV.D.7(j)' },
+  defaultSeverity: 'block',
+  title: 'Political campaigns, ballot measures, election content',
+  check(ctx) {
+    const hits: Hit[] = regexHits(ctx, campaignRe, 'supports or opposes a political campaign or ballot measure', 0.9);
+    if (ctx.kind === 'post' && hits.length === 0) {
+      hits.push(...regexHits(ctx, electionRe, 'election or political content: keep it to neutral, official voter information', 0.5, true, 3));
+    }
+    if (ctx.kind === 'comment' && hits.length === 0) {
+      const c = classifierHit(ctx, 'V.5', 'campaign or election advocacy');
+      if (c) { c.weak = true; hits.push(c); }
+    }
+    return hits;
+  },
+};

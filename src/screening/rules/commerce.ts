@@ -1,0 +1,42 @@
+/**
+ * V.7 — solicitation of commerce, including advertisement of businesses and products (comments).
+ * IV.D.7(f) — solicitations of commerce in a City post.
+ */
+import { classifierHit } from '../classify.ts';
+import { regexHits } from '../hits.ts';
+import type { Rule } from '../rule.ts';
+import type { Hit } from '../types.ts';
+
+const spamRe = new RegExp(
+  [
+    '\\b(?:buy|order|shop|get yours|grab yours) (?:now|today|online|here)\\b',
+    '\\b(?:click|tap|visit|check out|follow|subscribe to|dm|message|text|call|whatsapp|telegram) (?:here|my (?:page|profile|shop|store|channel|website|site|link|bio)|me (?:for|to get|on (?:whatsapp|telegram|ig|insta))|the link in (?:my )?bio|link in bio)\\b',
+    '\\b(?:promo|discount|coupon|referral) code\\b',
+    '\\b\\d{1,3}% off\\b',
+    '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|order now|call now|text now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b',
+    '\\b(?:you(?:\'ve| have)? (?:won|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b',
+    '\\b(?:make|earn) \\$?\\d[\\d,]*k? (?:a|per|every) (?:day|week|month|hour)\\b',
+    '\\b(?:work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b',
+    '\\b(?:we (?:buy|sell)|i (?:sell|buy)) (?:houses|homes|cars|gold)\\b',
+    '\\b(?:for sale|on sale now|now hiring.{0,20}(?:apply|dm|text))\\b',
+    '\\b(?:my|our) (?:business|shop|store|company|salon|restaurant|bakery|services?) (?:is|offers|has|can)\\b',
+  ].join('|'),
+  'g',
+);
+const shortener = /\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at)\/\S+/g;
+
+export const commerceRule: Rule = {
+  id: 'commerce',
+  clauses: { comment: 'V.7', post: 'IV.D.7(f)' },
+  defaultSeverity: 'block',
+  title: 'Solicitation of commerce, advertising, spam',
+  check(ctx) {
+    const hits: Hit[] = regexHits(ctx, spamRe, 'commercial solicitation or advertisement', 0.85);
+    if (ctx.kind === 'comment') {
+      hits.push(...regexHits(ctx, shortener, 'link through a URL shortener (typical of spam)', 0.5, true, 2));
+      const c = classifierHit(ctx, 'V.7', 'spam or commercial solicitation');
+      if (c && !(c.weak && hits.length > 0)) hits.push(c);
+    }
+    return hits;
+  },
+};

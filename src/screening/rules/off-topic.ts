@@ -1,0 +1,73 @@
+/**
+ * V.1 — comments not related to the original topic, including random or unintelligible comments.
+ * Unintelligible (keyboard mashing, consonant strings, symbol noise) is detected on the text
+ * alone; "not related" only when the post text is given as context, and only as advice.
+ */
+import { classifierHit } from '../classify.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import type { Hit } from '../types.ts';
+
+const KEYBOARD = ['qwert', 'werty', 'asdf', 'sdfg', 'dfgh', 'fghj', 'ghjk', 'hjkl', 'zxcv', 'xcvb', 'cvbn', 'vbnm', 'uiop', 'poiu', 'lkjh', 'mnbv'];
+const VOWELS = /[aeiouy]/;
+const COMMON_NOVOWEL = new Set(['hmm', 'hmmm', 'psst', 'shh', 'brr', 'nth', 'pls', 'plz', 'thx', 'tbh', 'smh', 'lmk', 'rn', 'wtf', 'nvm', 'btw', 'dm', 'pm', 'st', 'rd', 'nd', 'th', 'mr', 'mrs', 'ms', 'dr', 'ct', 'blvd', 'hwy', 'tv', 'ca', 'tx', 'nw', 'sw', 'ne', 'se', 'lmfao', 'lmao', 'rsvp', 'cpr', 'dmv', 'ppl', 'ftw', 'grr', 'shh', 'www', 'html', 'pdf', 'jpg', 'png', 'nyc', 'lgbt', 'lgbtq', 'dwp', 'lmfao']);
+
+function isGibberish(word: string): boolean {
+  if (word.length < 4 || /\d/.test(word)) return false;
+  // stretched words ("sooooo", "fuuuuck") are judged by their squeezed form
+  const w = /(.)\1\1/.test(word) ? word.replace(/(.)\1+/g, '$1') : word;
+  if (w.length <= 2) return word.length >= 6;
+  if (w.length < 4) return false;
+  if (COMMON_NOVOWEL.has(w)) return false;
+  if (!VOWELS.test(w)) return true;
+  if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(w)) return true;
+  for (const k of KEYBOARD) if (w.includes(k)) return true;
+  if (w.length >= 6 && /(..)\1\1/.test(w) && !/^(?:ha|he|hi|ho|lo|la|na)+h?$/.test(w)) return true; // "jkjkjk" but not "hahaha"
+  return false;
+}
+
+const STOP = new Set('the a an and or but of to in on at for with from by is are was were be been it this that these those i you he she we they me my your our their his her its as not no so if do does did have has had will would can could should just about what when where who how all any more most very there here than then also get got like'.split(' '));
+
+function contentStems(ctx: RuleContext, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[a-z]{3,}/g)) {
+    const w = m[0];
+    if (!STOP.has(w)) out.add(w.slice(0, 5));
+  }
+  for (const t of ctx.config.localTerms) out.add(t.slice(0, 5));
+  return out;
+}
+
+export const offTopicRule: Rule = {
+  id: 'off-topic',
+  clauses: { comment: 'V.1' },
+  defaultSeverity: 'block',
+  title: 'Off-topic, random or unintelligible comments',
+  check(ctx) {
+    const hits: Hit[] = [];
+    const words = ctx.tokens.filter((t) => /[a-z]/.test(t.w));
+    if (words.length > 0) {
+      const bad = words.filter((t) => isGibberish(t.w));
+      const ratio = bad.length / words.length;
+      if (bad.length > 0 && ratio >= 0.5) {
+        const first = bad[0]!;
+        hits.push({ message: 'unintelligible: random characters rather than words', score: Math.min(0.95, 0.55 + ratio * 0.4), start: first.start, end: bad[bad.length - 1]!.end, weak: ratio < 0.75 });
+      }
+    } else if (ctx.norm.text.trim().length >= 5 && !/\p{Extended_Pictographic}/u.test(ctx.text) && !/\p{L}/u.test(ctx.norm.text)) {
+      // no letters and no emoji at all ("!!!!!!!", "..........", "#$%^&")
+      hits.push({ message: 'unintelligible: no words', score: 0.6, weak: true });
+    }
+    if (hits.length === 0 && ctx.context && words.length >= 6) {
+      const topic = contentStems(ctx, ctx.context);
+      const mine = words.filter((t) => t.w.length >= 3 && !STOP.has(t.w));
+      const overlap = mine.filter((t) => topic.has(t.w.slice(0, 5))).length;
+      if (mine.length >= 5 && overlap === 0) {
+        hits.push({ message: 'may not be related to the post it comments on', score: 0.5, weak: true });
+      }
+    }
+    if (hits.length === 0) {
+      const c = classifierHit(ctx, 'V.1', 'random or unintelligible comment');
+      if (c) { c.weak = true; hits.push(c); }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * V.15 — content that violates a legal ownership of any interest (piracy, counterfeit goods,
+ * reposted material with its rights reserved). Posts: IV.D.7(i) and IV.D.6(e) — content the City
+ * does not fully create and own needs a recorded permission.
+ */
+import { classifierHit } from '../classify.ts';
+import { regexHits } from '../hits.ts';
+import type { Rule } from '../rule.ts';
+import type { Hit } from '../types.ts';
+
+const pirateRe = new RegExp(
+  [
+    '\\b(?:free|full|hd) (?:movie|movies|film|episodes?|album|ebook|pdf|software|game)s? (?:download|stream(?:ing)?|online|free|link)\\b',
+    '\\b(?:download|stream|watch) (?:\\w+ ){0,4}(?:free|full movie|for free|without paying|torrent)\\b',
+    '\\b(?:torrents?|pirated|bootleg(?:ged)?|cracked|keygen|warez|nulled|crack (?:for|download)|serial keys?|iptv subscription|jailbroken firestick)\\b',
+    '\\b(?:counterfeit|replica|knock ?off|fake) (?:gucci|louis vuitton|lv|rolex|nike|jordans|yeezys?|designer|bags?|watches|handbags|sneakers)\\b',
+    '\\b(?:all rights reserved|used without permission|reposted without (?:credit|permission)|stole (?:my|our) (?:photo|picture|video|design|logo|content|art))\\b',
+  ].join('|'),
+  'g',
+);
+
+export const ownershipRule: Rule = {
+  id: 'ownership',
+  clauses: { comment: 'V.15', post: 'IV.D.7(i)' },
+  defaultSeverity: 'block',
+  title: 'Violation of legal ownership interests; third-party content without permission',
+  check(ctx) {
+    const hits: Hit[] = regexHits(ctx, pirateRe, 'may violate another party\'s ownership interest (piracy, counterfeit, rights reserved)', 0.8, ctx.kind === 'post');
+    if (ctx.kind === 'post' && ctx.post) {
+      const media = [...(ctx.post.images ?? []).map((m, i) => ({ m, what: `image ${i + 1}` })), ...(ctx.post.videos ?? []).map((m, i) => ({ m, what: `video ${i + 1}` }))];
+      for (const { m, what } of media) {
+        if (m.ownedByCity === false && !m.permission) {
+          hits.push({ message: `${what} is not fully created and owned by the City and has no recorded permission`, score: 1, clause: 'IV.D.6(e)' });
+        }
+      }
+    }
+    if (hits.length === 0 && ctx.kind === 'comment') {
+      const c = classifierHit(ctx, 'V.15', 'ownership violation');
+      if (c) { c.weak = true; hits.push(c); }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * V.14 — content that is libellous, defamatory, or constitutes a personal attack.
+ * Insults aimed at a person ("you are an idiot", "the mayor is a crook"), not criticism of
+ * decisions ("the council's decision was wrong" passes).
+ */
+import { classifierHit } from '../classify.ts';
+import { regexHits } from '../hits.ts';
+import type { Rule } from '../rule.ts';
+import type { Hit } from '../types.ts';
+
+const INSULT =
+  '(?:idiots?|morons?|imbeciles?|stupid|dumb|dumbass|clowns?|fools?|losers?|liars?|crooks?|thie(?:f|ves)|frauds?|criminals?|corrupt|pedo(?:phile)?s?|creeps?|scum(?:bags?)?|pigs?|trash|garbage|jokes?|disgrace|incompetent|useless|worthless|pathetic|retarded|psychos?|lunatics?|hypocrites?|traitors?|snakes?|rats?|cowards?|crackheads?|drunks?|whores?|bitch(?:es)?|assholes?|bastards?|libtards?|feminazis?|nazis?|fascists?|commies?|grifters?|shills?|sellouts?|puppets?|piece of (?:shit|crap|garbage|trash|work)|waste of (?:space|air|oxygen))';
+const TAIL = '(?!\\s(?:day|pickup|collection|bins?|cans?|service|trucks?|bags?|disposal|fees?|bill))';
+const attackRe = new RegExp(
+  [
+    `\\b(?:you(?:'re| are| r|re)?|u r|ur|youre|you guys are|y'?all are|ya) (?:such |a |an |the |all |just |nothing but |the biggest |a total |a complete |an absolute |so |really |fucking |f[u*]+c?k(?:ing|in)? |effing |freaking )*${INSULT}\\b`,
+    `\\b(?:the )?(?:mayor|council ?(?:man|woman|member|members)?|city manager|manager|clerk|chief|sheriff|officer|director|supervisor|staff|commissioners?|(?:mr|mrs|ms|dr)\\.? [a-z]+) (?:is|are|was|r) (?:such |a |an |the |all |just |nothing but |the biggest |a total |a complete |an absolute |so |really |fucking |a known |a convicted )*(?:${INSULT}|(?:on the take|taking bribes|stealing (?:from|our)|a (?:sex offender|child molester|wife beater|drug dealer)))\\b`,
+    `\\b(?:shut up|shut your (?:mouth|trap)|go to hell|kys|kill yourself|get a life|nobody (?:likes|asked) you|stfu)\\b`,
+  ].join('|'),
+  'g',
+);
+/** Weaker: any subject ("the food was garbage" is not an attack; "Smith is a crook" may be). */
+const genericRe = new RegExp(
+    `\\b(?:he|she|they|[a-z]+) (?:is|are|was|r) (?:such |a |an |the |all |just |nothing but |the biggest |a total |a complete |an absolute |so |really |fucking |a known |a convicted )*(?:${INSULT}|(?:on the take|taking bribes|stealing (?:from|our)|a (?:sex offender|child molester|wife beater|drug dealer)))\\b` + TAIL,
+  'g',
+);
+/** "the decision is stupid" criticises a decision, not a person. */
+const notPerson = /\b(?:decision|idea|plan|policy|proposal|design|rule|law|ordinance|budget|project|process|system|law|fee|tax|it|this|that|which|parking|traffic|situation|road|street|program|schedule|website|app|meeting|vote|agenda|measure|item|response|answer|question|survey|process) (?:is|are|was|r) /;
+
+export const personalAttackRule: Rule = {
+  id: 'personal-attack',
+  clauses: { comment: 'V.14' },
+  defaultSeverity: 'block',
+  title: 'Libel, defamation, personal attacks',
+  check(ctx) {
+    const keep = (h: Hit): boolean => !notPerson.test(ctx.norm.text.slice(h.start, h.end));
+    const hits: Hit[] = regexHits(ctx, attackRe, 'personal attack or defamatory statement about a person', 0.85).filter(keep);
+    if (hits.length === 0) hits.push(...regexHits(ctx, genericRe, 'possible personal attack', 0.5, true, 3).filter(keep));
+    if (hits.length === 0) {
+      const c = classifierHit(ctx, 'V.14', 'personal attack');
+      if (c) hits.push(c);
+    }
+    return hits;
+  },
+};

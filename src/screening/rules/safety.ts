@@ -1,0 +1,38 @@
+/**
+ * V.12 (comments) and IV.D.7(h) (posts) — information that may tend to compromise the safety or
+ * security of the public, law enforcement, or public systems: police positions and operations,
+ * access codes and passwords, security weaknesses of public systems, weapons instructions.
+ */
+import { classifierHit } from '../classify.ts';
+import { regexHits } from '../hits.ts';
+import type { Rule } from '../rule.ts';
+import type { Hit } from '../types.ts';
+
+const safetyRe = new RegExp(
+  [
+    '\\b(?:cops|police|sheriffs?|deputies|officers|undercover|dui checkpoint|checkpoint|speed trap|ice|la migra|swat)(?: are| is)? (?:parked |posted |sitting |hiding |set up |setting up |staged |stationed |waiting )?(?:at|on|near|by|behind) (?:the )?(?:corner|intersection|\\d+|[a-z]+ (?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|way|park|station))',
+    "\\b(?:the )?(?:door|gate|alarm|lock|garage|keypad|access|wifi|wi fi|admin|server|scada|system|building|network) (?:code|password|pin|passcode|login|credentials)(?: is| are|:)",
+    '\\b(?:password|passcode|pin code|login)(?: is| are|:) ?[a-z0-9!@#$%^&*]{4,}',
+    '\\b(?:the )?(?:cameras?|alarms?|security system|guards?) (?:at|in|on) (?:the )?[a-z ]{3,30} (?:is|are|don\'?t|do not) (?:broken|off|down|not working|work)\\b',
+    '\\b(?:how to|instructions (?:for|to)|steps to) (?:make|build) (?:a )?(?:bomb|pipe bomb|explosive|molotov|ghost gun|silencer|napalm|poison)\\b',
+    '\\b(?:water|power|electric|sewer|traffic (?:light|signal)|scada|911|dispatch) (?:system|grid|plant|control|network)s? (?:(?:is|are|can be) )?(?:easy to|can be|vulnerable|unprotected|unlocked|hackable|exposed)\\b',
+    '\\b(?:officer|deputy|detective)s? [a-z]+ (?:lives at|home address|lives on)\\b',
+    '\\b(?:swat|police|officers?) (?:raid|operation|sting) (?:planned|happening|scheduled|tomorrow|tonight) (?:at|on)\\b',
+  ].join('|'),
+  'g',
+);
+
+export const safetyRule: Rule = {
+  id: 'safety',
+  clauses: { comment: 'V.12', post: 'IV.D.7(h)' },
+  defaultSeverity: 'block',
+  title: 'Information compromising safety or security of the public, law enforcement or public systems',
+  check(ctx) {
+    const hits: Hit[] = regexHits(ctx, safetyRe, 'may compromise the safety or security of the public, law enforcement or public systems', 0.85, ctx.kind === 'post');
+    if (hits.length === 0) {
+      const c = classifierHit(ctx, 'V.12', 'safety or security information');
+      if (c) { c.weak = true; hits.push(c); }
+    }
+    return hits;
+  },
+};

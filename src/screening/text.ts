@@ -1,0 +1,78 @@
+/** Text utilities shared by post rules (URLs, hashtags, graphemes, emoji, sentences). */
+import twitter from 'twitter-text';
+
+export interface Located { start: number; end: number }
+
+export function extractUrls(text: string): Array<Located & { url: string }> {
+  try {
+    return twitter.extractUrlsWithIndices(text).map((u) => ({ url: u.url, start: u.indices[0], end: u.indices[1] }));
+  } catch {
+    return [];
+  }
+}
+
+export function extractHashtags(text: string): Array<Located & { tag: string }> {
+  try {
+    return twitter.extractHashtagsWithIndices(text).map((h) => ({ tag: h.hashtag, start: h.indices[0], end: h.indices[1] }));
+  } catch {
+    return [];
+  }
+}
+
+export function xWeightedLength(text: string): number {
+  return twitter.parseTweet(text).weightedLength;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+export function graphemeCount(text: string): number {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let n = 0;
+  for (const _ of segmenter.segment(text)) n++;
+  return n;
+}
+
+/** Code points (what Mastodon, Instagram and most platforms count). */
+export function codePointCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+export function emojiCount(text: string): number {
+  let n = 0;
+  EMOJI.lastIndex = 0;
+  while (EMOJI.exec(text) !== null) n++;
+  return n;
+}
+
+/** Sentences of plain text (split on . ! ? and line breaks). */
+export function sentences(text: string): Array<Located & { text: string }> {
+  const out: Array<Located & { text: string }> = [];
+  const re = /[^.!?\n]+(?:[.!?]+|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (m[0].trim()) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function words(text: string): string[] {
+  return text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+}
+
+/** Rough English syllable count (for reading grade). */
+export function syllables(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (w.length <= 3) return 1;
+  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
+  return Math.max(1, groups ? groups.length : 1);
+}
