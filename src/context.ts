@@ -3,6 +3,7 @@ import type { DbHandle } from './db/index.ts';
 import type { Clock } from './kernel/clock.ts';
 import type { PolicyPack } from './policy/index.ts';
 import type { AuditService } from './modules/audit/index.ts';
+import type { IdentityService } from './modules/identity/index.ts';
 import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
 import type { ExceptionsService } from './modules/exceptions/index.ts';
 
@@ -17,6 +18,7 @@ export interface AppContext {
   /** The loaded policy pack (the City's policy as data). */
   pack: PolicyPack;
   audit: AuditService;
+  identity: IdentityService;
   policyVersions: PolicyVersionsService;
   exceptions: ExceptionsService;
 }

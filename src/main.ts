@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from './db/index.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import { defaultPackDir, loadPackFromDir, type PolicyPack } from './policy/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
+import { createIdentityService, interimActorFor } from './modules/identity/index.ts';
 import { createPolicyVersionsService } from './modules/policy-versions/index.ts';
 import { createExceptionsService } from './modules/exceptions/index.ts';
 import { buildApp } from './http/app.ts';
@@ -32,7 +33,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   // The loaded pack becomes the version in force; a changed pack is an amendment (IV.A.18).
   if (options.migrate !== false) await policyVersions.sync();
   const exceptions = createExceptionsService({ db: db.db, clock, pack, audit });
-  return { config, db, clock, pack, audit, policyVersions, exceptions };
+  // TEMPORARY actorFor until the people module's is wired here (ctx.people.actorFor).
+  const identity = createIdentityService({ db: db.db, dialect: db.dialect, clock, pack, audit, config, actorFor: interimActorFor(db.db, clock, pack) });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, identity };
 }
 
 export async function createHttpApp(
@@ -40,7 +43,7 @@ export async function createHttpApp(
   options: { logger?: boolean; webRoot?: string | null; sessions?: SessionResolver } = {},
 ): Promise<FastifyInstance> {
   return buildApp(ctx, {
-    sessions: options.sessions,
+    sessions: options.sessions ?? ctx.identity,
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
     clauseTitle: (id) => ctx.pack.clauses.find((c) => c.id === id)?.title ?? null,

@@ -247,6 +247,8 @@ export interface AccountTable {
   oidc_subject: string | null;
   failed_logins: number;
   locked_until: string | null;
+  /** TOTP anti-replay (0002_identity): time step of the last accepted code. */
+  totp_last_step: number | null;
   last_login_at: string | null;
   created_at: string;
   updated_at: string;

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002identity from './0002_identity.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_identity': m0002identity,
 };

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useSession } from './api/session.tsx';
+import { Layout } from './components/Layout.tsx';
+import { Loading, Page } from './components/Page.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { PeoplePage } from './features/people/PeoplePage.tsx';
+import { PersonDetailPage } from './features/people/PersonDetailPage.tsx';
+import { PlatformsPage } from './features/platforms/PlatformsPage.tsx';
+import { PlatformDetailPage } from './features/platforms/PlatformDetailPage.tsx';
+import { AppsPage } from './features/platforms/AppsPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { CommentPolicyPage } from './features/public/CommentPolicyPage.tsx';
+import { DisclaimersPage } from './features/public/DisclaimersPage.tsx';
+
+/** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!session.authenticated) {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  return (
+    <Page title="Page not found">
+      <p>There is no page at this address. Use the navigation to find what you need.</p>
+    </Page>
+  );
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/public/comment-policy" element={<CommentPolicyPage />} />
+        <Route path="/public/disclaimers" element={<DisclaimersPage />} />
+        <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
+        <Route path="/people" element={<RequireSession><PeoplePage /></RequireSession>} />
+        <Route path="/people/:id" element={<RequireSession><PersonDetailPage /></RequireSession>} />
+        <Route path="/platforms" element={<RequireSession><PlatformsPage /></RequireSession>} />
+        <Route path="/platforms/:id" element={<RequireSession><PlatformDetailPage /></RequireSession>} />
+        <Route path="/apps" element={<RequireSession><AppsPage /></RequireSession>} />
+        <Route path="/audit" element={<RequireSession><AuditPage /></RequireSession>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, useLocation } from 'react-router-dom';
+import { hasRole, useSession } from '../api/session.tsx';
+import { roleLabel } from './format.ts';
+
+const OVERSIGHT = ['city_manager', 'assistant_city_manager', 'it_manager', 'city_clerk', 'city_attorney', 'auditor'];
+
+function SideNavigation() {
+  const { session } = useSession();
+  const signedIn = session.authenticated;
+  const items: { to: string; label: string; end?: boolean }[] = signedIn
+    ? [
+        { to: '/', label: 'Dashboard', end: true },
+        { to: '/people', label: 'People' },
+        { to: '/platforms', label: 'Platforms' },
+        { to: '/apps', label: 'Third-party apps' },
+        ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
+        { to: '/public/comment-policy', label: 'Comment policy' },
+        { to: '/public/disclaimers', label: 'Disclaimers' },
+      ]
+    : [
+        { to: '/sign-in', label: 'Sign in' },
+        { to: '/public/comment-policy', label: 'Comment policy' },
+        { to: '/public/disclaimers', label: 'Disclaimers' },
+      ];
+  return (
+    <nav aria-label="Side navigation" className="crier-sidenav">
+      <ul className="usa-sidenav">
+        {items.map((i) => (
+          <li className="usa-sidenav__item" key={i.to}>
+            <NavLink to={i.to} end={i.end} className={({ isActive }) => (isActive ? 'usa-current' : '')}>
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Header() {
+  const { session, siteTitle, signOut } = useSession();
+  const person = session.person;
+  return (
+    <header className="usa-header usa-header--basic crier-header">
+      <div className="crier-header__inner">
+        <div className="usa-logo crier-logo">
+          <em className="usa-logo__text">
+            <Link to="/" title="Home">
+              {siteTitle}
+            </Link>
+          </em>
+        </div>
+        {session.authenticated && person && (
+          <div className="crier-header__user">
+            <span className="crier-header__name" data-testid="signed-in-as">
+              {person.name}
+              {session.roles.length > 0 && <span className="crier-header__roles"> · {[...new Set(session.roles.map((r) => roleLabel(r.role)))].join(', ')}</span>}
+            </span>
+            <button type="button" className="usa-button usa-button--outline usa-button--inverse crier-header__signout" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
+
+/** Moves focus to the main heading after a route change, so keyboard and screen-reader users land on the new page. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) {
+      h1.setAttribute('tabindex', '-1');
+      h1.focus({ preventScroll: false });
+    }
+  }, [location.pathname]);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { policy } = useSession();
+  useFocusOnNavigate();
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        Skip to main content
+      </a>
+      <Header />
+      <div className="grid-container crier-body">
+        <div className="grid-row grid-gap">
+          <div className="tablet:grid-col-3 desktop:grid-col-2 padding-bottom-4">
+            <SideNavigation />
+          </div>
+          <main id="main-content" className="tablet:grid-col-9 desktop:grid-col-10 usa-prose-none padding-bottom-8" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+      </div>
+      <footer className="usa-footer usa-footer--slim">
+        <div className="usa-footer__secondary-section">
+          <div className="grid-container">
+            <p className="crier-footer-text">
+              Crier runs this city's official social media under {policy ? <>“{policy.name}”, version {policy.version}</> : 'its council-adopted policy'}.{' '}
+              <Link to="/public/comment-policy">Public comment policy</Link> · <Link to="/public/disclaimers">Disclaimers</Link>
+            </p>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}
