@@ -3,6 +3,8 @@ import type { DbHandle } from './db/index.ts';
 import type { Clock } from './kernel/clock.ts';
 import type { PolicyPack } from './policy/index.ts';
 import type { AuditService } from './modules/audit/index.ts';
+import type { NotificationsService } from './modules/notifications/index.ts';
+import type { PlatformsService } from './modules/platforms/index.ts';
 import type { IdentityService } from './modules/identity/index.ts';
 import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
 import type { ExceptionsService } from './modules/exceptions/index.ts';
@@ -18,6 +20,8 @@ export interface AppContext {
   /** The loaded policy pack (the City's policy as data). */
   pack: PolicyPack;
   audit: AuditService;
+  notifications: NotificationsService;
+  platforms: PlatformsService;
   identity: IdentityService;
   policyVersions: PolicyVersionsService;
   exceptions: ExceptionsService;

@@ -6,6 +6,9 @@ import { migrateToLatest, openDatabase } from './db/index.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import { defaultPackDir, loadPackFromDir, type PolicyPack } from './policy/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
+import { createNotificationsService } from './modules/notifications/index.ts';
+import { createPlatformsService } from './modules/platforms/index.ts';
+import { connectorCapabilities, listConnectors } from './adapters/connectors/index.ts';
 import { createIdentityService, interimActorFor } from './modules/identity/index.ts';
 import { createPolicyVersionsService } from './modules/policy-versions/index.ts';
 import { createExceptionsService } from './modules/exceptions/index.ts';
@@ -35,7 +38,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const exceptions = createExceptionsService({ db: db.db, clock, pack, audit });
   // TEMPORARY actorFor until the people module's is wired here (ctx.people.actorFor).
   const identity = createIdentityService({ db: db.db, dialect: db.dialect, clock, pack, audit, config, actorFor: interimActorFor(db.db, clock, pack) });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, identity };
+  const notifications = createNotificationsService({ db: db.db, clock, audit });
+  const platforms = createPlatformsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, connectorCapabilities, connectors: listConnectors });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, identity, notifications, platforms };
 }
 
 export async function createHttpApp(

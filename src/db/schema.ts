@@ -238,6 +238,13 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+/** Who has read which notification (0002): each Council member reads a Council notice separately. */
+export interface NotificationReadTable {
+  notification_id: string;
+  person_id: string;
+  read_at: string;
+}
+
 export interface AccountTable {
   person_id: string;
   password_hash: string | null;
@@ -318,6 +325,7 @@ export interface Database {
   platform_admins: PlatformAdminTable;
   third_party_apps: ThirdPartyAppTable;
   notifications: NotificationTable;
+  notification_reads: NotificationReadTable;
   accounts: AccountTable;
   sessions: SessionTable;
   oidc_flows: OidcFlowTable;

@@ -3,6 +3,8 @@ import type { AppContext } from '../../context.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { policyRoutes } from './policy.ts';
+import { platformsRoutes } from './platforms.ts';
+import { notificationsRoutes } from './notifications.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes];

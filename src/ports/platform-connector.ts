@@ -1,0 +1,98 @@
+/**
+ * The PlatformConnector port: what Crier needs from a social media platform (publish, remove,
+ * fetch and moderate comments, read the profile). Each connector declares what it can do, so
+ * the platform registry can refuse a platform that cannot remove posts (IV.C.15(i)(vi)) and the
+ * comment module knows whether it can hide or delete a comment. The implementations live in
+ * src/adapters/connectors and are wired in by main.ts only.
+ */
+
+/** What a connector declares it can do on its platform. Honest declarations only. */
+export interface ConnectorCapabilities {
+  publish: boolean;
+  /** Staff can remove a published post (IV.C.15(i)(vi): a platform that cannot is not usable). */
+  deletePost: boolean;
+  editPost: boolean;
+  fetchComments: boolean;
+  hideComment: boolean;
+  deleteComment: boolean;
+  readProfile: boolean;
+  /** Longest post the platform takes, in characters, when it has a limit. */
+  maxLength?: number;
+}
+
+/** A connector type as the registry lists it (GET /api/connectors). */
+export interface ConnectorDescriptor {
+  /** Stored in platforms.type, e.g. 'city_feed', 'bluesky'. */
+  type: string;
+  label: string;
+  capabilities: ConnectorCapabilities;
+  /** How the declared capabilities are achieved, or why one is missing. */
+  notes: string;
+}
+
+/** The platform account a connector acts on (credentials come from the vault, never from here). */
+export interface ConnectorAccount {
+  platformId: string;
+  handle: string | null;
+  url: string | null;
+}
+
+export interface PublishRequest {
+  text: string;
+  /** Attachments already scanned and stripped (IV.C.15(i)(iii)). */
+  media?: { path: string; mimeType: string; altText: string }[];
+  link?: string;
+}
+
+export interface PublishedPost {
+  /** The platform's id for the post (URI, status id …). */
+  remoteId: string;
+  url: string | null;
+  publishedAt: string;
+  /** The platform's own answer, kept for the archive. */
+  native: unknown;
+}
+
+export interface RemoteComment {
+  remoteId: string;
+  /** The post it replies to. */
+  postRemoteId: string;
+  authorHandle: string | null;
+  authorName: string | null;
+  text: string;
+  createdAt: string;
+  url: string | null;
+  native: unknown;
+}
+
+export interface RemoteProfile {
+  displayName: string | null;
+  description: string | null;
+  avatarUrl: string | null;
+  website: string | null;
+  native: unknown;
+}
+
+/** Thrown by a connector asked to do something its capabilities do not declare. */
+export class UnsupportedByConnector extends Error {
+  constructor(type: string, capability: keyof ConnectorCapabilities) {
+    super(`The ${type} connector cannot ${capability}`);
+    this.name = 'UnsupportedByConnector';
+  }
+}
+
+export interface PlatformConnector {
+  readonly type: string;
+  readonly label: string;
+  readonly capabilities: ConnectorCapabilities;
+  publish(account: ConnectorAccount, post: PublishRequest): Promise<PublishedPost>;
+  delete(account: ConnectorAccount, remoteId: string): Promise<void>;
+  edit(account: ConnectorAccount, remoteId: string, post: PublishRequest): Promise<PublishedPost>;
+  fetchComments(account: ConnectorAccount, options: { since?: string; postRemoteIds?: string[] }): Promise<RemoteComment[]>;
+  hideComment(account: ConnectorAccount, comment: { remoteId: string; postRemoteId: string }): Promise<void>;
+  deleteComment(account: ConnectorAccount, comment: { remoteId: string; postRemoteId: string }): Promise<void>;
+  readProfile(account: ConnectorAccount): Promise<RemoteProfile>;
+}
+
+/** What the platform registry needs: the declared capabilities of a type, or null when the type is unknown. */
+export type ConnectorCapabilitiesLookup = (type: string) => ConnectorCapabilities | null;
