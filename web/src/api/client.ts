@@ -89,7 +89,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const err = toApiError(res.status, parsed, `${res.status} ${res.statusText || 'Request failed'}`);
-    if (res.status === 401 && err.code === 'unauthenticated' && onUnauthenticated) onUnauthenticated();
+    if (res.status === 401 && (err.code === 'unauthenticated' || err.code === 'mfa_required') && onUnauthenticated) onUnauthenticated();
     throw err;
   }
   return parsed as T;

@@ -43,7 +43,7 @@ function Header() {
   const person = session.person;
   return (
     <header className="usa-header usa-header--basic crier-header">
-      <div className="crier-header__inner">
+      <div className="grid-container crier-header__inner">
         <div className="usa-logo crier-logo">
           <em className="usa-logo__text">
             <Link to="/" title="Home">
