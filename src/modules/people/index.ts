@@ -1,0 +1,10 @@
+export { createPeopleService, type PeopleService } from './service.ts';
+export { peoplePolicy, personAbilities, type PeopleAction, type PersonResource, type RoleResource, type DesignationResource } from './policy.ts';
+export { acknowledgementText, type AcknowledgementInput, type AcknowledgementForm, type TrainingInput } from './acknowledgements.ts';
+export type { DepartmentInput } from './departments.ts';
+export type { PersonInput, PersonPatch, PersonFilter, PersonSummary, PersonDetail } from './persons.ts';
+export type { RoleGrantInput } from './roles.ts';
+export type { DesignationInput } from './designations.ts';
+export type { LegislativeNotificationInput } from './legislative.ts';
+export type { IncidentInput, AccessChangeInput } from './access.ts';
+export type * from './types.ts';
