@@ -45,10 +45,18 @@ module.exports = {
     {
       name: 'modules-import-only-their-layers',
       comment:
-        'modules import kernel, db, authz, policy, screening and ports only — never http, adapters, jobs, cli, config, main/context or web (DESIGN.md, Arrows).',
+        'modules import kernel, db, authz, policy, screening and ports only — never http, adapters, jobs, cli, main/context or web (DESIGN.md, Arrows).',
       severity: 'error',
       from: { path: '^src/modules/', pathNot: TEST_FILE },
-      to: { path: '^(src|web)/', pathNot: '^src/(kernel|db|authz|policy|screening|ports|modules)/' },
+      to: { path: '^(src|web)/', pathNot: '^src/(kernel|db|authz|policy|screening|ports|modules|config)/' },
+    },
+    {
+      name: 'modules-get-config-passed-in',
+      comment:
+        'modules receive their settings from main.ts: they may name the Config types (import type) but never call into config/ (the reader of process.env).',
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: TEST_FILE },
+      to: { path: '^src/config/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'modules-meet-through-index',
@@ -56,6 +64,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/', pathNot: TEST_FILE },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'modules-are-reached-through-index',
+      comment: 'http, jobs, the CLI, the seed and main.ts call a module through its index.ts (DESIGN.md: http/jobs → modules/<context>/index.ts).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/modules/', TEST_FILE] },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
     },
     {
       name: 'only-http-knows-http',
