@@ -59,7 +59,8 @@ export interface Person {
   departmentId: string | null;
   departmentName?: string | null;
   status: string;
-  roles?: RoleAssignment[];
+  /** The grants in force now (role, department, designee of). */
+  roles?: RoleGrantView[];
   abilities?: Abilities;
 }
 
@@ -80,6 +81,17 @@ export interface Designation {
   platformIds: string[];
   designatedAt: string;
   revokedAt: string | null;
+  active?: boolean;
+}
+
+/** GET /api/people/:id/acknowledgement-form: the Attachment A text of the version in force, prefilled. */
+export interface AcknowledgementFormInfo {
+  policyVersion: { id: string; version: string; recordedAt: string };
+  title: string;
+  body: string;
+  fields: { name: string; signature: string; date: string; departmentAndTitle: string };
+  textSha256: string;
+  prefill: { printedName: string; departmentAndTitle: string; signedOn: string };
 }
 
 export interface Acknowledgement {
@@ -100,7 +112,8 @@ export interface Training {
 }
 
 export interface PersonDetail extends Person {
-  roles?: RoleAssignment[];
+  /** Every role assignment, with dates and revocation. */
+  roleAssignments?: RoleAssignment[];
   designations?: Designation[];
   acknowledgements?: Acknowledgement[];
   trainings?: Training[];

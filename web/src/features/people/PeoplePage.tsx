@@ -41,7 +41,7 @@ export function PeoplePage() {
                 </th>
                 <td>{p.email}</td>
                 <td>{p.departmentName ?? (p.departmentId ? (deptName.get(p.departmentId) ?? p.departmentId) : '—')}</td>
-                <td>{(p.roles ?? []).filter((r) => !r.revokedAt).map((r) => roleLabel(r.role) + (r.designeeOf ? ' (designee)' : '')).join(', ') || '—'}</td>
+                <td>{[...new Set((p.roles ?? []).map((r) => roleLabel(r.role) + (r.designeeOf ? ' (designee)' : '')))].join(', ') || '—'}</td>
                 <td>
                   <StatusTag status={p.status} />
                 </td>

@@ -13,7 +13,7 @@ const DEPARTMENT_ROLES = ['department_head', 'authorized_employee', 'employee'];
 
 /** Roles held, and granting a role — in one's own right or as a designee with dates (II). */
 export function RolesSection({ person, departments, onChange }: { person: PersonDetail; departments: Department[]; onChange: () => void }) {
-  const roles = person.roles ?? [];
+  const roles = person.roleAssignments ?? [];
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
   const canGrant = may(person.abilities, 'role.grant');
   const canRevoke = may(person.abilities, 'role.revoke', 'role.grant');

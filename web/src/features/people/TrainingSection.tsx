@@ -5,7 +5,8 @@ import type { PersonDetail } from '../../api/types.ts';
 import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
-import { formatDate, PLATFORM_TYPES, platformTypeLabel, today } from '../../components/format.ts';
+import { formatDate, today } from '../../components/format.ts';
+import { useConnectors } from '../platforms/useConnectors.ts';
 import { Section } from '../../components/Page.tsx';
 
 const KINDS = [
@@ -16,15 +17,16 @@ const KINDS = [
 /** Training per platform type and the provider's terms (IV.C.6, IV.A.8, IV.C.4). */
 export function TrainingSection({ person, onChange }: { person: PersonDetail; onChange: () => void }) {
   const trainings = person.trainings ?? [];
+  const { types, label } = useConnectors();
   const canRecord = may(person.abilities, 'training.record');
-  const [platformType, setPlatformType] = useState('bluesky');
+  const [platformType, setPlatformType] = useState('');
   const [kind, setKind] = useState('training');
   const [completedOn, setCompletedOn] = useState(today());
   const record = useMutation((body: Record<string, string>) => api.post(`/api/people/${person.id}/trainings`, body));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await record.run({ platformType, kind, completedOn });
+    const r = await record.run({ platformType: platformType || types[0]?.type || '', kind, completedOn });
     if (r !== undefined) onChange();
   }
 
@@ -46,7 +48,7 @@ export function TrainingSection({ person, onChange }: { person: PersonDetail; on
           <tbody>
             {trainings.map((t) => (
               <tr key={t.id}>
-                <th scope="row">{platformTypeLabel(t.platformType)}</th>
+                <th scope="row">{label(t.platformType)}</th>
                 <td>{t.kind === 'training' ? 'Training' : "Provider's terms acknowledged"}</td>
                 <td>{formatDate(t.completedOn)}</td>
               </tr>
@@ -58,7 +60,7 @@ export function TrainingSection({ person, onChange }: { person: PersonDetail; on
         <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="record-training-heading">
           <h3 id="record-training-heading">Record training</h3>
           <ErrorAlert error={record.error} />
-          <SelectField id="training-platform-type" label="Platform type" value={platformType} onChange={setPlatformType} options={PLATFORM_TYPES} error={err('platformType')} />
+          <SelectField id="training-platform-type" label="Platform type" value={platformType || types[0]?.type || ''} onChange={setPlatformType} options={types.map((t) => ({ value: t.type, label: t.label }))} error={err('platformType')} />
           <SelectField id="training-kind" label="Kind" value={kind} onChange={setKind} options={KINDS} error={err('kind')} />
           <TextField id="training-completed-on" label="Completed on" type="date" value={completedOn} onChange={setCompletedOn} required error={err('completedOn')} />
           <button type="submit" className="usa-button margin-top-3" disabled={record.pending}>

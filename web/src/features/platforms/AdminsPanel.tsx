@@ -15,12 +15,15 @@ export function AdminsPanel({ platform, onChange }: { platform: Platform; onChan
   const base = `/api/platforms/${encodeURIComponent(platform.id)}/admins`;
   const admins = (platform.admins ?? []) as Admin[];
   const approve = useMutation((adminId: string) => api.post<unknown>(`${base}/${encodeURIComponent(adminId)}/approve`, {}));
-  const canApprove = may(platform.abilities, 'platform.approve_admin');
+  const remove = useMutation((adminId: string) => api.post<unknown>(`${base}/${encodeURIComponent(adminId)}/remove`, {}));
+  const canApproveAny = may(platform.abilities, 'platform.approve_admin', 'platform.remove_admin');
+  // Each administrator says what the reader may do with it (e.g. a City Manager who already approved cannot approve twice).
+  const mayOn = (ad: Admin, action: string) => !ad.implicit && Boolean(ad.id) && (ad.abilities ? ad.abilities[action] === true : may(platform.abilities, action));
   const canRequest = may(platform.abilities, 'platform.request_admin');
 
   return (
     <>
-      <ErrorAlert error={approve.error} />
+      <ErrorAlert error={approve.error ?? remove.error} />
       {admins.length === 0 ? (
         <p>No administrators recorded.</p>
       ) : (
@@ -33,7 +36,7 @@ export function AdminsPanel({ platform, onChange }: { platform: Platform; onChan
               <th scope="col">City Manager</th>
               <th scope="col">IT Manager</th>
               <th scope="col">State</th>
-              {canApprove && <th scope="col">Action</th>}
+              {canApproveAny && <th scope="col">Action</th>}
             </tr>
           </thead>
           <tbody>
@@ -49,13 +52,20 @@ export function AdminsPanel({ platform, onChange }: { platform: Platform; onChan
                 <td>
                   <StatusTag status={ad.status} />
                 </td>
-                {canApprove && (
+                {canApproveAny && (
                   <td>
-                    {ad.id && ad.status === 'pending' && (
-                      <button type="button" className="usa-button usa-button--outline" disabled={approve.pending} onClick={() => void approve.run(ad.id).then((r) => r !== undefined && onChange())}>
-                        Approve {ad.personName ?? 'administrator'}
-                      </button>
-                    )}
+                    <div className="crier-actions margin-top-0">
+                      {ad.status === 'pending' && mayOn(ad, 'platform.approve_admin') && (
+                        <button type="button" className="usa-button usa-button--outline" disabled={approve.pending} onClick={() => void approve.run(ad.id).then((r) => r !== undefined && onChange())}>
+                          Approve {ad.personName ?? 'administrator'}
+                        </button>
+                      )}
+                      {ad.status !== 'removed' && mayOn(ad, 'platform.remove_admin') && (
+                        <button type="button" className="usa-button usa-button--unstyled" disabled={remove.pending} onClick={() => void remove.run(ad.id).then((r) => r !== undefined && onChange())}>
+                          Remove {ad.personName ?? 'administrator'}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 )}
               </tr>

@@ -57,6 +57,7 @@ function AppRow({ app, showPlatform, platformName, onChange }: { app: ThirdParty
   const [note, setNote] = useState('');
   const decide = useMutation((decision: 'approve' | 'reject') => api.post<unknown>(`/api/apps/${encodeURIComponent(app.id)}/decision`, { decision, note: note.trim() || null }));
   const canDecide = app.status === 'proposed' && may(app.abilities, 'app.decide');
+  const canRemove = app.status === 'approved' && app.abilities?.['app.remove'] === true;
   const go = (d: 'approve' | 'reject') => void decide.run(d).then((r) => r !== undefined && onChange());
   return (
     <tr>
@@ -83,8 +84,32 @@ function AppRow({ app, showPlatform, platformName, onChange }: { app: ThirdParty
             </div>
           </div>
         )}
+        {canRemove && <RemoveApp app={app} onChange={onChange} />}
       </td>
     </tr>
+  );
+}
+
+const GROUNDS = [
+  { value: 'security_breach', label: 'Security breach' },
+  { value: 'virus', label: 'Virus' },
+  { value: 'performance', label: 'Performance' },
+];
+
+/** IV.C.15(i)(iv): IT may remove an application for a security breach, a virus or performance. */
+function RemoveApp({ app, onChange }: { app: ThirdPartyApp; onChange: () => void }) {
+  const [reason, setReason] = useState('security_breach');
+  const [detail, setDetail] = useState('');
+  const remove = useMutation(() => api.post<unknown>(`/api/apps/${encodeURIComponent(app.id)}/remove`, { reason, detail: detail.trim() || null }));
+  return (
+    <div>
+      <ErrorAlert error={remove.error} />
+      <SelectField id={`app-${app.id}-removal-reason`} label={`Ground for removing ${app.name}`} value={reason} onChange={setReason} options={GROUNDS} />
+      <TextField id={`app-${app.id}-removal-detail`} label="Details" value={detail} onChange={setDetail} />
+      <button type="button" className="usa-button usa-button--secondary margin-top-1" disabled={remove.pending} onClick={() => void remove.run().then((r) => r !== undefined && onChange())}>
+        Remove {app.name}
+      </button>
+    </div>
   );
 }
 

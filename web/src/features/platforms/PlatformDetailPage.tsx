@@ -82,6 +82,13 @@ export function PlatformDetailPage() {
       </Section>
 
       <Section title="Profile checklist" id="checklist">
+        {p.canRemovePosts !== undefined && (
+          <p data-testid="can-remove-posts">
+            {p.canRemovePosts
+              ? "This platform's connector can remove posts (IV.C.15(i)(vi))."
+              : "This platform's connector cannot remove posts, so the platform cannot be activated (IV.C.15(i)(vi))."}
+          </p>
+        )}
         <ProfileChecklist platform={p} />
       </Section>
 
