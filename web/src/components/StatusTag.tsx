@@ -19,7 +19,18 @@ const TONE: Record<string, string> = {
   'not authorized': 'crier-tag--error',
 };
 
-export function StatusTag({ status, label }: { status: string; label?: string }) {
+/**
+ * `data-status` marks the page's main subject (a platform's lifecycle state, a person's authorization
+ * per platform), for tests and tools;
+ * tags about something else on the page (an administrator, an application, a role) name their
+ * subject instead, e.g. `data-admin-status`, so the two never read alike.
+ */
+export function StatusTag({ status, label, subject }: { status: string; label?: string; subject?: 'admin' | 'app' | 'role' | 'person' | 'count' }) {
   const tone = TONE[status] ?? 'crier-tag--neutral';
-  return <span className={`usa-tag ${tone}`} data-status={status}>{label ?? status.replace(/_/g, ' ')}</span>;
+  const attr = subject ? { [`data-${subject}-status`]: status } : { 'data-status': status };
+  return (
+    <span className={`usa-tag ${tone}`} {...attr}>
+      {label ?? status.replace(/_/g, ' ')}
+    </span>
+  );
 }

@@ -70,7 +70,7 @@ export function DashboardPage() {
                 return (
                   <tr key={s}>
                     <th scope="row">
-                      <StatusTag status={s} label={platformStatusLabel(s)} />
+                      <StatusTag status={s} label={platformStatusLabel(s)} subject="count" />
                     </th>
                     <td>{n > 0 ? <Link to={`/platforms?status=${s}`}>{n}</Link> : 0}</td>
                   </tr>

@@ -43,7 +43,7 @@ export function PeoplePage() {
                 <td>{p.departmentName ?? (p.departmentId ? (deptName.get(p.departmentId) ?? p.departmentId) : '—')}</td>
                 <td>{[...new Set((p.roles ?? []).map((r) => roleLabel(r.role) + (r.designeeOf ? ' (designee)' : '')))].join(', ') || '—'}</td>
                 <td>
-                  <StatusTag status={p.status} />
+                  <StatusTag status={p.status} subject="person" />
                 </td>
               </tr>
             ))}

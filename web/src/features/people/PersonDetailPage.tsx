@@ -47,7 +47,7 @@ export function PersonDetailPage() {
         <dd>{p.departmentName ?? (p.departmentId ? (deptName.get(p.departmentId) ?? p.departmentId) : '—')}</dd>
         <dt>Status</dt>
         <dd>
-          <StatusTag status={p.status} />
+          <StatusTag status={p.status} subject="person" />
         </dd>
       </dl>
 

@@ -47,7 +47,7 @@ export function RolesSection({ person, departments, onChange }: { person: Person
                 <td>{r.departmentId ? (deptName.get(r.departmentId) ?? r.departmentId) : '—'}</td>
                 <td>{formatDate(r.startsOn)}</td>
                 <td>{formatDate(r.endsOn)}</td>
-                <td>{r.revokedAt ? <StatusTag status="revoked" /> : r.active === false ? <StatusTag status="pending" label="not in force" /> : <StatusTag status="active" />}</td>
+                <td>{r.revokedAt ? <StatusTag status="revoked" subject="role" /> : r.active === false ? <StatusTag status="pending" label="not in force" subject="role" /> : <StatusTag status="active" subject="role" />}</td>
                 {canRevoke && (
                   <td>
                     {!r.revokedAt && (

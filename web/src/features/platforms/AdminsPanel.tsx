@@ -50,7 +50,7 @@ export function AdminsPanel({ platform, onChange }: { platform: Platform; onChan
                 <td>{ad.implicit ? '—' : ad.cmApprovedAt ? `Approved ${formatDateTime(ad.cmApprovedAt)}` : 'Awaiting'}</td>
                 <td>{ad.implicit ? '—' : ad.itApprovedAt ? `Approved ${formatDateTime(ad.itApprovedAt)}` : 'Awaiting'}</td>
                 <td>
-                  <StatusTag status={ad.status} />
+                  <StatusTag status={ad.status} subject="admin" />
                 </td>
                 {canApproveAny && (
                   <td>

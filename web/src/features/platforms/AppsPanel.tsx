@@ -66,7 +66,7 @@ function AppRow({ app, showPlatform, platformName, onChange }: { app: ThirdParty
       {showPlatform && <td>{platformName}</td>}
       <td>{app.purpose}</td>
       <td>
-        <StatusTag status={app.status} />
+        <StatusTag status={app.status} subject="app" />
       </td>
       <td>
         {app.decisionNote && <p className="margin-top-0">{app.decisionNote}</p>}

@@ -94,7 +94,7 @@ export function PlatformDetailPage() {
 
       {!closed && may(p.abilities, 'platform.edit_profile') && (
         <Section title="Edit profile" id="profile">
-          <ProfileForm key={JSON.stringify(p.profile ?? {}) + (p.contactEmail ?? '') + (p.contactPhone ?? '')} platform={p} onSaved={res.reload} />
+          <ProfileForm key={p.id} platform={p} onSaved={res.reload} />
         </Section>
       )}
 
