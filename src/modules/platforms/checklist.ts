@@ -24,11 +24,20 @@ export function normalizeText(s: string): string {
     .toLowerCase();
 }
 
+/** True when `phrase` occurs in `text` as a whole phrase (not the start of a longer one: "…City of Carson's Library …"). */
+function containsPhrase(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const next = text.charAt(at + phrase.length);
+    if (!/[a-z0-9']/.test(next)) return true;
+  }
+  return false;
+}
+
 /** The branding phrase the text carries, if any (IV.A.3). */
 export function matchingBrandingPhrase(pack: PolicyPack, text: string | null, departmentName: string | null): string | null {
   if (!text?.trim()) return null;
   const t = normalizeText(text);
-  return brandingPhrasesFor(pack, departmentName ?? undefined).find((p) => t.includes(normalizeText(p))) ?? null;
+  return brandingPhrasesFor(pack, departmentName ?? undefined).find((p) => containsPhrase(t, normalizeText(p))) ?? null;
 }
 
 export function httpUrl(s: string | null | undefined): URL | null {

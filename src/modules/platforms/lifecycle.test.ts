@@ -61,7 +61,7 @@ describeWithContext('platform lifecycle', (get) => {
     });
 
     it('refuses an unknown platform type and an unknown department', async () => {
-      await expect(requested('myspace')).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'type' }] });
+      await expect(requested('myspace')).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'body.type' }] });
       await expect(requested('bluesky', cm, 'no-such-dept')).rejects.toMatchObject({ code: 'not_found' });
     });
 

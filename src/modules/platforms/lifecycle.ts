@@ -34,7 +34,7 @@ export function createLifecycle(deps: PlatformsDeps) {
   /** IV.C.14: a department requests a platform (or the CM / IT / PIA a City one). */
   async function request(actor: Actor, input: PlatformRequestInput): Promise<Platform> {
     authorize(platformsPolicy, actor, 'platform.request', { departmentId: input.departmentId });
-    if (!connectorCapabilities(input.type)) throw invalidInput('type', `unknown platform type "${input.type}"`);
+    if (!connectorCapabilities(input.type)) throw invalidInput('body.type', `unknown platform type "${input.type}"`);
     assertCityContacts(pack, input);
     return db.transaction().execute(async (tx) => {
       if (input.departmentId !== null) {
