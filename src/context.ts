@@ -8,6 +8,7 @@ import type { PlatformsService } from './modules/platforms/index.ts';
 import type { IdentityService } from './modules/identity/index.ts';
 import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
 import type { ExceptionsService } from './modules/exceptions/index.ts';
+import type { PeopleService } from './modules/people/index.ts';
 
 /**
  * Everything the HTTP tier, jobs and CLI reach the domain through. Built once by main.ts.
@@ -25,4 +26,5 @@ export interface AppContext {
   identity: IdentityService;
   policyVersions: PolicyVersionsService;
   exceptions: ExceptionsService;
+  people: PeopleService;
 }

@@ -9,9 +9,10 @@ import { createAuditService } from './modules/audit/index.ts';
 import { createNotificationsService } from './modules/notifications/index.ts';
 import { createPlatformsService } from './modules/platforms/index.ts';
 import { connectorCapabilities, listConnectors } from './adapters/connectors/index.ts';
-import { createIdentityService, interimActorFor } from './modules/identity/index.ts';
+import { createIdentityService } from './modules/identity/index.ts';
 import { createPolicyVersionsService } from './modules/policy-versions/index.ts';
 import { createExceptionsService } from './modules/exceptions/index.ts';
+import { createPeopleService } from './modules/people/index.ts';
 import { buildApp } from './http/app.ts';
 import type { SessionResolver } from './http/plugins/session.ts';
 import { apiRoutes } from './http/routes/index.ts';
@@ -36,11 +37,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
   // The loaded pack becomes the version in force; a changed pack is an amendment (IV.A.18).
   if (options.migrate !== false) await policyVersions.sync();
   const exceptions = createExceptionsService({ db: db.db, clock, pack, audit });
-  // TEMPORARY actorFor until the people module's is wired here (ctx.people.actorFor).
-  const identity = createIdentityService({ db: db.db, dialect: db.dialect, clock, pack, audit, config, actorFor: interimActorFor(db.db, clock, pack) });
+  const people = createPeopleService({ db: db.db, dialect: db.dialect, clock, pack, audit, policyVersions, exceptions });
+  const identity = createIdentityService({ db: db.db, dialect: db.dialect, clock, pack, audit, config, actorFor: people.actorFor });
   const notifications = createNotificationsService({ db: db.db, clock, audit });
   const platforms = createPlatformsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, connectorCapabilities, connectors: listConnectors });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, identity, notifications, platforms };
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms };
 }
 
 export async function createHttpApp(

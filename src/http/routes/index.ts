@@ -5,6 +5,7 @@ import { authRoutes } from './auth.ts';
 import { policyRoutes } from './policy.ts';
 import { platformsRoutes } from './platforms.ts';
 import { notificationsRoutes } from './notifications.ts';
+import { peopleRoutes } from './people.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes];
