@@ -3,9 +3,11 @@
  * and the engine (so both see exactly the same features). Pure and deterministic.
  *
  * Features: word unigrams, word bigrams, character 3-, 4- and 5-grams of the words joined by
- * single spaces (with a leading and trailing space). Values: 1 + ln(tf), vector L2-normalised.
+ * single spaces (with a leading and trailing space), the shape of tokens with digits ("dddd-ddd",
+ * long numbers, prices), text-level cues (length bucket, share of capitals in the source is not
+ * seen: the text is already normalised). Values: 1 + ln(tf), vector L2-normalised.
  */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 /** Text beyond this many normalised characters is not used by the classifier. */
 export const MAX_CLASSIFIER_CHARS = 4000;
 
@@ -18,6 +20,8 @@ export interface SparseVector {
 const WORD_SEED = 0x811c9dc5;
 const BIGRAM_SEED = 0x01000193;
 const CHAR_SEED = 0x9e3779b1;
+const SHAPE_SEED = 0x85ebca6b;
+const LEN_SEED = 0xc2b2ae35;
 
 function mix(h: number, c: number): number {
   h ^= c;
@@ -57,12 +61,17 @@ export function extractFeatures(normText: string, bits: number): SparseVector {
   const words: number[] = []; // word hashes
   const joined: number[] = [32]; // char codes of " w1 w2 ... "
   let h = WORD_SEED;
+  let shape = SHAPE_SEED;
+  let digits = 0;
   let inWord = false;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
     const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42;
     if (wordChar) {
       h = mix(h, c);
+      const isDigit = c >= 48 && c <= 57;
+      if (isDigit) digits++;
+      shape = mix(shape, isDigit ? 100 : 120);
       inWord = true;
       joined.push(c);
     } else if (c === 39 || c === 0x2019) {
@@ -71,9 +80,13 @@ export function extractFeatures(normText: string, bits: number): SparseVector {
       if (inWord) {
         words.push(h);
         joined.push(32);
+        // digit-bearing tokens also by shape and size: phone numbers, prices, codes
+        if (digits > 0) words.push(mix(mix(SHAPE_SEED, digits > 6 ? 7 : digits), shape));
       }
       inWord = false;
       h = WORD_SEED;
+      shape = SHAPE_SEED;
+      digits = 0;
       if (c === 33 || c === 63 || c === 36 || c === 64 || c === 35) {
         // ! ? $ @ # carry signal (spam, mentions, hashtags)
         words.push(mix(WORD_SEED ^ 0x5bd1e995, c));
@@ -83,6 +96,8 @@ export function extractFeatures(normText: string, bits: number): SparseVector {
       }
     }
   }
+  // length bucket
+  add(mix(LEN_SEED, Math.min(12, Math.floor(Math.log2(1 + text.length)))));
   for (let k = 0; k < words.length; k++) {
     add(words[k]!);
     if (k > 0) add(mix(mix(BIGRAM_SEED, words[k - 1]!), words[k]!));

@@ -42,3 +42,18 @@ export function precededBy(ctx: RuleContext, i: number, n: number, words: Readon
 export const NEGATIONS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'dont', 'doesnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'wont', 'shouldnt', 'nobody', 'stop', 'against',
 ]);
+
+/** Trigger words: a rule whose patterns all need one of these words can skip texts without any. */
+export function triggers(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter(Boolean));
+}
+
+/** Does any token (or the token without trailing digits, "trump2024") belong to `set`? */
+export function hasAny(ctx: RuleContext, set: ReadonlySet<string>): boolean {
+  for (const t of ctx.tokens) {
+    if (set.has(t.w)) return true;
+    const c = t.w.charCodeAt(t.w.length - 1);
+    if (c >= 48 && c <= 57 && set.has(t.w.replace(/\d+$/, ''))) return true;
+  }
+  return false;
+}

@@ -21,6 +21,11 @@ interface Entry {
   prefixLast: boolean;
 }
 
+const NONE: string[] = [];
+function hasDouble(w: string): boolean {
+  for (let k = 1; k < w.length; k++) if (w.charCodeAt(k) === w.charCodeAt(k - 1)) return true;
+  return false;
+}
 const squeeze3 = (w: string): string => w.replace(/(.)\1{2,}/g, '$1$1');
 const squeeze2 = (w: string): string => w.replace(/(.)\1+/g, '$1');
 
@@ -55,15 +60,16 @@ export class Lexicon {
   }
 
   /** Candidate normal forms of one token (exact first). */
-  private forms(w: string): string[] {
+  private forms(t: Token): string[] {
+    const w = t.w;
     const forms = [w];
-    if (/(.)\1/.test(w)) {
-      const a = squeeze3(w);
+    if (hasDouble(w)) {
+      const a = (t.sq3 ??= squeeze3(w));
       if (a !== w) forms.push(a);
-      const b = squeeze2(w);
+      const b = (t.sq2 ??= squeeze2(w));
       if (b !== w && b.length >= 3) forms.push(b);
     }
-    if (w.includes('*') && w.length <= 12 && /[a-z]/.test(w)) {
+    if (w.length <= 12 && w.includes('*') && /[a-z]/.test(w)) {
       for (const cand of this.masked.get(w.length) ?? []) {
         let ok = true;
         for (let k = 0; k < w.length && ok; k++) if (w[k] !== '*' && w[k] !== cand[k]) ok = false;
@@ -81,12 +87,15 @@ export class Lexicon {
 
   private wordMatches(entryWord: string, tokenWord: string, prefix: boolean): boolean {
     if (prefix) {
-      if (tokenWord.startsWith(entryWord) || squeeze3(tokenWord).startsWith(entryWord) || squeeze2(tokenWord).startsWith(entryWord)) return true;
+      if (tokenWord.startsWith(entryWord)) return true;
+      if (hasDouble(tokenWord) && (squeeze3(tokenWord).startsWith(entryWord) || squeeze2(tokenWord).startsWith(entryWord))) return true;
       if (!tokenWord.includes('*') || tokenWord.length < entryWord.length) return false;
       for (let k = 0; k < entryWord.length; k++) if (tokenWord[k] !== '*' && tokenWord[k] !== entryWord[k]) return false;
       return /[a-z]/.test(tokenWord.slice(0, entryWord.length));
     }
-    return entryWord === tokenWord || entryWord === squeeze3(tokenWord) || (tokenWord.length > 3 && entryWord === squeeze2(tokenWord));
+    if (entryWord === tokenWord) return true;
+    if (!hasDouble(tokenWord)) return false;
+    return entryWord === squeeze3(tokenWord) || (tokenWord.length > 3 && entryWord === squeeze2(tokenWord));
   }
 
   match(tokens: readonly Token[], limit = 50): LexMatch[] {
@@ -94,7 +103,9 @@ export class Lexicon {
     for (let i = 0; i < tokens.length && out.length < limit; i++) {
       const w = tokens[i]!.w;
       let done = false;
-      for (const f of this.forms(w)) {
+      const exact = this.byFirst.get(w);
+      const forms = exact === undefined && !hasDouble(w) && !w.includes('*') ? NONE : this.forms(tokens[i]!);
+      for (const f of forms) {
         for (const e of this.byFirst.get(f) ?? []) {
           if (this.matchRest(e, tokens, i)) {
             out.push({ entry: e.raw, from: i, to: i + e.words.length });
@@ -105,9 +116,13 @@ export class Lexicon {
         if (done) break;
       }
       if (done || w.length < 3) continue;
-      const candidates = w.includes('*') ? this.allPrefixes() : [...(this.prefixes.get(w.slice(0, 3)) ?? []), ...(/(.)\1/.test(w) ? this.prefixes.get(squeeze2(w).slice(0, 3)) ?? [] : [])];
-      for (const e of candidates) {
-        if (this.wordMatches(e.words[0]!, w, true)) {
+      if (this.prefixes.size === 0) continue;
+      const p1 = w.includes('*') ? this.allPrefixes() : this.prefixes.get(w.slice(0, 3));
+      const p2 = p1 !== this.allPrefixList && hasDouble(w) ? this.prefixes.get((tokens[i]!.sq2 ??= squeeze2(w)).slice(0, 3)) : undefined;
+      for (const candidates of [p1, p2]) {
+        if (!candidates) continue;
+        const e = candidates.find((c) => this.wordMatches(c.words[0]!, w, true));
+        if (e) {
           out.push({ entry: e.raw, from: i, to: i + 1 });
           break;
         }

@@ -22,8 +22,13 @@ export interface ModelData {
   featureVersion: number;
   bits: number;
   labels: ModelLabel[];
-  /** base64 of Int8Array, layout [dim * labels.length + label]. */
-  weights: string;
+  /**
+   * Per label, base64 of its non-zero weights: repeated (varint gap to the previous non-zero
+   * dimension, int8 weight). Expanded at load time to a dense [dim * labels + label] table.
+   */
+  weights: string[];
+  /** Free-form training facts (data, split, metrics on validation). */
+  meta?: Record<string, unknown>;
 }
 
 export interface Model {
@@ -67,12 +72,47 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Sparse weights: (varint gap, int8) pairs. */
+export function encodeSparse(weights: Int8Array): Uint8Array {
+  const out: number[] = [];
+  let prev = -1;
+  for (let j = 0; j < weights.length; j++) {
+    const v = weights[j]!;
+    if (v === 0) continue;
+    let gap = j - prev;
+    prev = j;
+    while (gap >= 0x80) { out.push((gap & 0x7f) | 0x80); gap >>>= 7; }
+    out.push(gap);
+    out.push(v & 0xff);
+  }
+  return Uint8Array.from(out);
+}
+
+export function decodeSparse(bytes: Uint8Array, dims: number, set: (dim: number, value: number) => void): void {
+  let j = -1;
+  let i = 0;
+  while (i < bytes.length) {
+    let gap = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[i++]!;
+      gap |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80 && i < bytes.length);
+    j += gap;
+    if (i >= bytes.length + 1 || j >= dims) throw new Error('model weights: corrupt sparse block');
+    const v = bytes[i++]!;
+    set(j, v > 127 ? v - 256 : v);
+  }
+}
+
 export function loadModel(data: ModelData): Model {
   const L = data.labels.length;
-  const bytes = base64ToBytes(data.weights);
-  const w = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const expected = (1 << data.bits) * L;
-  if (L > 0 && w.length !== expected) throw new Error(`model weights: ${w.length} bytes, expected ${expected}`);
+  if (data.weights.length !== L) throw new Error(`model: ${data.weights.length} weight blocks for ${L} labels`);
+  const dims = 1 << data.bits;
+  const w = new Int8Array(L > 0 ? dims * L : 0);
+  data.weights.forEach((b64, l) => decodeSparse(base64ToBytes(b64), dims, (j, v) => { w[j * L + l] = v; }));
   const acc = new Float64Array(L);
   return {
     data,

@@ -112,11 +112,25 @@ function fold(source: string): { text: string; map: number[] } {
 }
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
-const isWordish = (ch: string | undefined): boolean =>
-  ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch in LEET || ch === '*');
+const WORDISH = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) WORDISH[c] = 1;
+for (let c = 48; c <= 57; c++) WORDISH[c] = 2;
+for (const k of Object.keys(LEET)) WORDISH[k.charCodeAt(0)] ||= 2;
+WORDISH[42] = 3; // '*'
+const isWordish = (ch: string | undefined): boolean => ch !== undefined && ch.length === 1 && ch.charCodeAt(0) < 128 && WORDISH[ch.charCodeAt(0)]! > 0;
+
+/** Step 1, fast path for printable ASCII: lower case, identity map. */
+function asciiFold(source: string): { text: string; map: number[] } {
+  const map = new Array<number>(source.length);
+  for (let i = 0; i < source.length; i++) map[i] = i;
+  return { text: source.toLowerCase(), map };
+}
 
 /** Step 2: join spaced-out single characters. */
+const MAYBE_SPACED = /(?:^|[^a-z0-9@$*])[a-z0-9@$*][ .\-_][a-z0-9@$*][ .\-_][a-z0-9@$*](?![a-z0-9@$*])/;
+
 function joinSpaced(text: string, map: number[]): { text: string; map: number[] } {
+  if (!MAYBE_SPACED.test(text)) return { text, map };
   // a run: single wordish char, then (sep, single wordish char) at least twice, same separator.
   const re = /(?<![a-z0-9@$*])[a-z0-9@$*](?:([ .\-_])[a-z0-9@$*](?![a-z0-9@$*]))(?:\1[a-z0-9@$*](?![a-z0-9@$*]))+/g;
   let m: RegExpExecArray | null;
@@ -145,7 +159,10 @@ function joinSpaced(text: string, map: number[]): { text: string; map: number[] 
 }
 
 /** Step 3: leetspeak inside words that contain at least one letter. Same length. */
+const HAS_LEET = /[a-z][0-9@$!|+]|[0-9@$!|+][a-z]/;
+
 function deLeet(text: string): string {
+  if (!HAS_LEET.test(text)) return text;
   let out: string[] | null = null;
   const n = text.length;
   let i = 0;
@@ -179,8 +196,10 @@ function deLeet(text: string): string {
   return out ? out.join('') : text;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e\n]*$/;
+
 export function normalize(source: string): Normalized {
-  const folded = fold(source);
+  const folded = PRINTABLE_ASCII.test(source) ? asciiFold(source) : fold(source);
   const joined = joinSpaced(folded.text, folded.map);
   const text = deLeet(joined.text);
   const map = new Int32Array(text.length + 1);
@@ -207,6 +226,9 @@ export function toSpan(n: Normalized, start: number, end: number): Span {
 export interface Token {
   /** Normalised word without apostrophes. */
   w: string;
+  /** Cached squeezed forms (lexicon.ts): runs of 3+ letters → 2, runs of 2+ → 1. */
+  sq3?: string;
+  sq2?: string;
   start: number;
   end: number;
 }

@@ -7,7 +7,7 @@
  * campaign, yes / no on a measure) or a campaign slogan.
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -30,13 +30,17 @@ const campaignRe = new RegExp(
 );
 const electionRe = /\b(?:election|elections|ballots?|candidates?|polling places?|vote centers?|voter registration|register to vote|campaign|political|democrats?|republicans?|gop|partisan)\b/g;
 
+const TRIGGERS = triggers(
+  'vote voting yes no measure prop proposition elect reelect re recall impeach unseat donate contribute give paid endorsed running run maga kag make lock feel im with lets fjb trump biden harris hillary clinton bernie obama desantis newsom kamala blue red',
+);
+
 export const campaignRule: Rule = {
   id: 'campaign',
   clauses: { comment: 'V.5', post: 'IV.D.7(j)' },
   defaultSeverity: 'block',
   title: 'Political campaigns, ballot measures, election content',
   check(ctx) {
-    const hits: Hit[] = regexHits(ctx, campaignRe, 'supports or opposes a political campaign or ballot measure', 0.9);
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, campaignRe, 'supports or opposes a political campaign or ballot measure', 0.9);
     if (ctx.kind === 'post' && hits.length === 0) {
       hits.push(...regexHits(ctx, electionRe, 'election or political content: keep it to neutral, official voter information', 0.5, true, 3));
     }

@@ -3,7 +3,7 @@
  * IV.D.7(f) — solicitations of commerce in a City post.
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -25,13 +25,17 @@ const spamRe = new RegExp(
 );
 const shortener = /\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at)\/\S+/g;
 
+const TRIGGERS = triggers(
+  'buy order shop get grab click tap visit check follow subscribe dm message text call whatsapp telegram promo discount coupon referral off free limited act sign while best lowest cheap cheapest won selected claim congratulations make earn work passive rich crypto forex binary bitcoin investment financial sell sale hiring business store company salon restaurant bakery service services youve you',
+);
+
 export const commerceRule: Rule = {
   id: 'commerce',
   clauses: { comment: 'V.7', post: 'IV.D.7(f)' },
   defaultSeverity: 'block',
   title: 'Solicitation of commerce, advertising, spam',
   check(ctx) {
-    const hits: Hit[] = regexHits(ctx, spamRe, 'commercial solicitation or advertisement', 0.85);
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, spamRe, 'commercial solicitation or advertisement', 0.85);
     if (ctx.kind === 'comment') {
       hits.push(...regexHits(ctx, shortener, 'link through a URL shortener (typical of spam)', 0.5, true, 2));
       const c = classifierHit(ctx, 'V.7', 'spam or commercial solicitation');

@@ -8,7 +8,7 @@
  * a protected group (not negated), and the trained classifier.
  */
 import { classifierHit } from '../classify.ts';
-import { lexHits, NEGATIONS, precededBy, regexHits, tokenHit } from '../hits.ts';
+import { hasAny, lexHits, NEGATIONS, precededBy, regexHits, tokenHit, triggers } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
@@ -51,6 +51,10 @@ const slurs = new Lexicon(SLURS);
 const hateRegex =
   /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|(?:no|ban(?:ning)?|keep(?: out)?(?: all)?(?: the)?) (?:more )?(?:muslims|mexicans|immigrants|gays|jews|blacks|arabs|refugees|foreigners|illegals|trannies)(?: allowed| out)?\b|(?:women|girls|females) (?:belong in the kitchen|should(?:n'?t| not) (?:vote|work|drive|lead))|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitor)/g;
 
+const TRIGGERS = triggers(
+  'go no ban banning keep women girls females hitler white 14 fourteen race',
+);
+
 export const discriminationRule: Rule = {
   id: 'discrimination',
   clauses: { comment: 'V.2', post: 'IV.D.7(d)' },
@@ -84,7 +88,7 @@ export const discriminationRule: Rule = {
       }
       if (hits.length > 5) break;
     }
-    hits.push(...regexHits(ctx, hateRegex, 'exclusionary statement about a protected group', 0.9));
+    if (hasAny(ctx, TRIGGERS)) hits.push(...regexHits(ctx, hateRegex, 'exclusionary statement about a protected group', 0.9));
     if (hits.length === 0) {
       const c = classifierHit(ctx, 'V.2', 'hateful or discriminatory content');
       if (c) hits.push(c);

@@ -3,7 +3,7 @@
  * law. IV.D.7(g) — encouragement of illegal activity in a City post.
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -21,13 +21,17 @@ const encourageRe = new RegExp(
   'g',
 );
 
+const TRIGGERS = triggers(
+  'loot looting riot rioting vandalize vandalise tag spray graffiti smash break steal shoplift rob burn set torch trespass squat street sideshow donuts run dump drive drink jump cut hack dox doxx evade dodge pay paying file ignore disobey break defy stole robbed looted vandalized tagged broke shoplifted torched hacked jacked dumped takeover race how',
+);
+
 export const illegalActivityRule: Rule = {
   id: 'illegal-activity',
   clauses: { comment: 'V.10', post: 'IV.D.7(g)' },
   defaultSeverity: 'block',
   title: 'Encouragement or depiction of illegal activity',
   check(ctx) {
-    const hits: Hit[] = regexHits(ctx, encourageRe, 'encourages or depicts illegal activity', 0.85);
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, encourageRe, 'encourages or depicts illegal activity', 0.85);
     if (hits.length === 0) {
       const c = classifierHit(ctx, 'V.10', 'encouragement of illegal activity');
       if (c) { c.weak = true; hits.push(c); }

@@ -5,7 +5,7 @@
  * IV.D.7(g) — illegal conduct in a City post.
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -22,13 +22,17 @@ const conductRe = new RegExp(
   'g',
 );
 
+const TRIGGERS = triggers(
+  'pay give slip stolen fake forged counterfeit fraudulent escort escorts hooker hookers sex happy address ssn social phone license plate cloned skimmed bribe kickback payoff',
+);
+
 export const illegalConductRule: Rule = {
   id: 'illegal-conduct',
   clauses: { comment: 'V.9', post: 'IV.D.7(g)' },
   defaultSeverity: 'block',
   title: 'Conduct in violation of law',
   check(ctx) {
-    const hits: Hit[] = regexHits(ctx, conductRe, 'the comment itself appears to be unlawful conduct (bribe, forged or stolen goods, prostitution, doxxing)', 0.85);
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, conductRe, 'the comment itself appears to be unlawful conduct (bribe, forged or stolen goods, prostitution, doxxing)', 0.85);
     if (hits.length === 0) {
       const c = classifierHit(ctx, 'V.9', 'unlawful conduct');
       if (c) { c.weak = true; hits.push(c); }

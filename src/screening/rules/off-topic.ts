@@ -11,17 +11,22 @@ const KEYBOARD = ['qwert', 'werty', 'asdf', 'sdfg', 'dfgh', 'fghj', 'ghjk', 'hjk
 const VOWELS = /[aeiouy]/;
 const COMMON_NOVOWEL = new Set(['hmm', 'hmmm', 'psst', 'shh', 'brr', 'nth', 'pls', 'plz', 'thx', 'tbh', 'smh', 'lmk', 'rn', 'wtf', 'nvm', 'btw', 'dm', 'pm', 'st', 'rd', 'nd', 'th', 'mr', 'mrs', 'ms', 'dr', 'ct', 'blvd', 'hwy', 'tv', 'ca', 'tx', 'nw', 'sw', 'ne', 'se', 'lmfao', 'lmao', 'rsvp', 'cpr', 'dmv', 'ppl', 'ftw', 'grr', 'shh', 'www', 'html', 'pdf', 'jpg', 'png', 'nyc', 'lgbt', 'lgbtq', 'dwp', 'lmfao']);
 
+const KEYBOARD_RE = new RegExp(KEYBOARD.join('|'));
+const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{5,}/;
+const REPEAT_PAIR = /(..)\1\1/;
+
 function isGibberish(word: string): boolean {
-  if (word.length < 4 || /\d/.test(word)) return false;
+  if (word.length < 4) return false;
+  for (let k = 0; k < word.length; k++) { const c = word.charCodeAt(k); if (c >= 48 && c <= 57) return false; }
   // stretched words ("sooooo", "fuuuuck") are judged by their squeezed form
   const w = /(.)\1\1/.test(word) ? word.replace(/(.)\1+/g, '$1') : word;
   if (w.length <= 2) return word.length >= 6;
   if (w.length < 4) return false;
   if (COMMON_NOVOWEL.has(w)) return false;
   if (!VOWELS.test(w)) return true;
-  if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(w)) return true;
-  for (const k of KEYBOARD) if (w.includes(k)) return true;
-  if (w.length >= 6 && /(..)\1\1/.test(w) && !/^(?:ha|he|hi|ho|lo|la|na)+h?$/.test(w)) return true; // "jkjkjk" but not "hahaha"
+  if (CONSONANT_RUN.test(w)) return true;
+  if (KEYBOARD_RE.test(w)) return true;
+  if (w.length >= 6 && REPEAT_PAIR.test(w) && !/^(?:ha|he|hi|ho|lo|la|na)+h?$/.test(w)) return true; // "jkjkjk" but not "hahaha"
   return false;
 }
 
@@ -44,7 +49,7 @@ export const offTopicRule: Rule = {
   title: 'Off-topic, random or unintelligible comments',
   check(ctx) {
     const hits: Hit[] = [];
-    const words = ctx.tokens.filter((t) => /[a-z]/.test(t.w));
+    const words = ctx.tokens.filter((t) => t.w.length > 1 || (t.w >= 'a' && t.w <= 'z'));
     if (words.length > 0) {
       const bad = words.filter((t) => isGibberish(t.w));
       const ratio = bad.length / words.length;

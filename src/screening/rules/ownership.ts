@@ -4,7 +4,7 @@
  * does not fully create and own needs a recorded permission.
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -19,13 +19,17 @@ const pirateRe = new RegExp(
   'g',
 );
 
+const TRIGGERS = triggers(
+  'free full hd download stream watch torrent torrents pirated bootleg bootlegged cracked keygen warez nulled crack serial iptv jailbroken counterfeit replica knock knockoff fake rights permission reposted stole',
+);
+
 export const ownershipRule: Rule = {
   id: 'ownership',
   clauses: { comment: 'V.15', post: 'IV.D.7(i)' },
   defaultSeverity: 'block',
   title: 'Violation of legal ownership interests; third-party content without permission',
   check(ctx) {
-    const hits: Hit[] = regexHits(ctx, pirateRe, 'may violate another party\'s ownership interest (piracy, counterfeit, rights reserved)', 0.8, ctx.kind === 'post');
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, pirateRe, 'may violate another party\'s ownership interest (piracy, counterfeit, rights reserved)', 0.8, ctx.kind === 'post');
     if (ctx.kind === 'post' && ctx.post) {
       const media = [...(ctx.post.images ?? []).map((m, i) => ({ m, what: `image ${i + 1}` })), ...(ctx.post.videos ?? []).map((m, i) => ({ m, what: `video ${i + 1}` }))];
       for (const { m, what } of media) {

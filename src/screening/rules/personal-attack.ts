@@ -4,7 +4,7 @@
  * decisions ("the council's decision was wrong" passes).
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -27,12 +27,20 @@ const genericRe = new RegExp(
 /** "the decision is stupid" criticises a decision, not a person. */
 const notPerson = /\b(?:decision|idea|plan|policy|proposal|design|rule|law|ordinance|budget|project|process|system|law|fee|tax|it|this|that|which|parking|traffic|situation|road|street|program|schedule|website|app|meeting|vote|agenda|measure|item|response|answer|question|survey|process) (?:is|are|was|r) /;
 
+const TRIGGERS = triggers(
+  'idiot idiots moron morons imbecile imbeciles stupid dumb dumbass clown clowns fool fools loser losers liar liars crook crooks thief thieves fraud frauds criminal criminals corrupt pedo pedos pedophile pedophiles creep creeps scum scumbag scumbags pig pigs trash garbage joke jokes disgrace incompetent useless worthless pathetic retarded psycho psychos lunatic lunatics hypocrite hypocrites traitor traitors snake snakes rat rats coward cowards crackhead crackheads drunk drunks whore whores bitch bitches asshole assholes bastard bastards libtard libtards feminazi feminazis nazi nazis fascist fascists commie commies grifter grifters shill shills sellout sellouts puppet puppets piece waste bribes take stealing offender molester beater dealer shut kys kill life nobody stfu hell',
+);
+
 export const personalAttackRule: Rule = {
   id: 'personal-attack',
   clauses: { comment: 'V.14' },
   defaultSeverity: 'block',
   title: 'Libel, defamation, personal attacks',
   check(ctx) {
+    if (!hasAny(ctx, TRIGGERS)) {
+      const c = classifierHit(ctx, 'V.14', 'personal attack');
+      return c ? [c] : [];
+    }
     const keep = (h: Hit): boolean => !notPerson.test(ctx.norm.text.slice(h.start, h.end));
     const hits: Hit[] = regexHits(ctx, attackRe, 'personal attack or defamatory statement about a person', 0.85).filter(keep);
     if (hits.length === 0) hits.push(...regexHits(ctx, genericRe, 'possible personal attack', 0.5, true, 3).filter(keep));

@@ -17,6 +17,9 @@ const ADDRESS = /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z0-9]+\s+){1,3}(?:street|
 const RESIDENCE = /\b(?:lives?|living|resides?|staying) (?:at|on)\b|\b(?:home|house|residence|personal) (?:address|is at)\b|\b(?:his|her|their|my) (?:home|house|apartment|address|place)\b/i;
 const NAMED_PERSONAL = /\b([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+)(?:'s|’s)? (?:lives at|lives on|home address|home phone|cell(?: phone)?(?: number)?|phone number|date of birth|DOB|social security|SSN|license plate|driver'?s license|medical (?:condition|records?)|diagnosis|salary|bank account)\b/g;
 
+const PHONE_SHAPE = /\d{3}\D{0,2}\d{3}\D{0,2}\d{4}|\+\d[\d ().-]{6,}|\d{7,}/;
+const PERSONAL_WORDS = /\b(?:lives|home|cell|phone|birth|dob|social security|ssn|license|driver|medical|diagnosis|salary|bank)\b/;
+
 function luhn(digits: string): boolean {
   let sum = 0;
   let dbl = false;
@@ -76,8 +79,8 @@ function check(ctx: RuleContext): Hit[] {
         taken.push([m.index, m.index + m[0].length]);
       }
     });
-    try {
-      // libphonenumber is the slowest check: bound the text it sees
+    if (PHONE_SHAPE.test(text)) try {
+      // libphonenumber is the slowest check: only for text with a phone-shaped digit run, bounded
       const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
       for (const p of findPhoneNumbersInText(sample, cfg.phoneRegion as CountryCode).slice(0, 10)) {
         if (taken.some(([a, b]) => p.startsAt < b && p.endsAt > a)) continue;
@@ -98,7 +101,7 @@ function check(ctx: RuleContext): Hit[] {
     });
   }
   const exempt = new Set(cfg.publicContactNames.map((n) => n.toLowerCase()));
-  each(NAMED_PERSONAL, text, 5, (m) => {
+  if (PERSONAL_WORDS.test(ctx.norm.text)) each(NAMED_PERSONAL, text, 5, (m) => {
     if (exempt.has(m[1]!.toLowerCase())) return;
     raw(m.index, m.index + m[0].length, `personal information about "${m[1]}"`, 0.85);
   });

@@ -3,7 +3,7 @@
  * religious beliefs. (In posts this is covered by IV.D.6(d) City-only content; comments only.)
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -22,12 +22,21 @@ const strongRe = new RegExp(
 );
 const weakRe = /\b(?:god bless|pray(?:ing)? for|prayers|blessed|in jesus name|god willing|inshallah|thank god|amen|hallelujah|the gospel)\b/g;
 
+const TRIGGERS = triggers(
+  'jesus christ god allah lord jehovah krishna buddha praise glory thank accept trust turn give believe repent saved born eternal burn sinners sinner heathen heathens infidel infidels end rapture scripture bible quran koran allahu john matthew mark luke romans genesis psalm psalms proverbs isaiah revelation corinthians religion christianity islam judaism catholicism mormonism atheism hinduism scientology church there come join visit bless pray praying prayers blessed inshallah amen hallelujah gospel',
+);
+
 export const religionRule: Rule = {
   id: 'religion',
   clauses: { comment: 'V.6' },
   defaultSeverity: 'block',
   title: 'Religious messages; advocating, promoting or disparaging religious beliefs',
   check(ctx) {
+    if (!hasAny(ctx, TRIGGERS)) {
+      const c = classifierHit(ctx, 'V.6', 'religious message');
+      if (c) c.weak = true;
+      return c ? [c] : [];
+    }
     const hits: Hit[] = regexHits(ctx, strongRe, 'religious message: advocates, promotes or disparages religious beliefs', 0.85);
     if (hits.length === 0) hits.push(...regexHits(ctx, weakRe, 'religious expression', 0.4, true, 2));
     if (hits.length === 0) {

@@ -4,7 +4,7 @@
  * access codes and passwords, security weaknesses of public systems, weapons instructions.
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -22,13 +22,17 @@ const safetyRe = new RegExp(
   'g',
 );
 
+const TRIGGERS = triggers(
+  'cops cop police sheriff sheriffs deputies deputy officers officer undercover checkpoint speed ice migra swat code password pin passcode login credentials cameras camera alarms alarm security guards guard bomb explosive molotov ghost silencer napalm poison water power electric sewer traffic scada 911 dispatch detective detectives raid operation sting',
+);
+
 export const safetyRule: Rule = {
   id: 'safety',
   clauses: { comment: 'V.12', post: 'IV.D.7(h)' },
   defaultSeverity: 'block',
   title: 'Information compromising safety or security of the public, law enforcement or public systems',
   check(ctx) {
-    const hits: Hit[] = regexHits(ctx, safetyRe, 'may compromise the safety or security of the public, law enforcement or public systems', 0.85, ctx.kind === 'post');
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, safetyRe, 'may compromise the safety or security of the public, law enforcement or public systems', 0.85, ctx.kind === 'post');
     if (hits.length === 0) {
       const c = classifierHit(ctx, 'V.12', 'safety or security information');
       if (c) { c.weak = true; hits.push(c); }

@@ -3,7 +3,7 @@
  * IV.D.7(h) — the same in a post compromises public safety.
  */
 import { classifierHit } from '../classify.ts';
-import { regexHits } from '../hits.ts';
+import { hasAny, regexHits, triggers } from '../hits.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -24,13 +24,17 @@ const threatRe = new RegExp(
   'g',
 );
 
+const TRIGGERS = triggers(
+  'kill murder shoot stab hurt beat punch slap choke strangle hang lynch burn bomb blow torch rape destroy smash run gut hunt put die bleed pay regret sorry know watch blood gun shooting bloodshed shoot dead shot hanged killed lynched executed',
+);
+
 export const threatsRule: Rule = {
   id: 'threats',
   clauses: { comment: 'V.11', post: 'IV.D.7(h)' },
   defaultSeverity: 'block',
   title: 'Specific or imminent threats',
   check(ctx) {
-    const hits: Hit[] = regexHits(ctx, threatRe, 'threat of violence against a person or organisation', 0.9);
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, threatRe, 'threat of violence against a person or organisation', 0.9);
     if (hits.length === 0 && ctx.kind === 'comment') {
       const c = classifierHit(ctx, 'V.11', 'threatening language');
       if (c) hits.push(c);
