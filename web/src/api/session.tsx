@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken, setUnauthenticatedHandler } from './client.ts';
 import type { PolicyInfo, SessionInfo } from './types.ts';
+import { today } from '../components/format.ts';
 
 const SIGNED_OUT: SessionInfo = {
   authenticated: false,
@@ -20,6 +21,8 @@ interface SessionContextValue {
   /** "Crier — City of Carson", from the loaded policy pack. */
   siteTitle: string;
   clauseTitle: (id: string) => string | null;
+  /** Today on the City's calendar (YYYY-MM-DD). */
+  cityToday: () => string;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -87,6 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       policy,
       siteTitle: city ? `Crier — ${city}` : 'Crier',
       clauseTitle: (id) => titles.get(id) ?? null,
+      cityToday: () => today(policy?.jurisdiction?.timeZone),
     };
   }, [session, loading, refresh, signOut, policy]);
 

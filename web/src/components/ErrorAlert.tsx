@@ -25,7 +25,7 @@ export function ErrorAlert({ error, heading }: { error: ApiError | undefined | n
           ))}
         </ul>
       )}
-      <span className="crier-error-message">{error.message}</span>
+      {error.fields.length === 0 ? <span className="crier-error-message">{error.message}</span> : <span className="crier-error-message">Check the fields marked below.</span>}
       {error.fields.length > 0 && (
         <ul className="usa-list">
           {error.fields.map((f) => (

@@ -16,9 +16,21 @@ export function formatDate(date: string | null | undefined): string {
   return d.toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
-/** Today's date as YYYY-MM-DD in the reader's zone (the default for "signed on" and similar). */
-export function today(): string {
+/**
+ * Today's date as YYYY-MM-DD in the City's time zone when known (the server checks dates on the
+ * City's calendar: "today" in UTC can be tomorrow there), else in the reader's zone.
+ */
+export function today(timeZone?: string): string {
   const d = new Date();
+  if (timeZone) {
+    try {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+      const get = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
+      return `${get('year')}-${get('month')}-${get('day')}`;
+    } catch {
+      // Unknown zone: fall through to the reader's own.
+    }
+  }
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

@@ -6,7 +6,7 @@ import type { AcknowledgementFormInfo, PersonDetail, PolicyTexts } from '../../a
 import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextField } from '../../components/Fields.tsx';
-import { formatDate, today } from '../../components/format.ts';
+import { formatDate } from '../../components/format.ts';
 import { Section } from '../../components/Page.tsx';
 
 /**
@@ -74,11 +74,11 @@ function SignForm({
   fallbackDepartmentAndTitle: string;
   onSigned: () => void;
 }) {
-  const { policy, session } = useSession();
+  const { policy, session, cityToday } = useSession();
   const isSelf = session.person?.id === person.id;
   const [printedName, setPrintedName] = useState(form?.prefill.printedName ?? (isSelf ? person.name : ''));
   const [signature, setSignature] = useState('');
-  const [signedOn, setSignedOn] = useState(form?.prefill.signedOn ?? today());
+  const [signedOn, setSignedOn] = useState(form?.prefill.signedOn ?? cityToday());
   const [departmentAndTitle, setDepartmentAndTitle] = useState(form?.prefill.departmentAndTitle ?? fallbackDepartmentAndTitle);
   const sign = useMutation((body: Record<string, string>) => api.post(`/api/people/${encodeURIComponent(person.id)}/acknowledgements`, body));
 

@@ -100,7 +100,10 @@ function GrantRoleForm({ person, departments, onGranted }: { person: PersonDetai
     <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="grant-role-heading">
       <h3 id="grant-role-heading">Grant a role</h3>
       <ErrorAlert error={grant.error} />
-      <SelectField id="grant-role" label="Role" value={role} onChange={setRole} options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} error={err('role')} />
+      <SelectField id="grant-role" label="Role" value={role} onChange={setRole} options={Object.entries(ROLE_LABELS)
+          .filter(([value]) => value !== 'authorized_employee')
+          .map(([value, label]) => ({ value, label }))}
+        hint="Authorized employees are made by designation below (IV.C.5), not granted here." error={err('role')} />
       {departmentRole && (
         <SelectField
           id="grant-department"

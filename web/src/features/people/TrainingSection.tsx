@@ -5,7 +5,8 @@ import type { PersonDetail } from '../../api/types.ts';
 import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
-import { formatDate, today } from '../../components/format.ts';
+import { formatDate } from '../../components/format.ts';
+import { useSession } from '../../api/session.tsx';
 import { useConnectors } from '../platforms/useConnectors.ts';
 import { Section } from '../../components/Page.tsx';
 
@@ -21,7 +22,8 @@ export function TrainingSection({ person, onChange }: { person: PersonDetail; on
   const canRecord = may(person.abilities, 'training.record');
   const [platformType, setPlatformType] = useState('');
   const [kind, setKind] = useState('training');
-  const [completedOn, setCompletedOn] = useState(today());
+  const { cityToday } = useSession();
+  const [completedOn, setCompletedOn] = useState(cityToday);
   const record = useMutation((body: Record<string, string>) => api.post(`/api/people/${person.id}/trainings`, body));
 
   async function submit(e: FormEvent) {

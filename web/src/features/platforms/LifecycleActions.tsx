@@ -5,7 +5,7 @@ import type { Platform } from '../../api/types.ts';
 import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextAreaField, TextField } from '../../components/Fields.tsx';
-import { today } from '../../components/format.ts';
+import { useSession } from '../../api/session.tsx';
 
 interface StepProps {
   base: string;
@@ -42,14 +42,17 @@ function StepForm({ title, onSubmit, error, children }: { title: string; onSubmi
 function ItReviewForm({ base, onChange }: StepProps) {
   const s = useStep(base, onChange);
   const [notes, setNotes] = useState('');
+  const [template, setTemplate] = useState('');
+  const body = (decision: 'approve' | 'reject') => ({ decision, notes: notes.trim() || null, ...(template.trim() ? { template: template.trim() } : {}) });
   return (
-    <StepForm title="IT review" error={s.error} onSubmit={() => s.go('it-review', { decision: 'approve', notes: notes.trim() || null })}>
+    <StepForm title="IT review" error={s.error} onSubmit={() => s.go('it-review', body('approve'))}>
       <TextAreaField id="it-review-notes" label="IT review notes" value={notes} onChange={setNotes} error={s.err('notes')} hint="Required when rejecting the request." />
+      <TextField id="it-review-template" label="Department template" value={template} onChange={setTemplate} error={s.err('template')} hint="The template from the IT Office this platform follows (IV.D.1)." />
       <div className="crier-actions">
         <button type="submit" className="usa-button" disabled={s.pending}>
           Approve IT review
         </button>
-        <button type="button" className="usa-button usa-button--secondary" disabled={s.pending} onClick={() => s.go('it-review', { decision: 'reject', notes: notes.trim() || null })}>
+        <button type="button" className="usa-button usa-button--secondary" disabled={s.pending} onClick={() => s.go('it-review', body('reject'))}>
           Reject request
         </button>
       </div>
@@ -59,7 +62,8 @@ function ItReviewForm({ base, onChange }: StepProps) {
 
 function CouncilApprovalForm({ base, onChange }: StepProps) {
   const s = useStep(base, onChange);
-  const [approvedOn, setApprovedOn] = useState(today());
+  const { cityToday } = useSession();
+  const [approvedOn, setApprovedOn] = useState(cityToday);
   const [agendaItem, setAgendaItem] = useState('');
   return (
     <StepForm title="Council approval" error={s.error} onSubmit={() => s.go('council-approval', { approvedOn, agendaItem: agendaItem.trim() })}>

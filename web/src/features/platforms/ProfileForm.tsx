@@ -43,6 +43,8 @@ export function ProfileForm({ platform, onSaved }: { platform: Platform; onSaved
   );
   const [contactEmail, setContactEmail] = useState(platform.contactEmail ?? '');
   const [contactPhone, setContactPhone] = useState(platform.contactPhone ?? '');
+  const canSetTemplate = platform.abilities?.['platform.set_template'] === true;
+  const [template, setTemplate] = useState((platform as Platform & { template?: string | null }).template ?? '');
   const save = useMutation((body: unknown) => api.patch<unknown>(`/api/platforms/${encodeURIComponent(platform.id)}/profile`, body));
   const [saved, setSaved] = useState(false);
 
@@ -55,7 +57,12 @@ export function ProfileForm({ platform, onSaved }: { platform: Platform; onSaved
       const v = notices[n.key];
       p[n.key] = !v || !v.how ? null : v.how === 'link' ? { how: 'link', url: v.url.trim() || null } : { how: 'text' };
     }
-    const r = await save.run({ profile: p, contactEmail: contactEmail.trim() || null, contactPhone: contactPhone.trim() || null });
+    const r = await save.run({
+      profile: p,
+      contactEmail: contactEmail.trim() || null,
+      contactPhone: contactPhone.trim() || null,
+      ...(canSetTemplate ? { template: template.trim() || null } : {}),
+    });
     if (r !== undefined) {
       setSaved(true);
       onSaved();
@@ -112,6 +119,9 @@ export function ProfileForm({ platform, onSaved }: { platform: Platform; onSaved
       })}
       <TextField id="profile-contact-email" label="Account contact email" type="email" value={contactEmail} onChange={setContactEmail} error={err('contactEmail')} hint="A City address (IV.C.8)." />
       <TextField id="profile-contact-phone" label="Account contact phone" type="tel" value={contactPhone} onChange={setContactPhone} error={err('contactPhone')} hint="A City number (IV.C.8)." />
+      {canSetTemplate && (
+        <TextField id="profile-template" label="Department template" value={template} onChange={setTemplate} error={err('template')} hint="Set by the IT Office (IV.D.1)." />
+      )}
       <button type="submit" className="usa-button margin-top-3" disabled={save.pending}>
         Save profile
       </button>

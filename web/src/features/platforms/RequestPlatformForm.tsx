@@ -17,7 +17,9 @@ export function RequestPlatformForm({ departments, onCreated }: { departments: D
   const { types } = useConnectors();
   const [name, setName] = useState('');
   const [type, setType] = useState('');
-  const [departmentId, setDepartmentId] = useState(session.person?.departmentId ?? '');
+  // A department head requests for the department they head (IV.C.14); others default to a City platform.
+  const headed = session.roles.find((r) => r.role === 'department_head' && r.departmentId)?.departmentId;
+  const [departmentId, setDepartmentId] = useState(headed ?? session.person?.departmentId ?? '');
   const [purpose, setPurpose] = useState('');
   const [handle, setHandle] = useState('');
   const [url, setUrl] = useState('');
