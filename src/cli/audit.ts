@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/index.ts';
-import { createContext } from '../main.ts';
 
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('The hash-chained audit trail');
@@ -8,6 +7,7 @@ export function registerAuditCommands(program: Command): void {
     .command('verify')
     .description('Check every audit event against the hash chain; exits non-zero naming the first broken event')
     .action(async () => {
+      const { createContext } = await import('../main.ts');
       const ctx = await createContext(loadConfig(), { migrate: false });
       try {
         const result = await ctx.audit.verify();

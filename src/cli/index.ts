@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { registerServeCommands } from './serve.ts';
 import { registerAuditCommands } from './audit.ts';
+import { registerAdminCommands } from './admin.ts';
 
 const program = new Command();
 program.name('crier').description("Run a city's official social media under its own council-adopted policy.").showHelpAfterError();
 
 registerServeCommands(program);
 registerAuditCommands(program);
+registerAdminCommands(program);
 
 try {
   await program.parseAsync(process.argv);

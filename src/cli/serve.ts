@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/index.ts';
-import { createContext, createHttpApp } from '../main.ts';
-import { migrateToLatest, openDatabase } from '../db/index.ts';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -9,6 +7,7 @@ export function registerServeCommands(program: Command): void {
     .description('Bring the database schema up to date')
     .action(async () => {
       const config = loadConfig();
+      const { migrateToLatest, openDatabase } = await import('../db/index.ts');
       const h = openDatabase(config.database);
       try {
         const applied = await migrateToLatest(h.db);
@@ -24,6 +23,7 @@ export function registerServeCommands(program: Command): void {
     .option('--seed', 'seed the demo city first (idempotent)')
     .action(async (opts: { seed?: boolean }) => {
       const config = loadConfig();
+      const { createContext, createHttpApp } = await import('../main.ts');
       const ctx = await createContext(config);
       if (opts.seed) {
         const { seedDemoCity, printDemoAccounts } = await import('../seed/demo.ts');
