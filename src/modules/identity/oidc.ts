@@ -84,16 +84,26 @@ export function createOidcClient(cfg: OidcConfig, redirectUri: string): OidcClie
       }
       const claims = tokens.claims();
       if (!claims) throw new AppError('unauthenticated', 'The City sign-in service sent no identity.', { internal: 'no id_token claims' });
-      const email = typeof claims.email === 'string' ? claims.email : null;
+      // Providers that keep the ID token minimal (oidc-provider's default, for one) give the
+      // email from the UserInfo endpoint instead.
+      let profile: Record<string, unknown> = claims;
+      if (typeof claims.email !== 'string') {
+        try {
+          profile = { ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)), ...claims };
+        } catch (e) {
+          throw new AppError('unauthenticated', 'The City sign-in service did not say who you are.', { internal: `OIDC userinfo failed: ${String(e)}`, cause: e });
+        }
+      }
+      const email = typeof profile.email === 'string' ? profile.email : null;
       // Entra ID does not send email_verified; its `xms_edov` optional claim says the email's
       // domain is verified by the tenant. Either counts as a verified email.
-      const emailVerified = claims.email_verified === true || claims.xms_edov === true || claims.xms_edov === '1';
+      const emailVerified = profile.email_verified === true || profile.xms_edov === true || profile.xms_edov === '1';
       return {
         issuer: claims.iss,
         subject: claims.sub,
         email,
         emailVerified,
-        name: typeof claims.name === 'string' ? claims.name : null,
+        name: typeof profile.name === 'string' ? profile.name : null,
         amr: Array.isArray(claims.amr) ? claims.amr.filter((x): x is string => typeof x === 'string') : [],
       };
     },
