@@ -7,4 +7,3 @@ export { OIDC_CALLBACK_PATH } from './oidc-flow.ts';
 export { identityPolicy } from './policy.ts';
 export { checkNewPassword, MIN_PASSWORD_LENGTH, COMMON_PASSWORDS } from './passwords.ts';
 export { createNetworkAllowList, NetworkConfigError } from './network.ts';
-export { interimActorFor } from './interim-actor-for.ts';
