@@ -8,17 +8,16 @@
  */
 import { classifierHit } from '../classify.ts';
 import { hasAny, regexHits, triggers } from '../hits.ts';
-import type { Rule } from '../rule.ts';
+import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
 const campaignRe = new RegExp(
   [
-    "\\bvote (?:for|against) (?!the |a |an |this |that |it |these |those |our |your |my |what |which |whichever |whatever |more |better |items? |agenda |motion )[a-z]+",
     "\\bvote (?:out|them out|him out|her out|blue|red|democrat|republican|democratic|gop|third party|trump|biden|harris|hillary|clinton|obama|bernie|sanders|desantis|newsom|kamala)\\b",
     '\\b(?:vote|voting) (?:yes|no) on (?:measure|prop(?:osition)?)\\b',
     '\\b(?:yes|no) on (?:measure \\w{1,3}|prop(?:osition)? ?\\d{1,3})\\b',
     '\\b(?:support|oppose|against|for|pass|defeat|reject|approve) (?:measure [a-z]{1,2}|prop(?:osition)? ?\\d{1,3})\\b',
-    '\\b(?:re ?elect|reelect|elect|recall|impeach|unseat) (?!(?:the|a|an|of|that|this|it|when|how|what|seeing|hearing|notice|process|results?|officials?|day|to|in|on|election|date|vote|my|your|his|her|their|our|we|i|you|he|she|they|there|being|any|some|reading|saying|correctly|clearly|petition|effort|list|campaign)\\b)(?:mayor |councilman |councilwoman |council ?member |senator |governor |president |supervisor )?[a-z]{3,}',
+    '\\b(?:re ?elect|reelect|elect|recall|unseat) (?!(?:the|a|an|of|that|this|it|when|how|what|seeing|hearing|notice|process|results?|officials?|day|to|in|on|election|date|vote|my|your|his|her|their|our|we|i|you|he|she|they|there|being|any|some|reading|saying|correctly|clearly|petition|effort|list|campaign)\\b)(?:mayor |councilman |councilwoman |council ?member |senator |governor |president |supervisor )?[a-z]{3,}',
     '\\b(?:donate|contribute|give) to (?:my|our|his|her|their|the) (?:campaign|re ?election|pac)\\b',
     '\\b(?:paid for by|endorsed by) .{0,40}(?:committee|campaign|for (?:mayor|council|congress|senate|governor|president))\\b',
     '\\b(?:running|run) for (?:mayor|city council|council|office|congress|senate|governor|president|assembly|supervisor|school board)\\b',
@@ -28,11 +27,19 @@ const campaignRe = new RegExp(
   ].join('|'),
   'g',
 );
+/** "vote for Smith" is a campaign; "vote for different parties" is civic talk: needs a capitalised name. */
+const voteForRe = /\bvote (?:for|against) ([a-z][a-z.'-]+)(?: [a-z][a-z'-]+)?/g;
 const electionRe = /\b(?:election|elections|ballots?|candidates?|polling places?|vote centers?|voter registration|register to vote|campaign|political|democrats?|republicans?|gop|partisan)\b/g;
 
 const TRIGGERS = triggers(
   'vote voting yes no measure prop proposition elect reelect re recall impeach unseat donate contribute give paid endorsed running run maga kag make lock feel im with lets fjb trump biden harris hillary clinton bernie obama desantis newsom kamala blue red',
 );
+
+function modelAdvice(ctx: RuleContext): Hit[] {
+  const c = classifierHit(ctx, 'V.5', 'campaign or election advocacy');
+  if (c) c.weak = true;
+  return c ? [c] : [];
+}
 
 export const campaignRule: Rule = {
   id: 'campaign',
@@ -40,13 +47,23 @@ export const campaignRule: Rule = {
   defaultSeverity: 'block',
   title: 'Political campaigns, ballot measures, election content',
   check(ctx) {
-    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, campaignRe, 'supports or opposes a political campaign or ballot measure', 0.9);
+    if (!hasAny(ctx, TRIGGERS)) return ctx.kind === 'comment' ? modelAdvice(ctx) : [];
+    const hits: Hit[] = regexHits(ctx, campaignRe, 'supports or opposes a political campaign or ballot measure', 0.9);
+    voteForRe.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = voteForRe.exec(ctx.norm.text)) !== null && hits.length < 5) {
+      const nameAt = m.index + m[0].indexOf(m[1]!, 5);
+      const original = ctx.text[ctx.norm.map[nameAt]!] ?? '';
+      if (original >= 'A' && original <= 'Z' && !/^(?:the|a|an|it|this|that|these|those|our|your|my|i)$/.test(m[1]!)) {
+        hits.push({ message: 'supports or opposes a candidate', score: 0.85, start: m.index, end: m.index + m[0].length });
+      }
+    }
     if (ctx.kind === 'post' && hits.length === 0) {
       hits.push(...regexHits(ctx, electionRe, 'election or political content: keep it to neutral, official voter information', 0.5, true, 3));
     }
     if (ctx.kind === 'comment' && hits.length === 0) {
-      const c = classifierHit(ctx, 'V.5', 'campaign or election advocacy');
-      if (c) { c.weak = true; hits.push(c); }
+      hits.push(...regexHits(ctx, /\bimpeach \w+/g, 'political campaign content', 0.5, true, 1));
+      if (hits.length === 0) hits.push(...modelAdvice(ctx));
     }
     return hits;
   },
