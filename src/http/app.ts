@@ -26,6 +26,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
+    disableRequestLogging: !(typeof options.logger === 'object' && ['debug', 'trace'].includes(options.logger.level)),
     trustProxy: false,
     // Secrets and cookies never reach the logs.
     ...(options.logger ? { logger: { level: typeof options.logger === 'object' ? options.logger.level : 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } } : {}),
