@@ -28,6 +28,12 @@ export function designationsPart(x: PeopleInternals) {
     if (platformIds.length === 0) throw invalidInput('platformIds', 'name at least one platform');
     return db.transaction().execute(async (tx) => {
       const person = await personRow(tx, personId);
+      // II and IV.B first: a seat-holder is refused whatever else the request says (seats are public facts).
+      const today = x.today();
+      const roles = (await assignmentsOf(tx, [personId], today)).filter((a) => a.revokedAt === null && (a.endsOn === null || a.endsOn >= today));
+      if (roles.some((a) => a.role === 'legislative_member')) {
+        throw policyRefusal('A member of a legislative body can never be an authorized employee', x.cite(C.authorizedEmployee, C.legislativeBody, C.legislativeMembers));
+      }
       const departmentId = input.departmentId ?? person.department_id;
       if (!departmentId) throw invalidInput('departmentId', `${person.name} belongs to no department`);
       const platforms = await platformFacts(tx, platformIds);
@@ -36,11 +42,6 @@ export function designationsPart(x: PeopleInternals) {
       const otherPlatforms = platforms.some((p) => p.department_id !== departmentId);
       authorize(peoplePolicy, actor, 'designation.create', { personId, departmentId, otherPlatforms });
 
-      const today = x.today();
-      const roles = (await assignmentsOf(tx, [personId], today)).filter((a) => a.revokedAt === null && (a.endsOn === null || a.endsOn >= today));
-      if (roles.some((a) => a.role === 'legislative_member')) {
-        throw policyRefusal('A member of a legislative body can never be an authorized employee', x.cite(C.authorizedEmployee, C.legislativeBody, C.legislativeMembers));
-      }
       if (person.department_id !== departmentId) {
         throw policyRefusal(`${person.name} is not an employee of that department`, x.cite(C.designation));
       }
