@@ -54,6 +54,7 @@ export interface PersonFilter {
 export type ActiveGrant = RoleGrant;
 
 export interface PersonSummary extends Person {
+  departmentName: string | null;
   roles: ActiveGrant[];
 }
 
@@ -195,6 +196,7 @@ export function personsPart(x: PeopleInternals) {
     const rows = await q.execute();
     const today = x.today();
     const assignments = await assignmentsOf(db, rows.map((r) => r.id), today);
+    const deptNames = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.id, d.name]));
     const designations = rows.length
       ? (await db.selectFrom('designations').selectAll().where('person_id', 'in', rows.map((r) => r.id)).where('revoked_at', 'is', null).execute()).map(toDesignation)
       : [];
@@ -204,7 +206,7 @@ export function personsPart(x: PeopleInternals) {
         if (!grants.some((g) => g.role === 'authorized_employee' && g.departmentId === d.departmentId)) grants.push({ role: 'authorized_employee', departmentId: d.departmentId, designeeOf: null });
       }
       const member = grants.some((g) => g.role === 'legislative_member');
-      return { ...toPerson(r), roles: grants.filter((g) => !isStaffRole(g.role) || (r.status === 'active' && !member)) };
+      return { ...toPerson(r), departmentName: r.department_id ? (deptNames.get(r.department_id) ?? null) : null, roles: grants.filter((g) => !isStaffRole(g.role) || (r.status === 'active' && !member)) };
     });
     if (filter.role) out = out.filter((p) => p.roles.some((g) => g.role === filter.role));
     const offset = filter.offset ?? 0;
@@ -215,7 +217,7 @@ export function personsPart(x: PeopleInternals) {
     const row = await db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Person', id);
     authorize(peoplePolicy, actor, 'person.read', { id, departmentId: row.department_id });
-    const [roleAssignments, designations, acks, trainings, incidents, access, notices, roles] = await Promise.all([
+    const [roleAssignments, designations, acks, trainings, incidents, access, notices, roles, dept] = await Promise.all([
       assignmentsOf(db, [id], x.today()),
       db.selectFrom('designations').selectAll().where('person_id', '=', id).orderBy('designated_at', 'desc').execute(),
       db.selectFrom('acknowledgements').selectAll().where('person_id', '=', id).orderBy('recorded_at', 'desc').execute(),
@@ -224,9 +226,11 @@ export function personsPart(x: PeopleInternals) {
       db.selectFrom('access_actions').selectAll().where('person_id', '=', id).orderBy('acted_at', 'desc').execute(),
       db.selectFrom('legislative_notifications').selectAll().where('person_id', '=', id).orderBy('notified_on', 'desc').execute(),
       activeGrants(db, id, row.status, row.department_id),
+      row.department_id ? db.selectFrom('departments').select('name').where('id', '=', row.department_id).executeTakeFirst() : Promise.resolve(undefined),
     ]);
     return {
       ...toPerson(row),
+      departmentName: dept?.name ?? null,
       roles,
       roleAssignments,
       designations: designations.map((d) => ({ ...toDesignation(d), active: d.revoked_at === null && d.department_id === row.department_id })),
