@@ -92,6 +92,20 @@ describeEachDialect('identity service', (get) => {
     expect(await identity.resolve(r2.token, meta)).toBeNull();
   });
 
+  it('purges sessions long expired or revoked, and keeps live ones', async () => {
+    const { identity } = svc();
+    const p = await personWithPassword();
+    const live = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    const old = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    await identity.logout(await identity.resolve(old.token, meta));
+    clock.advance(31 * 86_400_000);
+    const fresh = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    const r = await identity.purgeExpiredSessions(30);
+    expect(r.sessions).toBeGreaterThanOrEqual(2);
+    expect(await identity.resolve(live.token, meta)).toBeNull();
+    expect(await identity.resolve(fresh.token, meta)).toMatchObject({ personId: p.id });
+  });
+
   it('updates last_seen_at at most once a minute', async () => {
     const { identity } = svc();
     const p = await personWithPassword();

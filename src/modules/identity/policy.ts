@@ -13,5 +13,4 @@ const self: Rule<AccountResource> = (actor, r) =>
 export const identityPolicy = {
   'identity.set_password': anyOf<AccountResource>(roles('city_manager', 'it_manager'), self),
   'identity.create_account': roles('city_manager', 'it_manager'),
-  'identity.revoke_sessions': anyOf<AccountResource>(roles('city_manager', 'it_manager'), self),
 } satisfies Policy;

@@ -82,6 +82,21 @@ export function createSessionService(core: Core) {
     return revokeSessionsOf(tx ?? db, personId, core.nowIso());
   }
 
+  /**
+   * Housekeeping for a scheduled job: deletes sessions that expired or were revoked more than
+   * `keepDays` ago (the audit trail keeps the sign-ins and sign-outs) and OIDC flows never finished.
+   */
+  async function purgeExpiredSessions(keepDays = 30): Promise<{ sessions: number; oidcFlows: number }> {
+    const cutoff = new Date(core.now().getTime() - keepDays * 86_400_000).toISOString();
+    const flowCutoff = new Date(core.now().getTime() - 60 * 60_000).toISOString();
+    const s = await db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<', cutoff), eb('revoked_at', '<', cutoff)]))
+      .executeTakeFirst();
+    const f = await db.deleteFrom('oidc_flows').where('created_at', '<', flowCutoff).executeTakeFirst();
+    return { sessions: Number(s.numDeletedRows), oidcFlows: Number(f.numDeletedRows) };
+  }
+
   async function describe(session: IdentitySession | null): Promise<SessionView> {
     const oidc = { enabled: deps.config.oidc !== undefined, label: deps.config.oidc?.label ?? null };
     if (!session) return { authenticated: false, roles: [], csrfToken: null, mfa: { required: false, enrolled: false, pending: false }, oidc };
@@ -100,5 +115,5 @@ export function createSessionService(core: Core) {
     };
   }
 
-  return { resolve, logout, revokeSessionsFor, describe };
+  return { resolve, logout, revokeSessionsFor, describe, purgeExpiredSessions };
 }
