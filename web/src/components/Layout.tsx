@@ -43,7 +43,7 @@ function Header() {
   const person = session.person;
   return (
     <header className="usa-header usa-header--basic crier-header">
-      <div className="grid-container crier-header__inner">
+      <div className="grid-container-widescreen crier-header__inner">
         <div className="usa-logo crier-logo">
           <em className="usa-logo__text">
             <Link to="/" title="Home">
@@ -93,7 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to main content
       </a>
       <Header />
-      <div className="grid-container crier-body">
+      <div className="grid-container-widescreen crier-body">
         <div className="grid-row grid-gap">
           <div className="tablet:grid-col-3 desktop:grid-col-2 padding-bottom-4">
             <SideNavigation />
@@ -105,7 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </div>
       <footer className="usa-footer usa-footer--slim">
         <div className="usa-footer__secondary-section">
-          <div className="grid-container">
+          <div className="grid-container-widescreen">
             <p className="crier-footer-text">
               Crier runs this city's official social media under {policy ? <>“{policy.name}”, version {policy.version}</> : 'its council-adopted policy'}.{' '}
               <Link to="/public/comment-policy">Public comment policy</Link> · <Link to="/public/disclaimers">Disclaimers</Link>

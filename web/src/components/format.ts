@@ -7,6 +7,18 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** The reader's local day of an instant ("Nov 26, 2026"). */
+export function formatDay(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-US', { dateStyle: 'medium' });
+}
+
+/** The reader's local time of an instant ("6:40 AM"). */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString('en-US', { timeStyle: 'short' });
+}
+
 /** A calendar date (YYYY-MM-DD) shown as such, never shifted by time zone. */
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '—';

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, qs } from '../../api/client.ts';
-import { listOf, type AuditEvent } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { listOf, type AuditEvent, type Person } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { TextField } from '../../components/Fields.tsx';
+import { SelectField, TextField } from '../../components/Fields.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { AuditRow } from './AuditRow.tsx';
 
@@ -21,6 +22,7 @@ export function AuditPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | undefined>();
   const [done, setDone] = useState(false);
+  const people = listOf<Person>(useApi<unknown>('/api/people').data, 'people');
 
   async function load(beforeSeq: number | undefined, replace: boolean) {
     setLoading(true);
@@ -52,14 +54,26 @@ export function AuditPage() {
       <p>Every action, with who did it, when, what it touched and the clauses it rests on. The log is append-only and hash-chained.</p>
       <form className="crier-inline-form margin-bottom-2" onSubmit={apply} aria-label="Filter the audit log">
         <TextField id="audit-target-type" label="Target type" value={draft.targetType} onChange={(v) => setDraft((d) => ({ ...d, targetType: v }))} hint="e.g. platform, person" />
-        <TextField id="audit-actor-id" label="Actor id" value={draft.actorId} onChange={(v) => setDraft((d) => ({ ...d, actorId: v }))} />
+        {people.length > 0 ? (
+          <SelectField
+            id="audit-actor"
+            label="Actor"
+            value={draft.actorId}
+            onChange={(v) => setDraft((d) => ({ ...d, actorId: v }))}
+            placeholder="Anyone"
+            options={people.map((p) => ({ value: p.id, label: p.name }))}
+          />
+        ) : (
+          <TextField id="audit-actor" label="Actor id" value={draft.actorId} onChange={(v) => setDraft((d) => ({ ...d, actorId: v }))} />
+        )}
         <button type="submit" className="usa-button">
           Filter
         </button>
       </form>
       <ErrorAlert error={error} />
+      <div className="crier-scroll" tabIndex={0} role="region" aria-labelledby="audit-caption">
       <table className="usa-table usa-table--borderless crier-table" data-testid="audit-table">
-        <caption>Audit events, newest first ({events.length} shown)</caption>
+        <caption id="audit-caption">Audit events, newest first ({events.length} shown)</caption>
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -77,6 +91,7 @@ export function AuditPage() {
           ))}
         </tbody>
       </table>
+      </div>
       {loading && <Loading />}
       {!loading && events.length === 0 && !error && <p>No events match.</p>}
       {!done && events.length > 0 && (

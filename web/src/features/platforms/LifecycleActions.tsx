@@ -47,7 +47,7 @@ function ItReviewForm({ base, onChange }: StepProps) {
   return (
     <StepForm title="IT review" error={s.error} onSubmit={() => s.go('it-review', body('approve'))}>
       <TextAreaField id="it-review-notes" label="IT review notes" value={notes} onChange={setNotes} error={s.err('notes')} hint="Required when rejecting the request." />
-      <TextField id="it-review-template" label="Department template" value={template} onChange={setTemplate} error={s.err('template')} hint="The template from the IT Office this platform follows (IV.D.1)." />
+      <TextField id="it-review-template" label="Template assigned at review" value={template} onChange={setTemplate} error={s.err('template')} hint="The template from the IT Office this platform follows (IV.D.1)." />
       <div className="crier-actions">
         <button type="submit" className="usa-button" disabled={s.pending}>
           Approve IT review
