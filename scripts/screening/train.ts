@@ -30,7 +30,7 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '../../src/screening/m
 
 interface Vec { idx: Int32Array; val: Float32Array }
 const featurize = (text: string): Vec => {
-  const v = extractFeatures(normalize(text).text, BITS);
+  const v = extractFeatures(normalize(text).text, BITS, text);
   return { idx: v.idx.slice(0, v.length), val: v.val.slice(0, v.length) };
 };
 

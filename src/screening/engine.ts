@@ -46,7 +46,7 @@ function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostIn
     norm,
     tokens,
     config,
-    scores: () => (scores ??= model && norm.text.trim() ? model.predict(norm.text) : {}),
+    scores: () => (scores ??= model && norm.text.trim() ? model.predict(norm.text, safeText) : {}),
     threshold: (clause) => {
       const l = labels.get(clause);
       return l ? { block: l.block, advice: l.advice } : config.thresholds;

@@ -7,7 +7,7 @@
  * long numbers, prices), text-level cues (length bucket, share of capitals in the source is not
  * seen: the text is already normalised). Values: 1 + ln(tf), vector L2-normalised.
  */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 /** Text beyond this many normalised characters is not used by the classifier. */
 export const MAX_CLASSIFIER_CHARS = 4000;
 
@@ -22,6 +22,7 @@ const BIGRAM_SEED = 0x01000193;
 const CHAR_SEED = 0x9e3779b1;
 const SHAPE_SEED = 0x85ebca6b;
 const LEN_SEED = 0xc2b2ae35;
+const CUE_SEED = 0x27d4eb2f;
 
 function mix(h: number, c: number): number {
   h ^= c;
@@ -31,7 +32,33 @@ function mix(h: number, c: number): number {
 /** Reusable scratch space per dimensionality (the engine is single-threaded). */
 const scratch = new Map<number, { counts: Float32Array; touched: Int32Array }>();
 
-export function extractFeatures(normText: string, bits: number): SparseVector {
+/** Coarse cues from the original text that normalisation removes (capitals, currency, links). */
+function sourceCues(source: string, add: (h: number) => void): void {
+  let upper = 0;
+  let letters = 0;
+  let digits = 0;
+  let bangs = 0;
+  let currency = 0;
+  const n = Math.min(source.length, MAX_CLASSIFIER_CHARS);
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 65 && c <= 90) { upper++; letters++; }
+    else if (c >= 97 && c <= 122) letters++;
+    else if (c >= 48 && c <= 57) digits++;
+    else if (c === 33) bangs++;
+    else if (c === 36 || c === 0xa3 || c === 0x20ac) currency++;
+  }
+  const ratio = letters ? upper / letters : 0;
+  add(mix(CUE_SEED, 1 + (ratio === 0 ? 0 : ratio < 0.1 ? 1 : ratio < 0.3 ? 2 : ratio < 0.6 ? 3 : 4)));
+  add(mix(CUE_SEED, 10 + (digits === 0 ? 0 : digits < 4 ? 1 : digits < 10 ? 2 : 3)));
+  add(mix(CUE_SEED, 20 + Math.min(3, bangs)));
+  if (currency) add(mix(CUE_SEED, 30));
+  if (/https?:|www\.|\.com\b|\.net\b|\.co\.uk\b/i.test(source.slice(0, n))) add(mix(CUE_SEED, 31));
+  if (/\d{5,}/.test(source.slice(0, n))) add(mix(CUE_SEED, 32));
+  if (/[£$€]\s?\d/.test(source.slice(0, n))) add(mix(CUE_SEED, 33));
+}
+
+export function extractFeatures(normText: string, bits: number, source?: string): SparseVector {
   const dims = 1 << bits;
   const mask = dims - 1;
   let s = scratch.get(bits);
@@ -96,6 +123,7 @@ export function extractFeatures(normText: string, bits: number): SparseVector {
       }
     }
   }
+  if (source !== undefined) sourceCues(source, add);
   // length bucket
   add(mix(LEN_SEED, Math.min(12, Math.floor(Math.log2(1 + text.length)))));
   for (let k = 0; k < words.length; k++) {

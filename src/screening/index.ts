@@ -11,3 +11,5 @@ export { normalize } from './normalize.ts';
 export { catalogue } from './catalogue.ts';
 export type { CatalogueEntry } from './catalogue.ts';
 export { RULES } from './rules/index.ts';
+export { similarity, findConflicts } from './similarity.ts';
+export type { PostRef, ConflictFinding, ConflictOptions } from './similarity.ts';

@@ -4,7 +4,7 @@
  * (model/carson-model.ts, written by `npm run train:screening`). Pure, deterministic,
  * browser-safe.
  */
-import { extractFeatures } from './features.ts';
+import { extractFeatures, FEATURE_VERSION } from './features.ts';
 
 export interface ModelLabel {
   /** Clause id the label maps to, e.g. 'V.2'. */
@@ -33,8 +33,8 @@ export interface ModelData {
 
 export interface Model {
   data: ModelData;
-  /** Probability per clause id. */
-  predict(normText: string): Record<string, number>;
+  /** Probability per clause id, from the normalised text (and the original, for cues). */
+  predict(normText: string, source?: string): Record<string, number>;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -109,6 +109,9 @@ export function decodeSparse(bytes: Uint8Array, dims: number, set: (dim: number,
 
 export function loadModel(data: ModelData): Model {
   const L = data.labels.length;
+  if (L > 0 && data.featureVersion !== FEATURE_VERSION) {
+    throw new Error(`model ${data.version} was trained on features v${data.featureVersion}; this engine computes v${FEATURE_VERSION}: run npm run train:screening`);
+  }
   if (data.weights.length !== L) throw new Error(`model: ${data.weights.length} weight blocks for ${L} labels`);
   const dims = 1 << data.bits;
   const w = new Int8Array(L > 0 ? dims * L : 0);
@@ -116,10 +119,10 @@ export function loadModel(data: ModelData): Model {
   const acc = new Float64Array(L);
   return {
     data,
-    predict(normText: string): Record<string, number> {
+    predict(normText: string, source?: string): Record<string, number> {
       const out: Record<string, number> = {};
       if (L === 0) return out;
-      const x = extractFeatures(normText, data.bits);
+      const x = extractFeatures(normText, data.bits, source);
       acc.fill(0);
       for (let k = 0; k < x.length; k++) {
         const base = x.idx[k]! * L;
