@@ -66,6 +66,11 @@ export function gatePart(x: PeopleInternals) {
     };
   }
 
+  /**
+   * Call it outside any open transaction: it reads through the database handle and the
+   * policy-versions and exceptions modules read through theirs (on SQLite, one connection, a read
+   * issued while another transaction holds it would wait forever). Gate first, then write.
+   */
   async function checkAuthorization(personId: string, platform: GatePlatform): Promise<AuthorizationResult> {
     const now = clock.now();
     const person = await personRow(db, personId);

@@ -129,6 +129,11 @@ describeEachDialect('people: departments, persons, roles', (get) => {
     expect((await c.people.actorFor(p.id))!.roles).toContainEqual({ role: 'authorized_employee', departmentId: c.parks.id, designeeOf: null });
     const byCm = await c.people.designate(await c.actor(c.cm.id), p.id, { platformIds: [c.cityMastodon.id] });
     expect(byCm.platformIds).toEqual([c.cityMastodon.id]);
+    const seen = await c.people.getPerson(await c.actor(c.parksHead.id), p.id);
+    expect(seen.designations.find((x) => x.id === d.id)!.abilities).toEqual({ 'designation.revoke': true });
+    expect(seen.designations.find((x) => x.id === byCm.id)!.abilities).toEqual({ 'designation.revoke': false });
+    expect(seen.roleAssignments.every((a) => a.abilities['role.revoke'] === false)).toBe(true);
+    expect((await c.people.getPerson(await c.actor(c.it.id), p.id)).roleAssignments[0]!.abilities).toEqual({ 'role.revoke': true });
     await expect(c.people.revokeDesignation(await c.actor(c.parksHead.id), p.id, byCm.id)).rejects.toMatchObject({ code: 'forbidden' });
     await c.people.revokeDesignation(await c.actor(c.parksHead.id), p.id, d.id, 'Reassigned');
     await c.people.revokeDesignation(await c.actor(c.cm.id), p.id, byCm.id);

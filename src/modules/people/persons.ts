@@ -10,7 +10,7 @@ import { peoplePolicy, personAbilities } from './policy.ts';
 import {
   activeDesignationsOf,
   assignmentsOf,
-  departmentRow,
+  platformFacts,
   personRow,
   toAccessAction,
   toAcknowledgement,
@@ -59,8 +59,8 @@ export interface PersonSummary extends Person {
 }
 
 export interface PersonDetail extends PersonSummary {
-  roleAssignments: RoleAssignment[];
-  designations: (Designation & { active: boolean })[];
+  roleAssignments: (RoleAssignment & { abilities: Record<string, boolean> })[];
+  designations: (Designation & { active: boolean; abilities: Record<string, boolean> })[];
   acknowledgements: Acknowledgement[];
   trainings: Training[];
   incidents: Incident[];
@@ -228,12 +228,28 @@ export function personsPart(x: PeopleInternals) {
       activeGrants(db, id, row.status, row.department_id),
       row.department_id ? db.selectFrom('departments').select('name').where('id', '=', row.department_id).executeTakeFirst() : Promise.resolve(undefined),
     ]);
+    const platformDept = new Map((await platformFacts(db, [...new Set(designations.flatMap((d) => toDesignation(d).platformIds))])).map((p) => [p.id, p.department_id]));
     return {
       ...toPerson(row),
       departmentName: dept?.name ?? null,
       roles,
-      roleAssignments,
-      designations: designations.map((d) => ({ ...toDesignation(d), active: d.revoked_at === null && d.department_id === row.department_id })),
+      roleAssignments: roleAssignments.map((a) => ({
+        ...a,
+        abilities: { 'role.revoke': a.revokedAt === null && can(peoplePolicy, actor, 'role.revoke', { personId: id, role: a.role, departmentId: a.departmentId, designeeOf: a.designeeOf }).allow },
+      })),
+      designations: designations.map((d) => ({
+        ...toDesignation(d),
+        active: d.revoked_at === null && d.department_id === row.department_id,
+        abilities: {
+          'designation.revoke':
+            d.revoked_at === null &&
+            can(peoplePolicy, actor, 'designation.revoke', {
+              personId: id,
+              departmentId: d.department_id,
+              otherPlatforms: toDesignation(d).platformIds.some((pid) => platformDept.get(pid) !== d.department_id),
+            }).allow,
+        },
+      })),
       acknowledgements: acks.map(toAcknowledgement),
       trainings: trainings.map(toTraining),
       incidents: incidents.map(toIncident),
@@ -243,5 +259,5 @@ export function personsPart(x: PeopleInternals) {
     };
   }
 
-  return { actorFor, activeGrants, createPerson, updatePerson, listPersons, getPerson, departmentRow: (id: string) => departmentRow(db, id) };
+  return { actorFor, activeGrants, createPerson, updatePerson, listPersons, getPerson };
 }

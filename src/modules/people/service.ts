@@ -19,7 +19,7 @@ import type { PeopleDeps } from './types.ts';
 export function createPeopleService(deps: PeopleDeps) {
   const x = internals(deps);
   const persons = personsPart(x);
-  const { activeGrants: _internal, departmentRow: _dept, ...personApi } = persons;
+  const { activeGrants: _internal, ...personApi } = persons;
   const roles = rolesPart(x);
   const acks = acknowledgementsPart(x);
   return {
