@@ -174,6 +174,25 @@ describeEachDialect('identity service', (get) => {
     await expect(identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta)).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
+  it('a lost authenticator is reset by the IT Manager only; the person enrolls again at the next sign-in', async () => {
+    const { identity, audit } = svc();
+    const { testActorFor } = await import('./helpers.ts');
+    const clerk = await personWithPassword({ roles: ['city_clerk'] });
+    const itm = await personWithPassword({ roles: ['it_manager'] });
+    const r = await identity.loginWithPassword({ email: clerk.email, password: GOOD_PASSWORD }, meta);
+    const s = await identity.resolve(r.token, meta);
+    const e = await identity.startTotpEnrollment(s);
+    await identity.activateTotp(s, await codeAt(e.secret, clock.now()));
+    const clerkActor = (await testActorFor(get().db)(clerk.id))!;
+    await expect(identity.resetTotp(clerkActor, clerk.id, 'lost my phone')).rejects.toMatchObject({ code: 'forbidden' });
+    await identity.resetTotp((await testActorFor(get().db)(itm.id))!, clerk.id, 'phone lost, ticket 4411');
+    expect(await identity.resolve(r.token, meta)).toBeNull();
+    const again = await identity.loginWithPassword({ email: clerk.email, password: GOOD_PASSWORD }, meta);
+    expect(again.next).toBe('totp_enrollment_required');
+    const events = await audit.list(systemActor(), { targetId: clerk.id, action: 'identity.totp_reset' });
+    expect(events[0]).toMatchObject({ reason: 'phone lost, ticket 4411', actorId: itm.id });
+  });
+
   it('setPassword: the person themself (with the current password), or the City Manager / IT Manager; others are refused', async () => {
     const { identity } = svc();
     const p = await personWithPassword({ roles: ['employee'] });

@@ -1,10 +1,13 @@
 import type { Executor } from '../../db/index.ts';
-import { AppError, conflict } from '../../kernel/errors.ts';
+import { authorize } from '../../authz/index.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { AppError, conflict, notFound } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/codec.ts';
 import type { IdentitySession as ResolvedSessionLike } from './sessions.ts';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, type Core } from './core.ts';
 import { invalidCode, noSession } from './errors.ts';
-import { countFailure, findAccount, lockAccount, revokeSessionsOf } from './repo.ts';
+import { countFailure, findAccount, findPerson, lockAccount, revokeSessionsOf } from './repo.ts';
+import { identityPolicy } from './policy.ts';
 import { checkCode, newEnrollment, type Enrollment } from './totp.ts';
 
 /**
@@ -111,5 +114,30 @@ export function createMfaService(core: Core) {
     if (!done) throw invalidCode();
   }
 
-  return { startTotpEnrollment, activateTotp, verifyTotp };
+  /**
+   * Clears a person's authenticator (lost device): the City Manager or IT Manager only. The
+   * person's sessions end; at the next sign-in a person whose role requires TOTP enrolls again.
+   */
+  async function resetTotp(actor: Actor, personId: string, reason: string): Promise<void> {
+    authorize(identityPolicy, actor, 'identity.reset_totp', null);
+    const person = await findPerson(db, personId);
+    const account = person ? await findAccount(db, personId) : undefined;
+    if (!person || !account) throw notFound('Account', personId);
+    await db.transaction().execute(async (tx) => {
+      const at = core.nowIso();
+      await tx.updateTable('accounts').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: at }).where('person_id', '=', personId).execute();
+      const ended = await revokeSessionsOf(tx, personId, at);
+      await audit.record(tx, actor, {
+        action: 'identity.totp_reset',
+        targetType: 'person',
+        targetId: personId,
+        targetLabel: person.name,
+        before: { enrolled: account.totp_enabled_at != null },
+        after: { enrolled: false, sessionsEnded: ended },
+        reason,
+      });
+    });
+  }
+
+  return { startTotpEnrollment, activateTotp, verifyTotp, resetTotp };
 }

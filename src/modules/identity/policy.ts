@@ -13,4 +13,6 @@ const self: Rule<AccountResource> = (actor, r) =>
 export const identityPolicy = {
   'identity.set_password': anyOf<AccountResource>(roles('city_manager', 'it_manager'), self),
   'identity.create_account': roles('city_manager', 'it_manager'),
+  /** A lost authenticator: reset by the City Manager or IT Manager, never by the person alone (it would undo the second factor). */
+  'identity.reset_totp': roles('city_manager', 'it_manager'),
 } satisfies Policy;
