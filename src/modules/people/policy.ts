@@ -62,14 +62,17 @@ const listPeople: Rule<PersonListResource> = (actor, r) => {
 
 const createPerson: Rule<PersonResource> = anyOf<PersonResource>(managers, headOfPersonsDepartment);
 
-/** II: "City Manager … includes his or her designee" — the holder of a role records their own designee; the City Manager records any. */
+/** Roles whose holder records their own designee (II: "City Manager … includes his or her designee"; the IT Manager likewise, IV.C.15(i)(iv)). */
+const SELF_DESIGNATING: readonly Role[] = ['city_manager', 'it_manager'];
+
+/** The City Manager records a designee for any role; the IT Manager for their own role only. */
 const designate: Rule<RoleResource> = (actor, r) => {
   if (r.designeeOf === null) return deny('Not a designee grant');
   if (actor.kind === 'system') return allow;
   if (actor.kind !== 'person') return deny('Sign in to do this');
   if (hasRole(actor, 'city_manager')) return allow;
   const holdsItThemself = actor.personId === r.designeeOf && actor.roles.some((g) => g.role === r.role && g.designeeOf === null);
-  return holdsItThemself ? allow : deny('Only the holder of the role, or the City Manager, records a designee for it');
+  return holdsItThemself && SELF_DESIGNATING.includes(r.role) ? allow : deny('The City Manager records designees; the IT Manager records their own');
 };
 
 const grantRole: Rule<RoleResource> = (actor, r) => (r.designeeOf === null ? managers(actor, r) : designate(actor, r));
