@@ -116,17 +116,6 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, {
     method: 'POST',
-    url: '/api/auth/totp/reset',
-    action: 'identity:identity.reset_totp',
-    body: z.object({ personId: z.string().min(1).max(100), reason: z.string().trim().min(3).max(500) }),
-    handler: async ({ body, actor }) => {
-      await ctx.identity.resetTotp(actor, body.personId, body.reason);
-      return { reset: true };
-    },
-  });
-
-  route(app, {
-    method: 'POST',
     url: '/api/auth/password',
     action: 'identity:identity.set_password',
     rateLimit: LOGIN_LIMIT,
