@@ -118,6 +118,9 @@ export interface PersonDetail extends Person {
   acknowledgements?: Acknowledgement[];
   trainings?: Training[];
   attachmentA?: { title?: string; body: string } | string;
+  incidents?: Incident[];
+  accessActions?: AccessAction[];
+  legislativeNotifications?: LegislativeNotification[];
   abilities?: Abilities;
 }
 
@@ -270,4 +273,27 @@ export interface ConnectorType {
   label: string;
   capabilities?: Record<string, boolean | number>;
   notes?: string;
+}
+
+export interface Incident {
+  id: string;
+  occurredOn: string;
+  description: string;
+  clauses: string[];
+  createdAt: string;
+}
+
+export interface AccessAction {
+  id: string;
+  action: 'suspend' | 'revoke' | 'reinstate';
+  reason: string;
+  incidentId: string | null;
+  actedAt: string;
+}
+
+export interface LegislativeNotification {
+  id: string;
+  body: string;
+  notifiedOn: string;
+  method: string;
 }

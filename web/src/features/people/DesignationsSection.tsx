@@ -16,6 +16,7 @@ export function DesignationsSection({ person, departments, platforms, onChange }
   const canDesignate = may(person.abilities, 'designation.create');
   const [departmentId, setDepartmentId] = useState(person.departmentId ?? '');
   const [platformIds, setPlatformIds] = useState<string[]>([]);
+  const revoke = useMutation((designationId: string) => api.post(`/api/people/${person.id}/designations/${encodeURIComponent(designationId)}/revoke`, {}));
   const designate = useMutation((body: { departmentId: string; platformIds: string[] }) => api.post(`/api/people/${person.id}/designations`, body));
 
   async function submit(e: FormEvent) {
@@ -31,6 +32,7 @@ export function DesignationsSection({ person, departments, platforms, onChange }
   return (
     <Section title="Designations" id="designations">
       <p>A department head or the City Manager designates an employee to post for named platforms (IV.C.5).</p>
+      <ErrorAlert error={revoke.error} />
       {designations.length === 0 ? (
         <p>Not designated for any platform.</p>
       ) : (
@@ -39,6 +41,14 @@ export function DesignationsSection({ person, departments, platforms, onChange }
             <li key={d.id}>
               {deptName.get(d.departmentId) ?? d.departmentId}: {d.platformIds.map((id) => name.get(id) ?? id).join(', ')} — designated {formatDateTime(d.designatedAt)}
               {d.revokedAt && ` (revoked ${formatDateTime(d.revokedAt)})`}
+              {!d.revokedAt && canDesignate && (
+                <>
+                  {' '}
+                  <button type="button" className="usa-button usa-button--unstyled" disabled={revoke.pending} onClick={() => void revoke.run(d.id).then((r) => r !== undefined && onChange())}>
+                    Revoke designation<span className="usa-sr-only"> for {d.platformIds.map((id) => name.get(id) ?? id).join(', ')}</span>
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -4,9 +4,11 @@ import { listOf, unwrap, type AuthorizationResult, type Department, type PersonD
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
+import { AccessSection } from './AccessSection.tsx';
 import { AcknowledgementSection } from './AcknowledgementSection.tsx';
 import { AuthorizationTable } from './AuthorizationTable.tsx';
 import { DesignationsSection } from './DesignationsSection.tsx';
+import { LegislativeSection } from './LegislativeSection.tsx';
 import { RolesSection } from './RolesSection.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
 
@@ -63,6 +65,8 @@ export function PersonDetailPage() {
       <DesignationsSection person={p} departments={depts} platforms={plats} onChange={reload} />
       <AcknowledgementSection person={p} departmentName={p.departmentId ? deptName.get(p.departmentId) : undefined} onChange={reload} />
       <TrainingSection person={p} onChange={reload} />
+      <LegislativeSection person={p} onChange={reload} />
+      <AccessSection person={p} onChange={reload} />
     </Page>
   );
 }
