@@ -30,9 +30,12 @@ describeEachDialect('people: departments, persons, roles', (get) => {
     await expect(c.people.createPerson(head, { name: 'Dup', email: 'nia.new@carsonca.gov', departmentId: c.parks.id })).rejects.toMatchObject({ code: 'conflict' });
     // Moving to the Library is the Library's business too.
     await expect(c.people.updatePerson(head, p.id, { departmentId: c.library.id })).rejects.toMatchObject({ code: 'forbidden' });
+    // The email is the sign-in identity: the City Manager or IT Manager changes it, not a department head.
+    await expect(c.people.updatePerson(head, p.id, { email: 'someone.else@carsonca.gov' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await c.people.updatePerson(await c.actor(c.it.id), p.id, { email: 'nia.n@carsonca.gov' })).email).toBe('nia.n@carsonca.gov');
     const up = await c.people.updatePerson(head, p.id, { title: 'Senior Aide' });
     expect(up.title).toBe('Senior Aide');
-    const ev = (await eventsFor(c.h, p.id)).find((e) => e.action === 'person.updated')!;
+    const ev = (await eventsFor(c.h, p.id)).filter((e) => e.action === 'person.updated').at(-1)!;
     expect(JSON.parse(ev.before_json!)).toMatchObject({ title: 'Aide' });
     expect(JSON.parse(ev.after_json!)).toMatchObject({ title: 'Senior Aide' });
   });

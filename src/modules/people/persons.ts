@@ -142,7 +142,8 @@ export function personsPart(x: PeopleInternals) {
       const changes: Partial<typeof row> = {};
       if (patch.name !== undefined) changes.name = patch.name.trim();
       if (patch.title !== undefined) changes.title = patch.title?.trim() || null;
-      if (patch.email !== undefined) {
+      if (patch.email !== undefined && normEmail(patch.email) !== row.email) {
+        authorize(peoplePolicy, actor, 'person.change_email', { id, departmentId: row.department_id });
         const email = normEmail(patch.email);
         const other = await tx.selectFrom('persons').select('id').where('email', '=', email).where('id', '<>', id).executeTakeFirst();
         if (other) throw conflict(`Someone already has the email ${email}`);

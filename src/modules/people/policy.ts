@@ -92,6 +92,8 @@ export const peoplePolicy = {
   'person.read': anyOf<PersonResource>(readers, headOfPersonsDepartment, self),
   'person.create': createPerson,
   'person.update': anyOf<PersonResource>(managers, headOfPersonsDepartment),
+  /** The email is the sign-in identity: only the City Manager or IT Manager changes it. */
+  'person.change_email': notSelf((p: PersonResource) => p.id, managers),
 
   'role.grant': notSelf((r: RoleResource) => r.personId, grantRole),
   'role.revoke': notSelf((r: RoleResource) => r.personId, grantRole),
@@ -118,6 +120,7 @@ export type PeopleAction = keyof typeof peoplePolicy;
 export const PERSON_ACTIONS = [
   'person.read',
   'person.update',
+  'person.change_email',
   'acknowledgement.record',
   'training.record',
   'authorization.read',
