@@ -13,3 +13,5 @@ export type { CatalogueEntry } from './catalogue.ts';
 export { RULES } from './rules/index.ts';
 export { similarity, findConflicts } from './similarity.ts';
 export type { PostRef, ConflictFinding, ConflictOptions } from './similarity.ts';
+export { screenPostLanguage } from './language.ts';
+export type { LanguageOptions, HunspellDictionary } from './language.ts';
