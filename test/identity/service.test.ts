@@ -160,7 +160,7 @@ describeEachDialect('identity service', (get) => {
     expect(r.mfa).toEqual({ required: false, enrolled: false, pending: false });
   });
 
-  it('five wrong codes lock the account and end the pending session', async () => {
+  it('five wrong codes lock the account and end the pending sessions, even across sign-ins', async () => {
     const { identity } = svc();
     const p = await personWithPassword({ roles: ['it_manager'] });
     const r = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
@@ -169,8 +169,13 @@ describeEachDialect('identity service', (get) => {
     await identity.activateTotp(s, await codeAt(e.secret, clock.now()));
     const r2 = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
     const s2 = await identity.resolve(r2.token, meta);
-    for (let i = 0; i < 5; i++) await expect(identity.verifyTotp(s2, '000000')).rejects.toMatchObject({ code: 'unauthenticated' });
+    for (let i = 0; i < 3; i++) await expect(identity.verifyTotp(s2, '000000')).rejects.toMatchObject({ code: 'unauthenticated' });
+    // Signing in again with the right password does not forgive the wrong codes.
+    const r3 = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    const s3 = await identity.resolve(r3.token, meta);
+    for (let i = 0; i < 2; i++) await expect(identity.verifyTotp(s3, '000000')).rejects.toMatchObject({ code: 'unauthenticated' });
     expect(await identity.resolve(r2.token, meta)).toBeNull();
+    expect(await identity.resolve(r3.token, meta)).toBeNull();
     await expect(identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta)).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 

@@ -84,7 +84,10 @@ export function createCore(deps: IdentityDeps) {
   ): Promise<SignInResult> {
     const at = now();
     const expiresAt = toIso(new Date(at.getTime() + deps.config.sessionHours * 3600_000));
-    await recordLogin(tx, input.person.id, toIso(at));
+    const mfa = mfaState(input.actor, input.enrolled, input.mfaVerified);
+    // Failures are forgiven only by a complete sign-in: a right password followed by wrong codes
+    // keeps counting toward the lockout, so the second factor cannot be guessed by signing in again.
+    if (!mfa.pending) await recordLogin(tx, input.person.id, toIso(at));
     const s = await insertSession(tx, {
       personId: input.person.id,
       mfaVerified: input.mfaVerified,
@@ -93,7 +96,6 @@ export function createCore(deps: IdentityDeps) {
       ip: input.meta.ip,
       userAgent: input.meta.userAgent ?? null,
     });
-    const mfa = mfaState(input.actor, input.enrolled, input.mfaVerified);
     const next = !mfa.pending ? 'signed_in' : mfa.enrolled ? 'totp_required' : 'totp_enrollment_required';
     await deps.audit.record(tx, input.actor, {
       action: 'identity.signed_in',

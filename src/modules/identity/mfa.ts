@@ -73,7 +73,7 @@ export function createMfaService(core: Core) {
   async function claimStep(tx: Executor, personId: string, step: number): Promise<boolean> {
     const r = await tx
       .updateTable('accounts')
-      .set({ totp_last_step: step, failed_logins: 0, updated_at: core.nowIso() })
+      .set({ totp_last_step: step, failed_logins: 0, locked_until: null, last_login_at: core.nowIso(), updated_at: core.nowIso() })
       .where('person_id', '=', personId)
       .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
       .executeTakeFirst();
@@ -85,6 +85,7 @@ export function createMfaService(core: Core) {
     const { session, account } = await accountOf(s);
     if (account.totp_enabled_at) throw conflict('An authenticator is already set up for this account.');
     if (!account.totp_secret) throw new AppError('conflict', 'Start the authenticator set-up first.');
+    if (account.locked_until && account.locked_until > core.nowIso()) throw invalidCode();
     const step = await checkCode(account.totp_secret, code, core.now(), account.totp_last_step);
     if (step === null) return wrongCode(session);
     const done = await db.transaction().execute(async (tx) => {
