@@ -1,0 +1,138 @@
+/**
+ * `crier screen` — screening from the command line (issue 3).
+ *
+ *   crier screen --kind comment|post [--platform ID] [--config FILE] [--no-language]
+ *       reads JSON lines {"id","text","context"?} (posts may add "platform", "images", "videos",
+ *       "hashtags", "date") on stdin and writes {"id","findings":[…]} lines on stdout, in order,
+ *       one per valid input line. Streaming: memory does not grow with the input. A line that is
+ *       not valid JSON (or has no string "text") is reported on stderr with its line number and
+ *       the stream goes on; blank lines are skipped.
+ *   crier screen --text "…" [--kind …] [--context "…"]   prints a readable report.
+ *
+ * The CLI owner wires `registerScreenCommand(program)` into src/cli/index.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { makeConfig, type ScreeningConfig } from '../screening/config.ts';
+import { screenComment, screenPost } from '../screening/engine.ts';
+import { screenPostLanguage, type HunspellDictionary } from '../screening/language.ts';
+import type { PostInput } from '../screening/rule.ts';
+import type { Finding } from '../screening/types.ts';
+
+export interface ScreenStreamOptions {
+  kind: 'comment' | 'post';
+  platform?: string;
+  config?: ScreeningConfig;
+  /** Posts: run the async spelling / grammar / readability pass too. */
+  language?: boolean;
+  dictionary?: HunspellDictionary;
+}
+
+export interface ScreenStreamResult { lines: number; screened: number; invalid: number }
+
+const FLUSH_AT = 64 * 1024;
+
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+}
+
+/** Screen a JSON-lines stream. Output order is input order. */
+export async function screenStream(input: Readable, output: Writable, errors: Writable, opts: ScreenStreamOptions): Promise<ScreenStreamResult> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  const result: ScreenStreamResult = { lines: 0, screened: 0, invalid: 0 };
+  let buffer = '';
+  for await (const line of rl) {
+    result.lines++;
+    if (line.trim() === '') continue;
+    let rec: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+      rec = parsed as Record<string, unknown>;
+      if (typeof rec.text !== 'string') throw new Error('"text" must be a string');
+    } catch (e) {
+      result.invalid++;
+      errors.write(`line ${result.lines}: invalid input: ${(e as Error).message}\n`);
+      continue;
+    }
+    const id = rec.id ?? null;
+    let findings: Finding[];
+    if (opts.kind === 'comment') {
+      findings = screenComment(rec.text as string, {
+        ...(opts.config ? { config: opts.config } : {}),
+        ...(typeof rec.context === 'string' ? { context: rec.context } : {}),
+      });
+    } else {
+      const post = { ...(rec as unknown as PostInput) };
+      if (!post.platform && opts.platform) post.platform = opts.platform;
+      findings = screenPost(post, opts.config);
+      if (opts.language) findings = findings.concat(await screenPostLanguage(post, opts.config, opts.dictionary ? { dictionary: opts.dictionary } : {}));
+    }
+    result.screened++;
+    buffer += JSON.stringify({ id, findings }) + '\n';
+    if (buffer.length >= FLUSH_AT) {
+      await write(output, buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) await write(output, buffer);
+  return result;
+}
+
+/** Human-readable report of findings for one text. */
+export function formatReport(text: string, findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'No findings.\n';
+  const blocks = findings.filter((f) => f.severity === 'block').length;
+  const lines = [`${findings.length} finding(s), ${blocks} blocking:`];
+  for (const f of findings) {
+    const where = f.span ? ` at ${f.span.start}–${f.span.end} "${f.span.text.length > 60 ? f.span.text.slice(0, 57) + '…' : f.span.text}"` : '';
+    lines.push(`  [${f.severity.toUpperCase()}] ${f.clause} ${f.ruleId} (${f.score.toFixed(2)}): ${f.message}${where}`);
+  }
+  void text;
+  return lines.join('\n') + '\n';
+}
+
+interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; language: boolean }
+
+export function registerScreenCommand(program: Command): void {
+  program
+    .command('screen')
+    .description('Screen comments or posts against the policy: JSON lines on stdin → findings on stdout, or --text for a report')
+    .option('--kind <kind>', 'comment or post', 'comment')
+    .option('--platform <id>', 'platform for length limits (posts): x, bluesky, mastodon, instagram, facebook, linkedin, …')
+    .option('--text <text>', 'screen this one text and print a readable report')
+    .option('--context <text>', 'with --text and --kind comment: the post the comment answers')
+    .option('--config <file>', 'JSON file with screening configuration (merged over the Carson defaults)')
+    .option('--no-language', 'posts: skip the spelling / grammar / readability pass')
+    .action(async (o: CliOptions) => {
+      if (o.kind !== 'comment' && o.kind !== 'post') {
+        process.stderr.write(`--kind must be comment or post, not ${o.kind}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const config = o.config ? makeConfig(JSON.parse(readFileSync(o.config, 'utf8')) as Partial<ScreeningConfig>) : undefined;
+      const language = o.kind === 'post' && o.language;
+      const dictionary = language ? ((await import('dictionary-en')).default as HunspellDictionary) : undefined;
+      if (o.text !== undefined) {
+        let findings: Finding[];
+        if (o.kind === 'comment') {
+          findings = screenComment(o.text, { ...(config ? { config } : {}), ...(o.context !== undefined ? { context: o.context } : {}) });
+        } else {
+          const post: PostInput = { text: o.text, ...(o.platform ? { platform: o.platform } : {}) };
+          findings = screenPost(post, config);
+          if (language) findings = findings.concat(await screenPostLanguage(post, config, dictionary ? { dictionary } : {}));
+        }
+        process.stdout.write(formatReport(o.text, findings));
+        return;
+      }
+      await screenStream(process.stdin, process.stdout, process.stderr, {
+        kind: o.kind,
+        ...(o.platform ? { platform: o.platform } : {}),
+        ...(config ? { config } : {}),
+        language,
+        ...(dictionary ? { dictionary } : {}),
+      });
+    });
+}
