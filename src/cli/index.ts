@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerServeCommands } from './serve.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerAdminCommands } from './admin.ts';
+import { registerScreenCommand } from './screen.ts';
 
 const program = new Command();
 program.name('crier').description("Run a city's official social media under its own council-adopted policy.").showHelpAfterError();
@@ -9,6 +10,7 @@ program.name('crier').description("Run a city's official social media under its 
 registerServeCommands(program);
 registerAuditCommands(program);
 registerAdminCommands(program);
+registerScreenCommand(program);
 
 try {
   await program.parseAsync(process.argv);
