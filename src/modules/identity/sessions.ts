@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/index.ts';
-import type { PersonActor } from '../../kernel/actor.ts';
+import { ROLE_LABELS, type PersonActor } from '../../kernel/actor.ts';
 import { fromFlag } from '../../kernel/codec.ts';
 import { SEEN_INTERVAL_MS, type Core, type MfaState, type RequestMeta } from './core.ts';
 import { findAccount, revokeSession, revokeSessionsOf, sessionByHash, sha256 } from './repo.ts';
@@ -17,8 +17,8 @@ export interface IdentitySession {
 /** What GET /api/session answers. */
 export interface SessionView {
   authenticated: boolean;
-  person?: { id: string; name: string; email: string };
-  roles: PersonActor['roles'];
+  person?: { id: string; name: string; email: string; title: string | null; departmentId: string | null };
+  roles: (PersonActor['roles'][number] & { label: string })[];
   csrfToken: string | null;
   mfa: MfaState;
   oidc: { enabled: boolean; label: string | null };
@@ -101,14 +101,14 @@ export function createSessionService(core: Core) {
     const oidc = { enabled: deps.config.oidc !== undefined, label: deps.config.oidc?.label ?? null };
     if (!session) return { authenticated: false, roles: [], csrfToken: null, mfa: { required: false, enrolled: false, pending: false }, oidc };
     const [person, account] = await Promise.all([
-      db.selectFrom('persons').select(['id', 'name', 'email']).where('id', '=', session.personId).executeTakeFirst(),
+      db.selectFrom('persons').select(['id', 'name', 'email', 'title', 'department_id']).where('id', '=', session.personId).executeTakeFirst(),
       findAccount(db, session.personId),
     ]);
     const mfa = core.mfaState(session.actor, account?.totp_enabled_at != null, session.actor.mfa === true);
     return {
       authenticated: !session.pendingMfa,
-      ...(person ? { person } : {}),
-      roles: session.pendingMfa ? [] : session.actor.roles,
+      ...(person ? { person: { id: person.id, name: person.name, email: person.email, title: person.title, departmentId: person.department_id } } : {}),
+      roles: session.pendingMfa ? [] : session.actor.roles.map((g) => ({ ...g, label: ROLE_LABELS[g.role] })),
       csrfToken: session.csrfToken,
       mfa,
       oidc,
