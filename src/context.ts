@@ -9,6 +9,7 @@ import type { IdentityService } from './modules/identity/index.ts';
 import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
 import type { ExceptionsService } from './modules/exceptions/index.ts';
 import type { PeopleService } from './modules/people/index.ts';
+import type { VaultService } from './modules/vault/index.ts';
 
 /**
  * Everything the HTTP tier, jobs and CLI reach the domain through. Built once by main.ts.
@@ -27,4 +28,5 @@ export interface AppContext {
   policyVersions: PolicyVersionsService;
   exceptions: ExceptionsService;
   people: PeopleService;
+  vault: VaultService;
 }

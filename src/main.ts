@@ -13,6 +13,9 @@ import { createIdentityService } from './modules/identity/index.ts';
 import { createPolicyVersionsService } from './modules/policy-versions/index.ts';
 import { createExceptionsService } from './modules/exceptions/index.ts';
 import { createPeopleService } from './modules/people/index.ts';
+import { createVaultService, masterKeySource } from './modules/vault/index.ts';
+import { mailerFor } from './adapters/mailer/index.ts';
+import type { Mailer } from './ports/mailer.ts';
 import { buildApp } from './http/app.ts';
 import type { SessionResolver } from './http/plugins/session.ts';
 import { apiRoutes } from './http/routes/index.ts';
@@ -24,6 +27,8 @@ export interface ContextOptions {
   pack?: PolicyPack;
   /** Run migrations on open (default true). */
   migrate?: boolean;
+  /** Outgoing mail (default: SMTP when CRIER_SMTP_URL is set, else a mailer that only logs). */
+  mailer?: Mailer;
 }
 
 /** Composition root: config → db → modules. The only place adapters are wired into ports. */
@@ -41,7 +46,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const identity = createIdentityService({ db: db.db, dialect: db.dialect, clock, pack, audit, config, actorFor: people.actorFor });
   const notifications = createNotificationsService({ db: db.db, clock, audit });
   const platforms = createPlatformsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, connectorCapabilities, connectors: listConnectors });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms };
+  const log = config.logLevel === 'silent' ? undefined : (line: string) => console.warn(`crier: ${line}`);
+  const vaultKeys = masterKeySource({ ...config.vault, dataDir: config.dataDir, ephemeral: config.database.kind === 'sqlite' && config.database.file === ':memory:', onGenerated: (f) => console.warn(`crier: generated a vault key in ${f} (demo only: production sets CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY)`) });
+  const vault = createVaultService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, mailer: options.mailer ?? mailerFor(config.mail, log), keys: vaultKeys, log });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault };
 }
 
 export async function createHttpApp(

@@ -24,6 +24,15 @@ const EnvSchema = z.object({
   OIDC_LABEL: z.string().default('City single sign-on'),
   OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The vault's master key (IV.C.15(i)(ii)): a file holding it, or the key itself as base64 of 32 bytes. Never stored in the database. */
+  CRIER_VAULT_KEY_FILE: z.string().optional(),
+  CRIER_VAULT_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional(),
+  /** Outgoing mail (IV.A.14: the IT Manager is told of credential changes at once): smtp:// or smtps:// URL; unset = mail is logged, not sent. */
+  CRIER_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  CRIER_MAIL_FROM: z.string().default('crier@localhost'),
 });
 
 export interface OidcConfig {
@@ -46,6 +55,9 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   oidc: OidcConfig | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Master key source for the vault; with neither set, a key file is generated in dataDir (demo only). */
+  vault: { keyFile: string | undefined; key: string | undefined };
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError('Invalid environment:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
   }
+  if (e.CRIER_VAULT_KEY_FILE && e.CRIER_VAULT_KEY) {
+    throw new ConfigError('Invalid environment:\n  set CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY, not both');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -78,5 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, label: e.OIDC_LABEL, allowHttp: e.OIDC_ALLOW_HTTP === 'true' }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    vault: { keyFile: e.CRIER_VAULT_KEY_FILE ? resolve(e.CRIER_VAULT_KEY_FILE) : undefined, key: e.CRIER_VAULT_KEY },
+    mail: { smtpUrl: e.CRIER_SMTP_URL, from: e.CRIER_MAIL_FROM },
   };
 }

@@ -309,6 +309,68 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Credential custody (IV.A.14, IV.C.2): one row per secret version; ciphertext and wrapped data key are base64 (iv|tag|ct). */
+export interface CredentialSecretTable {
+  id: string;
+  platform_id: string;
+  /** username | password | recovery_codes | api_token */
+  kind: string;
+  name: string;
+  /** current | superseded (a superseded secret's key material is erased) */
+  status: string;
+  ciphertext: string | null;
+  wrapped_key: string | null;
+  /** Fingerprint of the master key that wrapped the data key (never the key). */
+  key_fingerprint: string | null;
+  expires_at: string | null;
+  submitted_by: string | null;
+  submitted_at: string;
+  superseded_at: string | null;
+}
+
+export interface CredentialRevealTable {
+  id: string;
+  secret_id: string;
+  platform_id: string;
+  person_id: string | null;
+  actor_label: string;
+  reason: string;
+  revealed_at: string;
+  expires_at: string;
+}
+
+export interface CredentialRotationTaskTable {
+  id: string;
+  platform_id: string;
+  person_id: string | null;
+  trigger: string;
+  reason: string;
+  /** open | done */
+  status: string;
+  due_at: string;
+  created_at: string;
+  completed_at: string | null;
+  completed_by: string | null;
+  completion_note: string | null;
+}
+
+/** E-mail written in a transaction and sent after it commits. */
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  to_addresses: string; // JSON string[]
+  subject: string;
+  body: string;
+  related_type: string | null;
+  related_id: string | null;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -331,6 +393,10 @@ export interface Database {
   oidc_flows: OidcFlowTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  credential_secrets: CredentialSecretTable;
+  credential_reveals: CredentialRevealTable;
+  credential_rotation_tasks: CredentialRotationTaskTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -1,0 +1,11 @@
+import type { Mailer } from '../../ports/mailer.ts';
+import { createMemoryMailer } from './memory.ts';
+import { createSmtpMailer } from './smtp.ts';
+
+export { createSmtpMailer, type SmtpMailerOptions } from './smtp.ts';
+export { createMemoryMailer, type MemoryMailer } from './memory.ts';
+
+/** SMTP when a URL is configured; otherwise a mailer that logs one line per message (demo). */
+export function mailerFor(mail: { smtpUrl: string | undefined; from: string }, log: (line: string) => void = (l) => console.warn(l)): Mailer {
+  return mail.smtpUrl ? createSmtpMailer({ url: mail.smtpUrl, from: mail.from }) : createMemoryMailer(log);
+}

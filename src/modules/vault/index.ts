@@ -1,0 +1,15 @@
+export { createVaultService, type VaultService } from './service.ts';
+export type { VaultDeps } from './deps.ts';
+export { vaultPolicy, credentialAbilities, type CredentialResource, type VaultAction } from './policy.ts';
+export { masterKeySource, readKeyFile, writeKeyFile, generateKey, parseKey, type MasterKeySource, type MasterKeyOptions } from './keys.ts';
+export { keyFingerprint } from './crypto.ts';
+export { VaultKeyError } from './errors.ts';
+export { checkPassword, MIN_LENGTH, MIN_SCORE, type StrengthVerdict } from './strength.ts';
+export { scheduleRotationsFor, reachablePlatforms, ROTATION_DUE_DAYS, DEFAULT_ROTATION_DUE_DAYS, type RotationCause, type RotationTask } from './rotation.ts';
+export { SECRET_KINDS, type SecretKind, type CredentialView } from './repo.ts';
+export type { CredentialInput, SubmitResult } from './submit.ts';
+export type { Revealed, PlatformCredentials, PlatformAdministrator } from './custody.ts';
+export { REVEAL_SECONDS } from './custody.ts';
+export type { CheckResult, RotateResult } from './keyops.ts';
+export type { RotationTaskView } from './tasks.ts';
+export type { MailStatus } from './outbox.ts';
