@@ -4,6 +4,7 @@ import { toIso, toJson } from '../../kernel/codec.ts';
 import { conflict, invalidInput } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { hasClause } from '../../policy/index.ts';
+import { scheduleRotationsFor } from '../vault/index.ts';
 import { C } from './clauses.ts';
 import { actorPersonId, type PeopleInternals } from './internal.ts';
 import { peoplePolicy } from './policy.ts';
@@ -91,6 +92,8 @@ export function accessPart(x: PeopleInternals) {
       };
       await tx.insertInto('access_actions').values(action).execute();
       await tx.updateTable('persons').set({ status: t.to, updated_at: now }).where('id', '=', personId).execute();
+      // The platforms whose passwords they could know owe a rotation (IV.C.15(i)(ii)).
+      if (t.to !== 'active') await scheduleRotationsFor(tx, personId, { trigger: `access.${t.verb}`, reason: action.reason, at: clock.now() });
       const after = toPerson({ ...row, status: t.to, updated_at: now });
       await audit.record(tx, actor, {
         action: `access.${t.verb}`,

@@ -5,6 +5,7 @@ import { conflict, forbidden, notFound, policyRefusal } from '../../kernel/error
 import { newId } from '../../kernel/ids.ts';
 import { authorize } from '../../authz/index.ts';
 import type { Executor } from '../../db/index.ts';
+import { scheduleRotationsFor } from '../vault/index.ts';
 import { C } from './clauses.ts';
 import { authorizePlatform, todayIn, type PlatformsDeps } from './deps.ts';
 import { platformsPolicy } from './policy.ts';
@@ -174,6 +175,8 @@ export function createAdminActions(deps: PlatformsDeps) {
       if (before.status === 'removed') throw conflict('This administrator was already removed');
       const now = toIso(clock.now());
       await tx.updateTable('platform_admins').set({ status: 'removed', removed_by: actorId(actor), removed_at: now }).where('id', '=', adminId).execute();
+      // An administrator who leaves knew the platform's credentials: they owe a rotation (IV.C.15(i)(ii)).
+      if (before.status === 'active') await scheduleRotationsFor(tx, before.personId, { trigger: 'platform.admin_removed', reason: input.reason ?? 'administrator removed', at: clock.now(), platformIds: [platformId] });
       const after = await loadAdmin(tx, platformId, adminId);
       await audit.record(tx, actor, {
         action: 'platform.admin_removed',
