@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerServeCommands } from './serve.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerAdminCommands } from './admin.ts';
+import { registerVaultCommands } from './vault.ts';
 import { registerScreenCommand } from './screen.ts';
 
 const program = new Command();
@@ -10,6 +11,7 @@ program.name('crier').description("Run a city's official social media under its 
 registerServeCommands(program);
 registerAuditCommands(program);
 registerAdminCommands(program);
+registerVaultCommands(program);
 registerScreenCommand(program);
 
 try {

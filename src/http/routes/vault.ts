@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { idParam, route } from '../route.ts';
 
-const tokenName = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9 ._\-]+$/, 'letters, digits, spaces and . _ - only');
+const tokenName = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9 ._-]+$/, 'letters, digits, spaces and . _ - only');
 
 const credentialBody = z
   .object({

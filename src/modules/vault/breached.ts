@@ -23,7 +23,7 @@ const SUBSTITUTIONS: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1
 
 /** Lower-cased, separators dropped, decorations trimmed, substitutions undone. */
 export function stemOf(password: string): string {
-  const lower = password.toLowerCase().replace(/[\s_.\-]+/g, '');
+  const lower = password.toLowerCase().replace(/[\s_.-]+/g, '');
   const trimmed = lower.replace(/^[^a-z]+/, '').replace(/[^a-z]+$/, '');
   const core = trimmed || lower;
   return [...core].map((ch) => SUBSTITUTIONS[ch] ?? ch).join('');

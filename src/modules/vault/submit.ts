@@ -1,7 +1,7 @@
 import { authorize } from '../../authz/index.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { actorId, actorLabel } from '../../kernel/actor.ts';
-import { toIso, toJson } from '../../kernel/codec.ts';
+import { toIso } from '../../kernel/codec.ts';
 import { conflict, invalidInput, policyRefusal } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { localDate } from '../../policy/index.ts';
