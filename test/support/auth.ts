@@ -25,20 +25,21 @@ export async function freshTotpCode(secret: string): Promise<string> {
 
 type SignInState = 'signed-in' | 'totp' | 'enroll' | 'error';
 
-async function nextState(page: Page): Promise<SignInState> {
-  // A string, not a function: this project's TypeScript has no DOM types (it runs in the page).
-  const handle = await page.waitForFunction(
-    `(() => {
-      if (document.querySelector('[data-testid="error-alert"]')) return 'error';
-      if (document.querySelector('#totp-code')) return 'totp';
-      if (document.querySelector('[data-testid="totp-secret"]') && document.querySelector('#totp-enroll-code')) return 'enroll';
-      if (location.pathname !== '/sign-in' && document.querySelector('[data-testid="signed-in-as"]')) return 'signed-in';
-      return null;
-    })()`,
-    undefined,
-    { timeout: 15_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as SignInState;
+/** The sign-in step the page shows, once it shows one other than `previous` (an error always counts). */
+async function nextState(page: Page, previous?: SignInState, timeoutMs = 30_000): Promise<SignInState> {
+  // Locators, not page.waitForFunction: the app's CSP (script-src 'self') forbids evaluated strings.
+  const states: [SignInState, ReturnType<Page['locator']>][] = [
+    ['error', page.getByTestId('error-alert')],
+    ['totp', page.locator('#totp-code')],
+    ['enroll', page.locator('#totp-enroll-code')],
+    ['signed-in', page.getByTestId('signed-in-as')],
+  ];
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const [state, l] of states) if (state !== previous && (await l.first().isVisible())) return state;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`sign-in did not move past the ${previous ?? 'password'} step within ${timeoutMs / 1000} s`);
 }
 
 async function errorText(page: Page): Promise<string> {
@@ -53,8 +54,8 @@ async function errorText(page: Page): Promise<string> {
  */
 export async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByLabel('Email', { exact: true }).fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
   let state = await nextState(page);
@@ -65,12 +66,12 @@ export async function signIn(page: Page, account: DemoAccount): Promise<void> {
     account.totpSecret = secret;
     await page.locator('#totp-enroll-code').fill(await freshTotpCode(secret));
     await page.getByRole('button', { name: 'Confirm and continue' }).click();
-    state = await nextState(page);
+    state = await nextState(page, 'enroll');
   } else if (state === 'totp') {
     if (!account.totpSecret) throw new Error(`${account.email} must give a TOTP code but the demo account has no totpSecret`);
     await page.locator('#totp-code').fill(await freshTotpCode(account.totpSecret));
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
-    state = await nextState(page);
+    state = await nextState(page, 'totp');
   }
   if (state !== 'signed-in') throw new Error(`sign-in as ${account.email} did not complete (${state}): ${state === 'error' ? await errorText(page) : ''}`);
 }

@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { chromiumMissingReason, launchBrowser } from './browser.ts';
 import { startCrierServer, type CrierServer } from './server.ts';
 
@@ -46,6 +48,23 @@ export function describeE2E(name: string, body: (get: () => E2E) => void): void 
     afterAll(async () => {
       await env?.browser.close();
       await env?.server.close();
+    });
+    // On a failure, a screenshot of every open page goes to test-results/e2e/ (CI prints the path).
+    beforeEach((ctx) => {
+      ctx.onTestFailed(async () => {
+        if (!env) return;
+        const dir = join('test-results', 'e2e');
+        mkdirSync(dir, { recursive: true });
+        const slug = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+        let n = 0;
+        for (const c of env.browser.contexts()) {
+          for (const p of c.pages()) {
+            const file = join(dir, `${slug}-${++n}.png`);
+            await p.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+            console.error(`[e2e] screenshot of ${p.url()} → ${file}`);
+          }
+        }
+      });
     });
     body(() => {
       if (!env) throw new Error('e2e environment not ready');

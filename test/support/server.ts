@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,7 +16,7 @@ export interface CrierServer {
   dataDir: string;
   /** The demo accounts the seed created (one person in every role). */
   accounts: DemoAccount[];
-  /** The demo account holding a role (matched on the role key or its label, e.g. 'it_manager' or 'IT Manager'). */
+  /** The demo account holding a role: its label, or a role key matched against the start of the label ('it_manager' → 'IT Manager', 'department_head' → 'Department Head (Public Works)'). */
   account(role: string): DemoAccount;
   close(): Promise<void>;
 }
@@ -34,10 +34,13 @@ export async function ensureWebBuilt(): Promise<void> {
 export async function startCrierServer(options: { env?: Record<string, string> } = {}): Promise<CrierServer> {
   await ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'crier-e2e-'));
+  // Serve a snapshot of web/dist: a rebuild in the same checkout (vite empties the folder) must not pull the pages from under a running test.
+  const webRoot = join(dataDir, 'web');
+  cpSync(WEB_ROOT, webRoot, { recursive: true });
   const config = loadConfig({ CRIER_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...options.env } as NodeJS.ProcessEnv);
   const ctx = await createContext(config);
   const seeded = await seedDemoCity(ctx);
-  const app = await createHttpApp(ctx, { logger: false });
+  const app = await createHttpApp(ctx, { logger: false, webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
@@ -49,7 +52,10 @@ export async function startCrierServer(options: { env?: Record<string, string> }
     dataDir,
     accounts: seeded.accounts,
     account(role: string) {
-      const found = seeded.accounts.find((a) => a.role === role || norm(a.role) === norm(role));
+      const found =
+        seeded.accounts.find((a) => a.role === role || norm(a.role) === norm(role)) ??
+        // Labels may carry a qualifier: 'Department Head (Public Works)', 'Employee (not yet authorized)'.
+        seeded.accounts.find((a) => norm(a.role).startsWith(norm(role)));
       if (!found) throw new Error(`no demo account with role ${role} (have: ${seeded.accounts.map((a) => a.role).join(', ') || 'none'})`);
       return found;
     },
