@@ -14,7 +14,8 @@ import type { DeclaredRoute } from './route.ts';
 export interface BuildAppOptions {
   /** Folder with the built web UI (web/dist); served at / when present. */
   webRoot?: string;
-  logger?: boolean | { level: string };
+  /** `stream`: where the log lines go (tests capture them to check that no secret is logged). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   sessions?: SessionResolver;
   clauseTitle?: ClauseTitle;
   /** Extra route plugins (one per module), registered under the same app. */
@@ -30,7 +31,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     disableRequestLogging: !(typeof options.logger === 'object' && ['debug', 'trace'].includes(options.logger.level)),
     trustProxy: false,
     // Secrets and cookies never reach the logs.
-    ...(options.logger ? { logger: { level: typeof options.logger === 'object' ? options.logger.level : 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } } : {}),
+    ...(options.logger
+      ? {
+          logger: {
+            level: typeof options.logger === 'object' ? options.logger.level : 'info',
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            ...(typeof options.logger === 'object' && options.logger.stream ? { stream: options.logger.stream } : {}),
+          },
+        }
+      : {}),
   });
   app.decorate('crierRoutes', [] as DeclaredRoute[]);
   app.setErrorHandler(makeErrorHandler(options.clauseTitle ?? (() => null)));
