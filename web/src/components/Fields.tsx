@@ -21,17 +21,17 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 function Group({ id, label, error, hint, required, className, children }: Common & { children: ReactNode }) {
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}${className ? ` ${className}` : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+      <label className={`usa-label crier-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
         {label}
-        {required && (
-          <>
-            {' '}
-            <abbr title="required" className="usa-hint usa-hint--required">
-              *
-            </abbr>
-          </>
-        )}
       </label>
+      {/* Outside the label, so the label's text (and the field's name) is exactly `label`; the control's
+          `required` attribute is what assistive technology announces. */}
+      {required && (
+        <span className="usa-hint usa-hint--required crier-required-mark" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
       {hint && (
         <div className="usa-hint" id={`${id}-hint`}>
           {hint}
