@@ -2,6 +2,7 @@ import type { AppContext } from '../../src/context.ts';
 import { systemActor, type Actor, type PersonActor } from '../../src/kernel/actor.ts';
 import { localDate } from '../../src/kernel/time.ts';
 import { acknowledgementText } from '../../src/modules/people/index.ts';
+import { scheduleRotationsFor } from '../../src/modules/vault/index.ts';
 
 /**
  * For every API route: how to call it validly, on a fresh target made for this call, and the
@@ -229,5 +230,25 @@ export const fixtures: Record<string, (w: World, as: PersonActor) => Promise<Cal
   'POST /api/people/:id/access': async (w) => {
     const p = await freshPwPerson(w);
     return { params: { id: p.id }, body: { action: 'suspend', reason: 'Pending review' }, resource: { id: p.id, departmentId: w.dept('PW') } };
+  },
+  'GET /api/vault/credentials': async () => ({ resource: null }),
+  'GET /api/vault/platforms/:id/credentials': async (w) => {
+    const p = w.platform(PW_BLUESKY);
+    return { params: { id: p.id }, resource: { departmentId: p.departmentId } };
+  },
+  'POST /api/vault/platforms/:id/credentials': async (w) => {
+    const p = await freshPlatform(w, 'requested');
+    return { params: { id: p.id }, body: { username: `matrix-user-${w.seq()}` }, resource: { departmentId: p.departmentId } };
+  },
+  'POST /api/vault/secrets/:id/reveal': async (w) => {
+    const p = await freshPlatform(w, 'requested');
+    const r = await w.ctx.vault.submit(w.system, p.id, { username: `matrix-user-${w.seq()}` });
+    return { params: { id: r.secretIds[0]! }, body: { reason: 'Matrix reveal check' }, resource: { departmentId: p.departmentId } };
+  },
+  'GET /api/vault/rotation-tasks': async () => ({ resource: null }),
+  'POST /api/vault/rotation-tasks/:id/complete': async (w) => {
+    const p = await freshPlatform(w, 'requested');
+    const [task] = await w.ctx.db.db.transaction().execute((tx) => scheduleRotationsFor(tx, w.person('jpatel@carsonca.gov'), { trigger: 'matrix', reason: 'Matrix', at: w.ctx.clock.now(), platformIds: [p.id] }));
+    return { params: { id: task!.id }, body: { note: 'Rotated' }, resource: null };
   },
 };

@@ -9,6 +9,7 @@ import { identityPolicy } from '../../src/modules/identity/index.ts';
 import { notificationsPolicy } from '../../src/modules/notifications/index.ts';
 import { peoplePolicy } from '../../src/modules/people/index.ts';
 import { platformsPolicy } from '../../src/modules/platforms/index.ts';
+import { vaultPolicy } from '../../src/modules/vault/index.ts';
 import { seedDemoCity } from '../../src/seed/demo.ts';
 import { createTestContext, type TestContext } from '../context.ts';
 import { buildWorld, fixtures, type World } from './matrix-fixtures.ts';
@@ -21,6 +22,7 @@ const POLICIES: Record<string, Policy> = {
   notifications: notificationsPolicy,
   people: peoplePolicy,
   platforms: platformsPolicy,
+  vault: vaultPolicy,
 };
 
 /**
