@@ -11,8 +11,10 @@ import { PlatformsPage } from './features/platforms/PlatformsPage.tsx';
 import { PlatformDetailPage } from './features/platforms/PlatformDetailPage.tsx';
 import { AppsPage } from './features/platforms/AppsPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { ExceptionsPage } from './features/exceptions/ExceptionsPage.tsx';
 import { CommentPolicyPage } from './features/public/CommentPolicyPage.tsx';
 import { DisclaimersPage } from './features/public/DisclaimersPage.tsx';
+import { PolicyPage } from './features/public/PolicyPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -40,6 +42,7 @@ export function App() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/public/comment-policy" element={<CommentPolicyPage />} />
         <Route path="/public/disclaimers" element={<DisclaimersPage />} />
+        <Route path="/public/policy" element={<PolicyPage />} />
         <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
         <Route path="/people" element={<RequireSession><PeoplePage /></RequireSession>} />
         <Route path="/people/:id" element={<RequireSession><PersonDetailPage /></RequireSession>} />
@@ -47,6 +50,7 @@ export function App() {
         <Route path="/platforms/:id" element={<RequireSession><PlatformDetailPage /></RequireSession>} />
         <Route path="/apps" element={<RequireSession><AppsPage /></RequireSession>} />
         <Route path="/audit" element={<RequireSession><AuditPage /></RequireSession>} />
+        <Route path="/exceptions" element={<RequireSession><ExceptionsPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

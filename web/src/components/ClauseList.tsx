@@ -1,4 +1,7 @@
+import { Link } from 'react-router-dom';
 import { useSession } from '../api/session.tsx';
+
+const href = (id: string) => `/public/policy#clause-${encodeURIComponent(id)}`;
 
 /** Clause ids with their titles from the loaded policy pack: "IV.C.6 — Training". */
 export function ClauseList({ ids, inline }: { ids: string[]; inline?: boolean }) {
@@ -10,9 +13,9 @@ export function ClauseList({ ids, inline }: { ids: string[]; inline?: boolean })
         {ids.map((id, i) => (
           <span key={id}>
             {i > 0 && ', '}
-            <abbr className="crier-clause-id" title={clauseTitle(id) ?? undefined}>
+            <Link className="crier-clause-id" to={href(id)} title={clauseTitle(id) ?? undefined}>
               {id}
-            </abbr>
+            </Link>
           </span>
         ))}
       </span>
@@ -22,7 +25,9 @@ export function ClauseList({ ids, inline }: { ids: string[]; inline?: boolean })
     <ul className="usa-list usa-list--unstyled crier-clauses">
       {ids.map((id) => (
         <li key={id}>
-          <span className="crier-clause-id">{id}</span>
+          <Link className="crier-clause-id" to={href(id)}>
+            {id}
+          </Link>
           {clauseTitle(id) ? ` — ${clauseTitle(id)}` : ''}
         </li>
       ))}

@@ -14,12 +14,15 @@ function SideNavigation() {
         { to: '/people', label: 'People' },
         { to: '/platforms', label: 'Platforms' },
         { to: '/apps', label: 'Third-party apps' },
+        ...(hasRole(session, ...OVERSIGHT, 'department_head', 'public_information_analyst') ? [{ to: '/exceptions', label: 'Council exceptions' }] : []),
         ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
+        { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },
         { to: '/public/disclaimers', label: 'Disclaimers' },
       ]
     : [
         { to: '/sign-in', label: 'Sign in' },
+        { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },
         { to: '/public/disclaimers', label: 'Disclaimers' },
       ];
