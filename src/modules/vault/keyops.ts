@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { authorize } from '../../authz/index.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { systemActor } from '../../kernel/actor.ts';
@@ -27,7 +28,7 @@ export interface RotateResult {
 
 /** `crier vault check` and `crier vault rotate-key`. */
 export function createKeyOps(deps: VaultDeps) {
-  const { db, audit, keys } = deps;
+  const { db, dialect, audit, keys } = deps;
 
   /** Every current secret opens with the master key (nothing is returned but the verdict). */
   async function check(actor: Actor = systemActor('vault')): Promise<CheckResult> {
@@ -59,6 +60,8 @@ export function createKeyOps(deps: VaultDeps) {
     const to = keyFingerprint(newKey);
     if (from === to) throw VaultKeyError.unavailable(`the new key is the key in use (${to}): nothing to rotate`);
     const rewrapped = await db.transaction().execute(async (tx) => {
+      // No secret is written under the old key while the rotation runs (SQLite serialises writers already).
+      if (dialect === 'postgres') await sql`lock table credential_secrets in exclusive mode`.execute(tx);
       const rows = await tx.selectFrom('credential_secrets').selectAll().where('status', '=', 'current').execute();
       for (const r of rows) {
         const sealed = sealedOf(r);
