@@ -21,6 +21,7 @@ import { screenPostLanguage, type HunspellDictionary } from '../screening/langua
 import type { PostInput } from '../screening/rule.ts';
 import type { Finding } from '../screening/types.ts';
 
+
 export interface ScreenStreamOptions {
   kind: 'comment' | 'post';
   platform?: string;
@@ -43,35 +44,63 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
   const rl = createInterface({ input, crlfDelay: Infinity });
   const result: ScreenStreamResult = { lines: 0, screened: 0, invalid: 0 };
   let buffer = '';
-  for await (const line of rl) {
-    result.lines++;
-    if (line.trim() === '') continue;
-    let rec: Record<string, unknown>;
+
+  const parse = (line: string): Record<string, unknown> | null => {
     try {
       const parsed: unknown = JSON.parse(line);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
-      rec = parsed as Record<string, unknown>;
+      const rec = parsed as Record<string, unknown>;
       if (typeof rec.text !== 'string') throw new Error('"text" must be a string');
+      return rec;
     } catch (e) {
       result.invalid++;
       errors.write(`line ${result.lines}: invalid input: ${(e as Error).message}\n`);
-      continue;
+      return null;
     }
-    const id = rec.id ?? null;
-    let findings: Finding[];
-    if (opts.kind === 'comment') {
-      findings = screenComment(rec.text as string, {
-        ...(opts.config ? { config: opts.config } : {}),
-        ...(typeof rec.context === 'string' ? { context: rec.context } : {}),
+  };
+
+  if (opts.kind === 'comment') {
+    // Comments screen synchronously: handle each line in the 'line' event (no per-line promise),
+    // pause the reader while the output drains, so memory stays flat.
+    await new Promise<void>((resolve, reject) => {
+      rl.on('line', (line) => {
+        result.lines++;
+        if (line.trim() === '') return;
+        const rec = parse(line);
+        if (!rec) return;
+        const findings = screenComment(rec.text as string, {
+          ...(opts.config ? { config: opts.config } : {}),
+          ...(typeof rec.context === 'string' ? { context: rec.context } : {}),
+        });
+        result.screened++;
+        buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
+        if (buffer.length >= FLUSH_AT) {
+          const ok = output.write(buffer);
+          buffer = '';
+          if (!ok) {
+            rl.pause();
+            output.once('drain', () => rl.resume());
+          }
+        }
       });
-    } else {
-      const post = { ...(rec as unknown as PostInput) };
-      if (!post.platform && opts.platform) post.platform = opts.platform;
-      findings = screenPost(post, opts.config);
-      if (opts.language) findings = findings.concat(await screenPostLanguage(post, opts.config, opts.dictionary ? { dictionary: opts.dictionary } : {}));
-    }
+      rl.on('close', () => resolve());
+      rl.on('error', reject);
+    });
+    if (buffer) await write(output, buffer);
+    return result;
+  }
+
+  for await (const line of rl) {
+    result.lines++;
+    if (line.trim() === '') continue;
+    const rec = parse(line);
+    if (!rec) continue;
+    const post = { ...(rec as unknown as PostInput) };
+    if (!post.platform && opts.platform) post.platform = opts.platform;
+    let findings = screenPost(post, opts.config);
+    if (opts.language) findings = findings.concat(await screenPostLanguage(post, opts.config, opts.dictionary ? { dictionary: opts.dictionary } : {}));
     result.screened++;
-    buffer += JSON.stringify({ id, findings }) + '\n';
+    buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
     if (buffer.length >= FLUSH_AT) {
       await write(output, buffer);
       buffer = '';

@@ -51,9 +51,11 @@ export function triggers(words: string): ReadonlySet<string> {
 /** Does any token (or the token without trailing digits, "trump2024") belong to `set`? */
 export function hasAny(ctx: RuleContext, set: ReadonlySet<string>): boolean {
   for (const t of ctx.tokens) {
-    if (set.has(t.w)) return true;
-    const c = t.w.charCodeAt(t.w.length - 1);
-    if (c >= 48 && c <= 57 && set.has(t.w.replace(/\d+$/, ''))) return true;
+    const w = t.w;
+    if (set.has(w)) return true;
+    let end = w.length;
+    while (end > 0 && w.charCodeAt(end - 1) >= 48 && w.charCodeAt(end - 1) <= 57) end--;
+    if (end > 1 && end < w.length && set.has(w.slice(0, end))) return true;
   }
   return false;
 }

@@ -79,18 +79,51 @@ function foldCodePoint(cp: number): string {
   return out;
 }
 
-/** Step 1: per-code-point folding. */
-function fold(source: string): { text: string; map: number[] } {
+/** Growable Int32 map from output index to source index. */
+class MapBuilder {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity: number) { this.a = new Int32Array(Math.max(16, capacity)); }
+  private grow(extra: number): void {
+    if (this.n + extra <= this.a.length) return;
+    const b = new Int32Array(Math.max(this.a.length * 2, this.n + extra));
+    b.set(this.a.subarray(0, this.n));
+    this.a = b;
+  }
+  push(src: number): void { this.grow(1); this.a[this.n++] = src; }
+  /** Identity run: output chars map to source offsets from..to-1. */
+  run(from: number, to: number): void {
+    this.grow(to - from);
+    for (let i = from; i < to; i++) this.a[this.n++] = i;
+  }
+}
+
+/** Step 1: per-code-point folding. Unchanged stretches are copied as slices. */
+function fold(source: string): { text: string; map: Int32Array | null } {
   const parts: string[] = [];
-  const map: number[] = [];
+  const map = new MapBuilder(source.length + 8);
   const n = source.length;
+  let runStart = 0; // start of a stretch copied unchanged
+  const flush = (to: number): void => {
+    if (to > runStart) {
+      parts.push(source.slice(runStart, to));
+      map.run(runStart, to);
+    }
+  };
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
     if (c < 0x80) {
-      if (c < 32 || c === 127) parts.push(c === 10 ? '\n' : ' ');
-      else if (c >= 65 && c <= 90) parts.push(String.fromCharCode(c + 32));
-      else parts.push(source[i]!);
-      map.push(i);
+      if (c < 32 || c === 127) {
+        flush(i);
+        parts.push(c === 10 ? '\n' : ' ');
+        map.push(i);
+        runStart = i + 1;
+      } else if (c >= 65 && c <= 90) {
+        flush(i);
+        parts.push(String.fromCharCode(c + 32));
+        map.push(i);
+        runStart = i + 1;
+      }
       continue;
     }
     let cp = c;
@@ -103,12 +136,22 @@ function fold(source: string): { text: string; map: number[] } {
       } else cp = 0x20; // lone high surrogate
     } else if (c >= 0xdc00 && c <= 0xdfff) cp = 0x20; // lone low surrogate
     const out = cp === 0x20 ? ' ' : foldCodePoint(cp);
-    for (let k = 0; k < out.length; k++) {
-      parts.push(out[k]!);
-      map.push(start);
+    const same = cp >= 0x10000 ? out.length === 2 && out.charCodeAt(0) === c && out.charCodeAt(1) === source.charCodeAt(i) : out.length === 1 && out.charCodeAt(0) === c;
+    if (same) continue; // part of the unchanged stretch
+    flush(start);
+    if (out.length > 0) {
+      parts.push(out);
+      for (let k = 0; k < out.length; k++) map.push(start);
     }
+    runStart = i + 1;
   }
-  return { text: parts.join(''), map };
+  flush(n);
+  return { text: parts.join(''), map: map.a.subarray(0, map.n) };
+}
+
+/** Step 1, fast path for printable ASCII: lower case, identity map (null). */
+function asciiFold(source: string): { text: string; map: Int32Array | null } {
+  return { text: source.toLowerCase(), map: null };
 }
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
@@ -119,24 +162,18 @@ for (const k of Object.keys(LEET)) WORDISH[k.charCodeAt(0)] ||= 2;
 WORDISH[42] = 3; // '*'
 const isWordish = (ch: string | undefined): boolean => ch !== undefined && ch.length === 1 && ch.charCodeAt(0) < 128 && WORDISH[ch.charCodeAt(0)]! > 0;
 
-/** Step 1, fast path for printable ASCII: lower case, identity map. */
-function asciiFold(source: string): { text: string; map: number[] } {
-  const map = new Array<number>(source.length);
-  for (let i = 0; i < source.length; i++) map[i] = i;
-  return { text: source.toLowerCase(), map };
-}
-
 /** Step 2: join spaced-out single characters. */
 const MAYBE_SPACED = /(?:^|[^a-z0-9@$*])[a-z0-9@$*][ .\-_][a-z0-9@$*][ .\-_][a-z0-9@$*](?![a-z0-9@$*])/;
 
-function joinSpaced(text: string, map: number[]): { text: string; map: number[] } {
+function joinSpaced(text: string, map: Int32Array | null): { text: string; map: Int32Array | null } {
   if (!MAYBE_SPACED.test(text)) return { text, map };
   // a run: single wordish char, then (sep, single wordish char) at least twice, same separator.
   const re = /(?<![a-z0-9@$*])[a-z0-9@$*](?:([ .\-_])[a-z0-9@$*](?![a-z0-9@$*]))(?:\1[a-z0-9@$*](?![a-z0-9@$*]))+/g;
   let m: RegExpExecArray | null;
   let last = 0;
   const parts: string[] = [];
-  const outMap: number[] = [];
+  const outMap = new MapBuilder(text.length);
+  const src = (k: number): number => (map ? map[k]! : k);
   let found = false;
   while ((m = re.exec(text)) !== null) {
     const run = m[0];
@@ -145,17 +182,17 @@ function joinSpaced(text: string, map: number[]): { text: string; map: number[] 
     if (letters < 2) continue;
     found = true;
     parts.push(text.slice(last, m.index));
-    for (let k = last; k < m.index; k++) outMap.push(map[k]!);
+    for (let k = last; k < m.index; k++) outMap.push(src(k));
     for (let k = 0; k < run.length; k += 2) {
       parts.push(run[k]!);
-      outMap.push(map[m.index + k]!);
+      outMap.push(src(m.index + k));
     }
     last = m.index + run.length;
   }
   if (!found) return { text, map };
   parts.push(text.slice(last));
-  for (let k = last; k < text.length; k++) outMap.push(map[k]!);
-  return { text: parts.join(''), map: outMap };
+  for (let k = last; k < text.length; k++) outMap.push(src(k));
+  return { text: parts.join(''), map: outMap.a.subarray(0, outMap.n) };
 }
 
 /** Step 3: leetspeak inside words that contain at least one letter. Same length. */
@@ -203,7 +240,8 @@ export function normalize(source: string): Normalized {
   const joined = joinSpaced(folded.text, folded.map);
   const text = deLeet(joined.text);
   const map = new Int32Array(text.length + 1);
-  for (let k = 0; k < text.length; k++) map[k] = joined.map[k]!;
+  if (joined.map) map.set(joined.map.subarray(0, text.length));
+  else for (let k = 0; k < text.length; k++) map[k] = k;
   map[text.length] = source.length;
   return { source, text, map };
 }

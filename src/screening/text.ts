@@ -24,10 +24,35 @@ export function xWeightedLength(text: string): number {
 }
 
 let segmenter: Intl.Segmenter | null = null;
-export function graphemeCount(text: string): number {
+const CHUNK = 256;
+const JOINS = /\p{M}|[\u200d\ufe0e\ufe0f\udc00-\udfff]|\p{Emoji_Modifier}/u;
+/**
+ * Extended grapheme clusters (what Bluesky counts). Intl.Segmenter is quadratic on long strings
+ * in V8, so long text is segmented in chunks cut at a space that no mark follows (a cluster never
+ * spans such a cut): linear, and exact.
+ */
+export function graphemeCount(text: string, stopAfter = Infinity): number {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      let cut = text.lastIndexOf(' ', end);
+      while (cut > start && JOINS.test(text[cut + 1] ?? '')) cut = text.lastIndexOf(' ', cut - 1);
+      if (cut > start) end = cut + 1;
+      else {
+        // no space: step back to a point no joiner, mark or low surrogate follows (text without
+        // spaces is an edge case; a cut inside a long emoji sequence may miscount it by one)
+        let k = end;
+        while (k > start + 1 && k > end - 32 && (JOINS.test(text[k] ?? '') || text[k - 1] === '\u200d' || /[\u{1F1E6}-\u{1F1FF}]/u.test(text.slice(k, k + 2)))) k--;
+        end = k;
+      }
+    }
+    for (const _ of segmenter.segment(text.slice(start, end))) n++;
+    if (n >= stopAfter) return n;
+    start = end;
+  }
   return n;
 }
 
