@@ -157,7 +157,13 @@ describeWithContext('auth routes', (ctx) => {
     expect((await post(app, '/api/auth/totp/verify', second.client!, { code })).statusCode).toBe(401);
     ctx().clock.advance(30_000);
     const fresh = await codeAt(secret, ctx().clock.now());
-    expect((await post(app, '/api/auth/totp/verify', second.client!, { code: fresh })).statusCode).toBe(200);
+    const verified = await post(app, '/api/auth/totp/verify', second.client!, { code: fresh });
+    expect(verified.statusCode).toBe(200);
+    // The same cookie, now lasting the full session.
+    const renewed = verified.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(`${SESSION_COOKIE}=${renewed.value}`).toBe(second.client!.cookie);
+    expect(renewed).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(renewed.expires!.getTime()).toBeGreaterThan(second.setCookie!.expires!.getTime());
     expect((await get(app, '/api/audit', second.client!)).statusCode).toBe(200);
     // Audit: sign-in, enrollment and verification are recorded; the secret never is.
     const events = await ctx().db.db.selectFrom('audit_events').select(['action', 'after_json']).where('target_id', '=', p.id).execute();

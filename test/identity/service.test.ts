@@ -153,6 +153,21 @@ describeEachDialect('identity service', (get) => {
     expect(JSON.stringify(audit)).not.toContain(enrollment.secret);
   });
 
+  it('a session waiting for its second factor lasts 15 minutes; the code extends it to sessionHours', async () => {
+    const { identity } = svc();
+    const p = await personWithPassword({ roles: ['city_manager'] });
+    const abandoned = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    const r = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    expect(Date.parse(r.expiresAt) - clock.now().getTime()).toBe(15 * 60_000);
+    const s = await identity.resolve(r.token, meta);
+    const e = await identity.startTotpEnrollment(s);
+    const { expiresAt } = await identity.activateTotp(s, await codeAt(e.secret, clock.now()));
+    expect(Date.parse(expiresAt) - clock.now().getTime()).toBe(12 * 3600_000);
+    clock.advance(16 * 60_000);
+    expect(await identity.resolve(abandoned.token, meta)).toBeNull();
+    expect(await identity.resolve(r.token, meta)).toMatchObject({ pendingMfa: false });
+  });
+
   it('an employee without a TOTP-required role signs in with the password alone', async () => {
     const { identity } = svc();
     const p = await personWithPassword({ roles: ['employee'] });

@@ -19,7 +19,7 @@ function secure(ctx: AppContext, request: FastifyRequest): boolean {
   return ctx.config.cookieSecure === true || (ctx.config.cookieSecure === 'auto' && request.protocol === 'https');
 }
 
-function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, result: SignInResult): void {
+function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, result: { token: string; expiresAt: string }): void {
   reply.setCookie(SESSION_COOKIE, result.token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -31,6 +31,12 @@ function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: Fasti
 
 function clearSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: secure(ctx, request), path: '/' });
+}
+
+/** After the second factor the session lives longer: the same token, a later expiry. */
+function extendCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, expiresAt: string): void {
+  const token = request.cookies?.[SESSION_COOKIE];
+  if (token) setSessionCookie(ctx, request, reply, { token, expiresAt });
 }
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
@@ -95,9 +101,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     public: true,
     rateLimit: CODE_LIMIT,
     body: z.object({ code }),
-    handler: async ({ body }, request) => {
-      await ctx.identity.activateTotp(request.session, body.code);
-      return { enrolled: true, next: 'signed_in' };
+    handler: async ({ body }, request, reply) => {
+      const { expiresAt } = await ctx.identity.activateTotp(request.session, body.code);
+      extendCookie(ctx, request, reply, expiresAt);
+      return { enrolled: true, next: 'signed_in', expiresAt };
     },
   });
 
@@ -108,9 +115,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     public: true,
     rateLimit: CODE_LIMIT,
     body: z.object({ code }),
-    handler: async ({ body }, request) => {
-      await ctx.identity.verifyTotp(request.session, body.code);
-      return { next: 'signed_in' };
+    handler: async ({ body }, request, reply) => {
+      const { expiresAt } = await ctx.identity.verifyTotp(request.session, body.code);
+      extendCookie(ctx, request, reply, expiresAt);
+      return { next: 'signed_in', expiresAt };
     },
   });
 

@@ -48,6 +48,8 @@ export interface SignInResult {
 
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;
+/** A session waiting for its second factor lives this long; giving the code extends it to sessionHours. */
+export const PENDING_MINUTES = 15;
 /** last_seen_at is written at most this often. */
 export const SEEN_INTERVAL_MS = 60_000;
 
@@ -58,6 +60,8 @@ export function createCore(deps: IdentityDeps) {
 
   const now = () => deps.clock.now();
   const nowIso = () => toIso(deps.clock.now());
+  /** When a complete session started now ends. */
+  const fullExpiry = () => toIso(new Date(deps.clock.now().getTime() + deps.config.sessionHours * 3600_000));
 
   function mfaState(actor: PersonActor, enrolled: boolean, verified: boolean): MfaState {
     const required = enrolled || hasAnyRole(actor, totpRoles);
@@ -83,8 +87,8 @@ export function createCore(deps: IdentityDeps) {
     input: { person: PersonRow; actor: PersonActor; enrolled: boolean; mfaVerified: boolean; meta: RequestMeta; method: 'password' | 'oidc'; extra?: Record<string, unknown> },
   ): Promise<SignInResult> {
     const at = now();
-    const expiresAt = toIso(new Date(at.getTime() + deps.config.sessionHours * 3600_000));
     const mfa = mfaState(input.actor, input.enrolled, input.mfaVerified);
+    const expiresAt = mfa.pending ? toIso(new Date(at.getTime() + PENDING_MINUTES * 60_000)) : fullExpiry();
     // Failures are forgiven only by a complete sign-in: a right password followed by wrong codes
     // keeps counting toward the lockout, so the second factor cannot be guessed by signing in again.
     if (!mfa.pending) await recordLogin(tx, input.person.id, toIso(at));
@@ -107,7 +111,7 @@ export function createCore(deps: IdentityDeps) {
     return { token: s.token, csrfToken: s.csrfToken, expiresAt, personId: input.person.id, mfa, next };
   }
 
-  return { deps, network, now, nowIso, mfaState, checkNetwork, checkActive, openSession };
+  return { deps, network, now, nowIso, fullExpiry, mfaState, checkNetwork, checkActive, openSession };
 }
 
 export type Core = ReturnType<typeof createCore>;

@@ -80,39 +80,48 @@ export function createMfaService(core: Core) {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /** The second factor is given: the session becomes complete and lives sessionHours from now. */
+  async function completeSession(tx: Executor, sessionId: string, expiresAt: string): Promise<void> {
+    await tx.updateTable('sessions').set({ mfa_verified: 1, expires_at: expiresAt }).where('id', '=', sessionId).execute();
+  }
+
   /** Finishes enrollment with a code from the new secret; the session counts as second-factor verified. */
-  async function activateTotp(s: ResolvedSessionLike | null, code: string): Promise<void> {
+  async function activateTotp(s: ResolvedSessionLike | null, code: string): Promise<{ expiresAt: string }> {
     const { session, account } = await accountOf(s);
     if (account.totp_enabled_at) throw conflict('An authenticator is already set up for this account.');
     if (!account.totp_secret) throw new AppError('conflict', 'Start the authenticator set-up first.');
     if (account.locked_until && account.locked_until > core.nowIso()) throw invalidCode();
     const step = await checkCode(account.totp_secret, code, core.now(), account.totp_last_step);
     if (step === null) return wrongCode(session);
+    const expiresAt = core.fullExpiry();
     const done = await db.transaction().execute(async (tx) => {
       if (!(await claimStep(tx, session.personId, step))) return false;
       const at = core.nowIso();
       await tx.updateTable('accounts').set({ totp_enabled_at: at, updated_at: at }).where('person_id', '=', session.personId).execute();
-      await tx.updateTable('sessions').set({ mfa_verified: 1 }).where('id', '=', session.id).execute();
+      await completeSession(tx, session.id, expiresAt);
       await audit.record(tx, session.actor, { action: 'identity.totp_enrolled', ...target(session) });
       return true;
     });
     if (!done) throw invalidCode();
+    return { expiresAt };
   }
 
   /** Second step of sign-in: a code from the enrolled authenticator, each code usable once. */
-  async function verifyTotp(s: ResolvedSessionLike | null, code: string): Promise<void> {
+  async function verifyTotp(s: ResolvedSessionLike | null, code: string): Promise<{ expiresAt: string }> {
     const { session, account } = await accountOf(s);
     if (!account.totp_enabled_at || !account.totp_secret) throw new AppError('conflict', 'Set up an authenticator first.');
     if (account.locked_until && account.locked_until > core.nowIso()) throw invalidCode();
     const step = await checkCode(account.totp_secret, code, core.now(), account.totp_last_step);
     if (step === null) return wrongCode(session);
+    const expiresAt = core.fullExpiry();
     const done = await db.transaction().execute(async (tx) => {
       if (!(await claimStep(tx, session.personId, step))) return false;
-      await tx.updateTable('sessions').set({ mfa_verified: 1 }).where('id', '=', session.id).execute();
+      await completeSession(tx, session.id, expiresAt);
       await audit.record(tx, session.actor, { action: 'identity.mfa_verified', ...target(session), after: { method: 'totp' } });
       return true;
     });
     if (!done) throw invalidCode();
+    return { expiresAt };
   }
 
   /**
