@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../dialects.ts';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { systemActor } from '../../src/kernel/actor.ts';
+import { newId } from '../../src/kernel/ids.ts';
 import { codeAt } from '../../src/modules/identity/totp.ts';
 import { GOOD_PASSWORD, insertPerson } from './helpers.ts';
 import { identityFor } from './service-setup.ts';
@@ -78,6 +79,22 @@ describeEachDialect('identity service', (get) => {
     await get().db.updateTable('persons').set({ status: 'suspended' }).where('id', '=', p.id).execute();
     expect(await identity.resolve(c.token, meta)).toBeNull();
     expect(await identity.resolve(b.token, meta)).toBeNull();
+  });
+
+  it('[IV.E] a session from before a suspension stays void after reinstatement', async () => {
+    const { identity } = svc();
+    const p = await personWithPassword();
+    const before = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    clock.advance(1000);
+    const act = (action: string) =>
+      get().db.insertInto('access_actions').values({ id: newId(), person_id: p.id, action, reason: 'test', incident_id: null, acted_by: null, acted_at: clock.now().toISOString() }).execute();
+    await act('suspend');
+    clock.advance(1000);
+    await act('reinstate');
+    clock.advance(1000);
+    expect(await identity.resolve(before.token, meta)).toBeNull();
+    const after = await identity.loginWithPassword({ email: p.email, password: GOOD_PASSWORD }, meta);
+    expect(await identity.resolve(after.token, meta)).toMatchObject({ personId: p.id });
   });
 
   it('expires sessions after sessionHours and ends them on logout', async () => {

@@ -116,6 +116,15 @@ export async function sessionByHash(db: Executor, id: string) {
       'sessions.expires_at',
       'sessions.last_seen_at',
       'sessions.revoked_at',
+      'sessions.created_at',
+      // IV.E: the last time access was withdrawn; a session older than that is void even after reinstatement.
+      (eb) =>
+        eb
+          .selectFrom('access_actions')
+          .select((e) => e.fn.max('access_actions.acted_at').as('at'))
+          .whereRef('access_actions.person_id', '=', 'sessions.person_id')
+          .where('access_actions.action', 'in', ['suspend', 'revoke'])
+          .as('access_withdrawn_at'),
       'persons.name',
       'persons.email',
       'persons.status',

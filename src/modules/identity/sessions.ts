@@ -47,6 +47,11 @@ export function createSessionService(core: Core) {
       await revokeSessionsOf(db, row.person_id, nowIso);
       return null;
     }
+    // IV.E: access withdrawn after this session began (even if since reinstated): it is void.
+    if (row.access_withdrawn_at != null && row.access_withdrawn_at >= row.created_at) {
+      await revokeSession(db, id, nowIso);
+      return null;
+    }
     core.checkNetwork(meta.ip);
     const actor = await deps.actorFor(row.person_id);
     if (!actor) return null;
