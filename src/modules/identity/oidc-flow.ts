@@ -14,9 +14,9 @@ export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
  * exists in Crier — by an earlier link of its subject, or by a verified email equal to the
  * person's — and never creates one.
  *
- * Second factor: the City's IdP is trusted to have done it when it says so with `amr`
- * containing "mfa" (RFC 8176; Entra ID sends it when Conditional Access required MFA). Otherwise
- * a person whose roles require TOTP still gives a Crier TOTP code, as with a password.
+ * Second factor: the City's IdP is trusted to have done it when its ID token says so with an
+ * `amr` claim containing "mfa" (RFC 8176). Without that claim a person whose roles require TOTP
+ * still gives a Crier TOTP code, as with a password (see README.md).
  */
 export function createOidcService(core: Core, injected?: OidcClient) {
   const { deps } = core;
