@@ -30,7 +30,7 @@ writeFileSync(file, lines.join('\n') + '\n');
 
 // 1. crier screen, one process, start to end
 const t0 = process.hrtime.bigint();
-const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', join(here, 'crier-screen.ts'), 'screen', '--kind', 'comment'], {
+const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, '--import', 'tsx', join(here, 'crier-screen.ts'), 'screen', '--kind', 'comment'], {
   cwd: root, input: undefined, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30,
   env: { ...process.env }, encoding: 'utf8',
   // feed the file through stdin
@@ -38,15 +38,20 @@ const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import'
 });
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const outLines = run.stdout.trim().split('\n').length;
-const rssKb = Number(run.stderr.trim().split('\n').pop());
+const [rssField, userS, sysS] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
+const rssKb = Number(rssField);
+const cpuSeconds = Number(userS) + Number(sysS);
 const rate = N / seconds;
 
 // 2. obscenity alone on the same texts (in process, so this flatters it)
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 const t1 = process.hrtime.bigint();
+const c1 = process.cpuUsage();
 let hits = 0;
 for (let i = 0; i < N; i++) if (matcher.hasMatch(texts[i % texts.length]!)) hits++;
 const obSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+const c2 = process.cpuUsage(c1);
+const obCpu = (c2.user + c2.system) / 1e6;
 
 // 3. post screening with spelling and grammar, warm
 const posts = [
@@ -70,8 +75,8 @@ rmSync(dir, { recursive: true, force: true });
 
 const report = [
   `Machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
-  `crier screen --kind comment: ${N} lines in ${seconds.toFixed(2)} s (process start and model load included) = **${Math.round(rate)} comments/s**; ${outLines} output lines; exit ${run.status}; peak RSS ${(rssKb / 1024).toFixed(0)} MB.`,
-  `obscenity hasMatch alone, in process, same lines: ${Math.round(N / obSeconds)} texts/s (${hits} matches) → crier is ${(rate / (N / obSeconds)).toFixed(2)}× obscenity's rate.`,
+  `crier screen --kind comment: ${N} lines in ${seconds.toFixed(2)} s wall (process start and model load included) = **${Math.round(rate)} comments/s wall**, ${cpuSeconds.toFixed(2)} s CPU = **${Math.round(N / cpuSeconds)} comments per CPU-second**; ${outLines} output lines; exit ${run.status}; peak RSS ${(rssKb / 1024).toFixed(0)} MB.`,
+  `obscenity hasMatch alone, in process, same lines: ${Math.round(N / obSeconds)} texts/s wall, ${Math.round(N / obCpu)} per CPU-second (${hits} matches) → crier is ${(rate / (N / obSeconds)).toFixed(2)}× obscenity's wall rate, ${((N / cpuSeconds) / (N / obCpu)).toFixed(2)}× per CPU-second.`,
   `Post screening with spelling and grammar (screenPost + screenPostLanguage, warm, 400 posts): p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms.`,
 ];
 console.log(report.join('\n'));

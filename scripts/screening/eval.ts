@@ -71,7 +71,7 @@ function main(): void {
       if (y === undefined) continue;
       for (const s of systems) {
         add(get(perClause, lab, s), preds[s]([lab]), y === 1);
-        if (['V.2', 'V.3', 'V.7'].includes(lab)) add(get(bySource, `${lab} · ${e.source}`, s), preds[s]([lab]), y === 1);
+        if (['V.2', 'V.3', 'V.7'].includes(lab) && !e.source.startsWith('labelled:')) add(get(bySource, `${lab} · ${e.source}`, s), preds[s]([lab]), y === 1);
       }
     }
     // hate / abuse as a moderator sees it: should this be removed under V.2, V.3 or V.14?
@@ -166,7 +166,6 @@ function main(): void {
   out(`Run time ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
   writeFileSync(OUT, lines.join('\n') + '\n');
   process.stdout.write(`\nwritten to ${OUT}\n`);
-  void examples;
 }
 
 main();

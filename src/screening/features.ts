@@ -30,7 +30,23 @@ function mix(h: number, c: number): number {
 }
 
 /** Reusable scratch space per dimensionality (the engine is single-threaded). */
-const scratch = new Map<number, { counts: Float32Array; touched: Int32Array }>();
+interface Scratch { counts: Float32Array; touched: Int32Array; n: number; mask: number }
+const scratch = new Map<number, Scratch>();
+let wordBuf = new Int32Array(1024);
+let charBuf = new Int32Array(4096);
+
+function addTo(s: Scratch, h: number): void {
+  const j = h & s.mask;
+  if (s.counts[j] === 0) {
+    if (s.n === s.touched.length) {
+      const bigger = new Int32Array(s.touched.length * 2);
+      bigger.set(s.touched);
+      s.touched = bigger;
+    }
+    s.touched[s.n++] = j;
+  }
+  s.counts[j]! += 1;
+}
 
 /** Coarse cues from the original text that normalisation removes (capitals, currency, links). */
 function sourceCues(source: string, add: (h: number) => void): void {
@@ -60,33 +76,26 @@ function sourceCues(source: string, add: (h: number) => void): void {
 
 export function extractFeatures(normText: string, bits: number, source?: string): SparseVector {
   const dims = 1 << bits;
-  const mask = dims - 1;
   let s = scratch.get(bits);
   if (!s) {
-    s = { counts: new Float32Array(dims), touched: new Int32Array(1 << 16) };
+    s = { counts: new Float32Array(dims), touched: new Int32Array(4096), n: 0, mask: dims - 1 };
     scratch.set(bits, s);
   }
-  const counts = s.counts;
-  let touched = s.touched;
-  let nTouched = 0;
-  const add = (h: number): void => {
-    const j = h & mask;
-    if (counts[j] === 0) {
-      if (nTouched === touched.length) {
-        const bigger = new Int32Array(touched.length * 2);
-        bigger.set(touched);
-        touched = bigger;
-        s!.touched = bigger;
-      }
-      touched[nTouched++] = j;
-    }
-    counts[j]! += 1;
-  };
+  const sc = s;
+  sc.n = 0;
+  const counts = sc.counts;
+  const add = (h: number): void => addTo(sc, h);
 
   const text = normText.length > MAX_CLASSIFIER_CHARS ? normText.slice(0, MAX_CLASSIFIER_CHARS) : normText;
   // words: runs of [a-z0-9*] (apostrophes skipped), plus single symbols like '!' '?' '$' as words
-  const words: number[] = []; // word hashes
-  const joined: number[] = [32]; // char codes of " w1 w2 ... "
+  // word hashes and the char codes of " w1 w2 ... " (typed scratch buffers, grown as needed)
+  if (wordBuf.length < text.length * 2 + 8) wordBuf = new Int32Array(text.length * 2 + 8);
+  if (charBuf.length < text.length * 2 + 8) charBuf = new Int32Array(text.length * 2 + 8);
+  const words = wordBuf;
+  const joined = charBuf;
+  let nw = 0;
+  let nj = 0;
+  joined[nj++] = 32;
   let h = WORD_SEED;
   let shape = SHAPE_SEED;
   let digits = 0;
@@ -100,15 +109,15 @@ export function extractFeatures(normText: string, bits: number, source?: string)
       if (isDigit) digits++;
       shape = mix(shape, isDigit ? 100 : 120);
       inWord = true;
-      joined.push(c);
+      joined[nj++] = c;
     } else if (c === 39 || c === 0x2019) {
       continue;
     } else {
       if (inWord) {
-        words.push(h);
-        joined.push(32);
+        words[nw++] = h;
+        joined[nj++] = 32;
         // digit-bearing tokens also by shape and size: phone numbers, prices, codes
-        if (digits > 0) words.push(mix(mix(SHAPE_SEED, digits > 6 ? 7 : digits), shape));
+        if (digits > 0) words[nw++] = mix(mix(SHAPE_SEED, digits > 6 ? 7 : digits), shape);
       }
       inWord = false;
       h = WORD_SEED;
@@ -116,27 +125,29 @@ export function extractFeatures(normText: string, bits: number, source?: string)
       digits = 0;
       if (c === 33 || c === 63 || c === 36 || c === 64 || c === 35) {
         // ! ? $ @ # carry signal (spam, mentions, hashtags)
-        words.push(mix(WORD_SEED ^ 0x5bd1e995, c));
+        words[nw++] = mix(WORD_SEED ^ 0x5bd1e995, c);
       } else if (c > 0x2000 && c !== 0x2019) {
         // emoji and other symbols: one feature per code unit class
-        words.push(mix(WORD_SEED ^ 0x27d4eb2d, c));
+        words[nw++] = mix(WORD_SEED ^ 0x27d4eb2d, c);
       }
     }
   }
   if (source !== undefined) sourceCues(source, add);
   // length bucket
   add(mix(LEN_SEED, Math.min(12, Math.floor(Math.log2(1 + text.length)))));
-  for (let k = 0; k < words.length; k++) {
+  for (let k = 0; k < nw; k++) {
     add(words[k]!);
     if (k > 0) add(mix(mix(BIGRAM_SEED, words[k - 1]!), words[k]!));
   }
-  for (let i = 0; i < joined.length; i++) {
+  for (let i = 0; i < nj; i++) {
     let g = CHAR_SEED;
-    for (let n = 0; n < 5 && i + n < joined.length; n++) {
+    for (let n = 0; n < 5 && i + n < nj; n++) {
       g = mix(g, joined[i + n]!);
       if (n >= 2) add(mix(g, n));
     }
   }
+  const nTouched = sc.n;
+  const touched = sc.touched;
 
   const idx = new Int32Array(nTouched);
   const val = new Float32Array(nTouched);
