@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { AuditRow } from './AuditRow.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const PAGE = 50;
 
@@ -71,7 +72,7 @@ export function AuditPage() {
         </button>
       </form>
       <ErrorAlert error={error} />
-      <div className="crier-scroll" tabIndex={0} role="region" aria-labelledby="audit-caption">
+      <TableScroll label="Audit events">
       <table className="usa-table usa-table--borderless crier-table" data-testid="audit-table">
         <caption id="audit-caption">Audit events, newest first ({events.length} shown)</caption>
         <thead>
@@ -91,7 +92,7 @@ export function AuditPage() {
           ))}
         </tbody>
       </table>
-      </div>
+      </TableScroll>
       {loading && <Loading />}
       {!loading && events.length === 0 && !error && <p>No events match.</p>}
       {!done && events.length > 0 && (

@@ -8,6 +8,7 @@ import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { AuthorizationTable } from '../people/AuthorizationTable.tsx';
 import { NotificationsList } from './NotificationsList.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const LIFECYCLE = ['requested', 'it_reviewed', 'council_approved', 'active', 'terminated'];
 
@@ -56,6 +57,7 @@ export function DashboardPage() {
         {platforms.loading && <Loading />}
         <ErrorAlert error={platforms.error} />
         {platforms.data !== undefined && (
+          <TableScroll label="Platform counts by state">
           <table className="usa-table usa-table--borderless crier-table">
             <caption>Number of platforms in each state; follow a state to see them.</caption>
             <thead>
@@ -78,6 +80,7 @@ export function DashboardPage() {
               })}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </Section>
     </Page>

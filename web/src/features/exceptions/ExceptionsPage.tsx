@@ -9,6 +9,7 @@ import { formatDate } from '../../components/format.ts';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { RecordExceptionForm } from './RecordExceptionForm.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export interface PolicyException {
   id: string;
@@ -44,6 +45,7 @@ export function ExceptionsPage() {
         (list.length === 0 ? (
           <p>No exceptions recorded.</p>
         ) : (
+          <TableScroll label="Recorded exceptions">
           <table className="usa-table usa-table--borderless crier-table" data-testid="exceptions-table">
             <caption>Recorded exceptions</caption>
             <thead>
@@ -82,6 +84,7 @@ export function ExceptionsPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ))}
       {abilities?.['exception.record'] === true && (
         <Section title="Record an exception" id="record-exception">

@@ -4,6 +4,7 @@ import { ClauseList } from '../../components/ClauseList.tsx';
 import { formatDate } from '../../components/format.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useSession } from '../../api/session.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /**
  * The authorization gate's answer per platform (IV.A.2, IV.C.3): authorized, or every unmet
@@ -13,6 +14,7 @@ export function AuthorizationTable({ results, platformNames, caption }: { result
   const { clauseTitle } = useSession();
   if (results.length === 0) return <p>No platforms to check yet.</p>;
   return (
+    <TableScroll label="Authorization per platform">
     <table className="usa-table usa-table--borderless crier-table" data-testid="authorization-table">
       <caption>{caption}</caption>
       <thead>
@@ -66,5 +68,6 @@ export function AuthorizationTable({ results, platformNames, caption }: { result
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { roleLabel } from '../../components/format.ts';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { CreatePersonForm } from './CreatePersonForm.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PeoplePage() {
   const [params, setParams] = useSearchParams();
@@ -74,6 +75,7 @@ export function PeoplePage() {
       {people.loading && people.data === undefined && <Loading />}
       <ErrorAlert error={people.error} />
       {people.data !== undefined && (
+        <TableScroll label="People list">
         <table className="usa-table usa-table--borderless crier-table" data-testid="people-table">
           <caption>Everyone with a Crier record ({list.length})</caption>
           <thead>
@@ -101,6 +103,7 @@ export function PeoplePage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {may(abilities, 'person.create') && (
         <Section title="Add a person" id="add-person">

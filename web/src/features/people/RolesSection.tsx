@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/Fields.tsx';
 import { formatDate, ROLE_LABELS, roleLabel } from '../../components/format.ts';
 import { Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const DEPARTMENT_ROLES = ['department_head', 'authorized_employee', 'employee'];
 
@@ -25,6 +26,7 @@ export function RolesSection({ person, departments, onChange }: { person: Person
       {roles.length === 0 ? (
         <p>No roles yet.</p>
       ) : (
+        <TableScroll label="Roles held">
         <table className="usa-table usa-table--borderless crier-table">
           <caption>Roles held by {person.name}</caption>
           <thead>
@@ -61,6 +63,7 @@ export function RolesSection({ person, departments, onChange }: { person: Person
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {canGrant && <GrantRoleForm person={person} departments={departments} onGranted={onChange} />}
     </Section>

@@ -9,6 +9,7 @@ import { formatDate } from '../../components/format.ts';
 import { useSession } from '../../api/session.tsx';
 import { useConnectors } from '../platforms/useConnectors.ts';
 import { Section } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const KINDS = [
   { value: 'training', label: 'Platform training completed (IV.C.6)' },
@@ -38,6 +39,7 @@ export function TrainingSection({ person, onChange }: { person: PersonDetail; on
       {trainings.length === 0 ? (
         <p>No training recorded.</p>
       ) : (
+        <TableScroll label="Training records">
         <table className="usa-table usa-table--borderless crier-table" data-testid="trainings">
           <caption>Training and provider terms recorded for {person.name}</caption>
           <thead>
@@ -57,6 +59,7 @@ export function TrainingSection({ person, onChange }: { person: PersonDetail; on
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {canRecord && (
         <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="record-training-heading">

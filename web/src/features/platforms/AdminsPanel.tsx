@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { formatDateTime, roleLabel } from '../../components/format.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 type Admin = PlatformAdmin & { implicit?: boolean; role?: string | null };
 
@@ -27,6 +28,7 @@ export function AdminsPanel({ platform, onChange }: { platform: Platform; onChan
       {admins.length === 0 ? (
         <p>No administrators recorded.</p>
       ) : (
+        <TableScroll label="Administrator list">
         <table className="usa-table usa-table--borderless crier-table" data-testid="admins-table">
           <caption>Administrators of {platform.name}</caption>
           <thead>
@@ -72,6 +74,7 @@ export function AdminsPanel({ platform, onChange }: { platform: Platform; onChan
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {canRequest && <RequestAdminForm base={base} onDone={onChange} />}
     </>

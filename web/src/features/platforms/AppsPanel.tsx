@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 import { Loading } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** The third-party application register: each approved by the IT Manager, removable by IT (IV.C.15(i)(iv)). */
 export function AppsPanel({ platformId, platforms, headingLevel = 3 }: { platformId?: string; platforms?: Platform[]; headingLevel?: 2 | 3 }) {
@@ -24,6 +25,7 @@ export function AppsPanel({ platformId, platforms, headingLevel = 3 }: { platfor
         (list.length === 0 ? (
           <p>No third-party applications registered.</p>
         ) : (
+          <TableScroll label="Application list">
           <table className="usa-table usa-table--borderless crier-table" data-testid="apps-table">
             <caption>Third-party applications</caption>
             <thead>
@@ -42,6 +44,7 @@ export function AppsPanel({ platformId, platforms, headingLevel = 3 }: { platfor
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ))}
       {may(abilities, 'app.propose') && (
         <>

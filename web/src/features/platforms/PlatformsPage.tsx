@@ -9,6 +9,7 @@ import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { RequestPlatformForm } from './RequestPlatformForm.tsx';
 import { useConnectors } from './useConnectors.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PlatformsPage() {
   const platforms = useApi<unknown>('/api/platforms');
@@ -41,6 +42,7 @@ export function PlatformsPage() {
       {platforms.loading && platforms.data === undefined && <Loading />}
       <ErrorAlert error={platforms.error} />
       {platforms.data !== undefined && (
+        <TableScroll label="Platform list">
         <table className="usa-table usa-table--borderless crier-table" data-testid="platforms-table">
           <caption>
             {list.length} platform{list.length === 1 ? '' : 's'}
@@ -71,6 +73,7 @@ export function PlatformsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {may(abilities, 'platform.request') && (
         <Section title="Request a platform" id="request-platform">

@@ -1,5 +1,6 @@
 import type { ChecklistItem, Platform } from '../../api/types.ts';
 import { useSession } from '../../api/session.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function checklistItems(p: Platform): ChecklistItem[] {
   const c = p.checklist;
@@ -18,6 +19,7 @@ export function ProfileChecklist({ platform }: { platform: Platform }) {
   return (
     <>
       <p>{failing === 0 ? 'Every item passes.' : `${failing} of ${items.length} items do not pass yet; the platform cannot be activated until they do.`}</p>
+      <TableScroll label="Checklist items">
       <table className="usa-table usa-table--borderless crier-table" data-testid="profile-checklist">
         <caption>Profile checklist</caption>
         <thead>
@@ -47,6 +49,7 @@ export function ProfileChecklist({ platform }: { platform: Platform }) {
           })}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }
