@@ -31,6 +31,17 @@ export interface CommentOptions extends ScreenOptions {
 }
 
 const MAX_HITS_PER_RULE = 10;
+const labelMaps = new WeakMap<Model, Map<string, { block: number; advice: number }>>();
+const NO_LABELS = new Map<string, { block: number; advice: number }>();
+function labelIndex(model: Model | null): Map<string, { block: number; advice: number }> {
+  if (!model) return NO_LABELS;
+  let m = labelMaps.get(model);
+  if (!m) {
+    m = new Map(model.data.labels.map((l) => [l.clause, { block: l.block, advice: l.advice }]));
+    labelMaps.set(model, m);
+  }
+  return m;
+}
 
 function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostInput, context?: string): Finding[] {
   const config = opts.config ?? carsonDefaults;
@@ -39,7 +50,7 @@ function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostIn
   const norm = normalize(safeText);
   const tokens = tokenize(norm.text);
   let scores: Record<string, number> | null = null;
-  const labels = new Map((model?.data.labels ?? []).map((l) => [l.clause, l]));
+  const labels = labelIndex(model);
   const ctx: RuleContext = {
     kind,
     text: safeText,
@@ -49,7 +60,7 @@ function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostIn
     scores: () => (scores ??= model && norm.text.trim() ? model.predict(norm.text, safeText) : {}),
     threshold: (clause) => {
       const l = labels.get(clause);
-      return l ? { block: l.block, advice: l.advice } : config.thresholds;
+      return l ?? config.thresholds;
     },
   };
   if (post) ctx.post = post;

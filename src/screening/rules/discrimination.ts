@@ -145,6 +145,8 @@ function check(ctx: RuleContext): Hit[] {
     hits.push(...lexHits(ctx, [m], () => `slur "${ctx.text.slice(ctx.norm.map[t[m.from]!.start]!, ctx.norm.map[t[m.to - 1]!.end]!)}"`, 0.95));
   }
   if (hasAny(ctx, HATE_TRIGGERS)) hits.push(...regexHits(ctx, hateRe, 'exclusionary statement about a protected group', 0.9));
+  // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
+  if (!t.some((x) => ANCHORS.has(x.w))) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const res = resolve(ctx);
   let groupSeen = -1;
   const sentenceBreak = (a: number, b: number): boolean => /[.!?;\n]/.test(ctx.norm.text.slice(t[a]!.end, t[b]!.start));
@@ -208,16 +210,16 @@ function check(ctx: RuleContext): Hit[] {
       hits.push(hit);
     }
   }
-  if (hits.length === 0 && !defused) {
-    const c = classifierHit(ctx, 'V.2', 'hateful or discriminatory content');
-    if (c && c.score >= MODEL_ADVICE_FLOOR) {
-      // identity terms are not evidence: without a protected group or slur the model only advises
-      const anyGroup = res.some((r, i) => groupAt(res, i) >= 0);
-      if (!anyGroup) c.weak = true;
-      hits.push(c);
-    }
-  }
+  if (hits.length === 0 && !defused) return modelOnly(ctx, res.some((_, i) => groupAt(res, i) >= 0));
   return hits;
+}
+
+/** The V.2 model alone: advice, or block only with a protected group named and p over the block threshold. */
+function modelOnly(ctx: RuleContext, anyGroup: boolean): Hit[] {
+  const c = classifierHit(ctx, 'V.2', 'hateful or discriminatory content');
+  if (!c || c.score < MODEL_ADVICE_FLOOR) return [];
+  if (!anyGroup) c.weak = true;
+  return [c];
 }
 
 export const discriminationRule: Rule = {

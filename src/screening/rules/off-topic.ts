@@ -8,11 +8,9 @@ import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
 const KEYBOARD = ['qwert', 'werty', 'asdf', 'sdfg', 'dfgh', 'fghj', 'ghjk', 'hjkl', 'zxcv', 'xcvb', 'cvbn', 'vbnm', 'uiop', 'poiu', 'lkjh', 'mnbv'];
-const VOWELS = /[aeiouy]/;
 const COMMON_NOVOWEL = new Set(['hmm', 'hmmm', 'psst', 'shh', 'brr', 'nth', 'pls', 'plz', 'thx', 'tbh', 'smh', 'lmk', 'rn', 'wtf', 'nvm', 'btw', 'dm', 'pm', 'st', 'rd', 'nd', 'th', 'mr', 'mrs', 'ms', 'dr', 'ct', 'blvd', 'hwy', 'tv', 'ca', 'tx', 'nw', 'sw', 'ne', 'se', 'lmfao', 'lmao', 'rsvp', 'cpr', 'dmv', 'ppl', 'ftw', 'grr', 'shh', 'www', 'html', 'pdf', 'jpg', 'png', 'nyc', 'lgbt', 'lgbtq', 'dwp', 'lmfao']);
 
 const KEYBOARD_RE = new RegExp(KEYBOARD.join('|'));
-const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxz]{5,}/;
 const REPEAT_PAIR = /(..)\1\1/;
 
 function isGibberish(word: string): boolean {
@@ -23,8 +21,18 @@ function isGibberish(word: string): boolean {
   if (w.length <= 2) return word.length >= 6;
   if (w.length < 4) return false;
   if (COMMON_NOVOWEL.has(w)) return false;
-  if (!VOWELS.test(w)) return true;
-  if (CONSONANT_RUN.test(w)) return true;
+  // one pass: vowels and the longest consonant run
+  let vowels = 0;
+  let run = 0;
+  let maxRun = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) { vowels++; run = 0; }
+    else if (c >= 97 && c <= 122) { run++; if (run > maxRun) maxRun = run; }
+    else run = 0;
+  }
+  if (vowels === 0) return true;
+  if (maxRun >= 5) return true;
   if (KEYBOARD_RE.test(w)) return true;
   if (w.length >= 6 && REPEAT_PAIR.test(w) && !/^(?:ha|he|hi|ho|lo|la|na)+h?$/.test(w)) return true; // "jkjkjk" but not "hahaha"
   return false;
