@@ -59,6 +59,7 @@ export interface Person {
   departmentId: string | null;
   departmentName?: string | null;
   status: string;
+  updatedAt?: string;
   /** The grants in force now (role, department, designee of). */
   roles?: RoleGrantView[];
   abilities?: Abilities;

@@ -10,6 +10,7 @@ import { roleLabel } from '../../components/format.ts';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { CreatePersonForm } from './CreatePersonForm.tsx';
+import { DepartmentsSection } from './DepartmentsSection.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PeoplePage() {
@@ -109,6 +110,14 @@ export function PeoplePage() {
         <Section title="Add a person" id="add-person">
           <CreatePersonForm departments={depts} onCreated={people.reload} />
         </Section>
+      )}
+      {(deptAbilities?.['department.create'] === true || depts.length > 0) && (
+        <DepartmentsSection
+          departments={depts}
+          canCreate={deptAbilities?.['department.create'] === true}
+          canArchive={deptAbilities?.['department.archive'] === true}
+          onChange={departments.reload}
+        />
       )}
     </Page>
   );

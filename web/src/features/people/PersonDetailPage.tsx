@@ -8,6 +8,7 @@ import { AccessSection } from './AccessSection.tsx';
 import { AcknowledgementSection } from './AcknowledgementSection.tsx';
 import { AuthorizationTable } from './AuthorizationTable.tsx';
 import { DesignationsSection } from './DesignationsSection.tsx';
+import { EditPersonForm } from './EditPersonForm.tsx';
 import { LegislativeSection } from './LegislativeSection.tsx';
 import { RolesSection } from './RolesSection.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
@@ -52,6 +53,7 @@ export function PersonDetailPage() {
           <StatusTag status={p.status} subject="person" />
         </dd>
       </dl>
+      {p.abilities?.['person.update'] === true && <EditPersonForm key={p.updatedAt ?? p.email} person={p} departments={depts} onSaved={reload} />}
 
       <Section title="Authorization to post" id="authorization">
         {auth.loading && auth.data === undefined && <Loading />}
