@@ -1,13 +1,30 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { hasRole, useSession } from '../api/session.tsx';
+import { useApi } from '../api/useApi.ts';
 import { roleLabel } from './format.ts';
 
 const OVERSIGHT = ['city_manager', 'assistant_city_manager', 'it_manager', 'city_clerk', 'city_attorney', 'auditor'];
 
+/** Unread notifications, re-read on each navigation. */
+function useUnread(enabled: boolean): number {
+  const { pathname } = useLocation();
+  const { data, reload } = useApi<{ unread?: number }>(enabled ? '/api/notifications?unread=true&limit=1' : null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (enabled) reload();
+  }, [pathname, enabled, reload]);
+  return data?.unread ?? 0;
+}
+
 function SideNavigation() {
   const { session } = useSession();
   const signedIn = session.authenticated;
+  const unread = useUnread(signedIn);
   const items: { to: string; label: string; end?: boolean }[] = signedIn
     ? [
         { to: '/', label: 'Dashboard', end: true },
@@ -33,6 +50,12 @@ function SideNavigation() {
           <li className="usa-sidenav__item" key={i.to}>
             <NavLink to={i.to} end={i.end} className={({ isActive }) => (isActive ? 'usa-current' : '')}>
               {i.label}
+              {i.to === '/' && unread > 0 && (
+                <span className="usa-tag crier-tag--info margin-left-1">
+                  {unread}
+                  <span className="usa-sr-only"> unread notification{unread === 1 ? '' : 's'}</span>
+                </span>
+              )}
             </NavLink>
           </li>
         ))}
