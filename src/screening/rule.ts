@@ -58,6 +58,8 @@ export interface Rule {
   clauses: { comment?: string; post?: string };
   defaultSeverity: Severity;
   title: string;
+  /** Other clauses some of its findings cite (hit.clause), listed in the catalogue. */
+  alsoCites?: { comment?: string[]; post?: string[] };
   /** Catalogue-only rules (moderator clauses) never raise findings. */
   moderatorOnly?: boolean;
   check(ctx: RuleContext): Hit[];

@@ -24,6 +24,7 @@ export const clarityRule: Rule = {
   id: 'clarity',
   clauses: { post: 'III.H' },
   defaultSeverity: 'advice',
+  alsoCites: { post: ['IV.D.4'] },
   title: 'Clear and concise',
   check(ctx) {
     const hits: Hit[] = [];

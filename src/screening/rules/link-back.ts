@@ -22,6 +22,7 @@ export const linkBackRule: Rule = {
   id: 'link-back',
   clauses: { post: 'IV.A.4' },
   defaultSeverity: 'advice',
+  alsoCites: { post: ['IV.D.7(e)'] },
   title: 'Link back to the City\'s official website',
   check(ctx) {
     const hits: Hit[] = [];

@@ -11,6 +11,7 @@ export const mediaAttestationsRule: Rule = {
   id: 'media-attestations',
   clauses: { post: 'IV.D.7(b)' },
   defaultSeverity: 'block',
+  alsoCites: { post: ['IV.D.7(c)'] },
   title: 'Photos at public social events; use of the City logo or seal',
   check(ctx) {
     const hits: Hit[] = [];

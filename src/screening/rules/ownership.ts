@@ -27,6 +27,7 @@ export const ownershipRule: Rule = {
   id: 'ownership',
   clauses: { comment: 'V.15', post: 'IV.D.7(i)' },
   defaultSeverity: 'block',
+  alsoCites: { post: ['IV.D.6(e)'] },
   title: 'Violation of legal ownership interests; third-party content without permission',
   check(ctx) {
     const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, pirateRe, 'may violate another party\'s ownership interest (piracy, counterfeit, rights reserved)', 0.8, ctx.kind === 'post');

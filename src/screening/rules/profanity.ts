@@ -34,6 +34,7 @@ export const profanityRule: Rule = {
   id: 'profanity',
   clauses: { comment: 'V.3', post: 'IV.D.7(e)' },
   defaultSeverity: 'block',
+  alsoCites: { post: ['IV.C.15(f)'] },
   title: 'Profane, obscene, violent or pornographic language; sexual content',
   check(ctx) {
     const hits: Hit[] = [];
