@@ -10,6 +10,7 @@ import { PersonDetailPage } from './features/people/PersonDetailPage.tsx';
 import { PlatformsPage } from './features/platforms/PlatformsPage.tsx';
 import { PlatformDetailPage } from './features/platforms/PlatformDetailPage.tsx';
 import { AppsPage } from './features/platforms/AppsPage.tsx';
+import { AccountPage } from './features/account/AccountPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { ExceptionsPage } from './features/exceptions/ExceptionsPage.tsx';
 import { CommentPolicyPage } from './features/public/CommentPolicyPage.tsx';
@@ -51,6 +52,7 @@ export function App() {
         <Route path="/apps" element={<RequireSession><AppsPage /></RequireSession>} />
         <Route path="/audit" element={<RequireSession><AuditPage /></RequireSession>} />
         <Route path="/exceptions" element={<RequireSession><ExceptionsPage /></RequireSession>} />
+        <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -80,7 +80,9 @@ function Header() {
         {session.authenticated && person && (
           <div className="crier-header__user">
             <span className="crier-header__name" data-testid="signed-in-as">
-              {person.name}
+              <Link to="/account" className="crier-header__account">
+                {person.name}
+              </Link>
               {session.roles.length > 0 && <span className="crier-header__roles"> · {[...new Set(session.roles.map((r) => roleLabel(r.role)))].join(', ')}</span>}
             </span>
             <button type="button" className="usa-button usa-button--outline usa-button--inverse crier-header__signout" onClick={() => void signOut()}>
