@@ -25,6 +25,7 @@ export function xWeightedLength(text: string): number {
 
 let segmenter: Intl.Segmenter | null = null;
 const CHUNK = 256;
+// eslint-disable-next-line no-misleading-character-class -- the class lists the joiners (ZWJ, variation selectors, low surrogates) one by one on purpose
 const JOINS = /\p{M}|[\u200d\ufe0e\ufe0f\udc00-\udfff]|\p{Emoji_Modifier}/u;
 /**
  * Extended grapheme clusters (what Bluesky counts). Intl.Segmenter is quadratic on long strings
