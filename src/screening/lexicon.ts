@@ -22,6 +22,10 @@ interface Entry {
 }
 
 const NONE: string[] = [];
+/** First three UTF-16 units as one number (no string allocation per token). */
+function key3(w: string): number {
+  return (w.charCodeAt(0) * 65536 + (w.charCodeAt(1) || 0)) * 65536 + (w.charCodeAt(2) || 0);
+}
 function hasDouble(w: string): boolean {
   for (let k = 1; k < w.length; k++) if (w.charCodeAt(k) === w.charCodeAt(k - 1)) return true;
   return false;
@@ -31,7 +35,7 @@ const squeeze2 = (w: string): string => w.replace(/(.)\1+/g, '$1');
 
 export class Lexicon {
   private byFirst = new Map<string, Entry[]>();
-  private prefixes = new Map<string, Entry[]>(); // keyed by first 3 chars of a one-word prefix entry
+  private prefixes = new Map<number, Entry[]>(); // keyed by the first 3 chars (as a number) of a one-word prefix entry
   private masked = new Map<number, string[]>(); // single words by length, for "f*ck"
 
   constructor(entries: readonly string[]) {
@@ -42,7 +46,7 @@ export class Lexicon {
       const words = (prefixLast ? e.slice(0, -1) : e).split(/\s+/);
       const entry: Entry = { raw, words, prefixLast };
       if (prefixLast && words.length === 1) {
-        const key = words[0]!.slice(0, 3);
+        const key = key3(words[0]!);
         const list = this.prefixes.get(key) ?? [];
         list.push(entry);
         this.prefixes.set(key, list);
@@ -117,8 +121,10 @@ export class Lexicon {
       }
       if (done || w.length < 3) continue;
       if (this.prefixes.size === 0) continue;
-      const p1 = w.includes('*') ? this.allPrefixes() : this.prefixes.get(w.slice(0, 3));
-      const p2 = p1 !== this.allPrefixList && hasDouble(w) ? this.prefixes.get((tokens[i]!.sq2 ??= squeeze2(w)).slice(0, 3)) : undefined;
+      const masked = w.includes('*');
+      const p1 = masked ? this.allPrefixes() : this.prefixes.get(key3(w));
+      const p2 = !masked && hasDouble(w) ? this.prefixes.get(key3((tokens[i]!.sq2 ??= squeeze2(w)))) : undefined;
+      if (!p1 && !p2) continue;
       for (const candidates of [p1, p2]) {
         if (!candidates) continue;
         const e = candidates.find((c) => this.wordMatches(c.words[0]!, w, true));

@@ -117,8 +117,18 @@ function resolve(ctx: RuleContext): Resolved[] {
     out[i] = { g: GROUP_SET.has(w) || ADJ_SET.has(w), attr: ATTR_SET.has(w), hate: HATE_SET.has(w), w };
   }
   if (!anchored) return out;
-  // one anchor present: resolve misspelled neighbours ("I hate wmoen", "women are disgustnig")
-  for (let i = 0; i < toks.length && i < 200; i++) {
+  // resolve misspelled neighbours of an anchor word ("I hate wmoen", "women are disgustnig"):
+  // only tokens within 4 of an exact anchor, so long texts stay cheap
+  let lastAnchor = -100;
+  let nextAnchor = -1;
+  const nextAnchorFrom = (k: number): number => {
+    for (let j = k; j < toks.length; j++) if (ANCHORS.has(toks[j]!.w)) return j;
+    return Number.MAX_SAFE_INTEGER;
+  };
+  for (let i = 0; i < toks.length && i < 400; i++) {
+    if (i > nextAnchor) nextAnchor = nextAnchorFrom(i);
+    if (ANCHORS.has(toks[i]!.w)) lastAnchor = i;
+    if (i - lastAnchor > 4 && nextAnchor - i > 4) continue;
     const r = out[i]!;
     if (r.g || r.attr || r.hate || r.w.length < 4 || COPULA.has(r.w) || FILLER.has(r.w) || NEGATORS.has(r.w)) continue;
     const g = groupVocab.lookup(r.w);
