@@ -5,6 +5,8 @@
 
 export type Abilities = Record<string, boolean>;
 
+export { listOf, unwrap } from './shape.ts';
+
 export interface SessionInfo {
   authenticated: boolean;
   person?: { id: string; name: string; email: string; title?: string | null; departmentId?: string | null };
@@ -239,34 +241,6 @@ export interface AuditEvent {
   clauses: string[];
   reason: string | null;
   hash: string;
-}
-
-/** A list answer: `{ <items>: [...] }` or a bare array; the helpers accept both. */
-export function listOf<T>(data: unknown, ...keys: string[]): T[] {
-  if (Array.isArray(data)) return data as T[];
-  if (data && typeof data === 'object') {
-    for (const k of [...keys, 'items']) {
-      const v = (data as Record<string, unknown>)[k];
-      if (Array.isArray(v)) return v as T[];
-    }
-  }
-  return [];
-}
-
-/**
- * A resource answer: the resource itself, or `{ <key>: resource, …extras }` (abilities, checklist…).
- * Extras are merged over the resource so the UI reads one object.
- */
-export function unwrap<T extends object>(data: unknown, key: string): T | undefined {
-  if (!data || typeof data !== 'object') return undefined;
-  const d = data as Record<string, unknown>;
-  const inner = d[key];
-  if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-    const { [key]: _omit, ...extras } = d;
-    const innerAbilities = (inner as { abilities?: Abilities }).abilities;
-    return { ...(inner as T), ...extras, abilities: { ...(innerAbilities ?? {}), ...((extras.abilities as Abilities | undefined) ?? {}) } } as T;
-  }
-  return d as T;
 }
 
 export interface ConnectorType {
