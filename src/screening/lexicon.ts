@@ -102,13 +102,22 @@ export class Lexicon {
     return entryWord === squeeze3(tokenWord) || (tokenWord.length > 3 && entryWord === squeeze2(tokenWord));
   }
 
+  private prefixMatch(list: Entry[] | undefined, w: string): Entry | undefined {
+    if (!list) return undefined;
+    for (const c of list) if (this.wordMatches(c.words[0]!, w, true)) return c;
+    return undefined;
+  }
+
   match(tokens: readonly Token[], limit = 50): LexMatch[] {
     const out: LexMatch[] = [];
     for (let i = 0; i < tokens.length && out.length < limit; i++) {
-      const w = tokens[i]!.w;
+      const tok = tokens[i]!;
+      const w = tok.w;
       let done = false;
       const exact = this.byFirst.get(w);
-      const forms = exact === undefined && !hasDouble(w) && !w.includes('*') ? NONE : this.forms(tokens[i]!);
+      const dbl = (tok.dbl ??= hasDouble(w) ? 1 : 0);
+      const star = (tok.star ??= w.includes('*') ? 1 : 0);
+      const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(tok);
       for (const f of forms) {
         for (const e of this.byFirst.get(f) ?? []) {
           if (this.matchRest(e, tokens, i)) {
@@ -121,18 +130,10 @@ export class Lexicon {
       }
       if (done || w.length < 3) continue;
       if (this.prefixes.size === 0) continue;
-      const masked = w.includes('*');
-      const p1 = masked ? this.allPrefixes() : this.prefixes.get(key3(w));
-      const p2 = !masked && hasDouble(w) ? this.prefixes.get(key3((tokens[i]!.sq2 ??= squeeze2(w)))) : undefined;
-      if (!p1 && !p2) continue;
-      for (const candidates of [p1, p2]) {
-        if (!candidates) continue;
-        const e = candidates.find((c) => this.wordMatches(c.words[0]!, w, true));
-        if (e) {
-          out.push({ entry: e.raw, from: i, to: i + 1 });
-          break;
-        }
-      }
+      const e = star === 1
+        ? this.prefixMatch(this.allPrefixes(), w)
+        : this.prefixMatch(this.prefixes.get(key3(w)), w) ?? (dbl === 1 ? this.prefixMatch(this.prefixes.get(key3((tok.sq2 ??= squeeze2(w)))), w) : undefined);
+      if (e) out.push({ entry: e.raw, from: i, to: i + 1 });
     }
     return out;
   }

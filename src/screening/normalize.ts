@@ -267,6 +267,9 @@ export interface Token {
   /** Cached squeezed forms (lexicon.ts): runs of 3+ letters → 2, runs of 2+ → 1. */
   sq3?: string;
   sq2?: string;
+  /** Cached by lexicon.ts: has a doubled letter (1) or not (0); contains '*' (1) or not (0). */
+  dbl?: number;
+  star?: number;
   start: number;
   end: number;
 }
