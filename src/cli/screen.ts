@@ -17,7 +17,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { makeConfig, type ScreeningConfig } from '../screening/config.ts';
 import { screenComment, screenPost } from '../screening/engine.ts';
-import { screenPostLanguage, type HunspellDictionary } from '../screening/language.ts';
+import type { HunspellDictionary } from '../screening/language.ts';
 import type { PostInput } from '../screening/rule.ts';
 import type { Finding } from '../screening/types.ts';
 
@@ -41,6 +41,9 @@ async function write(out: Writable, chunk: string): Promise<void> {
 
 /** Screen a JSON-lines stream. Output order is input order. */
 export async function screenStream(input: Readable, output: Writable, errors: Writable, opts: ScreenStreamOptions): Promise<ScreenStreamResult> {
+  // retext loads only when posts are screened for language (faster start for comments); before
+  // the line reader exists, so no line is emitted while we wait
+  const screenPostLanguage = opts.kind === 'post' && opts.language ? (await import('../screening/language.ts')).screenPostLanguage : null;
   const rl = createInterface({ input, crlfDelay: Infinity });
   const result: ScreenStreamResult = { lines: 0, screened: 0, invalid: 0 };
   let buffer = '';
@@ -98,7 +101,7 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
     const post = { ...(rec as unknown as PostInput) };
     if (!post.platform && opts.platform) post.platform = opts.platform;
     let findings = screenPost(post, opts.config);
-    if (opts.language) findings = findings.concat(await screenPostLanguage(post, opts.config, opts.dictionary ? { dictionary: opts.dictionary } : {}));
+    if (screenPostLanguage) findings = findings.concat(await screenPostLanguage(post, opts.config, opts.dictionary ? { dictionary: opts.dictionary } : {}));
     result.screened++;
     buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
     if (buffer.length >= FLUSH_AT) {
@@ -151,7 +154,10 @@ export function registerScreenCommand(program: Command): void {
         } else {
           const post: PostInput = { text: o.text, ...(o.platform ? { platform: o.platform } : {}) };
           findings = screenPost(post, config);
-          if (language) findings = findings.concat(await screenPostLanguage(post, config, dictionary ? { dictionary } : {}));
+          if (language) {
+            const { screenPostLanguage } = await import('../screening/language.ts');
+            findings = findings.concat(await screenPostLanguage(post, config, dictionary ? { dictionary } : {}));
+          }
         }
         process.stdout.write(formatReport(o.text, findings));
         return;
