@@ -13,7 +13,7 @@ import leo from 'leo-profanity';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { bundledModel, screenComment } from '../../src/screening/engine.ts';
 import type { Finding } from '../../src/screening/types.ts';
-import { LABELS, loadAll, loadLabelled, loadPolis, splitOf } from './data.ts';
+import { EVAL_LABELS as LABELS, loadAll, loadLabelled, loadPolis, splitOf } from './data.ts';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '../../bench/screening/eval-latest.md');
 

@@ -52,6 +52,7 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'Black veterans and their families are welcome at the memorial',
     'I hate spiders',
     'Conservatives are scum',
+    'Black people are not only important to this city, they built it',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

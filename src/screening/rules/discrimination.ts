@@ -190,7 +190,11 @@ function check(ctx: RuleContext): Hit[] {
       for (let j = end; j < Math.min(res.length, end + 9); j++) {
         if (j > end && sentenceBreak(j - 1, j)) break;
         const r = res[j]!;
-        if (NEGATORS.has(r.w)) { negated = !negated; continue; }
+        if (NEGATORS.has(r.w)) {
+          // "not only … but also" is not a negation
+          if (!(r.w === 'not' && (res[j + 1]?.w === 'only' || res[j + 1]?.w === 'just' || res[j + 1]?.w === 'merely'))) negated = !negated;
+          continue;
+        }
         if (COPULA.has(r.w)) { copula = true; continue; }
         if (MODAL.has(r.w)) { modal = true; continue; }
         if (r.w === 'belong' || r.w === 'belongs') {

@@ -17,12 +17,18 @@ const encourageRe = new RegExp(
     '\\b(?:i|we) (?:just )?(?:stole|robbed|looted|vandalized|tagged|broke into|shoplifted|torched|hacked|jacked|dumped (?:my|our|a|the) \\w+ (?:in|on|at|behind))\\b',
     "\\b(?:sideshow|street takeover|street race|takeover) (?:tonight|tomorrow|this (?:weekend|friday|saturday)|at)\\b",
     '\\bhow to (?:steal|shoplift|hotwire|pick a lock|make a fake id|cook meth|evade (?:taxes|police))\\b',
+    // imperative at the start of a sentence: "Break into the old warehouse", "Steal the copper wire"
+    "(?:^|[.!?;]\\s*)(?:go |just |let'?s |y'?all |everyone )?(?:break into|smash (?:the|their|his|her|those|all)|vandalize|vandalise|steal (?:the|their|his|her|from)|shoplift|loot|rob (?:the|a|that)|dump (?:your|the|old|trash|tires)|jump the fence|run (?:the )?red lights?|cut the (?:lock|fence|chain)|hack(?: into)? (?:the|their|city)|tag (?:the|their|every)|spray ?paint (?:the|their|every)|take the stop signs?|burn down|slash (?:the|their) tires)\\b",
+    '\\b(?:drink and drive|drive drunk|drunk driving is (?:fine|ok|okay))\\b',
+    '\\b(?:street races?|drag races?|sideshows?) (?:on|at|tonight|this|tomorrow)\\b',
+    '\\b(?:doing|do|let\'?s do) donuts\\b',
+    '\\b(?:stop|quit) paying (?:your |our |the )?(?:taxes|parking tickets|tickets|fines|rent|tolls)\\b',
   ].join('|'),
   'g',
 );
 
 const TRIGGERS = triggers(
-  'loot looting riot rioting vandalize vandalise tag spray graffiti smash break steal shoplift rob burn set torch trespass squat street sideshow donuts run dump drive drink jump cut hack dox doxx evade dodge pay paying file ignore disobey break defy stole robbed looted vandalized tagged broke shoplifted torched hacked jacked dumped takeover race how',
+  'slash take go just everyone doing donuts drag races quit tires fence lights lock loot looting riot rioting vandalize vandalise tag spray graffiti smash break steal shoplift rob burn set torch trespass squat street sideshow donuts run dump drive drink jump cut hack dox doxx evade dodge pay paying file ignore disobey break defy stole robbed looted vandalized tagged broke shoplifted torched hacked jacked dumped takeover race how',
 );
 
 export const illegalActivityRule: Rule = {

@@ -17,16 +17,23 @@ const safetyRe = new RegExp(
     '\\b(?:how to|instructions (?:for|to)|steps to) (?:make|build) (?:a )?(?:bomb|pipe bomb|explosive|molotov|ghost gun|silencer|napalm|poison)\\b',
     '\\b(?:water|power|electric|sewer|traffic (?:light|signal)|scada|911|dispatch) (?:system|grid|plant|control|network)s? (?:(?:is|are|can be) )?(?:easy to|can be|vulnerable|unprotected|unlocked|hackable|exposed)\\b',
     '\\b(?:officer|deputy|detective)s? [a-z]+ (?:lives at|home address|lives on)\\b',
-    '\\b(?:swat|police|officers?) (?:raid|operation|sting) (?:planned|happening|scheduled|tomorrow|tonight) (?:at|on)\\b',
+    '\\b(?:swat|police|officers?|sheriff(?:\'?s)?|deputies) (?:raid|operation|sting)s? (?:is |are )?(?:planned|happening|scheduled|tomorrow|tonight) (?:at|on|tomorrow|tonight)\\b',
+    '\\b(?:dui )?checkpoint (?:at|on|near) [a-z0-9]+',
+    "\\b(?:cops|police|sheriffs?|deputies|officers|undercover (?:officers|cops)|ice|la migra|swat)(?: are| is)? (?:staged|staying|stationed|hiding|parked|camped|posted) (?:at|on|in|near|by|behind)\\b",
+    "\\b(?:ice|la migra) (?:is|are) (?:at|on|in) (?:the )?[a-z]+",
+    '\\b(?:code|password|passcode|pin|login|credentials)\\b[^.!?\\n]{0,50}?(?:\\bis\\b|:)\\s*(?:on a [a-z ]{1,20}: ?)?(?=[^\\s]*[0-9/])[a-z0-9!@#$%^&*/]{4,}',
+    '\\b(?:scada|water (?:treatment )?plant|power grid|substation|traffic (?:signal|light) control(?: boxes)?|control boxes|911|dispatch|servers?|network)\\b[^.!?\\n]{0,40}\\b(?:is|are)\\s+(?:unlocked|exposed|unprotected|vulnerable|hackable|open to anyone|unguarded)',
+    '\\b(?:back|side|rear|emergency) doors? (?:is|are) (?:left )?(?:open|unlocked)\\b',
+    '\\bguards? (?:leaves?|goes home|is gone|are gone) at \\d',
   ].join('|'),
   'g',
 );
 
 const TRIGGERS = triggers(
-  'cops cop police sheriff sheriffs deputies deputy officers officer undercover checkpoint speed ice migra swat code password pin passcode login credentials cameras camera alarms alarm security guards guard bomb explosive molotov ghost silencer napalm poison water power electric sewer traffic scada 911 dispatch detective detectives raid operation sting',
+  'door doors guard guards checkpoint unlocked exposed boxes plant grid substation server servers network cops cop police sheriff sheriffs deputies deputy officers officer undercover checkpoint speed ice migra swat code password pin passcode login credentials cameras camera alarms alarm security guards guard bomb explosive molotov ghost silencer napalm poison water power electric sewer traffic scada 911 dispatch detective detectives raid operation sting',
 );
 
-const SECRET = /code|password|pin\b|passcode|login|credentials|bomb|explosive|molotov|ghost gun|silencer|napalm|poison|scada|vulnerable|unprotected|unlocked|hackable|exposed|lives at|home address|lives on/;
+const SECRET = /door|guard|checkpoint|code|password|pin\b|passcode|login|credentials|bomb|explosive|molotov|ghost gun|silencer|napalm|poison|scada|vulnerable|unprotected|unlocked|hackable|exposed|lives at|home address|lives on/;
 
 export const safetyRule: Rule = {
   id: 'safety',

@@ -8,7 +8,7 @@ import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
 const VIOLENCE = '(?:kill|murder|shoot|stab|hurt|beat up|punch|slap|choke|strangle|hang|lynch|burn|bomb|blow up|torch|rape|destroy|smash|run (?:you|him|her|them) over|gut|hunt down|put (?:a|one) bullet in)';
-const TARGET = '(?:you|u|ya|him|her|them|y(?:ou)?all|everyone|everybody|the (?:mayor|council(?:man|woman|member)?|manager|clerk|city|cops?|police|officers?|staff|building|office|station|school|store|business)|city hall|your (?:family|kids|house|home|car|business|office|wife|husband)|this (?:place|city|building)|that (?:bitch|bastard|guy|man|woman|idiot))';
+const TARGET = '(?:you|u|ya|him|her|them|y(?:ou)?all|everyone|everybody|anyone|anybody|whoever|(?:the|that|this) (?:mayor|council(?:man|woman|member)?|manager|clerk|city|cops?|police|officers?|staff|building|office|station|school|store|business)|city hall|your (?:family|kids|house|home|car|business|office|wife|husband)|this (?:place|city|building)|that (?:bitch|bastard|guy|man|woman|idiot))';
 const threatRe = new RegExp(
   [
     `\\b(?:i|we|i'?m|im|we'?re|were|someone|somebody|people)(?:'ll| will| wil| gonna| going to| am going to| are going to| gon| finna| about to| should| need to| want to| wanna| would| ll)? ?(?:\\w+ )?${VIOLENCE} ${TARGET}\\b(?! (?:an? )?(?:email|e-mail|message|text|note|line|dm|call|link|photo|picture|shot|video))`,
@@ -16,8 +16,12 @@ const threatRe = new RegExp(
     `\\b(?:you|u) (?:will|ll|'ll) (?:die|bleed|pay for this|regret this|be sorry|get what'?s coming)\\b`,
     `\\b(?:i|we) know where (?:you|u|he|she|they|the \\w+) (?:live|lives|work|works|sleep|park)\\b`,
     `\\bwatch (?:your|ur) back\\b`,
+    `\\band (?:hurt|kill|shoot|stab|beat|murder) (?:you|u|him|her|them)\\b`,
+    `\\b(?:i'?m|im|we'?re|were|i am|we are) coming for (?:you|u|him|her|them|your|the)\\b`,
+    `\\bsee what happens (?:to you|to your|to him|to her|to them)\\b`,
+    `\\byou(?:'d| had)? better watch (?:out|yourself|your back)\\b`,
     `\\b(?:there (?:will|is going to) be|i'?ll bring|bringing) (?:a )?(?:bomb|gun|shooting|bloodshed|blood)\\b`,
-    `\\b(?:bomb|shoot up|burn down|blow up) (?:the |this |that |city )?(?:city hall|school|building|office|station|park|meeting|council)\\b`,
+    `\\b(?:bomb|shoot up|burn down|blow up) (?:the |this |that )?(?:city )?(?:city hall|school|building|office|station|park|meeting|council)\\b`,
     `\\b(?:should|deserve to|needs? to|ought to) (?:be )?(?:shot|hanged|killed|lynched|die|executed)\\b`,
     `\\b(?:dead|die) (?:by|before) (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|next week)\\b`,
   ].join('|'),
@@ -25,7 +29,7 @@ const threatRe = new RegExp(
 );
 
 const TRIGGERS = triggers(
-  'kill murder shoot stab hurt beat punch slap choke strangle hang lynch burn bomb blow torch rape destroy smash run gut hunt put die bleed pay regret sorry know watch blood gun shooting bloodshed shoot dead shot hanged killed lynched executed',
+  'coming happens better and anyone kill murder shoot stab hurt beat punch slap choke strangle hang lynch burn bomb blow torch rape destroy smash run gut hunt put die bleed pay regret sorry know watch blood gun shooting bloodshed shoot dead shot hanged killed lynched executed',
 );
 
 export const threatsRule: Rule = {
