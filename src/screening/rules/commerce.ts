@@ -20,13 +20,19 @@ const spamRe = new RegExp(
     '\\b(?:we (?:buy|sell)|i (?:sell|buy)) (?:houses|homes|cars|gold)\\b',
     '\\b(?:for sale|on sale now|now hiring.{0,20}(?:apply|dm|text))\\b',
     '\\b(?:my|our) (?:business|shop|store|company|salon|restaurant|bakery|services?) (?:is|offers|has|can)\\b',
+    // text-message spam: premium short codes, premium-rate numbers, opt-out boilerplate, prizes
+    '\\b(?:text|txt|send|reply)(?: [a-z0-9]+){0,2} (?:to|on) \\d{5}\\b',
+    '\\b(?:call|ring|phone) 0[89]\\d{8,}\\b',
+    '\\b(?:reply|txt|text|send) (?:stop|end|yes|win|no) (?:to|2)\\b',
+    '\\b(?:cash|prize|award|reward)s? (?:of|worth) (?:l|\\$|£|€)?\\d',
+    '\\b(?:guaranteed|you are a winner|winner!|urgent!|ringtones?|free msg|free entry|t&c|t&cs|t & c|\\d{2,3}p ?(?:/|per) ?(?:min|msg|minute|text))',
   ].join('|'),
   'g',
 );
 const shortener = /\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at)\/\S+/g;
 
 const TRIGGERS = triggers(
-  'buy order shop get grab click tap visit check follow subscribe dm message text call whatsapp telegram promo discount coupon referral off free limited act sign while best lowest cheap cheapest won selected claim congratulations make earn work passive rich crypto forex binary bitcoin investment financial sell sale hiring business store company salon restaurant bakery service services youve you',
+  'txt reply ring phone cash prize award reward guaranteed winner urgent ringtone ringtones msg entry tc cs t c per p min 150p buy order shop get grab click tap visit check follow subscribe dm message text call whatsapp telegram promo discount coupon referral off free limited act sign while best lowest cheap cheapest won selected claim congratulations make earn work passive rich crypto forex binary bitcoin investment financial sell sale hiring business store company salon restaurant bakery service services youve you',
 );
 
 export const commerceRule: Rule = {
