@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { signedInPage } from '../support/auth.ts';
 import { describeE2E } from '../support/e2e.ts';
-import { apiSend, errorAlertText, waitForStatus } from '../support/ui.ts';
+import { errorAlertText, waitForStatus } from '../support/ui.ts';
 
 /**
  * A platform walked through its lifecycle in the browser by the people the policy names:
@@ -45,16 +45,11 @@ describeE2E('platform lifecycle in the browser', (get) => {
     const page = await as('it_manager');
     await page.goto(platformPath);
     await page.getByLabel('IT review notes').fill('Account settings and recovery contacts checked.');
-    const template = page.getByLabel(/template/i);
-    const uiHasTemplate = (await template.count()) > 0;
-    if (uiHasTemplate) await template.first().fill('IT-TEMPLATE-2026');
+    // IV.D.1: the IT Office assigns the department template at review (the checklist needs it).
+    await page.getByLabel('Template assigned at review').fill('IT-TEMPLATE-2026');
     await page.getByRole('button', { name: 'Approve IT review' }).click();
     await waitForStatus(page, 'it_reviewed');
     expect(await errorAlertText(page)).toBe('');
-    if (!uiHasTemplate) {
-      // The web UI has no field yet for the IT Manager's department template (IV.D.1): set it through the API.
-      await apiSend(page, 'PATCH', `/api${platformPath}/profile`, { template: 'IT-TEMPLATE-2026' });
-    }
   });
 
   it('[IV.A.3] the City Manager records the Council approval with its date and agenda item', async () => {

@@ -29,18 +29,3 @@ export async function sessionPersonId(page: Page): Promise<string> {
   if (!s.person?.id) throw new Error('the page has no signed-in person');
   return s.person.id;
 }
-
-/**
- * An unsafe API call with the page's session and its CSRF token — only for a step the UI does not
- * offer yet (say so where it is used), never for the steps a browser test checks.
- */
-export async function apiSend<T>(page: Page, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown): Promise<T> {
-  const { csrfToken } = await apiGet<{ csrfToken?: string }>(page, '/api/session');
-  const res = await page.request.fetch(path, {
-    method,
-    data: body as object,
-    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), origin: new URL(page.url()).origin },
-  });
-  if (!res.ok()) throw new Error(`${method} ${path} answered ${res.status()}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
