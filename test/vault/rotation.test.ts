@@ -46,6 +46,17 @@ describeWithContext(
       expect(mine[0]!.abilities['rotation.complete']).toBe(true);
     });
 
+    it('[IV.C.15(i)(ii)] revoking a designation opens a rotation task for the platforms it covered', async () => {
+      const ctx = get();
+      const pw = await w.platform(PW_BLUESKY);
+      const employee = await w.actor('sokafor@carsonca.gov');
+      const d = await ctx.people.designate(w.cm, employee.personId, { platformIds: [pw.id] });
+      expect((await ctx.vault.listRotationTasks(w.it, { status: 'open' })).some((t) => t.personId === employee.personId)).toBe(false);
+      await ctx.people.revokeDesignation(w.cm, employee.personId, d.id, 'Moved to another program');
+      const tasks = (await ctx.vault.listRotationTasks(w.it, { status: 'open' })).filter((t) => t.personId === employee.personId);
+      expect(tasks.map((t) => [t.platformId, t.trigger, t.reason])).toEqual([[pw.id, 'designation.revoked', 'Moved to another program']]);
+    });
+
     it("[IV.C.15(i)(ii)] suspending a department head covers every platform of the department, and the ones whose credentials they submitted", async () => {
       const ctx = get();
       await ctx.people.changeAccess(w.cm, w.pwHead.personId, { action: 'suspend', reason: 'Under investigation' });

@@ -8,6 +8,7 @@ import { actorPersonId, type PeopleInternals } from './internal.ts';
 import { peoplePolicy } from './policy.ts';
 import { assignmentsOf, personRow, platformFacts, toDesignation } from './repo.ts';
 import type { Designation } from './types.ts';
+import { scheduleRotationsFor } from '../vault/index.ts';
 
 export interface DesignationInput {
   /** Defaults to the person's own department (a department designates its own employees, IV.C.5). */
@@ -88,6 +89,8 @@ export function designationsPart(x: PeopleInternals) {
       if (row.revoked_at) throw conflict('This designation was already revoked');
       const revoked_at = toIso(clock.now());
       await tx.updateTable('designations').set({ revoked_at, revoked_by: actorPersonId(actor) }).where('id', '=', designationId).execute();
+      // Losing the designation ends their reach: the platforms it covered owe a credential rotation (IV.C.15(i)(ii)).
+      await scheduleRotationsFor(tx, personId, { trigger: 'designation.revoked', reason: reason ?? 'Designation revoked', at: clock.now(), platformIds: before.platformIds });
       const after = { ...before, revokedAt: revoked_at, revokedBy: actorPersonId(actor) };
       await audit.record(tx, actor, {
         action: 'designation.revoked',
