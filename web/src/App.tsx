@@ -16,6 +16,7 @@ import { ExceptionsPage } from './features/exceptions/ExceptionsPage.tsx';
 import { CommentPolicyPage } from './features/public/CommentPolicyPage.tsx';
 import { DisclaimersPage } from './features/public/DisclaimersPage.tsx';
 import { PolicyPage } from './features/public/PolicyPage.tsx';
+import { VaultPage } from './features/vault/VaultPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -52,6 +53,7 @@ export function App() {
         <Route path="/apps" element={<RequireSession><AppsPage /></RequireSession>} />
         <Route path="/audit" element={<RequireSession><AuditPage /></RequireSession>} />
         <Route path="/exceptions" element={<RequireSession><ExceptionsPage /></RequireSession>} />
+        <Route path="/vault" element={<RequireSession><VaultPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -32,6 +32,7 @@ function SideNavigation() {
         { to: '/platforms', label: 'Platforms' },
         { to: '/apps', label: 'Third-party apps' },
         ...(hasRole(session, ...OVERSIGHT, 'department_head', 'public_information_analyst') ? [{ to: '/exceptions', label: 'Council exceptions' }] : []),
+        ...(hasRole(session, 'it_manager', 'city_manager') ? [{ to: '/vault', label: 'Credentials' }] : []),
         ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
         { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },

@@ -14,6 +14,7 @@ import { LifecycleStepper } from './LifecycleStepper.tsx';
 import { ProfileChecklist } from './ProfileChecklist.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { useConnectors } from './useConnectors.ts';
+import { CredentialsPanel } from '../vault/CredentialsPanel.tsx';
 
 export function PlatformDetailPage() {
   const { id = '' } = useParams();
@@ -105,6 +106,8 @@ export function PlatformDetailPage() {
       <Section title="Administrators" id="admins">
         <AdminsPanel platform={p} onChange={res.reload} />
       </Section>
+
+      <CredentialsPanel platformId={p.id} closed={closed} />
 
       <Section title="Third-party applications" id="apps">
         <AppsPanel platformId={p.id} />
