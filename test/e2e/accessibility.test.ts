@@ -104,12 +104,13 @@ describeE2E('accessibility: signed-in pages', (get) => {
         'a requested platform': `/platforms/${requested.id}`,
         'third-party apps': '/apps',
         'audit log': '/audit',
+        credentials: '/vault',
       },
     };
     return cm;
   }
 
-  for (const name of ['dashboard', 'people', 'own person page', "an employee's person page", 'platforms', 'an active platform', 'a requested platform', 'third-party apps', 'audit log']) {
+  for (const name of ['dashboard', 'people', 'own person page', "an employee's person page", 'platforms', 'an active platform', 'a requested platform', 'third-party apps', 'audit log', 'credentials']) {
     it(`the City Manager's ${name} has no serious or critical axe violation`, async () => {
       const { page, paths } = await cmPage();
       const errors = watchPageErrors(page);
