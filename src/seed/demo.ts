@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { systemActor, type Actor, type Role } from '../kernel/actor.ts';
-import { localDate, addDays } from '../kernel/time.ts';
+import { addDays } from '../kernel/time.ts';
+import { localDate } from '../policy/index.ts';
 import { acknowledgementText } from '../modules/people/index.ts';
 import type { PlatformProfile } from '../modules/platforms/index.ts';
 
@@ -83,7 +84,7 @@ export async function seedDemoCity(ctx: AppContext): Promise<SeedResult> {
 
   const system = systemActor('seed');
   const { people, platforms, identity, pack } = ctx;
-  const today = localDate(ctx.clock.now(), pack.jurisdiction.timeZone);
+  const today = localDate(pack, ctx.clock.now());
 
   const dept = new Map<DeptCode, string>();
   for (const d of DEPARTMENTS) dept.set(d.code, (await people.createDepartment(system, { name: d.name, code: d.code, kind: 'department' })).id);

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../src/context.ts';
 import { systemActor, type Actor, type PersonActor } from '../../src/kernel/actor.ts';
-import { localDate } from '../../src/kernel/time.ts';
+import { localDate } from '../../src/policy/index.ts';
 import { acknowledgementText } from '../../src/modules/people/index.ts';
 import { scheduleRotationsFor } from '../../src/modules/vault/index.ts';
 
@@ -47,7 +47,7 @@ export async function buildWorld(ctx: AppContext): Promise<World> {
       const p = must(platforms.find((x) => x.name === name), `platform ${name}`);
       return { id: p.id, departmentId: p.department_id };
     },
-    today: localDate(ctx.clock.now(), ctx.pack.jurisdiction.timeZone),
+    today: localDate(ctx.pack, ctx.clock.now()),
     seq: () => ++n,
   };
 }

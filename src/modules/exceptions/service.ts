@@ -5,9 +5,8 @@ import type { Clock } from '../../kernel/clock.ts';
 import { toIso } from '../../kernel/codec.ts';
 import { conflict, invalidInput, notFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
-import { localDate } from '../../kernel/time.ts';
 import type { Db, Row } from '../../db/index.ts';
-import type { PolicyPack } from '../../policy/index.ts';
+import { hasClause, localDate, type PolicyPack } from '../../policy/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import { exceptionsPolicy } from './policy.ts';
 
@@ -66,7 +65,7 @@ export function createExceptionsService(deps: { db: Db; clock: Clock; pack: Poli
   async function record(actor: Actor, input: ExceptionInput): Promise<PolicyException> {
     authorize(exceptionsPolicy, actor, 'exception.record', null);
     const v = ExceptionInput.parse(input);
-    if (!pack.clauses.some((c) => c.id === v.clauseId)) throw invalidInput('clauseId', `"${v.clauseId}" is not a clause of ${pack.name}`);
+    if (!hasClause(pack, v.clauseId)) throw invalidInput('clauseId', `"${v.clauseId}" is not a clause of ${pack.name}`);
     if (v.councilApprovedOn > v.startsOn) throw invalidInput('startsOn', 'an exception cannot start before the Council approved it');
     return db.transaction().execute(async (tx) => {
       if (v.personId && !(await tx.selectFrom('persons').select('id').where('id', '=', v.personId).executeTakeFirst())) throw notFound('Person', v.personId);
@@ -93,7 +92,7 @@ export function createExceptionsService(deps: { db: Db; clock: Clock; pack: Poli
         targetId: row.id,
         targetLabel: `Exception to ${v.clauseId} (agenda item ${v.agendaItem})`,
         after: toException(row),
-        clauses: ['VI', v.clauseId].filter((c) => pack.clauses.some((x) => x.id === c)),
+        clauses: ['VI', v.clauseId].filter((c) => hasClause(pack, c)),
       });
       return toException(row);
     });
@@ -114,7 +113,7 @@ export function createExceptionsService(deps: { db: Db; clock: Clock; pack: Poli
         targetLabel: `Exception to ${row.clause_id} (agenda item ${row.agenda_item})`,
         before: toException(row),
         after: { ...toException(row), revokedAt: revoked_at },
-        clauses: ['VI'].filter((c) => pack.clauses.some((x) => x.id === c)),
+        clauses: ['VI'].filter((c) => hasClause(pack, c)),
         reason,
       });
       return { ...toException(row), revokedAt: revoked_at };
@@ -132,7 +131,7 @@ export function createExceptionsService(deps: { db: Db; clock: Clock; pack: Poli
    * one scoped to both needs both.
    */
   async function findActive(q: { clauseId: string; personId?: string | null; platformId?: string | null; on: Date }): Promise<PolicyException | null> {
-    const day = localDate(q.on, pack.jurisdiction.timeZone);
+    const day = localDate(pack, q.on);
     const rows = await db
       .selectFrom('policy_exceptions')
       .selectAll()

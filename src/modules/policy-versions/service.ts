@@ -4,7 +4,7 @@ import { fromJson, toIso, toJson } from '../../kernel/codec.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { Db, Row } from '../../db/index.ts';
-import { diffPacks, type PolicyPack } from '../../policy/index.ts';
+import { diffPacks, hasClause, type PolicyPack } from '../../policy/index.ts';
 import type { AuditService } from '../audit/index.ts';
 
 /**
@@ -99,10 +99,6 @@ export function createPolicyVersionsService(deps: { db: Db; clock: Clock; pack: 
   }
 
   return { sync, current, get, packOf, list };
-}
-
-function hasClause(pack: PolicyPack, id: string): boolean {
-  return pack.clauses.some((c) => c.id === id);
 }
 
 export type PolicyVersionsService = ReturnType<typeof createPolicyVersionsService>;
