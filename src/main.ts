@@ -4,7 +4,7 @@ import type { Config } from './config/index.ts';
 import type { AppContext } from './context.ts';
 import { migrateToLatest, openDatabase } from './db/index.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
-import { defaultPackDir, loadPackFromDir, type PolicyPack } from './policy/index.ts';
+import { clauseTitle, defaultPackDir, hasClause, loadPackFromDir, type PolicyPack } from './policy/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createNotificationsService } from './modules/notifications/index.ts';
 import { createPlatformsService } from './modules/platforms/index.ts';
@@ -60,7 +60,7 @@ export async function createHttpApp(
     sessions: options.sessions ?? ctx.identity,
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
-    clauseTitle: (id) => ctx.pack.clauses.find((c) => c.id === id)?.title ?? null,
+    clauseTitle: (id) => (hasClause(ctx.pack, id) ? clauseTitle(ctx.pack, id) : null),
     routes: apiRoutes,
   });
 }

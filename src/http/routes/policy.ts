@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { abilities } from '../../authz/index.ts';
 import { notFound } from '../../kernel/errors.ts';
+import { clause, hasClause } from '../../policy/index.ts';
 import { exceptionsPolicy, ExceptionInput } from '../../modules/exceptions/index.ts';
 import { idParam, route } from '../route.ts';
 
@@ -36,9 +37,8 @@ export function policyRoutes(app: FastifyInstance, ctx: AppContext): void {
     public: true,
     params: idParam,
     handler: async ({ params }) => {
-      const c = ctx.pack.clauses.find((x) => x.id === params.id);
-      if (!c) throw notFound('Clause', params.id);
-      return c;
+      if (!hasClause(ctx.pack, params.id)) throw notFound('Clause', params.id);
+      return clause(ctx.pack, params.id);
     },
   });
 
