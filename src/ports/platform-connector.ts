@@ -30,15 +30,33 @@ export interface ConnectorDescriptor {
   notes: string;
 }
 
-/** The platform account a connector acts on (credentials come from the vault, never from here). */
+/**
+ * The platform's secrets, read from the credential vault at the moment of use (never cached,
+ * never from code). Kinds: 'username' | 'password' | 'api_token'; name picks one of several.
+ */
+export interface ConnectorSecrets {
+  get(kind: 'username' | 'password' | 'api_token', name?: string): Promise<string>;
+}
+
+/** The platform account a connector acts on. */
 export interface ConnectorAccount {
   platformId: string;
   handle: string | null;
+  /** The account's public address (Mastodon: the instance is its origin). */
   url: string | null;
+  secrets: ConnectorSecrets;
 }
 
 export interface PublishRequest {
+  /**
+   * Stable for one post on one platform across retries: connectors that can make the platform
+   * deduplicate with it (Mastodon's Idempotency-Key header, a Bluesky record key, the feed's
+   * unique key) so a retry after a crash never posts twice.
+   */
+  idempotencyKey: string;
   text: string;
+  /** A title, where the platform has one (the City feed). */
+  title?: string;
   /** Attachments already scanned and stripped (IV.C.15(i)(iii)). */
   media?: { path: string; mimeType: string; altText: string }[];
   link?: string;
@@ -73,6 +91,23 @@ export interface RemoteProfile {
   native: unknown;
 }
 
+/**
+ * A platform call that failed. retryable: the publisher should try again later (network error,
+ * 5xx, 429 — with retryAfterMs when the platform said how long); not retryable: it never will
+ * succeed as sent (4xx such as a refused token or a text the platform rejects).
+ */
+export class ConnectorError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
+
 /** Thrown by a connector asked to do something its capabilities do not declare. */
 export class UnsupportedByConnector extends Error {
   constructor(type: string, capability: keyof ConnectorCapabilities) {
@@ -86,6 +121,12 @@ export interface PlatformConnector {
   readonly label: string;
   readonly capabilities: ConnectorCapabilities;
   publish(account: ConnectorAccount, post: PublishRequest): Promise<PublishedPost>;
+  /**
+   * After a crash between sending and recording: the post already made for this request
+   * (same idempotencyKey), or null when there is none, so the publisher never posts twice.
+   * since: when the first attempt began (connectors that must search recent posts use it).
+   */
+  findPublished(account: ConnectorAccount, post: PublishRequest, since: string): Promise<PublishedPost | null>;
   delete(account: ConnectorAccount, remoteId: string): Promise<void>;
   edit(account: ConnectorAccount, remoteId: string, post: PublishRequest): Promise<PublishedPost>;
   fetchComments(account: ConnectorAccount, options: { since?: string; postRemoteIds?: string[] }): Promise<RemoteComment[]>;
@@ -93,6 +134,9 @@ export interface PlatformConnector {
   deleteComment(account: ConnectorAccount, comment: { remoteId: string; postRemoteId: string }): Promise<void>;
   readProfile(account: ConnectorAccount): Promise<RemoteProfile>;
 }
+
+/** The connector for a platform type, or null for a type Crier has no connector for (wired by main.ts). */
+export type ConnectorFactory = (type: string) => PlatformConnector | null;
 
 /** What the platform registry needs: the declared capabilities of a type, or null when the type is unknown. */
 export type ConnectorCapabilitiesLookup = (type: string) => ConnectorCapabilities | null;

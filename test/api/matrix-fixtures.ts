@@ -3,6 +3,7 @@ import { systemActor, type Actor, type PersonActor } from '../../src/kernel/acto
 import { localDate } from '../../src/policy/index.ts';
 import { acknowledgementText } from '../../src/modules/people/index.ts';
 import { scheduleRotationsFor } from '../../src/modules/vault/index.ts';
+import { moduleFixtures } from './modules/index.ts';
 
 /**
  * For every API route: how to call it validly, on a fresh target made for this call, and the
@@ -93,7 +94,9 @@ async function freshPlatform(w: World, upTo: 'requested' | 'it_reviewed' | 'coun
 
 const platformResource = (p: { departmentId: string | null }, status: string, commentsEnabled = false) => ({ departmentId: p.departmentId, status, commentsEnabled });
 
-export const fixtures: Record<string, (w: World, as: PersonActor) => Promise<Call>> = {
+export type Fixture = (w: World, as: PersonActor) => Promise<Call>;
+
+const foundationFixtures: Record<string, Fixture> = {
   'GET /api/audit': async () => ({ resource: null }),
   'POST /api/auth/password': async (_w, as) => ({ body: { currentPassword: 'carson-demo-city-2026', newPassword: 'carson-demo-city-2026-b' }, resource: { personId: as.personId } }),
   'GET /api/policy/versions': async () => ({ resource: null }),
@@ -252,3 +255,6 @@ export const fixtures: Record<string, (w: World, as: PersonActor) => Promise<Cal
     return { params: { id: task!.id }, body: { note: 'Rotated' }, resource: null };
   },
 };
+
+/** Every route's fixture: the foundation's here, each later module's in test/api/modules/. */
+export const fixtures: Record<string, Fixture> = { ...foundationFixtures, ...moduleFixtures };

@@ -14,6 +14,7 @@ import { seedDemoCity } from '../../src/seed/demo.ts';
 import { createTestContext, type TestContext } from '../context.ts';
 import { buildWorld, fixtures, type World } from './matrix-fixtures.ts';
 import { appWithPersonas, as } from './personas.ts';
+import { modulePolicies } from './modules/index.ts';
 
 const POLICIES: Record<string, Policy> = {
   audit: auditPolicy,
@@ -23,6 +24,7 @@ const POLICIES: Record<string, Policy> = {
   people: peoplePolicy,
   platforms: platformsPolicy,
   vault: vaultPolicy,
+  ...modulePolicies,
 };
 
 /**

@@ -1,0 +1,8 @@
+import type { Policy } from '../../../src/authz/index.ts';
+import type { Fixture } from '../matrix-fixtures.ts';
+
+/** Matrix fixtures for the screening module's routes (see test/api/matrix-fixtures.ts for the shape). */
+export const screeningFixtures: Record<string, Fixture> = {};
+
+/** The screening module's policy, keyed by the module name used in its routes' actions ('screening:…'). */
+export const screeningPolicies: Record<string, Policy> = {};
