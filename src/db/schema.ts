@@ -371,6 +371,99 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+export interface PostTable {
+  id: string;
+  department_id: string | null;
+  author_id: string;
+  /** draft | submitted | approved | reviewed | scheduled | published | removed */
+  status: string;
+  version: number;
+  emergency: Generated<number>;
+  emergency_system: string | null;
+  emergency_release_url: string | null;
+  emergency_released_at: string | null;
+  directed_by: string | null;
+  directed_reason: string | null;
+  directed_at: string | null;
+  override_by: string | null;
+  override_reason: string | null;
+  override_version: number | null;
+  scheduled_for: string | null;
+  correction_of: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  published_at: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+  removal_reason: string | null;
+}
+
+export interface PostVersionTable {
+  id: string;
+  post_id: string;
+  version: number;
+  title: string;
+  body: string;
+  link: string | null;
+  targets: string; // JSON PostTarget[]
+  attachment_ids: string; // JSON string[]
+  findings: string; // JSON findings at save
+  edited_by: string;
+  edited_at: string;
+}
+
+export interface PostApprovalTable {
+  id: string;
+  post_id: string;
+  version: number;
+  /** department (head or City Manager, IV.C.5) | it (IT Manager, IV.A.17) */
+  stage: string;
+  /** approved | rejected */
+  decision: string;
+  decided_by: string;
+  decided_at: string;
+  comment: string | null;
+  voided_at: string | null;
+}
+
+export interface PostPublicationTable {
+  id: string;
+  post_id: string;
+  platform_id: string;
+  version: number;
+  idempotency_key: string;
+  /** pending | sending | published | failed | cancelled | removed */
+  status: string;
+  attempts: Generated<number>;
+  due_at: string;
+  next_attempt_at: string;
+  first_attempt_at: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  remote_id: string | null;
+  remote_url: string | null;
+  native: string | null;
+  published_at: string | null;
+  removed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedEntryTable {
+  id: string;
+  platform_id: string;
+  idempotency_key: string;
+  title: string;
+  body: string;
+  link: string | null;
+  media: string; // JSON
+  published_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -397,6 +490,11 @@ export interface Database {
   credential_reveals: CredentialRevealTable;
   credential_rotation_tasks: CredentialRotationTaskTable;
   mail_outbox: MailOutboxTable;
+  posts: PostTable;
+  post_versions: PostVersionTable;
+  post_approvals: PostApprovalTable;
+  post_publications: PostPublicationTable;
+  feed_entries: FeedEntryTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002identity from './0002_identity.ts';
 import * as m0002platforms from './0002_platforms.ts';
 import * as m0003vault from './0003_vault.ts';
+import * as m0004posts from './0004_posts.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_identity': m0002identity,
   '0002_platforms': m0002platforms,
   '0003_vault': m0003vault,
+  '0004_posts': m0004posts,
 };
