@@ -1,66 +1,39 @@
-import type { ConnectorCapabilities, ConnectorDescriptor } from '../../ports/platform-connector.ts';
+import type { Db } from '../../db/index.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { ConnectorFactory, PlatformConnector } from '../../ports/platform-connector.ts';
+import { createCityFeedConnector } from './city-feed.ts';
+
+export { connectorDescriptor, connectorCapabilities, listConnectors, connectorDescriptors } from './descriptors.ts';
+
+export interface ConnectorOptions {
+  db: Db;
+  clock: Clock;
+  /** Crier's public address (the City feed's entry links). */
+  publicUrl: string;
+  /** Bluesky PDS / entryway (CRIER_BLUESKY_SERVICE). */
+  blueskyService?: string;
+  /** Facebook Graph API base (CRIER_FACEBOOK_GRAPH_URL). */
+  facebookGraphUrl?: string;
+  fetch?: typeof fetch;
+}
 
 /**
- * The connector registry: every platform type Crier knows, with honest declared capabilities.
- * The connectors themselves (publish, remove, fetch comments) come with the posts work; this
- * registry is what the platform registry consults to refuse a platform that cannot remove
- * posts (IV.C.15(i)(vi)). main.ts wires it into the platforms module.
+ * The connectors, by platform type. Each is built once and reads its platform's credentials from
+ * the vault at each use (ConnectorAccount.secrets). A type with no case here has no connector:
+ * the publisher records that rather than pretending to post.
  */
-const none: ConnectorCapabilities = {
-  publish: false,
-  deletePost: false,
-  editPost: false,
-  fetchComments: false,
-  hideComment: false,
-  deleteComment: false,
-  readProfile: false,
-};
-
-export const connectorDescriptors: readonly ConnectorDescriptor[] = [
-  {
-    type: 'city_feed',
-    label: "City news feed (Crier's own Atom/RSS feed)",
-    capabilities: { ...none, publish: true, deletePost: true, editPost: true, readProfile: true },
-    notes: 'Served by Crier itself: an entry removed here disappears from the feed at once. No comments.',
-  },
-  {
-    type: 'bluesky',
-    label: 'Bluesky',
-    capabilities: { ...none, publish: true, deletePost: true, fetchComments: true, hideComment: true, readProfile: true, maxLength: 300 },
-    notes:
-      'Posts are deleted with com.atproto.repo.deleteRecord. Replies cannot be deleted by the City; they are hidden with the post threadgate (hiddenReplies). Posts cannot be edited.',
-  },
-  {
-    type: 'mastodon',
-    label: 'Mastodon',
-    capabilities: { ...none, publish: true, deletePost: true, editPost: true, fetchComments: true, readProfile: true, maxLength: 500 },
-    notes:
-      'Statuses are deleted and edited through the client API. Replies by other accounts cannot be hidden or deleted by the City (only reported or the account blocked).',
-  },
-  {
-    type: 'facebook',
-    label: 'Facebook Page',
-    capabilities: { ...none, publish: true, deletePost: true, editPost: true, fetchComments: true, hideComment: true, deleteComment: true, readProfile: true, maxLength: 63206 },
-    notes: 'Page posts are deleted and edited through the Graph API; comments on Page posts can be hidden or deleted by the Page.',
-  },
-  {
-    type: 'legacy_rss_relay',
-    label: 'Legacy RSS relay (third-party, one-way)',
-    capabilities: { ...none, publish: true },
-    notes: 'A third-party relay that republishes items and keeps them: the City cannot remove a relayed post, so it cannot be used (IV.C.15(i)(vi)).',
-  },
-];
-
-const byType = new Map(connectorDescriptors.map((d) => [d.type, d]));
-
-export function connectorDescriptor(type: string): ConnectorDescriptor | null {
-  return byType.get(type) ?? null;
-}
-
-export function connectorCapabilities(type: string): ConnectorCapabilities | null {
-  return byType.get(type)?.capabilities ?? null;
-}
-
-export function listConnectors(): ConnectorDescriptor[] {
-  return [...connectorDescriptors];
+export function createConnectorFactory(options: ConnectorOptions): ConnectorFactory {
+  const built = new Map<string, PlatformConnector | null>();
+  const make = (type: string): PlatformConnector | null => {
+    switch (type) {
+      case 'city_feed':
+        return createCityFeedConnector(options);
+      default:
+        return null;
+    }
+  };
+  return (type) => {
+    if (!built.has(type)) built.set(type, make(type));
+    return built.get(type)!;
+  };
 }
