@@ -1,0 +1,1 @@
+export { createClamdScanner, parseReply, clamdAddress, type ClamdOptions } from './client.ts';
