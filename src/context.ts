@@ -10,6 +10,7 @@ import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
 import type { ExceptionsService } from './modules/exceptions/index.ts';
 import type { PeopleService } from './modules/people/index.ts';
 import type { VaultService } from './modules/vault/index.ts';
+import type { ScreeningService } from './modules/screening/index.ts';
 
 /**
  * Everything the HTTP tier, jobs and CLI reach the domain through. Built once by main.ts.
@@ -29,4 +30,5 @@ export interface AppContext {
   exceptions: ExceptionsService;
   people: PeopleService;
   vault: VaultService;
+  screening: ScreeningService;
 }

@@ -14,6 +14,7 @@ import { createPolicyVersionsService } from './modules/policy-versions/index.ts'
 import { createExceptionsService } from './modules/exceptions/index.ts';
 import { createPeopleService } from './modules/people/index.ts';
 import { createVaultService, masterKeySource } from './modules/vault/index.ts';
+import { createScreeningService } from './modules/screening/index.ts';
 import { mailerFor } from './adapters/mailer/index.ts';
 import type { Mailer } from './ports/mailer.ts';
 import { buildApp } from './http/app.ts';
@@ -49,7 +50,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const log = config.logLevel === 'silent' ? undefined : (line: string) => console.warn(`crier: ${line}`);
   const vaultKeys = masterKeySource({ ...config.vault, dataDir: config.dataDir, ephemeral: config.database.kind === 'sqlite' && config.database.file === ':memory:', onGenerated: (f) => console.warn(`crier: generated a vault key in ${f} (demo only: production sets CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY)`) });
   const vault = createVaultService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, mailer: options.mailer ?? mailerFor(config.mail, log), keys: vaultKeys, log });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault };
+  const screening = createScreeningService({ pack });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening };
 }
 
 export async function createHttpApp(
