@@ -2,6 +2,8 @@ import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { ConnectorFactory, PlatformConnector } from '../../ports/platform-connector.ts';
 import { createCityFeedConnector } from './city-feed.ts';
+import { createFacebookConnector } from './facebook.ts';
+import { createMastodonConnector } from './mastodon.ts';
 
 export { connectorDescriptor, connectorCapabilities, listConnectors, connectorDescriptors } from './descriptors.ts';
 
@@ -28,6 +30,10 @@ export function createConnectorFactory(options: ConnectorOptions): ConnectorFact
     switch (type) {
       case 'city_feed':
         return createCityFeedConnector(options);
+      case 'mastodon':
+        return createMastodonConnector({ fetch: options.fetch });
+      case 'facebook':
+        return createFacebookConnector({ graphUrl: options.facebookGraphUrl, fetch: options.fetch });
       default:
         return null;
     }
