@@ -1,0 +1,17 @@
+import type { Db, DialectName } from '../../db/index.ts';
+import type { PersonActor } from '../../kernel/actor.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { PolicyPack } from '../../policy/index.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
+
+export interface OffdutyDeps {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  pack: PolicyPack;
+  audit: Pick<AuditService, 'record'>;
+  notifications: Pick<NotificationsService, 'notify'>;
+  /** The people module's view of a person's current roles (designees included). */
+  actorFor(personId: string): Promise<PersonActor | null>;
+}
