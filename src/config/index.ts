@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   /** Outgoing mail (IV.A.14: the IT Manager is told of credential changes at once): smtp:// or smtps:// URL; unset = mail is logged, not sent. */
   CRIER_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   CRIER_MAIL_FROM: z.string().default('crier@localhost'),
+  /** Facebook Graph API base with its version; unset = https://graph.facebook.com/v21.0 (tests point it at a local contract server). */
+  CRIER_FACEBOOK_GRAPH_URL: z.string().url().optional(),
 });
 
 export interface OidcConfig {
@@ -58,6 +60,8 @@ export interface Config {
   /** Master key source for the vault; with neither set, a key file is generated in dataDir (demo only). */
   vault: { keyFile: string | undefined; key: string | undefined };
   mail: { smtpUrl: string | undefined; from: string };
+  /** Facebook Graph API base (CRIER_FACEBOOK_GRAPH_URL); undefined = the connector's default. */
+  facebookGraphUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     vault: { keyFile: e.CRIER_VAULT_KEY_FILE ? resolve(e.CRIER_VAULT_KEY_FILE) : undefined, key: e.CRIER_VAULT_KEY },
     mail: { smtpUrl: e.CRIER_SMTP_URL, from: e.CRIER_MAIL_FROM },
+    facebookGraphUrl: e.CRIER_FACEBOOK_GRAPH_URL,
   };
 }
