@@ -148,9 +148,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions = {}):
       const client = mastodonClient(fetchImpl, account);
       const want = statusText(post);
       const candidates = (await ownStatusesSince(client, since)).reverse();
+      const squash = (t: string) => t.replace(/\s+/g, '');
       for (const s of candidates) {
-        // A cheap first look at the rendered HTML before asking for the exact source text.
-        if (htmlToText(s.content).replace(/\s+/g, ' ') !== want.replace(/\s+/g, ' ').trim()) continue;
+        // A lenient first look at the rendered HTML (whitespace aside) before asking for the exact source text.
+        if (squash(htmlToText(s.content)) !== squash(want)) continue;
         const source = await client.request<{ text: string }>('GET', `/api/v1/statuses/${encodeURIComponent(s.id)}/source`);
         if (source.body.text === want) return published(s);
       }
