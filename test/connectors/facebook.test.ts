@@ -215,6 +215,12 @@ describe('Facebook Page connector: failures', () => {
     expect((await rejection(offline.readProfile(account()))).retryable).toBe(true);
   });
 
+  it('editing a post that is gone (code 100/33) is not retryable', async () => {
+    const err = await rejection(connector.edit(account(), `${server.pageId}_999`, post('Corrected text')));
+    expect(err.retryable).toBe(false);
+    expect(err.message).toContain('code 100/33');
+  });
+
   it('a handle that is not a numeric Page id is refused, not retried', async () => {
     const err = await rejection(connector.readProfile({ ...account(), handle: '@carson' }));
     expect(err.retryable).toBe(false);

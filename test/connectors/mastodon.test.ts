@@ -183,6 +183,11 @@ describe('Mastodon connector: failures', () => {
     expect(err.message).toContain('character limit');
   });
 
+  it('editing a status that is gone (404) is not retryable', async () => {
+    const err = await rejection(connector.edit(account(), '999999', post('Corrected text')));
+    expect(err).toMatchObject({ retryable: false, status: 404 });
+  });
+
   it('5xx and unreachable instances are retryable; the retry then succeeds', async () => {
     server.failNext(2);
     const err = await rejection(connector.publish(account(), post('Road closure')));
