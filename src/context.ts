@@ -10,6 +10,7 @@ import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
 import type { ExceptionsService } from './modules/exceptions/index.ts';
 import type { PeopleService } from './modules/people/index.ts';
 import type { VaultService } from './modules/vault/index.ts';
+import type { AttachmentsService } from './modules/attachments/index.ts';
 import type { ScreeningService } from './modules/screening/index.ts';
 
 /**
@@ -30,5 +31,6 @@ export interface AppContext {
   exceptions: ExceptionsService;
   people: PeopleService;
   vault: VaultService;
+  attachments: AttachmentsService;
   screening: ScreeningService;
 }

@@ -16,6 +16,8 @@ import { createPeopleService } from './modules/people/index.ts';
 import { createVaultService, masterKeySource } from './modules/vault/index.ts';
 import { createScreeningService } from './modules/screening/index.ts';
 import { mailerFor } from './adapters/mailer/index.ts';
+import { createAttachmentsService } from './modules/attachments/index.ts';
+import { createClamdScanner } from './adapters/clamav/index.ts';
 import type { Mailer } from './ports/mailer.ts';
 import { buildApp } from './http/app.ts';
 import type { SessionResolver } from './http/plugins/session.ts';
@@ -51,7 +53,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const vaultKeys = masterKeySource({ ...config.vault, dataDir: config.dataDir, ephemeral: config.database.kind === 'sqlite' && config.database.file === ':memory:', onGenerated: (f) => console.warn(`crier: generated a vault key in ${f} (demo only: production sets CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY)`) });
   const vault = createVaultService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, mailer: options.mailer ?? mailerFor(config.mail, log), keys: vaultKeys, log });
   const screening = createScreeningService({ pack });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening };
+  const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, attachments };
 }
 
 export async function createHttpApp(

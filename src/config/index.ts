@@ -35,6 +35,14 @@ const EnvSchema = z.object({
   CRIER_MAIL_FROM: z.string().default('crier@localhost'),
   /** Facebook Graph API base with its version; unset = https://graph.facebook.com/v21.0 (tests point it at a local contract server). */
   CRIER_FACEBOOK_GRAPH_URL: z.string().url().optional(),
+  /** ClamAV's clamd, which scans every upload before it can be posted (IV.C.15(i)(iii)): its unix socket, or host and port. Unset = uploads are refused. */
+  CRIER_CLAMD_SOCKET: z.string().optional(),
+  CRIER_CLAMD_HOST: z.string().optional(),
+  CRIER_CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  /** Upload size limits in MiB, per kind of file. */
+  CRIER_UPLOAD_MAX_IMAGE_MB: z.coerce.number().positive().default(20),
+  CRIER_UPLOAD_MAX_VIDEO_MB: z.coerce.number().positive().default(1024),
+  CRIER_UPLOAD_MAX_PDF_MB: z.coerce.number().positive().default(50),
 });
 
 export interface OidcConfig {
@@ -62,9 +70,13 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Facebook Graph API base (CRIER_FACEBOOK_GRAPH_URL); undefined = the connector's default. */
   facebookGraphUrl: string | undefined;
+  /** Uploads: the virus scanner (null = none configured: uploads are refused) and size limits in bytes. */
+  attachments: { clamd: { socket: string } | { host: string; port: number } | null; maxBytes: { image: number; video: number; pdf: number } };
 }
 
 export class ConfigError extends Error {}
+
+const mib = (n: number) => Math.round(n * 1024 * 1024);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (shells and CI often export empty values).
@@ -100,5 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vault: { keyFile: e.CRIER_VAULT_KEY_FILE ? resolve(e.CRIER_VAULT_KEY_FILE) : undefined, key: e.CRIER_VAULT_KEY },
     mail: { smtpUrl: e.CRIER_SMTP_URL, from: e.CRIER_MAIL_FROM },
     facebookGraphUrl: e.CRIER_FACEBOOK_GRAPH_URL,
+    attachments: {
+      clamd: e.CRIER_CLAMD_SOCKET ? { socket: resolve(e.CRIER_CLAMD_SOCKET) } : e.CRIER_CLAMD_HOST ? { host: e.CRIER_CLAMD_HOST, port: e.CRIER_CLAMD_PORT } : null,
+      maxBytes: { image: mib(e.CRIER_UPLOAD_MAX_IMAGE_MB), video: mib(e.CRIER_UPLOAD_MAX_VIDEO_MB), pdf: mib(e.CRIER_UPLOAD_MAX_PDF_MB) },
+    },
   };
 }

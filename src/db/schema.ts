@@ -464,6 +464,43 @@ export interface FeedEntryTable {
   removed_at: string | null;
 }
 
+/** One uploaded file, written after its virus scan (IV.C.15(i)(iii)); described later (0005). */
+export interface AttachmentTable {
+  id: string;
+  /** image | video | pdf | captions | other (other: only ever quarantined) */
+  kind: Frozen<string>;
+  mime_type: Frozen<string>;
+  filename: Frozen<string>;
+  size_bytes: Frozen<number>;
+  original_sha256: Frozen<string>;
+  /** sha256 of the stored (clean, metadata-stripped) bytes; null when quarantined. */
+  stored_sha256: Frozen<string | null>;
+  /** clean | quarantined */
+  status: string;
+  scanner: Frozen<string>;
+  scan_signature: Frozen<string | null>;
+  scanned_at: Frozen<string>;
+  width: Frozen<number | null>;
+  height: Frozen<number | null>;
+  department_id: Frozen<string | null>;
+  uploaded_by: Frozen<string | null>;
+  uploaded_at: Frozen<string>;
+  alt_text: string | null;
+  caption_text: string | null;
+  caption_file_id: string | null;
+  city_website_url: string | null;
+  photo_at_public_event: number | null;
+  photo_attested_by: string | null;
+  photo_attested_at: string | null;
+  /** city | third_party */
+  ownership: string | null;
+  permission_json: string | null; // JSON { grantedBy, grantedOn, scope, reference }
+  uses_city_seal: number | null;
+  seal_authorization: string | null;
+  updated_at: string;
+}
+
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -495,6 +532,7 @@ export interface Database {
   post_approvals: PostApprovalTable;
   post_publications: PostPublicationTable;
   feed_entries: FeedEntryTable;
+  attachments: AttachmentTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

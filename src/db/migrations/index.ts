@@ -4,6 +4,7 @@ import * as m0002identity from './0002_identity.ts';
 import * as m0002platforms from './0002_platforms.ts';
 import * as m0003vault from './0003_vault.ts';
 import * as m0004posts from './0004_posts.ts';
+import * as m0005attachments from './0005_attachments.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0002_platforms': m0002platforms,
   '0003_vault': m0003vault,
   '0004_posts': m0004posts,
+  '0005_attachments': m0005attachments,
 };

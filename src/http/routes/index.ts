@@ -7,7 +7,8 @@ import { platformsRoutes } from './platforms.ts';
 import { notificationsRoutes } from './notifications.ts';
 import { peopleRoutes } from './people.ts';
 import { vaultRoutes } from './vault.ts';
+import { attachmentsRoutes } from './attachments.ts';
 import { screeningRoutes } from './screening.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, screeningRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, screeningRoutes, attachmentsRoutes];
