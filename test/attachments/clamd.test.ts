@@ -30,7 +30,8 @@ describe('clamd client (INSTREAM against a real clamd)', () => {
       for (let i = 0; i < 40; i++) yield Buffer.alloc(64 * 1024, 3);
     })()));
     expect(r.status).toBe('error');
-    expect(r.status === 'error' && r.message).toMatch(/larger than the virus scanner accepts/);
+    // clamd answers 'size limit exceeded' and hangs up; a reset may swallow the answer: either way it says why.
+    expect(r.status === 'error' && r.message).toMatch(/larger than the virus scanner accepts|StreamMaxLength/);
   });
 
   it('reports an absent clamd as an error verdict', async () => {

@@ -130,6 +130,9 @@ export function createClamdScanner(o: ClamdOptions): VirusScanner {
         });
         return parseReply(reply);
       } catch (e) {
+        // Past StreamMaxLength clamd answers and hangs up; a reset can swallow that answer.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE' || code === 'ECONNRESET' || /without an answer/.test(String(e))) return { status: 'error', message: `${description} closed the connection while the file was being sent (is the file larger than clamd's StreamMaxLength?)` };
         return { status: 'error', message: `${description}: ${e instanceof Error ? e.message : String(e)}` };
       }
     },
