@@ -35,6 +35,10 @@ const EnvSchema = z.object({
   CRIER_MAIL_FROM: z.string().default('crier@localhost'),
   /** Facebook Graph API base with its version; unset = https://graph.facebook.com/v21.0 (tests point it at a local contract server). */
   CRIER_FACEBOOK_GRAPH_URL: z.string().url().optional(),
+  /** Bluesky: the PDS or entryway the City's account signs in to. */
+  CRIER_BLUESKY_SERVICE: z.string().url().default('https://bsky.social'),
+  /** How replies to the City's Bluesky posts are found: through the AppView (bsky.social), or by reading the repositories of a small PDS without one. */
+  CRIER_BLUESKY_REPLIES: z.enum(['appview', 'pds']).default('appview'),
   /** ClamAV's clamd, which scans every upload before it can be posted (IV.C.15(i)(iii)): its unix socket, or host and port. Unset = uploads are refused. */
   CRIER_CLAMD_SOCKET: z.string().optional(),
   CRIER_CLAMD_HOST: z.string().optional(),
@@ -70,6 +74,9 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Facebook Graph API base (CRIER_FACEBOOK_GRAPH_URL); undefined = the connector's default. */
   facebookGraphUrl: string | undefined;
+  /** Bluesky PDS or entryway (CRIER_BLUESKY_SERVICE) and how replies are found (CRIER_BLUESKY_REPLIES). */
+  blueskyService: string;
+  blueskyReplies: 'appview' | 'pds';
   /** Uploads: the virus scanner (null = none configured: uploads are refused) and size limits in bytes. */
   attachments: { clamd: { socket: string } | { host: string; port: number } | null; maxBytes: { image: number; video: number; pdf: number } };
 }
@@ -112,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vault: { keyFile: e.CRIER_VAULT_KEY_FILE ? resolve(e.CRIER_VAULT_KEY_FILE) : undefined, key: e.CRIER_VAULT_KEY },
     mail: { smtpUrl: e.CRIER_SMTP_URL, from: e.CRIER_MAIL_FROM },
     facebookGraphUrl: e.CRIER_FACEBOOK_GRAPH_URL,
+    blueskyService: e.CRIER_BLUESKY_SERVICE,
+    blueskyReplies: e.CRIER_BLUESKY_REPLIES,
     attachments: {
       clamd: e.CRIER_CLAMD_SOCKET ? { socket: resolve(e.CRIER_CLAMD_SOCKET) } : e.CRIER_CLAMD_HOST ? { host: e.CRIER_CLAMD_HOST, port: e.CRIER_CLAMD_PORT } : null,
       maxBytes: { image: mib(e.CRIER_UPLOAD_MAX_IMAGE_MB), video: mib(e.CRIER_UPLOAD_MAX_VIDEO_MB), pdf: mib(e.CRIER_UPLOAD_MAX_PDF_MB) },

@@ -28,7 +28,7 @@ export const connectorDescriptors: readonly ConnectorDescriptor[] = [
     label: 'Bluesky',
     capabilities: { ...none, publish: true, deletePost: true, fetchComments: true, hideComment: true, readProfile: true, maxLength: 300 },
     notes:
-      'Posts are deleted with com.atproto.repo.deleteRecord. Replies cannot be deleted by the City; they are hidden with the post threadgate (hiddenReplies). Posts cannot be edited.',
+      'Signs in with the account handle and an app password from the vault. Posts are deleted with com.atproto.repo.deleteRecord; a retried publish finds its earlier record by a key derived from the idempotency key. Replies cannot be deleted by the City; they are hidden with the post threadgate (hiddenReplies). Replies are found through the AppView (app.bsky.feed.getPostThread); with CRIER_BLUESKY_REPLIES=pds (a PDS without an AppView) only replies from accounts on the same PDS are seen. Posts cannot be edited. Images only (no video).',
   },
   {
     type: 'mastodon',

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { ConnectorFactory, PlatformConnector } from '../../ports/platform-connector.ts';
+import { createBlueskyConnector } from './bluesky.ts';
 import { createCityFeedConnector } from './city-feed.ts';
 import { createFacebookConnector } from './facebook.ts';
 import { createMastodonConnector } from './mastodon.ts';
@@ -14,6 +15,8 @@ export interface ConnectorOptions {
   publicUrl: string;
   /** Bluesky PDS / entryway (CRIER_BLUESKY_SERVICE). */
   blueskyService?: string;
+  /** How Bluesky replies are found (CRIER_BLUESKY_REPLIES): 'appview' (default) or 'pds'. */
+  blueskyReplies?: 'appview' | 'pds';
   /** Facebook Graph API base (CRIER_FACEBOOK_GRAPH_URL). */
   facebookGraphUrl?: string;
   fetch?: typeof fetch;
@@ -30,6 +33,8 @@ export function createConnectorFactory(options: ConnectorOptions): ConnectorFact
     switch (type) {
       case 'city_feed':
         return createCityFeedConnector(options);
+      case 'bluesky':
+        return createBlueskyConnector({ service: options.blueskyService ?? 'https://bsky.social', replies: options.blueskyReplies, fetch: options.fetch });
       case 'mastodon':
         return createMastodonConnector({ fetch: options.fetch });
       case 'facebook':
