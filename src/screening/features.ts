@@ -29,15 +29,27 @@ function mix(h: number, c: number): number {
   return Math.imul(h, 16777619) >>> 0;
 }
 
-/** Reusable scratch space per dimensionality (the engine is single-threaded). */
-interface Scratch { counts: Float32Array; touched: Int32Array; n: number; mask: number }
-const scratch = new Map<number, Scratch>();
+/**
+ * Reusable scratch space per dimensionality (the engine is single-threaded): integer counts per
+ * hashed dimension and the list of dimensions touched, so clearing costs only what was used.
+ */
+export interface FeatureCounts { counts: Uint16Array; touched: Int32Array; n: number; mask: number }
+const scratch = new Map<number, FeatureCounts>();
 let wordBuf = new Int32Array(1024);
 let charBuf = new Int32Array(4096);
 
-function addTo(s: Scratch, h: number): void {
+/** 1 + ln(tf) for small term counts (a table: Math.log per feature was a tenth of the cost). */
+const TF = new Float64Array(256);
+for (let c = 1; c < 256; c++) TF[c] = 1 + Math.log(c);
+/** The feature value of a dimension counted `c` times. */
+export function tfValue(c: number): number {
+  return c < 256 ? TF[c]! : 1 + Math.log(c);
+}
+
+function addTo(s: FeatureCounts, h: number): void {
   const j = h & s.mask;
-  if (s.counts[j] === 0) {
+  const c = s.counts[j]!;
+  if (c === 0) {
     if (s.n === s.touched.length) {
       const bigger = new Int32Array(s.touched.length * 2);
       bigger.set(s.touched);
@@ -45,11 +57,12 @@ function addTo(s: Scratch, h: number): void {
     }
     s.touched[s.n++] = j;
   }
-  s.counts[j]! += 1;
+  // saturate: a dimension hit 65,535 times in 4,000 characters cannot happen, but stay safe
+  if (c < 0xffff) s.counts[j] = c + 1;
 }
 
 /** Coarse cues from the original text that normalisation removes (capitals, currency, links). */
-function sourceCues(source: string, add: (h: number) => void): void {
+function sourceCues(source: string, s: FeatureCounts): void {
   let upper = 0;
   let letters = 0;
   let digits = 0;
@@ -65,26 +78,29 @@ function sourceCues(source: string, add: (h: number) => void): void {
     else if (c === 36 || c === 0xa3 || c === 0x20ac) currency++;
   }
   const ratio = letters ? upper / letters : 0;
-  add(mix(CUE_SEED, 1 + (ratio === 0 ? 0 : ratio < 0.1 ? 1 : ratio < 0.3 ? 2 : ratio < 0.6 ? 3 : 4)));
-  add(mix(CUE_SEED, 10 + (digits === 0 ? 0 : digits < 4 ? 1 : digits < 10 ? 2 : 3)));
-  add(mix(CUE_SEED, 20 + Math.min(3, bangs)));
-  if (currency) add(mix(CUE_SEED, 30));
-  if (/https?:|www\.|\.com\b|\.net\b|\.co\.uk\b/i.test(source.slice(0, n))) add(mix(CUE_SEED, 31));
-  if (/\d{5,}/.test(source.slice(0, n))) add(mix(CUE_SEED, 32));
-  if (/[£$€]\s?\d/.test(source.slice(0, n))) add(mix(CUE_SEED, 33));
+  addTo(s, mix(CUE_SEED, 1 + (ratio === 0 ? 0 : ratio < 0.1 ? 1 : ratio < 0.3 ? 2 : ratio < 0.6 ? 3 : 4)));
+  addTo(s, mix(CUE_SEED, 10 + (digits === 0 ? 0 : digits < 4 ? 1 : digits < 10 ? 2 : 3)));
+  addTo(s, mix(CUE_SEED, 20 + Math.min(3, bangs)));
+  if (currency) addTo(s, mix(CUE_SEED, 30));
+  const head = source.length > n ? source.slice(0, n) : source;
+  if (/https?:|www\.|\.com\b|\.net\b|\.co\.uk\b/i.test(head)) addTo(s, mix(CUE_SEED, 31));
+  if (digits >= 5 && /\d{5,}/.test(head)) addTo(s, mix(CUE_SEED, 32));
+  if (currency && /[£$€]\s?\d/.test(head)) addTo(s, mix(CUE_SEED, 33));
 }
 
-export function extractFeatures(normText: string, bits: number, source?: string): SparseVector {
+/**
+ * Count the hashed features of a text into the shared scratch (valid until the next call). The
+ * caller reads `touched[0..n)` and `counts`, and must zero `counts` at those dimensions after use
+ * (`extractFeatures` and the model do).
+ */
+export function countFeatures(normText: string, bits: number, source?: string): FeatureCounts {
   const dims = 1 << bits;
-  let s = scratch.get(bits);
-  if (!s) {
-    s = { counts: new Float32Array(dims), touched: new Int32Array(4096), n: 0, mask: dims - 1 };
-    scratch.set(bits, s);
+  let sc = scratch.get(bits);
+  if (!sc) {
+    sc = { counts: new Uint16Array(dims), touched: new Int32Array(4096), n: 0, mask: dims - 1 };
+    scratch.set(bits, sc);
   }
-  const sc = s;
   sc.n = 0;
-  const counts = sc.counts;
-  const add = (h: number): void => addTo(sc, h);
 
   const text = normText.length > MAX_CLASSIFIER_CHARS ? normText.slice(0, MAX_CLASSIFIER_CHARS) : normText;
   // words: runs of [a-z0-9*] (apostrophes skipped), plus single symbols like '!' '?' '$' as words
@@ -132,29 +148,42 @@ export function extractFeatures(normText: string, bits: number, source?: string)
       }
     }
   }
-  if (source !== undefined) sourceCues(source, add);
+  if (source !== undefined) sourceCues(source, sc);
   // length bucket
-  add(mix(LEN_SEED, Math.min(12, Math.floor(Math.log2(1 + text.length)))));
+  addTo(sc, mix(LEN_SEED, Math.min(12, Math.floor(Math.log2(1 + text.length)))));
   for (let k = 0; k < nw; k++) {
-    add(words[k]!);
-    if (k > 0) add(mix(mix(BIGRAM_SEED, words[k - 1]!), words[k]!));
+    addTo(sc, words[k]!);
+    if (k > 0) addTo(sc, mix(mix(BIGRAM_SEED, words[k - 1]!), words[k]!));
   }
+  // character 3-, 4- and 5-grams, unrolled (the hottest loop of the classifier)
   for (let i = 0; i < nj; i++) {
-    let g = CHAR_SEED;
-    for (let n = 0; n < 5 && i + n < nj; n++) {
-      g = mix(g, joined[i + n]!);
-      if (n >= 2) add(mix(g, n));
-    }
+    let g = mix(CHAR_SEED, joined[i]!);
+    if (i + 1 >= nj) break;
+    g = mix(g, joined[i + 1]!);
+    if (i + 2 >= nj) break;
+    g = mix(g, joined[i + 2]!);
+    addTo(sc, mix(g, 2));
+    if (i + 3 >= nj) continue;
+    g = mix(g, joined[i + 3]!);
+    addTo(sc, mix(g, 3));
+    if (i + 4 >= nj) continue;
+    g = mix(g, joined[i + 4]!);
+    addTo(sc, mix(g, 4));
   }
+  return sc;
+}
+
+export function extractFeatures(normText: string, bits: number, source?: string): SparseVector {
+  const sc = countFeatures(normText, bits, source);
   const nTouched = sc.n;
   const touched = sc.touched;
-
+  const counts = sc.counts;
   const idx = new Int32Array(nTouched);
   const val = new Float32Array(nTouched);
   let norm = 0;
   for (let k = 0; k < nTouched; k++) {
     const j = touched[k]!;
-    const v = 1 + Math.log(counts[j]!);
+    const v = tfValue(counts[j]!);
     counts[j] = 0;
     idx[k] = j;
     val[k] = v;

@@ -17,10 +17,26 @@ export class FuzzyVocab {
     }
   }
 
+  /**
+   * Answers per word, remembered: words repeat across comments (Zipf), and the one-edit search
+   * allocates ~2 strings per letter. Bounded: cleared when full, so memory stays flat on a stream.
+   */
+  private memo = new Map<string, string | null>();
+  private static readonly MEMO_MAX = 50_000;
+
   /** The vocabulary word within one edit of `t`, or undefined. */
   lookup(t: string): string | undefined {
     const hit = this.exact.get(t);
     if (hit !== undefined) return hit;
+    const known = this.memo.get(t);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.search(t);
+    if (this.memo.size >= FuzzyVocab.MEMO_MAX) this.memo.clear();
+    this.memo.set(t, found ?? null);
+    return found;
+  }
+
+  private search(t: string): string | undefined {
     if (t.length < this.minLength - 1 || t.length > 16) return undefined;
     const del = this.deletions.get(t); // a letter missing
     if (del !== undefined) return del;

@@ -30,8 +30,24 @@ function hasDouble(w: string): boolean {
   for (let k = 1; k < w.length; k++) if (w.charCodeAt(k) === w.charCodeAt(k - 1)) return true;
   return false;
 }
-const squeeze3 = (w: string): string => w.replace(/(.)\1{2,}/g, '$1$1');
-const squeeze2 = (w: string): string => w.replace(/(.)\1+/g, '$1');
+/** Runs of 3+ equal units cut to 2 ("fuuuck" → "fuuck"); a loop, not a regex: it runs per token. */
+function squeeze3(w: string): string {
+  let out = '';
+  let run = 0;
+  let changed = false;
+  for (let k = 0; k < w.length; k++) {
+    run = k > 0 && w.charCodeAt(k) === w.charCodeAt(k - 1) ? run + 1 : 1;
+    if (run <= 2) out += w[k];
+    else changed = true;
+  }
+  return changed ? out : w;
+}
+/** Runs of equal units cut to 1 ("fuuuck" → "fuck"). */
+function squeeze2(w: string): string {
+  let out = '';
+  for (let k = 0; k < w.length; k++) if (k === 0 || w.charCodeAt(k) !== w.charCodeAt(k - 1)) out += w[k];
+  return out;
+}
 
 export class Lexicon {
   private byFirst = new Map<string, Entry[]>();

@@ -4,7 +4,7 @@
  * (model/carson-model.ts, written by `npm run train:screening`). Pure, deterministic,
  * browser-safe.
  */
-import { extractFeatures, FEATURE_VERSION } from './features.ts';
+import { countFeatures, FEATURE_VERSION, tfValue } from './features.ts';
 
 export interface ModelLabel {
   /** Clause id the label maps to, e.g. 'V.2'. */
@@ -117,21 +117,46 @@ export function loadModel(data: ModelData): Model {
   const w = new Int8Array(L > 0 ? dims * L : 0);
   data.weights.forEach((b64, l) => decodeSparse(base64ToBytes(b64), dims, (j, v) => { w[j * L + l] = v; }));
   const acc = new Float64Array(L);
+  const labels = data.labels;
   return {
     data,
     predict(normText: string, source?: string): Record<string, number> {
       const out: Record<string, number> = {};
       if (L === 0) return out;
-      const x = extractFeatures(normText, data.bits, source);
-      acc.fill(0);
-      for (let k = 0; k < x.length; k++) {
-        const base = x.idx[k]! * L;
-        const v = x.val[k]!;
-        for (let l = 0; l < L; l++) acc[l]! += v * w[base + l]!;
+      // one pass over the touched dimensions: tf value, squared norm and the dot products
+      // together (the vector is L2-normalised, so dividing the sums by the norm at the end is
+      // the same model)
+      const x = countFeatures(normText, data.bits, source);
+      const counts = x.counts;
+      const touched = x.touched;
+      let norm = 0;
+      if (L === 8) {
+        let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        for (let k = 0; k < x.n; k++) {
+          const j = touched[k]!;
+          const v = tfValue(counts[j]!);
+          counts[j] = 0;
+          norm += v * v;
+          const b = j * 8;
+          a0 += v * w[b]!; a1 += v * w[b + 1]!; a2 += v * w[b + 2]!; a3 += v * w[b + 3]!;
+          a4 += v * w[b + 4]!; a5 += v * w[b + 5]!; a6 += v * w[b + 6]!; a7 += v * w[b + 7]!;
+        }
+        acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7;
+      } else {
+        acc.fill(0);
+        for (let k = 0; k < x.n; k++) {
+          const j = touched[k]!;
+          const v = tfValue(counts[j]!);
+          counts[j] = 0;
+          norm += v * v;
+          const base = j * L;
+          for (let l = 0; l < L; l++) acc[l]! += v * w[base + l]!;
+        }
       }
+      const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
       for (let l = 0; l < L; l++) {
-        const lab = data.labels[l]!;
-        const z = lab.bias + acc[l]! * lab.scale;
+        const lab = labels[l]!;
+        const z = lab.bias + acc[l]! * inv * lab.scale;
         out[lab.clause] = 1 / (1 + Math.exp(-z));
       }
       return out;
