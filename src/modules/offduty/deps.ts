@@ -1,5 +1,4 @@
 import type { Db, DialectName } from '../../db/index.ts';
-import type { PersonActor } from '../../kernel/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { PolicyPack } from '../../policy/index.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -12,6 +11,4 @@ export interface OffdutyDeps {
   pack: PolicyPack;
   audit: Pick<AuditService, 'record'>;
   notifications: Pick<NotificationsService, 'notify'>;
-  /** The people module's view of a person's current roles (designees included). */
-  actorFor(personId: string): Promise<PersonActor | null>;
 }

@@ -1,6 +1,7 @@
 import { authorize, can } from '../../authz/index.ts';
+import type { Executor } from '../../db/index.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import { hasRole } from '../../kernel/actor.ts';
+import { localDate } from '../../policy/index.ts';
 import { toIso, toJson } from '../../kernel/codec.ts';
 import { conflict, invalidInput, policyRefusal } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -31,15 +32,23 @@ export function createPreauths(deps: OffdutyDeps) {
   const { db, clock, pack, audit } = deps;
   const cite = (...ids: string[]) => citeIn(pack, ...ids);
 
-  /** The rule's resource for a request: the requester heads their department → only the City Manager decides. */
-  async function resourceOf(p: Preauth): Promise<PreauthResource> {
-    const requester = await deps.actorFor(p.personId);
-    const requesterIsHead = !!requester && (p.departmentId === null ? hasRole(requester, 'department_head') : hasRole(requester, 'department_head', p.departmentId));
-    return { personId: p.personId, departmentId: p.departmentId, requesterIsHead };
+  /** The rule's resource for a request: the requester heads their department → only the City Manager decides. Reads through `executor` (SQLite has one connection: inside a transaction, only the transaction may read). */
+  async function resourceOf(executor: Executor, p: Preauth): Promise<PreauthResource> {
+    const today = localDate(pack, clock.now());
+    let q = executor
+      .selectFrom('role_assignments')
+      .select('id')
+      .where('person_id', '=', p.personId)
+      .where('role', '=', 'department_head')
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', today)]))
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]));
+    if (p.departmentId !== null) q = q.where('department_id', '=', p.departmentId);
+    return { personId: p.personId, departmentId: p.departmentId, requesterIsHead: !!(await q.executeTakeFirst()) };
   }
 
-  async function view(actor: Actor, p: Preauth): Promise<PreauthView> {
-    const decide = p.status === 'pending' && can(offdutyPolicy, actor, 'preauth.decide', await resourceOf(p)).allow;
+  async function view(executor: Executor, actor: Actor, p: Preauth): Promise<PreauthView> {
+    const decide = p.status === 'pending' && can(offdutyPolicy, actor, 'preauth.decide', await resourceOf(executor, p)).allow;
     return { ...p, abilities: { 'preauth.decide': decide } };
   }
 
@@ -90,14 +99,14 @@ export function createPreauths(deps: OffdutyDeps) {
         relatedId: id,
         clauses: [C.preAuthorized],
       });
-      return view(actor, p);
+      return view(tx, actor, p);
     });
   }
 
   async function decidePreauth(actor: Actor, id: string, input: { decision: 'approve' | 'deny'; note?: string | null }): Promise<PreauthView> {
     return db.transaction().execute(async (tx) => {
       const before = await loadPreauth(tx, id);
-      authorize(offdutyPolicy, actor, 'preauth.decide', await resourceOf(before));
+      authorize(offdutyPolicy, actor, 'preauth.decide', await resourceOf(tx, before));
       if (before.status !== 'pending') throw conflict(`This request was already ${before.status}`);
       const now = clock.now();
       if (input.decision === 'approve' && Date.parse(before.windowEnd) <= now.getTime()) {
@@ -133,7 +142,7 @@ export function createPreauths(deps: OffdutyDeps) {
         relatedId: id,
         clauses: cite(C.preAuthorized),
       });
-      return view(actor, after);
+      return view(tx, actor, after);
     });
   }
 
@@ -143,7 +152,7 @@ export function createPreauths(deps: OffdutyDeps) {
     if (actor.kind !== 'person') return [];
     let q = preauthQuery(db).orderBy('a.window_start', 'desc').orderBy('a.id').limit(500);
     q = scope === 'mine' ? q.where('a.person_id', '=', actor.personId) : q.where('a.status', '=', 'pending').where('a.person_id', '!=', actor.personId);
-    const views = await Promise.all((await q.execute()).map((r) => view(actor, toPreauth(r))));
+    const views = await Promise.all((await q.execute()).map((r) => view(db, actor, toPreauth(r))));
     return scope === 'mine' ? views : views.filter((v) => v.abilities['preauth.decide']);
   }
 
