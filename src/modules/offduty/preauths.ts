@@ -3,7 +3,7 @@ import type { Executor } from '../../db/index.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { localDate } from '../../policy/index.ts';
 import { toIso, toJson } from '../../kernel/codec.ts';
-import { conflict, invalidInput, policyRefusal } from '../../kernel/errors.ts';
+import { conflict, invalidInput, notFound, policyRefusal } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { C, citeIn } from './clauses.ts';
 import type { OffdutyDeps } from './deps.ts';
@@ -70,7 +70,8 @@ export function createPreauths(deps: OffdutyDeps) {
         const missing = platformIds.filter((id) => !found.some((f) => f.id === id));
         if (missing.length) throw invalidInput('platformIds', `no platform ${missing.join(', ')}`);
       }
-      const person = await tx.selectFrom('persons').select(['department_id', 'name']).where('id', '=', actor.personId).executeTakeFirstOrThrow();
+      const person = await tx.selectFrom('persons').select(['department_id', 'name']).where('id', '=', actor.personId).executeTakeFirst();
+      if (!person) throw notFound('Person', actor.personId);
       const id = newId();
       await tx
         .insertInto('offduty_preauths')
