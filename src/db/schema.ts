@@ -464,6 +464,89 @@ export interface FeedEntryTable {
   removed_at: string | null;
 }
 
+/** IV.C.15(e)(i)(A): a request to work off duty, decided by the requester's supervisor (0006). */
+export interface OffdutyPreauthTable {
+  id: string;
+  person_id: string;
+  department_id: string | null;
+  window_start: string;
+  window_end: string;
+  reason: string;
+  platform_ids: string; // JSON string[]
+  /** pending | approved | denied */
+  status: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+/** One off-duty session; changes only while open (ended_at null). */
+export interface OffdutySessionTable {
+  id: string;
+  person_id: string;
+  department_id: string | null;
+  started_at: Frozen<string>;
+  last_activity_at: string;
+  ended_at: string | null;
+  /** manual | activity (an activity-opened session becomes manual when the employee starts one) */
+  opened_by: string;
+  /** manual | idle | end_of_day (null while open) */
+  ended_by: string | null;
+  activity_count: number;
+  note: string | null;
+  violation_notified_at: string | null;
+}
+
+/** Append-only: each off-duty activity, written in the transaction of the action itself. */
+export interface OffdutyActivityTable {
+  id: Frozen<string>;
+  session_id: Frozen<string>;
+  person_id: Frozen<string>;
+  at: Frozen<string>;
+  what: Frozen<string>;
+}
+
+/** Append-only time log (IV.C.15(e)(i)(B)–(C)); a correction is a new row naming the one it corrects. */
+export interface OffdutyEntryTable {
+  id: Frozen<string>;
+  person_id: Frozen<string>;
+  department_id: Frozen<string | null>;
+  session_id: Frozen<string>;
+  corrects_id: Frozen<string | null>;
+  started_at: Frozen<string>;
+  ended_at: Frozen<string>;
+  minutes: Frozen<number>;
+  preauth_id: Frozen<string | null>;
+  flags: Frozen<string>; // JSON string[]
+  note: Frozen<string | null>;
+  recorded_at: Frozen<string>;
+  recorded_by: Frozen<string>;
+}
+
+/** Recurring reviews: currency (IV.C.15(f)(iii)) and ads/links (IV.D.2); one per platform × kind × period. */
+export interface ReviewTaskTable {
+  id: string;
+  platform_id: string;
+  /** currency | ads_links */
+  kind: string;
+  /** '2026-Q4' (quarterly) or '2026-11' (monthly) */
+  period: string;
+  due_on: string;
+  owner_role: string;
+  owner_department_id: string | null;
+  /** open | done | cancelled */
+  status: string;
+  created_at: string;
+  completed_at: string | null;
+  completed_by: string | null;
+  /** ok | action_needed */
+  outcome: string | null;
+  findings: string | null;
+  notes: string | null;
+  cancelled_reason: string | null;
+}
+
 /** One uploaded file, written after its virus scan (IV.C.15(i)(iii)); described later (0005). */
 export interface AttachmentTable {
   id: string;
@@ -500,7 +583,6 @@ export interface AttachmentTable {
   updated_at: string;
 }
 
-
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -532,6 +614,11 @@ export interface Database {
   post_approvals: PostApprovalTable;
   post_publications: PostPublicationTable;
   feed_entries: FeedEntryTable;
+  offduty_preauths: OffdutyPreauthTable;
+  offduty_sessions: OffdutySessionTable;
+  offduty_activities: OffdutyActivityTable;
+  offduty_entries: OffdutyEntryTable;
+  review_tasks: ReviewTaskTable;
   attachments: AttachmentTable;
 }
 

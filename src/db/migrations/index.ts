@@ -5,6 +5,7 @@ import * as m0002platforms from './0002_platforms.ts';
 import * as m0003vault from './0003_vault.ts';
 import * as m0004posts from './0004_posts.ts';
 import * as m0005attachments from './0005_attachments.ts';
+import * as m0006offdutyReviews from './0006_offduty_reviews.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0003_vault': m0003vault,
   '0004_posts': m0004posts,
   '0005_attachments': m0005attachments,
+  '0006_offduty_reviews': m0006offdutyReviews,
 };
