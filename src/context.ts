@@ -10,8 +10,12 @@ import type { PolicyVersionsService } from './modules/policy-versions/index.ts';
 import type { ExceptionsService } from './modules/exceptions/index.ts';
 import type { PeopleService } from './modules/people/index.ts';
 import type { VaultService } from './modules/vault/index.ts';
+import type { OffdutyService } from './modules/offduty/index.ts';
+import type { ReviewsService } from './modules/reviews/index.ts';
 import type { AttachmentsService } from './modules/attachments/index.ts';
 import type { ScreeningService } from './modules/screening/index.ts';
+import type { PostsService } from './modules/posts/index.ts';
+import type { ConnectorFactory } from './ports/platform-connector.ts';
 
 /**
  * Everything the HTTP tier, jobs and CLI reach the domain through. Built once by main.ts.
@@ -32,5 +36,9 @@ export interface AppContext {
   people: PeopleService;
   vault: VaultService;
   attachments: AttachmentsService;
+  offduty: OffdutyService;
+  reviews: ReviewsService;
   screening: ScreeningService;
+  posts: PostsService;
+  connectors: ConnectorFactory;
 }

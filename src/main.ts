@@ -8,17 +8,21 @@ import { clauseTitle, defaultPackDir, hasClause, loadPackFromDir, type PolicyPac
 import { createAuditService } from './modules/audit/index.ts';
 import { createNotificationsService } from './modules/notifications/index.ts';
 import { createPlatformsService } from './modules/platforms/index.ts';
-import { connectorCapabilities, listConnectors } from './adapters/connectors/index.ts';
+import { connectorCapabilities, createConnectorFactory, listConnectors } from './adapters/connectors/index.ts';
 import { createIdentityService } from './modules/identity/index.ts';
 import { createPolicyVersionsService } from './modules/policy-versions/index.ts';
 import { createExceptionsService } from './modules/exceptions/index.ts';
 import { createPeopleService } from './modules/people/index.ts';
 import { createVaultService, masterKeySource } from './modules/vault/index.ts';
 import { createScreeningService } from './modules/screening/index.ts';
+import { createPostsService } from './modules/posts/index.ts';
+import { createOffdutyService } from './modules/offduty/index.ts';
+import { createReviewsService } from './modules/reviews/index.ts';
 import { mailerFor } from './adapters/mailer/index.ts';
 import { createAttachmentsService } from './modules/attachments/index.ts';
 import { createClamdScanner } from './adapters/clamav/index.ts';
 import type { Mailer } from './ports/mailer.ts';
+import type { ConnectorFactory } from './ports/platform-connector.ts';
 import { buildApp } from './http/app.ts';
 import type { SessionResolver } from './http/plugins/session.ts';
 import { apiRoutes } from './http/routes/index.ts';
@@ -32,6 +36,8 @@ export interface ContextOptions {
   migrate?: boolean;
   /** Outgoing mail (default: SMTP when CRIER_SMTP_URL is set, else a mailer that only logs). */
   mailer?: Mailer;
+  /** Platform connectors (default: the real ones, configured from config). Tests pass contract servers' connectors. */
+  connectors?: ConnectorFactory;
 }
 
 /** Composition root: config → db → modules. The only place adapters are wired into ports. */
@@ -53,8 +59,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const vaultKeys = masterKeySource({ ...config.vault, dataDir: config.dataDir, ephemeral: config.database.kind === 'sqlite' && config.database.file === ':memory:', onGenerated: (f) => console.warn(`crier: generated a vault key in ${f} (demo only: production sets CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY)`) });
   const vault = createVaultService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, mailer: options.mailer ?? mailerFor(config.mail, log), keys: vaultKeys, log });
   const screening = createScreeningService({ pack });
+  const offduty = createOffdutyService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
+  const reviews = createReviewsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, attachments };
+  const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl });
+  const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, connectors };
 }
 
 export async function createHttpApp(

@@ -132,6 +132,7 @@ export async function seedDemoCity(ctx: AppContext): Promise<SeedResult> {
 
   const cityFeed = await walk(cm, { name: 'Carson City News', type: 'city_feed', purpose: 'City-wide news, notices and events', departmentId: null, domain: 'ci.carson.ca.us' }, 'active', cityBranding, '2026-11-A');
   const pwBluesky = await walk(pwHead, { name: 'Carson Public Works on Bluesky', type: 'bluesky', purpose: 'Street closures, traffic and service updates', departmentId: dept.get('PW')!, handle: 'carsonpw.bsky.social', domain: 'bsky.app' }, 'active', pwBranding, '2026-11-B');
+  const pwNews = await walk(pwHead, { name: 'Carson Public Works News', type: 'city_feed', purpose: 'Street work, closures and service notices as a news feed', departmentId: dept.get('PW')!, domain: 'ci.carson.ca.us' }, 'active', pwBranding, '2026-11-G');
   await walk(csHead, { name: 'Carson Community Services on Facebook', type: 'facebook', purpose: 'Programs, classes and events', departmentId: dept.get('CS')!, domain: 'facebook.com' }, 'council_approved', csBranding, '2026-11-C');
   await walk(csHead, { name: 'Carson Parks on Mastodon', type: 'mastodon', purpose: 'Park news', departmentId: dept.get('CS')!, handle: '@carsonparks@mastodon.social', domain: 'mastodon.social' }, 'it_reviewed', csBranding, '2026-11-D');
   await walk(pwHead, { name: 'Public Works Field Updates Feed', type: 'city_feed', purpose: 'Crew schedules and field updates', departmentId: dept.get('PW')! }, 'requested', pwBranding, '2026-11-E');
@@ -143,17 +144,24 @@ export async function seedDemoCity(ctx: AppContext): Promise<SeedResult> {
 
   // An authorized employee, walked through designation → acknowledgement → training → provider terms.
   const posterId = id('poster');
-  await people.designate(pwHead, posterId, { departmentId: dept.get('PW')!, platformIds: [pwBluesky.id] });
+  await people.designate(pwHead, posterId, { departmentId: dept.get('PW')!, platformIds: [pwBluesky.id, pwNews.id] });
   const poster = await asPerson('poster');
   const ack = acknowledgementText(pack);
   await people.acknowledge(poster, posterId, { printedName: 'Jordan Patel', signature: 'Jordan Patel', signedOn: today, departmentAndTitle: 'Public Works, Management Analyst', textSha256: ack.sha256 });
   await people.recordTraining(pwHead, posterId, { kind: 'training', platformType: 'bluesky', completedOn: addDays(today, -7) });
   await people.recordTraining(pwHead, posterId, { kind: 'provider_terms', platformType: 'bluesky', completedOn: addDays(today, -7) });
+  await people.recordTraining(pwHead, posterId, { kind: 'training', platformType: 'city_feed', completedOn: addDays(today, -7) });
+  await people.recordTraining(pwHead, posterId, { kind: 'provider_terms', platformType: 'city_feed', completedOn: addDays(today, -7) });
 
   // The oversight roles sign the acknowledgement too (II: authorized by definition, still sign).
   for (const key of ['cm', 'it', 'pia']) {
     const p = PEOPLE.find((x) => x.key === key)!;
     await people.acknowledge(await asPerson(key), id(key), { printedName: p.name, signature: p.name, signedOn: today, departmentAndTitle: p.title, textSha256: ack.sha256 });
+  }
+  // They post to the City news feed, so they have its training and terms on record (IV.C.6).
+  for (const key of ['cm', 'acm', 'pia']) {
+    await people.recordTraining(it, id(key), { kind: 'training', platformType: 'city_feed', completedOn: addDays(today, -7) });
+    await people.recordTraining(it, id(key), { kind: 'provider_terms', platformType: 'city_feed', completedOn: addDays(today, -7) });
   }
 
   // A third-party scheduling app, approved by IT (IV.C.15(i)(iv)).

@@ -8,7 +8,11 @@ import { notificationsRoutes } from './notifications.ts';
 import { peopleRoutes } from './people.ts';
 import { vaultRoutes } from './vault.ts';
 import { attachmentsRoutes } from './attachments.ts';
+import { offdutyRoutes } from './offduty.ts';
+import { reviewsRoutes } from './reviews.ts';
 import { screeningRoutes } from './screening.ts';
+import { postsRoutes } from './posts.ts';
+import { feedsRoutes } from './feeds.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, screeningRoutes, attachmentsRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes];
