@@ -45,7 +45,8 @@ const EnvSchema = z.object({
   CRIER_CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
   /** Upload size limits in MiB, per kind of file. */
   CRIER_UPLOAD_MAX_IMAGE_MB: z.coerce.number().positive().default(20),
-  CRIER_UPLOAD_MAX_VIDEO_MB: z.coerce.number().positive().default(1024),
+  // At most 2047: sizes are kept as 32-bit integers (and clamd's StreamMaxLength cannot exceed 4 GB either).
+  CRIER_UPLOAD_MAX_VIDEO_MB: z.coerce.number().positive().max(2047).default(1024),
   CRIER_UPLOAD_MAX_PDF_MB: z.coerce.number().positive().default(50),
 });
 
