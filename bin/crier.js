@@ -2,5 +2,10 @@
 // The crier command. Runs the TypeScript sources through tsx (no build step for the server).
 import { register } from 'tsx/esm/api';
 
-register();
-await import('../src/cli/index.ts');
+if (process.argv[2] === 'screen') {
+  // a comment stream's throughput includes start-up: load only the screen command (bin/crier-screen.js)
+  await (await import('./crier-screen.js')).runScreen();
+} else {
+  register();
+  await import('../src/cli/index.ts');
+}

@@ -9,13 +9,19 @@
  *       the stream goes on; blank lines are skipped.
  *   crier screen --text "…" [--kind …] [--context "…"]   prints a readable report.
  *
+ * The configuration is built from the loaded policy pack (CRIER_POLICY_DIR or --policy, else the
+ * bundled Carson pack) by the same builder as the server, so a city's own pack is honoured;
+ * --config FILE merges JSON over it.
+ *
  * The CLI owner wires `registerScreenCommand(program)` into src/cli/index.ts.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { makeConfig, type ScreeningConfig } from '../screening/config.ts';
+import type { ScreeningConfig } from '../screening/config.ts';
+import { defaultPackDir, loadPackFromDir } from '../policy/index.ts';
+import { screeningConfigFromPack } from '../modules/screening/index.ts';
 import { screenComment, screenPost } from '../screening/engine.ts';
 import type { HunspellDictionary } from '../screening/language.ts';
 import type { PostInput } from '../screening/rule.ts';
@@ -126,7 +132,21 @@ export function formatReport(text: string, findings: readonly Finding[]): string
   return lines.join('\n') + '\n';
 }
 
-interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; language: boolean }
+interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; policy?: string; language: boolean }
+
+/** The pack's screening configuration, with a JSON file's keys merged over it. */
+export function cliConfig(policyDir: string | undefined, configFile: string | undefined): ScreeningConfig {
+  const base = screeningConfigFromPack(loadPackFromDir(policyDir || process.env.CRIER_POLICY_DIR || defaultPackDir()));
+  if (!configFile) return base;
+  const partial = JSON.parse(readFileSync(configFile, 'utf8')) as Partial<ScreeningConfig>;
+  return {
+    ...base,
+    ...partial,
+    platforms: { ...base.platforms, ...(partial.platforms ?? {}) },
+    severity: { ...base.severity, ...(partial.severity ?? {}) },
+    thresholds: { ...base.thresholds, ...(partial.thresholds ?? {}) },
+  };
+}
 
 export function registerScreenCommand(program: Command): void {
   program
@@ -136,7 +156,8 @@ export function registerScreenCommand(program: Command): void {
     .option('--platform <id>', 'platform for length limits (posts): x, bluesky, mastodon, instagram, facebook, linkedin, …')
     .option('--text <text>', 'screen this one text and print a readable report')
     .option('--context <text>', 'with --text and --kind comment: the post the comment answers')
-    .option('--config <file>', 'JSON file with screening configuration (merged over the Carson defaults)')
+    .option('--config <file>', 'JSON file with screening configuration (merged over the policy pack\'s)')
+    .option('--policy <dir>', 'policy pack folder (default: CRIER_POLICY_DIR, else the bundled Carson pack)')
     .option('--no-language', 'posts: skip the spelling / grammar / readability pass')
     .action(async (o: CliOptions) => {
       if (o.kind !== 'comment' && o.kind !== 'post') {
@@ -144,7 +165,7 @@ export function registerScreenCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const config = o.config ? makeConfig(JSON.parse(readFileSync(o.config, 'utf8')) as Partial<ScreeningConfig>) : undefined;
+      const config = cliConfig(o.policy, o.config);
       const language = o.kind === 'post' && o.language;
       const dictionary = language ? ((await import('dictionary-en')).default as HunspellDictionary) : undefined;
       if (o.text !== undefined) {
