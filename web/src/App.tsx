@@ -17,6 +17,8 @@ import { CommentPolicyPage } from './features/public/CommentPolicyPage.tsx';
 import { DisclaimersPage } from './features/public/DisclaimersPage.tsx';
 import { PolicyPage } from './features/public/PolicyPage.tsx';
 import { VaultPage } from './features/vault/VaultPage.tsx';
+import { OffdutyPage } from './features/offduty/OffdutyPage.tsx';
+import { ReviewsPage } from './features/reviews/ReviewsPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -54,6 +56,8 @@ export function App() {
         <Route path="/audit" element={<RequireSession><AuditPage /></RequireSession>} />
         <Route path="/exceptions" element={<RequireSession><ExceptionsPage /></RequireSession>} />
         <Route path="/vault" element={<RequireSession><VaultPage /></RequireSession>} />
+        <Route path="/offduty" element={<RequireSession><OffdutyPage /></RequireSession>} />
+        <Route path="/reviews" element={<RequireSession><ReviewsPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -33,6 +33,8 @@ function SideNavigation() {
         { to: '/apps', label: 'Third-party apps' },
         ...(hasRole(session, ...OVERSIGHT, 'department_head', 'public_information_analyst') ? [{ to: '/exceptions', label: 'Council exceptions' }] : []),
         ...(hasRole(session, 'it_manager', 'city_manager') ? [{ to: '/vault', label: 'Credentials' }] : []),
+        ...(session.roles.some((r) => r.role !== 'legislative_member') ? [{ to: '/offduty', label: 'Off-duty work' }] : []),
+        ...(hasRole(session, 'city_manager', 'assistant_city_manager', 'it_manager', 'public_information_analyst', 'department_head', 'auditor') ? [{ to: '/reviews', label: 'Platform reviews' }] : []),
         ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
         { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },

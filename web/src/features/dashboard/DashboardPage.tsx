@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { useSession } from '../../api/session.tsx';
+import { hasRole, useSession } from '../../api/session.tsx';
 import { useApi } from '../../api/useApi.ts';
 import { listOf, type AuthorizationResult, type Platform } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -9,6 +9,7 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { AuthorizationTable } from '../people/AuthorizationTable.tsx';
 import { NotificationsList } from './NotificationsList.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { ReviewsPanel } from '../reviews/ReviewsPanel.tsx';
 
 const LIFECYCLE = ['requested', 'it_reviewed', 'council_approved', 'active', 'terminated'];
 
@@ -48,6 +49,12 @@ export function DashboardPage() {
         <ErrorAlert error={auth.error} />
         {auth.data !== undefined && <AuthorizationTable results={results} platformNames={names} caption="Your authorization per platform" />}
       </Section>
+
+      {hasRole(session, 'public_information_analyst', 'department_head') && (
+        <Section title="My platform reviews" id="my-reviews">
+          <ReviewsPanel mine />
+        </Section>
+      )}
 
       <Section title="Notifications" id="notifications">
         <NotificationsList />
