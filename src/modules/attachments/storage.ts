@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { detect, HEAD_BYTES, type Detected } from './detect.ts';
@@ -15,7 +15,13 @@ export function createStore(dataDir: string) {
   const tmp = join(root, 'tmp');
   const quarantine = join(root, 'quarantine');
   let ready: Promise<void> | null = null;
-  const ensure = () => (ready ??= Promise.all([mkdir(tmp, { recursive: true, mode: 0o700 }), mkdir(quarantine, { recursive: true, mode: 0o700 })]).then(() => undefined));
+  const ensure = () =>
+    (ready ??= Promise.all([mkdir(tmp, { recursive: true, mode: 0o700 }), mkdir(quarantine, { recursive: true, mode: 0o700 })])
+      .then(() => sweep(tmp))
+      .catch((e: unknown) => {
+        ready = null;
+        throw e;
+      }));
 
   const cleanPath = (sha256: string, ext: string) => join(root, sha256.slice(0, 2), `${sha256}.${ext}`);
   const quarantinePath = (sha256: string) => join(quarantine, sha256);
@@ -49,6 +55,16 @@ export function createStore(dataDir: string) {
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+/** Temp files a crashed process left behind (older than a day) are removed on first use. */
+async function sweep(tmp: string): Promise<void> {
+  const cutoff = Date.now() - 86_400_000;
+  for (const name of await readdir(tmp)) {
+    const p = join(tmp, name);
+    const s = await stat(p).catch(() => null);
+    if (s && s.mtimeMs < cutoff) await rm(p, { force: true });
+  }
+}
 
 export class TooLarge extends Error {
   constructor(
