@@ -42,7 +42,8 @@ export async function computeFindings(deps: PostsDeps, executor: Executor, input
   const findings: PostFinding[] = [...merged.values()].map((f) => (f.platformIds?.length === all ? { ...f, platformIds: undefined } : f)).map(stripUndefined);
 
   for (const a of attachments) {
-    if (a.status !== 'clean') {
+    // A quarantined file always carries its IV.C.15(i)(iii) issue; this guards a module that forgot to say so.
+    if (a.status !== 'clean' && !a.issues.some((i) => i.clause === C.antivirus)) {
       findings.push({ ruleId: 'attachment-quarantined', clause: C.antivirus, severity: 'block', message: `${a.filename} failed the virus scan and cannot be posted`, score: 1, source: 'attachment' });
     }
     for (const issue of a.issues) {

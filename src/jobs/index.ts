@@ -1,0 +1,16 @@
+import type { AppContext } from '../context.ts';
+import type { PublisherOptions } from '../modules/posts/index.ts';
+import { createJobRunner, type Job, type JobRunner } from './runner.ts';
+
+export { createJobRunner, type Job, type JobRunner } from './runner.ts';
+
+/** Crier's recurring work: publish what is due, send owed mail, open due review tasks. */
+export function crierJobs(ctx: AppContext, options: { publisher?: PublisherOptions; log?: (line: string) => void } = {}): JobRunner {
+  const publisher = ctx.posts.publisher(options.publisher);
+  const jobs: Job[] = [
+    { name: 'publish', everyMs: 5_000, run: () => publisher.runDue() },
+    { name: 'mail', everyMs: 60_000, run: () => ctx.vault.deliverMail() },
+    { name: 'reviews', everyMs: 3_600_000, run: () => ctx.reviews.tick(ctx.clock.now()) },
+  ];
+  return createJobRunner(jobs, options.log);
+}
