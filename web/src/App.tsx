@@ -17,6 +17,9 @@ import { CommentPolicyPage } from './features/public/CommentPolicyPage.tsx';
 import { DisclaimersPage } from './features/public/DisclaimersPage.tsx';
 import { PolicyPage } from './features/public/PolicyPage.tsx';
 import { VaultPage } from './features/vault/VaultPage.tsx';
+import { PostsPage } from './features/posts/PostsPage.tsx';
+import { ComposePage } from './features/posts/ComposePage.tsx';
+import { PostDetailPage } from './features/posts/PostDetailPage.tsx';
 import { OffdutyPage } from './features/offduty/OffdutyPage.tsx';
 import { ReviewsPage } from './features/reviews/ReviewsPage.tsx';
 
@@ -56,6 +59,10 @@ export function App() {
         <Route path="/audit" element={<RequireSession><AuditPage /></RequireSession>} />
         <Route path="/exceptions" element={<RequireSession><ExceptionsPage /></RequireSession>} />
         <Route path="/vault" element={<RequireSession><VaultPage /></RequireSession>} />
+        <Route path="/posts" element={<RequireSession><PostsPage /></RequireSession>} />
+        <Route path="/posts/new" element={<RequireSession><ComposePage /></RequireSession>} />
+        <Route path="/posts/:id" element={<RequireSession><PostDetailPage /></RequireSession>} />
+        <Route path="/posts/:id/edit" element={<RequireSession><ComposePage /></RequireSession>} />
         <Route path="/offduty" element={<RequireSession><OffdutyPage /></RequireSession>} />
         <Route path="/reviews" element={<RequireSession><ReviewsPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />

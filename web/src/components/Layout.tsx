@@ -29,6 +29,7 @@ function SideNavigation() {
     ? [
         { to: '/', label: 'Dashboard', end: true },
         { to: '/people', label: 'People' },
+        ...(session.roles.some((r) => r.role !== 'legislative_member') ? [{ to: '/posts', label: 'Posts' }] : []),
         { to: '/platforms', label: 'Platforms' },
         { to: '/apps', label: 'Third-party apps' },
         ...(hasRole(session, ...OVERSIGHT, 'department_head', 'public_information_analyst') ? [{ to: '/exceptions', label: 'Council exceptions' }] : []),
