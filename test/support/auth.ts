@@ -4,6 +4,8 @@ import type { DemoAccount } from '../../src/seed/demo.ts';
 import { newPage } from './browser.ts';
 
 const PERIOD = 30;
+/** Where TOTP codes take "now" from: a test whose server runs on a shifted clock points this at that clock (the server checks codes against its own). */
+export const totpClock = { now: (): number => Date.now() };
 /** The last TOTP time step used per secret: the server refuses a code twice (anti-replay), so each sign-in needs a fresh step. */
 const lastStep = new Map<string, number>();
 
@@ -12,7 +14,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A TOTP code for a step this secret has not used yet (the server accepts one step either side of now). */
 export async function freshTotpCode(secret: string): Promise<string> {
   for (;;) {
-    const now = Math.floor(Date.now() / 1000 / PERIOD);
+    const now = Math.floor(totpClock.now() / 1000 / PERIOD);
     const used = lastStep.get(secret) ?? -Infinity;
     const step = used < now ? now : used + 1;
     if (step <= now + 1) {

@@ -17,7 +17,7 @@ const inCI = () => !!process.env.CI && process.env.CI !== 'false' && process.env
  * the block. Without Chromium the block is skipped with a message — except in CI, which must
  * install it, so there a missing Chromium fails.
  */
-export function describeE2E(name: string, body: (get: () => E2E) => void): void {
+export function describeE2E(name: string, body: (get: () => E2E) => void, options: { server?: Parameters<typeof startCrierServer>[0] } = {}): void {
   const missing = chromiumMissingReason();
   if (missing) {
     if (inCI()) {
@@ -37,7 +37,7 @@ export function describeE2E(name: string, body: (get: () => E2E) => void): void 
   describe(name, () => {
     let env: E2E | undefined;
     beforeAll(async () => {
-      const server = await startCrierServer();
+      const server = await startCrierServer(options.server);
       try {
         env = { server, browser: await launchBrowser() };
       } catch (e) {

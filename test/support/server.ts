@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config/index.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { Clock } from '../../src/kernel/clock.ts';
 import { createContext, createHttpApp, WEB_ROOT } from '../../src/main.ts';
 import { seedDemoCity, type DemoAccount } from '../../src/seed/demo.ts';
 
@@ -31,14 +32,15 @@ export async function ensureWebBuilt(): Promise<void> {
   await build({ configFile: join(WEB_ROOT, '..', 'vite.config.ts'), logLevel: 'warn' });
 }
 
-export async function startCrierServer(options: { env?: Record<string, string> } = {}): Promise<CrierServer> {
+/** `clock`: the server's clock (default the real one), e.g. businessHoursClock() from ./clock.ts. */
+export async function startCrierServer(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<CrierServer> {
   await ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'crier-e2e-'));
   // Serve a snapshot of web/dist: a rebuild in the same checkout (vite empties the folder) must not pull the pages from under a running test.
   const webRoot = join(dataDir, 'web');
   cpSync(WEB_ROOT, webRoot, { recursive: true });
   const config = loadConfig({ CRIER_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...options.env } as NodeJS.ProcessEnv);
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, options.clock ? { clock: options.clock } : {});
   const seeded = await seedDemoCity(ctx);
   const app = await createHttpApp(ctx, { logger: false, webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
