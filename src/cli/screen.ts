@@ -15,13 +15,15 @@
  *
  * The CLI owner wires `registerScreenCommand(program)` into src/cli/index.ts.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { ScreeningConfig } from '../screening/config.ts';
-import { defaultPackDir, loadPackFromDir } from '../policy/index.ts';
-import { screeningConfigFromPack } from '../modules/screening/index.ts';
+import { defaultPackDir, parsePack, readPackFiles } from '../policy/index.ts';
+import { SCREENING_CONFIG_VERSION, screeningConfigFromPack } from '../modules/screening/index.ts';
 import { screenComment, screenPost } from '../screening/engine.ts';
 import type { HunspellDictionary } from '../screening/language.ts';
 import type { PostInput } from '../screening/rule.ts';
@@ -134,9 +136,35 @@ export function formatReport(text: string, findings: readonly Finding[]): string
 
 interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; policy?: string; language: boolean }
 
+/**
+ * The pack's screening configuration. Parsing and validating the pack (YAML + zod, 125 clauses)
+ * is a good part of start-up, so the built configuration is kept in a cache file keyed by a hash
+ * of the pack's files: any change to the pack builds it again.
+ */
+function packConfig(dir: string): ScreeningConfig {
+  const files = readPackFiles(dir);
+  const hash = createHash('sha256').update(JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))).digest('hex').slice(0, 24);
+  // beside the screen bundle (bin/crier-screen.js); found from the bundled pack's folder, so it
+  // needs no import.meta of its own
+  const cacheFile = join(defaultPackDir(), '../../../../node_modules/.cache/crier', `screening-config-${SCREENING_CONFIG_VERSION}-${hash}.json`);
+  try {
+    return JSON.parse(readFileSync(cacheFile, 'utf8')) as ScreeningConfig;
+  } catch {
+    const config = screeningConfigFromPack(parsePack(files));
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(config));
+      renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+    } catch {
+      /* no cache (read-only install): built every time */
+    }
+    return config;
+  }
+}
+
 /** The pack's screening configuration, with a JSON file's keys merged over it. */
 export function cliConfig(policyDir: string | undefined, configFile: string | undefined): ScreeningConfig {
-  const base = screeningConfigFromPack(loadPackFromDir(policyDir || process.env.CRIER_POLICY_DIR || defaultPackDir()));
+  const base = packConfig(policyDir || process.env.CRIER_POLICY_DIR || defaultPackDir());
   if (!configFile) return base;
   const partial = JSON.parse(readFileSync(configFile, 'utf8')) as Partial<ScreeningConfig>;
   return {

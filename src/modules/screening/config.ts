@@ -45,6 +45,9 @@ function severityFor(pack: PolicyPack): ScreeningConfig['severity'] {
   return out;
 }
 
+/** Bump when screeningConfigFromPack changes what it builds (the CLI caches its result per pack). */
+export const SCREENING_CONFIG_VERSION = 1;
+
 export function screeningConfigFromPack(pack: PolicyPack): ScreeningConfig {
   const j = pack.jurisdiction;
   const s = pack.screening;
