@@ -190,9 +190,16 @@ describe('Bluesky connector (real local PDS)', () => {
   });
 
   it('reads the profile record', async () => {
-    await city.agent.upsertProfile(() => ({ displayName: 'City of Carson', description: 'Official account of the City of Carson, California' }));
+    expect(await connector.readProfile(accountFor(resident, resident.appPassword))).toMatchObject({ displayName: 'A Resident', avatarUrl: null, website: null });
+
+    const avatar = (await city.agent.uploadBlob(PNG, { encoding: 'image/png' })).data.blob;
+    await city.agent.upsertProfile(() => ({ displayName: 'City of Carson', description: 'Official account of the City of Carson, California', website: 'https://ci.carson.ca.us', avatar }));
     const profile = await connector.readProfile(cityAccount());
-    expect(profile).toMatchObject({ displayName: 'City of Carson', description: 'Official account of the City of Carson, California', avatarUrl: null, website: null });
+    expect(profile).toMatchObject({ displayName: 'City of Carson', description: 'Official account of the City of Carson, California', website: 'https://ci.carson.ca.us' });
+    // The avatar is served by the PDS itself (there is no AppView CDN here).
+    const res = await fetch(profile.avatarUrl!);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
   });
 
   it('reads the app password from the vault at sign-in, keeps the session briefly, then signs in again', async () => {
@@ -207,10 +214,32 @@ describe('Bluesky connector (real local PDS)', () => {
     expect(account.passwordReads).toBe(2);
   });
 
+  it('replaces a session the service no longer accepts with a new sign-in, and signs in once for calls made together', async () => {
+    let refuseNext = false;
+    const revoking: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (refuseNext && url.includes('com.atproto.repo.getRecord')) {
+        refuseNext = false;
+        return new Response(JSON.stringify({ error: 'InvalidToken', message: 'Token has been revoked' }), { status: 401, headers: { 'content-type': 'application/json' } });
+      }
+      return fetch(input, init);
+    };
+    const c = createBlueskyConnector({ service: pds.url, fetch: revoking });
+    const account = cityAccount();
+    await Promise.all([c.readProfile(account), c.readProfile(account), c.readProfile(account)]);
+    expect(account.passwordReads).toBe(1);
+    refuseNext = true;
+    expect((await c.readProfile(account)).displayName).toBe('City of Carson');
+    expect(account.passwordReads).toBe(2);
+  });
+
   it('a wrong app password is a ConnectorError that is not retryable', async () => {
-    const err = await connector.publish(accountFor(city, 'wrong-pass-word-xxxx', 'other-platform'), { idempotencyKey: key(), text: 'x' }).catch((e: unknown) => e);
+    const wrong = accountFor(city, 'wrong-pass-word-xxxx', 'other-platform');
+    const err = await connector.publish(wrong, { idempotencyKey: key(), text: 'x' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectorError);
     expect(err).toMatchObject({ retryable: false, status: 401, message: expect.stringMatching(/sign-in/) });
+    // One attempt, not a second sign-in with the same refused password.
+    expect(wrong.passwordReads).toBe(1);
   });
 
   it('a rate limit is retryable, after the wait the service named', async () => {

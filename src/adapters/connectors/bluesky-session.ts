@@ -78,7 +78,8 @@ export interface SessionPool {
 
 export function createSessionPool(options: { service: string; fetch?: typeof fetch; now?: () => number }): SessionPool {
   const now = options.now ?? Date.now;
-  const sessions = new Map<string, { session: BlueskySession; at: number }>();
+  // Promises, so that calls arriving together while there is no session share one sign-in.
+  const sessions = new Map<string, { session: Promise<BlueskySession>; at: number }>();
 
   async function signIn(account: ConnectorAccount): Promise<BlueskySession> {
     if (!account.handle) throw new ConnectorError('The Bluesky platform has no handle recorded: set the account handle first', false);
@@ -89,26 +90,31 @@ export function createSessionPool(options: { service: string; fetch?: typeof fet
     return { agent, did: res.data.did, handle: res.data.handle, pdsUrl: (agent.pdsUrl ?? agent.serviceUrl).toString().replace(/\/$/, '') };
   }
 
-  async function session(account: ConnectorAccount, fresh: boolean): Promise<BlueskySession> {
+  /** The held session, or a new sign-in when there is none, it is old, or it is the one just refused (stale). */
+  function session(account: ConnectorAccount, stale?: Promise<BlueskySession>): Promise<BlueskySession> {
     const key = `${account.platformId}\n${account.handle ?? ''}`;
     const held = sessions.get(key);
-    if (!fresh && held && now() - held.at < SESSION_TTL_MS) return held.session;
-    sessions.delete(key);
-    const s = await signIn(account);
-    sessions.set(key, { session: s, at: now() });
-    return s;
+    if (held && held.session !== stale && now() - held.at < SESSION_TTL_MS) return held.session;
+    const entry = { session: signIn(account), at: now() };
+    sessions.set(key, entry);
+    // A failed sign-in is not kept: the next call tries again (with the vault's password as it is then).
+    entry.session.catch(() => {
+      if (sessions.get(key) === entry) sessions.delete(key);
+    });
+    return entry.session;
   }
 
   return {
     async run(account, what, fn) {
       try {
-        const s = await session(account, false);
+        const held = session(account);
+        const s = await held; // a refused sign-in is final here: trying again would be refused again
         try {
           return await fn(s);
         } catch (err) {
           if (!isSessionRefused(err)) throw err;
           // The held session was refused (expired beyond refresh, revoked): sign in again, once.
-          return await fn(await session(account, true));
+          return await fn(await session(account, held));
         }
       } catch (err) {
         throw toConnectorError(err, what);
