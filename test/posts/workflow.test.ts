@@ -123,4 +123,17 @@ describeWithContext('posts: draft → approval → IT review → published on th
     const entry = await ctx.db.db.selectFrom('feed_entries').select('removed_at').where('idempotency_key', 'like', `${id}:%`).executeTakeFirstOrThrow();
     expect(entry.removed_at).not.toBeNull();
   });
+
+  it('[IV.C.15(f)(v)] a correction of a published post tells the department head when it goes out', async () => {
+    const ctx = get();
+    const original = await w.schedule();
+    const draft = await ctx.posts.create(w.poster, w.draft());
+    await expect(ctx.posts.create(w.poster, w.draft({ correctionOf: draft.id }))).rejects.toMatchObject({ code: 'conflict', clauses: ['IV.C.15(f)(v)'] });
+    await ctx.posts.publisher().runDue();
+    const fix = await w.schedule({ title: 'Correction: street sweeping', correctionOf: original });
+    await ctx.posts.publisher().runDue();
+    expect((await ctx.posts.get(w.poster, fix)).correctionOf).toBe(original);
+    const notes = await ctx.notifications.listFor(w.pwHead);
+    expect(notes.some((n) => n.kind === 'post.corrected' && n.relatedId === fix)).toBe(true);
+  });
 });
