@@ -25,6 +25,8 @@ const spamRe = new RegExp(
     '\\b(?:call|ring|phone) 0[89]\\d{8,}\\b',
     '\\b(?:reply|txt|text|send) (?:stop|end|yes|win|no) (?:to|2)\\b',
     '\\b(?:cash|prize|award|reward)s? (?:of|worth) (?:l|\\$|£|€)?\\d',
+    '\\b(?:prem(?:ium)? ?rate|premium (?:number|line|sms|msg)|missed call alert|adult (?:parties|chat|dating|content|services|hotline))\\b',
+    '(?:\\bgbp|£ ?\\d[\\d.]*|\\b\\d{1,3}p) ?(?:/|per) ?(?:sms|msg|txt|text|min|minute|call|week|wk)\\b',
     '\\b(?:guaranteed|you are a winner|winner!|urgent!|ringtones?|free msg|free entry|t&c|t&cs|t & c|\\d{2,3}p ?(?:/|per) ?(?:min|msg|minute|text))',
   ].join('|'),
   'g',
@@ -32,7 +34,7 @@ const spamRe = new RegExp(
 const shortener = /\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at)\/\S+/g;
 
 const TRIGGERS = triggers(
-  'txt reply ring phone cash prize award reward guaranteed winner urgent ringtone ringtones msg entry tc cs t c per p min 150p buy order shop get grab click tap visit check follow subscribe dm message text call whatsapp telegram promo discount coupon referral off free limited act sign while best lowest cheap cheapest won selected claim congratulations make earn work passive rich crypto forex binary bitcoin investment financial sell sale hiring business store company salon restaurant bakery service services youve you',
+  'prem premium missed adult gbp sms txt reply ring phone cash prize award reward guaranteed winner urgent ringtone ringtones msg entry tc cs t c per p min 150p buy order shop get grab click tap visit check follow subscribe dm message text call whatsapp telegram promo discount coupon referral off free limited act sign while best lowest cheap cheapest won selected claim congratulations make earn work passive rich crypto forex binary bitcoin investment financial sell sale hiring business store company salon restaurant bakery service services youve you',
 );
 
 export const commerceRule: Rule = {
