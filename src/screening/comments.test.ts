@@ -55,7 +55,7 @@ describe('comment screening: violations are found with evidence', () => {
     ['V.5', 'Re-elect Mayor Smith in November', undefined],
     ['V.6', 'Jesus is Lord, repent now', 'Jesus is Lord'],
     ['V.7', 'Buy now! 50% off with promo code SAVE50', 'Buy now'],
-    ['V.7', 'New tones every week for just 150p/msg', '150p/msg'],
+    ['V.7', 'Hi babe, reply now to chat. Premium rate applies', 'Premium rate'],
     ['V.7', 'Missed call alert. These numbers called: 07008009200', 'Missed call alert'],
     ['V.8', 'selling cheap vapes, dm me', 'selling cheap vapes'],
     ['V.9', 'selling fake IDs and forged permits, text me', undefined],
