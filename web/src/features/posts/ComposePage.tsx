@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../api/session.tsx';
 import { useApi, useMutation } from '../../api/useApi.ts';
-import { listOf, unwrap, type Platform } from '../../api/types.ts';
+import { listOf, unwrap, type AuthorizationResult, type Platform } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextAreaField, TextField } from '../../components/Fields.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
@@ -41,10 +41,17 @@ export function ComposePage() {
 
 function ComposeForm({ post }: { post: Post | undefined }) {
   const navigate = useNavigate();
-  const { policy } = useSession();
+  const { policy, session } = useSession();
   const zone = policy?.jurisdiction?.timeZone;
   const platformsApi = useApi<unknown>('/api/platforms');
-  const platforms = listOf<Platform>(platformsApi.data, 'platforms').filter((p) => p.status === 'active');
+  const active = listOf<Platform>(platformsApi.data, 'platforms').filter((p) => p.status === 'active');
+  // Offer the platforms the author is authorized for (IV.A.2, IV.C.3); if that cannot be read, all active ones (the server decides).
+  const me = session.person?.id;
+  const authz = useApi<{ results?: AuthorizationResult[] }>(me ? `/api/people/${encodeURIComponent(me)}/authorization` : null);
+  const allowed = authz.data?.results ? new Set(authz.data.results.filter((r) => r.authorized).map((r) => r.platformId)) : null;
+  const kept = new Set(post?.targets.map((t) => t.platformId) ?? []);
+  const platforms = allowed ? active.filter((p) => allowed.has(p.id) || kept.has(p.id)) : active;
+  const hidden = active.length - platforms.length;
 
   const [title, setTitle] = useState(post?.title ?? '');
   const [body, setBody] = useState(post?.body ?? '');
@@ -57,7 +64,8 @@ function ComposeForm({ post }: { post: Post | undefined }) {
     releaseUrl: post?.emergency?.releaseUrl ?? '',
     releasedAt: cityWallTime(post?.emergency?.releasedAt, zone),
   });
-  const [problems, setProblems] = useState<Problem[]>([]);
+  // Checked on save; once a save was refused, re-checked as the author fixes the fields.
+  const [attempted, setAttempted] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const [focusTick, setFocusTick] = useState(0);
 
@@ -76,6 +84,7 @@ function ComposeForm({ post }: { post: Post | undefined }) {
     if (focusTick > 0) summary.current?.focus();
   }, [focusTick]);
 
+  const problems = attempted ? check() : [];
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.message ?? save.error?.fieldError(field);
 
   function check(): Problem[] {
@@ -91,7 +100,7 @@ function ComposeForm({ post }: { post: Post | undefined }) {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const found = check();
-    setProblems(found);
+    setAttempted(true);
     if (found.length) {
       setFocusTick((n) => n + 1);
       return;
@@ -147,6 +156,11 @@ function ComposeForm({ post }: { post: Post | undefined }) {
           <TextAreaField id="post-body" label="Post text" required rows={6} value={body} onChange={setBody} error={errorOf('body')} hint="Findings appear beside the editor as you type." />
           <TextField id="post-link" label="Link (optional)" type="url" value={link} onChange={setLink} error={errorOf('link')} hint="Link back to the City website for more information (IV.A.4)." />
           <TargetsFieldset platforms={platforms} value={targets} onChange={setTargets} body={body} error={errorOf('targets')} typeLabel={typeLabel} />
+          {hidden > 0 && me && (
+            <p className="usa-hint">
+              {hidden} other active platform{hidden === 1 ? ' is' : 's are'} not listed: you are not authorized to post there. <Link to={`/people/${me}`}>See your authorization</Link>.
+            </p>
+          )}
           <AttachmentPicker value={attachmentIds} onChange={setAttachmentIds} />
           <ScheduleFields value={schedule} onChange={setSchedule} errorOf={errorOf} />
           <button type="submit" className="usa-button margin-top-3" disabled={save.pending}>
@@ -159,7 +173,7 @@ function ComposeForm({ post }: { post: Post | undefined }) {
             {live.pending ? 'Checking…' : `${live.findings.length} finding${live.findings.length === 1 ? '' : 's'}${blocks ? `, ${blocks} blocking` : ''}`}
           </p>
           <ErrorAlert error={live.error} heading="The findings could not be checked" />
-          <FindingsList findings={live.findings} idPrefix="live-findings" />
+          {body.trim() || targets.some((t) => t.text.trim()) ? <FindingsList findings={live.findings} idPrefix="live-findings" /> : <p>Start writing to see what the policy says about the text.</p>}
           <h2 className="margin-top-4">Preview</h2>
           <PreviewPanel title={title} body={body} link={link} targets={targets} platforms={platforms} typeLabel={typeLabel} />
         </aside>

@@ -36,13 +36,13 @@ function Group({ title, hint, items, id, level, platformName }: { title: string;
           const platforms = f.platformNames ?? (f.platformIds && platformName ? f.platformIds.map(platformName) : undefined);
           return (
             <li key={`${f.ruleId}-${f.clause}-${i}`} data-clause={f.clause} data-severity={f.severity}>
-              <span className={`usa-tag ${f.severity === 'block' ? 'crier-tag--error' : 'crier-tag--warning'} margin-right-1`}>{f.severity === 'block' ? 'Block' : 'Advice'}</span>
+              <span className={`usa-tag ${f.severity === 'block' ? 'crier-tag--error' : 'crier-tag--warning'} margin-right-1`}>{f.severity === 'block' ? 'Block' : 'Advice'}</span>{' '}
               {f.message}
               {f.span && 'text' in f.span && typeof (f.span as { text?: unknown }).text === 'string' && <> (“{(f.span as { text: string }).text}”)</>}
               {platforms && platforms.length > 0 && <span className="text-base"> — on {platforms.join(', ')}</span>}
               <br />
-              <Link className="crier-clause-id" to={clauseHref(f.clause)}>
-                {f.clause}
+              <Link to={clauseHref(f.clause)}>
+                <span className="crier-clause-id">{f.clause}</span>
                 {t ? ` — ${t}` : ''}
               </Link>
               {f.otherPostId && (
