@@ -6,6 +6,7 @@
 import { clauseTitle, hasClause, type PolicyPack } from '../../policy/index.ts';
 import { screenPost as enginePost } from '../../screening/engine.ts';
 import type { ScreeningConfig } from '../../screening/config.ts';
+import { RULES } from '../../screening/rules/index.ts';
 import type { ImageInput, PostInput, VideoInput } from '../../screening/rule.ts';
 import type { Finding } from '../../screening/types.ts';
 
@@ -26,6 +27,9 @@ export interface DraftFindings {
   /** Findings only on that platform type (its length and hashtag limits). */
   byPlatform: Record<string, TitledFinding[]>;
 }
+
+/** The only rules whose findings depend on the platform (its length and hashtag limits). */
+const PLATFORM_RULES = RULES.filter((r) => r.id === 'platform-length');
 
 const key = (f: Finding): string => `${f.ruleId}|${f.clause}|${f.message}|${f.span?.start ?? ''}`;
 
@@ -50,8 +54,8 @@ export async function screenDraft(
   const seen = new Set(base.map(key));
   const byPlatform: Record<string, TitledFinding[]> = {};
   for (const type of new Set((input.platformTypes ?? []).map((t) => t.toLowerCase()))) {
-    // structural rules only: the language pass does not depend on the platform
-    const extra = enginePost({ ...post, platform: type }, config).filter((f) => !seen.has(key(f)) && hasClause(pack, f.clause));
+    // only the platform's own rules: everything else was screened once above (keystroke latency)
+    const extra = enginePost({ ...post, platform: type }, config, { rules: PLATFORM_RULES }).filter((f) => !seen.has(key(f)) && hasClause(pack, f.clause));
     byPlatform[type] = titled(pack, extra);
   }
   return { findings: titled(pack, base), byPlatform };
