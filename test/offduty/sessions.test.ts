@@ -113,6 +113,27 @@ describeWithContext('offduty: sessions and the time log', (get) => {
     expect((await ctx.offduty.myLog(w.csEmployee)).entries.filter((e) => e.sessionId === auto!.sessionId)).toHaveLength(3);
   });
 
+  it('[IV.C.15(e)(i)(A)] logged work that runs past five minutes tells the supervisor once, while it happens; the employee can take the session over', async () => {
+    const ctx = get();
+    const t0 = pst('2026-12-05T18:00'); // Saturday
+    const act = (t: Date) => ctx.db.db.transaction().execute((tx) => ctx.offduty.noteActivity(tx, w.csEmployee, t, 'comment.reply'));
+    await act(t0);
+    await act(at(t0, 7));
+    await act(at(t0, 9));
+    const live = (await ctx.notifications.listFor(w.csHead)).filter((n) => n.kind === 'offduty.violation' && n.relatedType === 'offduty_session');
+    expect(live).toHaveLength(1);
+    expect(live[0]!.subject).toMatch(/Sam Okafor is working off duty past 5 minutes/);
+    // Starting a session now keeps the one Crier opened; the employee ends it.
+    ctx.clock.set(at(t0, 10));
+    const s = await ctx.offduty.startSession(w.csEmployee);
+    expect(s.startedAt).toBe(t0.toISOString());
+    ctx.clock.set(at(t0, 50));
+    const entry = await ctx.offduty.endSession(w.csEmployee);
+    expect(entry).toMatchObject({ minutes: 50, flags: ['violation'] });
+    // Already told while it happened: no second notice for the same session.
+    expect((await ctx.notifications.listFor(w.csHead, { relatedId: entry.id })).length).toBe(0);
+  });
+
   it('[IV.C.15(e)] no off-duty session starts in business hours, but one does on a City holiday', async () => {
     const ctx = get();
     ctx.clock.set(pst('2026-11-25T10:00')); // Wednesday
