@@ -35,6 +35,19 @@ describeE2E(
       return page;
     }
 
+    /** Composes and submits a post to the Public Works news feed through the editor; returns its page path. */
+    async function composeAndSubmit(page: Page, postTitle: string, text: string): Promise<string> {
+      await page.goto('/posts/new');
+      await page.getByLabel('Title', { exact: true }).fill(postTitle);
+      await tick(page, 'Carson Public Works News');
+      await page.getByLabel('Post text', { exact: true }).fill(text);
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.waitForURL(/\/posts\/[^/]+$/);
+      await page.getByRole('button', { name: 'Submit for approval' }).click();
+      await waitForStatus(page, 'submitted');
+      return new URL(page.url()).pathname;
+    }
+
     it('[IV.C.5] [IV.A.17] walks a post from draft through both approvals to publication on the City feed', async () => {
       // The author composes: live findings while typing, then a draft, then submit.
       const poster = await as('jpatel@carsonca.gov');
@@ -99,6 +112,41 @@ describeE2E(
       const xml = await feed.text();
       expect(xml).toContain(title);
       expect(xml).toContain('Avalon Blvd between 213th St and 220th St');
+    });
+
+    it('[IV.C.5] an approver returns a post only with a comment, and the author sees it', async () => {
+      const poster = await as('jpatel@carsonca.gov');
+      const path = await composeAndSubmit(poster, `Tree trimming ${Date.now().toString(36)}`, 'Tree trimming on Dolores St next week. Details: https://ci.carson.ca.us/publicworks');
+
+      const director = await as('pw.director@carsonca.gov');
+      await director.goto(path);
+      await waitForStatus(director, 'submitted');
+      await director.getByRole('button', { name: 'Reject', exact: true }).click();
+      // No comment, no rejection: the field says why and takes the focus.
+      const comment = director.getByLabel('Why it is returned (required)');
+      await expect.poll(() => director.locator('#post-reject-comment-error').textContent()).toContain('Say why');
+      expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+      await waitForStatus(director, 'submitted');
+      await comment.fill('Give the dates and the blocks affected.');
+      await director.getByRole('button', { name: 'Reject', exact: true }).click();
+      await waitForStatus(director, 'draft');
+
+      await poster.reload();
+      await waitForStatus(poster, 'draft');
+      await expect.poll(() => poster.getByTestId('approvals-table').textContent()).toContain('Give the dates and the blocks affected.');
+      await poster.getByRole('button', { name: 'Submit for approval' }).waitFor();
+    });
+
+    it('[IV.D.7(a)] a post with a blocking finding cannot be approved: the refusal names the clause', async () => {
+      const poster = await as('jpatel@carsonca.gov');
+      const path = await composeAndSubmit(poster, `Sidewalk repair ${Date.now().toString(36)}`, 'Sidewalk repair on Main St. Questions: call Bob at 310-555-1212. Details: https://ci.carson.ca.us/publicworks');
+
+      const director = await as('pw.director@carsonca.gov');
+      await director.goto(path);
+      await director.locator('[data-testid="post-findings-block"] li[data-clause="IV.D.7(a)"]').first().waitFor();
+      await director.getByRole('button', { name: 'Approve', exact: true }).click();
+      await expect.poll(() => errorAlertText(director)).toContain('IV.D.7(a)');
+      await waitForStatus(director, 'submitted');
     });
   },
   { server: { clock } },
