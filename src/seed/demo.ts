@@ -1,9 +1,10 @@
 import type { AppContext } from '../context.ts';
-import { systemActor, type Actor, type Role } from '../kernel/actor.ts';
+import { systemActor, type Actor, type PersonActor, type Role } from '../kernel/actor.ts';
 import { addDays } from '../kernel/time.ts';
 import { localDate } from '../policy/index.ts';
 import { acknowledgementText } from '../modules/people/index.ts';
 import type { PlatformProfile } from '../modules/platforms/index.ts';
+import { seedDemoPosts } from './demo-posts.ts';
 
 /** A demo account printed on start-up so a newcomer can sign in. */
 export interface DemoAccount {
@@ -167,6 +168,8 @@ export async function seedDemoCity(ctx: AppContext): Promise<SeedResult> {
   // A third-party scheduling app, approved by IT (IV.C.15(i)(iv)).
   const app = await platforms.proposeApp(pwHead, { name: 'Crier Link Shortener', vendor: 'City IT', purpose: 'Short links back to the City website', platformId: cityFeed.id });
   await platforms.decideApp(it, app.id, { decision: 'approve', note: 'Runs on City servers; no third-party tracking.' });
+
+  await seedDemoPosts(ctx, { poster: (await asPerson('poster')) as PersonActor, pia: (await asPerson('pia')) as PersonActor, cm: cm as PersonActor, pwHead: pwHead as PersonActor, it: it as PersonActor });
 
   return { created: true, accounts };
 }
