@@ -83,6 +83,8 @@ describeE2E(
       // IV.C.5: the Public Works director finds it waiting and approves it.
       const director = await as('pw.director@carsonca.gov');
       await director.goto('/posts?view=awaiting');
+      await director.getByRole('link', { name: title }).waitFor();
+      await expectAccessible(director, 'posts awaiting my approval');
       await director.getByRole('link', { name: title }).click();
       await waitForStatus(director, 'submitted');
       await expectAccessible(director, 'post detail page');
@@ -135,6 +137,10 @@ describeE2E(
       await waitForStatus(poster, 'draft');
       await expect.poll(() => poster.getByTestId('approvals-table').textContent()).toContain('Give the dates and the blocks affected.');
       await poster.getByRole('button', { name: 'Submit for approval' }).waitFor();
+      // The author edits the returned draft in the same editor, filled in.
+      await poster.getByRole('link', { name: 'Edit post' }).click();
+      await expect.poll(() => poster.getByLabel('Post text', { exact: true }).inputValue()).toContain('Tree trimming on Dolores St');
+      await expectAccessible(poster, 'edit page');
     });
 
     it('[IV.D.7(a)] a post with a blocking finding cannot be approved: the refusal names the clause', async () => {
