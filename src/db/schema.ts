@@ -583,6 +583,130 @@ export interface AttachmentTable {
   updated_at: string;
 }
 
+/** A public comment on a platform (0007); text is the current version's. */
+export interface CommentTable {
+  id: string;
+  platform_id: string;
+  remote_id: string;
+  post_id: string | null;
+  post_remote_id: string;
+  parent_remote_id: string | null;
+  author_handle: string | null;
+  author_name: string | null;
+  url: string | null;
+  text: string;
+  version: number;
+  /** poll | webhook | import */
+  source: string;
+  created_on_platform_at: string;
+  captured_at: string;
+  updated_at: string;
+  deleted_on_platform_at: string | null;
+  /** visible | hidden | removed */
+  visibility: string;
+  /** open (a human must look) | decided */
+  review_state: string;
+  /** 0 none … 3 block-level findings; the queue sorts by it */
+  severity: number;
+  findings: string; // JSON
+  legislative_person_id: string | null;
+  retain_until: string | null;
+}
+
+export interface CommentVersionTable {
+  id: string;
+  comment_id: string;
+  version: number;
+  /** created | edited | deleted */
+  kind: string;
+  text: string;
+  native: string; // JSON
+  sha256: string;
+  at_on_platform: string | null;
+  captured_at: string;
+}
+
+export interface ModerationDecisionTable {
+  id: string;
+  comment_id: string;
+  /** keep | hide | remove | restore */
+  decision: string;
+  clauses: string; // JSON string[]
+  note: string | null;
+  moderator_id: string | null;
+  automatic: number;
+  decided_at: string;
+  /** final | awaiting_second | superseded */
+  status: string;
+  second_moderator_id: string | null;
+  second_at: string | null;
+  /** none | done | manual_pending | manual_confirmed | failed */
+  platform_action: string;
+  platform_note: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+}
+
+export interface ModerationSettingsTable {
+  id: string;
+  auto_hide_clauses: string; // JSON string[]
+  two_person_rule: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface CommenterBanTable {
+  id: string;
+  platform_id: string;
+  author_handle: string;
+  clauses: string; // JSON string[]
+  reason: string;
+  starts_at: string;
+  ends_at: string | null;
+  review_on: string;
+  reviewer_id: string;
+  /** active | lifted | expired */
+  status: string;
+  created_by: string;
+  created_at: string;
+  reviewed_at: string | null;
+  lifted_by: string | null;
+  lifted_at: string | null;
+  lift_reason: string | null;
+}
+
+export interface ModerationAppealTable {
+  id: string;
+  comment_id: string | null;
+  ban_id: string | null;
+  name: string;
+  contact: string;
+  statement: string;
+  submitted_at: string;
+  /** open | granted | denied */
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface LegislativeAccountTable {
+  id: string;
+  person_id: string;
+  platform_id: string;
+  handle: string;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface CommentIngestStateTable {
+  platform_id: string;
+  last_polled_at: string | null;
+  last_seen_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -614,6 +738,14 @@ export interface Database {
   post_approvals: PostApprovalTable;
   post_publications: PostPublicationTable;
   feed_entries: FeedEntryTable;
+  comments: CommentTable;
+  comment_versions: CommentVersionTable;
+  moderation_decisions: ModerationDecisionTable;
+  moderation_settings: ModerationSettingsTable;
+  commenter_bans: CommenterBanTable;
+  moderation_appeals: ModerationAppealTable;
+  legislative_accounts: LegislativeAccountTable;
+  comment_ingest_state: CommentIngestStateTable;
   offduty_preauths: OffdutyPreauthTable;
   offduty_sessions: OffdutySessionTable;
   offduty_activities: OffdutyActivityTable;

@@ -6,6 +6,7 @@ import * as m0003vault from './0003_vault.ts';
 import * as m0004posts from './0004_posts.ts';
 import * as m0005attachments from './0005_attachments.ts';
 import * as m0006offdutyReviews from './0006_offduty_reviews.ts';
+import * as m0007comments from './0007_comments.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0004_posts': m0004posts,
   '0005_attachments': m0005attachments,
   '0006_offduty_reviews': m0006offdutyReviews,
+  '0007_comments': m0007comments,
 };
