@@ -127,7 +127,7 @@ describeE2E(
       // No comment, no rejection: the field says why and takes the focus.
       const comment = director.getByLabel('Why it is returned (required)');
       await expect.poll(() => director.locator('#post-reject-comment-error').textContent()).toContain('Say why');
-      expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect.poll(() => director.locator('#post-reject-comment:focus').count()).toBe(1);
       await waitForStatus(director, 'submitted');
       await comment.fill('Give the dates and the blocks affected.');
       await director.getByRole('button', { name: 'Reject', exact: true }).click();
