@@ -71,6 +71,7 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
   };
 
   if (opts.kind === 'comment') {
+    const base = opts.config ? { config: opts.config } : {};
     // Comments screen synchronously: handle each line in the 'line' event (no per-line promise),
     // pause the reader while the output drains, so memory stays flat.
     await new Promise<void>((resolve, reject) => {
@@ -79,10 +80,7 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
         if (line.trim() === '') return;
         const rec = parse(line);
         if (!rec) return;
-        const findings = screenComment(rec.text as string, {
-          ...(opts.config ? { config: opts.config } : {}),
-          ...(typeof rec.context === 'string' ? { context: rec.context } : {}),
-        });
+        const findings = screenComment(rec.text as string, typeof rec.context === 'string' ? { ...base, context: rec.context } : base);
         result.screened++;
         buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
         if (buffer.length >= FLUSH_AT) {

@@ -274,16 +274,32 @@ export interface Token {
   end: number;
 }
 
-/** Words of the normalised text: runs of [a-z0-9*'] (apostrophes dropped from `w`). */
+const isWordStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42;
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/**
+ * Words of the normalised text: runs of [a-z0-9*'] (apostrophes dropped from `w`). A character
+ * loop, and every token made with all its fields, so the lexicons see one object shape.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /[a-z0-9*][a-z0-9*'’]*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let w = m[0];
-    let end = m.index + w.length;
-    while (w.endsWith("'") || w.endsWith('’')) { w = w.slice(0, -1); end--; }
-    tokens.push({ w: w.includes("'") || w.includes('’') ? w.replace(/['’]/g, '') : w, start: m.index, end });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordStart(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    let apostrophes = false;
+    let end = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordStart(c)) end = ++i;
+      else if (isApostrophe(c)) { apostrophes = true; i++; }
+      else break;
+    }
+    // trailing apostrophes are not part of the word; inner ones are dropped from w
+    let w = text.slice(start, end);
+    if (apostrophes) w = w.replace(/['’]/g, '');
+    tokens.push({ w, sq3: undefined, sq2: undefined, dbl: undefined, star: undefined, start, end });
   }
   return tokens;
 }

@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
+const NAME_AT = /[A-Za-z0-9._%+-]@[A-Za-z0-9-]/;
 const SSN = /\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b|\b(?:ssn|social security(?: number| no\.?| #)?)\s*(?:is|:|#)?\s*\d{9}\b/gi;
 const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 const DOB = /\b(?:dob|d\.o\.b\.|date of birth|born on|birthday is)\s*(?:is|:)?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\.? \d{1,2},? \d{4})/gi;
@@ -52,7 +53,8 @@ function check(ctx: RuleContext): Hit[] {
   };
   const cityDomains = cfg.cityDomains.map((d) => d.toLowerCase());
   const cityEmails = new Set(cfg.publicContactEmails.map((e) => e.toLowerCase()));
-  if (text.includes('@')) {
+  // mentions ("@user") are not addresses: the address regex only where a name part precedes an '@'
+  if (text.includes('@') && NAME_AT.test(text)) {
     each(EMAIL, text, 20, (m) => {
       const addr = m[0].toLowerCase();
       const domain = addr.slice(addr.indexOf('@') + 1);
