@@ -15,6 +15,7 @@ import type { ReviewsService } from './modules/reviews/index.ts';
 import type { AttachmentsService } from './modules/attachments/index.ts';
 import type { ScreeningService } from './modules/screening/index.ts';
 import type { PostsService } from './modules/posts/index.ts';
+import type { CommentsService } from './modules/comments/index.ts';
 import type { ConnectorFactory } from './ports/platform-connector.ts';
 
 /**
@@ -40,5 +41,6 @@ export interface AppContext {
   reviews: ReviewsService;
   screening: ScreeningService;
   posts: PostsService;
+  comments: CommentsService;
   connectors: ConnectorFactory;
 }

@@ -16,6 +16,7 @@ import { createPeopleService } from './modules/people/index.ts';
 import { createVaultService, masterKeySource } from './modules/vault/index.ts';
 import { createScreeningService } from './modules/screening/index.ts';
 import { createPostsService } from './modules/posts/index.ts';
+import { createCommentsService } from './modules/comments/index.ts';
 import { createOffdutyService } from './modules/offduty/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
 import { mailerFor } from './adapters/mailer/index.ts';
@@ -64,7 +65,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes });
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
   const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, connectors };
+  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context) });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, connectors };
 }
 
 export async function createHttpApp(

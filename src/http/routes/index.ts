@@ -13,6 +13,7 @@ import { reviewsRoutes } from './reviews.ts';
 import { screeningRoutes } from './screening.ts';
 import { postsRoutes } from './posts.ts';
 import { feedsRoutes } from './feeds.ts';
+import { commentsRoutes } from './comments.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes];

@@ -7,3 +7,4 @@ export type { AppView } from './apps.ts';
 export { profileChecklist, checklistPasses, matchingBrandingPhrase, isCityUrl, type ChecklistFacts } from './checklist.ts';
 export { platformsPolicy, platformAbilities, appAbilities, registryAbilities, type PlatformResource } from './policy.ts';
 export * from './types.ts';
+export { connectorAccount } from './connector-account.ts';

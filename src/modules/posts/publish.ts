@@ -5,6 +5,7 @@ import { toIso, toJson } from '../../kernel/codec.ts';
 import { isAppError } from '../../kernel/errors.ts';
 import { isBusinessTime, localDate, nextBusinessTime } from '../../policy/index.ts';
 import { ConnectorError, type ConnectorAccount, type PlatformConnector, type PublishedPost, type PublishRequest } from '../../ports/platform-connector.ts';
+import { connectorAccount } from '../platforms/index.ts';
 import { C } from './clauses.ts';
 import type { PostsDeps } from './deps.ts';
 import { departmentHeads } from './notices.ts';
@@ -81,9 +82,7 @@ export function createPublisher(deps: PostsDeps, options: PublisherOptions = {})
   const release = (tx: Executor, id: string, set: Record<string, unknown>) =>
     tx.updateTable('post_publications').set({ ...set, locked_by: null, locked_until: null, updated_at: toIso(clock.now()) }).where('id', '=', id).where('locked_by', '=', workerId).executeTakeFirst();
 
-  function accountFor(platform: { id: string; handle: string | null; url: string | null }): ConnectorAccount {
-    return { platformId: platform.id, handle: platform.handle, url: platform.url, secrets: { get: (kind, name) => vault.tokenFor(platform.id, kind, name) } };
-  }
+  const accountFor = (platform: { id: string; handle: string | null; url: string | null }): ConnectorAccount => connectorAccount(platform, vault.tokenFor);
 
   async function requestFor(post: Post, row: PubRow): Promise<PublishRequest> {
     const target = post.targets.find((t) => t.platformId === row.platform_id);

@@ -2,6 +2,7 @@ import { authorize } from '../../authz/index.ts';
 import type { PersonActor } from '../../kernel/actor.ts';
 import { toIso } from '../../kernel/codec.ts';
 import { AppError, conflict, invalidInput } from '../../kernel/errors.ts';
+import { connectorAccount } from '../platforms/index.ts';
 import { C } from './clauses.ts';
 import type { PostsDeps } from './deps.ts';
 import { postsPolicy } from './policy.ts';
@@ -29,7 +30,7 @@ export function createRemoveActions(deps: PostsDeps) {
       const connector = connectors(platform.type);
       try {
         if (!connector || !connector.capabilities.deletePost) throw new Error(`${platform.name} cannot remove posts through Crier: remove it by hand on the platform`);
-        await connector.delete({ platformId: platform.id, handle: platform.handle, url: platform.url, secrets: { get: (kind, name) => vault.tokenFor(platform.id, kind, name) } }, pub.remoteId!);
+        await connector.delete(connectorAccount(platform, vault.tokenFor), pub.remoteId!);
         const at = toIso(clock.now());
         await db.transaction().execute(async (tx) => {
           await tx.updateTable('post_publications').set({ status: 'removed', removed_at: at, updated_at: at }).where('id', '=', pub.id).execute();

@@ -1,0 +1,25 @@
+import type { Db, DialectName } from '../../db/index.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { PolicyPack } from '../../policy/index.ts';
+import type { ConnectorFactory } from '../../ports/platform-connector.ts';
+import type { Finding } from '../../screening/index.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
+import type { PlatformsService } from '../platforms/index.ts';
+import type { VaultService } from '../vault/index.ts';
+
+export interface CommentsDeps {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  pack: PolicyPack;
+  audit: AuditService;
+  notifications: NotificationsService;
+  platforms: PlatformsService;
+  vault: VaultService;
+  connectors: ConnectorFactory;
+  /** Section V screening of a comment, against the text of the post it replies to. */
+  screenComment: (text: string, context?: string) => Finding[];
+  /** The Brown Act registry (IV.B): the member behind a known account, if any. */
+  legislativeAccountFor?: (platformId: string, handle: string) => Promise<{ personId: string } | null>;
+}

@@ -1,0 +1,59 @@
+import { toIso } from '../../kernel/codec.ts';
+import { connectorAccount } from '../platforms/index.ts';
+import type { CommentsDeps } from './deps.ts';
+import type { IncomingComment } from './types.ts';
+
+const OVERLAP_MS = 5 * 60_000;
+
+/**
+ * Polling: for each active platform with comments authorized (IV.A.6) whose connector can fetch
+ * them, ask for comments on the City's published posts there, and ingest them.
+ */
+export function createPoller(deps: CommentsDeps, ingest: (items: IncomingComment[], source: 'poll') => Promise<unknown>) {
+  const { db, clock, connectors, vault } = deps;
+
+  async function pollPlatform(platformId: string): Promise<{ fetched: number; error?: string }> {
+    const p = await db.selectFrom('platforms').select(['id', 'type', 'handle', 'url', 'status', 'comments_enabled']).where('id', '=', platformId).executeTakeFirstOrThrow();
+    const connector = connectors(p.type);
+    if (p.status !== 'active' || !p.comments_enabled || !connector?.capabilities.fetchComments) return { fetched: 0 };
+    const state = await db.selectFrom('comment_ingest_state').selectAll().where('platform_id', '=', platformId).executeTakeFirst();
+    const posts = await db.selectFrom('post_publications').select('remote_id').where('platform_id', '=', platformId).where('status', '=', 'published').where('remote_id', 'is not', null).execute();
+    const at = toIso(clock.now());
+    const save = (set: { last_polled_at: string; last_seen_at?: string | null; last_error: string | null }) =>
+      db
+        .insertInto('comment_ingest_state')
+        .values({ platform_id: platformId, last_seen_at: state?.last_seen_at ?? null, ...set })
+        .onConflict((oc) => oc.column('platform_id').doUpdateSet(set))
+        .execute();
+    if (!posts.length) {
+      await save({ last_polled_at: at, last_error: null });
+      return { fetched: 0 };
+    }
+    try {
+      // Ask again from a little before the newest comment seen: platforms give times to the second
+      // and comments can land out of order; ingest is idempotent, so the overlap costs nothing.
+      const since = state?.last_seen_at ? new Date(Date.parse(state.last_seen_at) - OVERLAP_MS).toISOString() : undefined;
+      const remote = await connector.fetchComments(connectorAccount(p, vault.tokenFor), { since, postRemoteIds: posts.map((r) => r.remote_id!) });
+      await ingest(
+        remote.map((r) => ({ platformId, remoteId: r.remoteId, postRemoteId: r.postRemoteId, authorHandle: r.authorHandle, authorName: r.authorName, text: r.text, createdAt: r.createdAt, url: r.url, native: r.native })),
+        'poll',
+      );
+      const newest = remote.reduce<string | null>((m, r) => (m === null || r.createdAt > m ? r.createdAt : m), state?.last_seen_at ?? null);
+      await save({ last_polled_at: at, last_seen_at: newest, last_error: null });
+      return { fetched: remote.length };
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      await save({ last_polled_at: at, last_error: error });
+      return { fetched: 0, error };
+    }
+  }
+
+  async function pollAll(): Promise<Record<string, { fetched: number; error?: string }>> {
+    const platforms = await db.selectFrom('platforms').select('id').where('status', '=', 'active').where('comments_enabled', '=', 1).execute();
+    const out: Record<string, { fetched: number; error?: string }> = {};
+    for (const p of platforms) out[p.id] = await pollPlatform(p.id);
+    return out;
+  }
+
+  return { pollPlatform, pollAll };
+}

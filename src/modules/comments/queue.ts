@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import { invalidInput } from '../../kernel/errors.ts';
+import { loadComments } from './repo.ts';
+import type { CommentView } from './types.ts';
+
+export interface QueueItem extends CommentView {
+  /** The commenter's record on this platform: comments, and how many were hidden or removed. */
+  authorHistory: { comments: number; hiddenOrRemoved: number };
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  /** Pass back as `after` for the next page; null at the end. */
+  next: string | null;
+  open: number;
+}
+
+const encode = (c: { severity: number; capturedAt: string; id: string }) => Buffer.from(JSON.stringify([c.severity, c.capturedAt, c.id])).toString('base64url');
+function decode(cursor: string): [number, string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string' && typeof v[2] === 'string') return v as [number, string, string];
+  } catch {
+    /* fall through */
+  }
+  throw invalidInput('query.after', 'not a cursor from this queue');
+}
+
+/**
+ * The moderation queue: open comments, most severe first, oldest first within a severity, read
+ * by keyset (never OFFSET) so the first page stays fast with a million comments stored.
+ */
+export async function queuePage(db: Executor, options: { limit?: number; after?: string; platformId?: string }): Promise<QueuePage> {
+  const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
+  let q = db.selectFrom('comments').select(['id', 'severity', 'captured_at']).where('review_state', '=', 'open');
+  if (options.platformId) q = q.where('platform_id', '=', options.platformId);
+  if (options.after) {
+    const [sev, at, id] = decode(options.after);
+    q = q.where((eb) => eb.or([eb('severity', '<', sev), eb.and([eb('severity', '=', sev), eb.or([eb('captured_at', '>', at), eb.and([eb('captured_at', '=', at), eb('id', '>', id)])])])]));
+  }
+  const rows = await q.orderBy('severity', 'desc').orderBy('captured_at', 'asc').orderBy('id', 'asc').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const comments = await loadComments(db, page.map((r) => r.id));
+  const handles = [...new Set(comments.filter((c) => c.authorHandle).map((c) => `${c.platformId}\n${c.authorHandle}`))];
+  const history = new Map<string, { comments: number; hiddenOrRemoved: number }>();
+  for (const key of handles) {
+    const [platformId, handle] = key.split('\n') as [string, string];
+    const r = await db
+      .selectFrom('comments')
+      .select([sql<number>`count(*)`.as('n'), sql<number>`sum(case when visibility <> 'visible' then 1 else 0 end)`.as('down')])
+      .where('platform_id', '=', platformId)
+      .where('author_handle', '=', handle)
+      .executeTakeFirstOrThrow();
+    history.set(key, { comments: Number(r.n), hiddenOrRemoved: Number(r.down ?? 0) });
+  }
+  let countQ = db.selectFrom('comments').select(sql<number>`count(*)`.as('n')).where('review_state', '=', 'open');
+  if (options.platformId) countQ = countQ.where('platform_id', '=', options.platformId);
+  const open = Number((await countQ.executeTakeFirstOrThrow()).n);
+  const last = page.at(-1);
+  return {
+    items: comments.map((c) => ({ ...c, authorHistory: history.get(`${c.platformId}\n${c.authorHandle}`) ?? { comments: 1, hiddenOrRemoved: 0 } })),
+    next: rows.length > limit && last ? encode({ severity: last.severity, capturedAt: last.captured_at, id: last.id }) : null,
+    open,
+  };
+}
