@@ -66,3 +66,16 @@ describe('time is linear in the length of the input', () => {
     });
   }
 });
+
+describe('bad input never crashes the spelling and grammar pass', () => {
+  it('one 100,000-letter "word", lone surrogates and HTML finish quickly with sane findings', async () => {
+    const { screenPostLanguage } = await import('./language.ts');
+    const { default: dictionary } = await import('dictionary-en');
+    for (const text of ['a'.repeat(100_000), '\ud800'.repeat(50_000), 'x'.repeat(39) + ' teh ' + 'y'.repeat(60), '<b>hi</b> '.repeat(5_000)]) {
+      const t = Date.now();
+      const findings = await screenPostLanguage({ text }, undefined, { dictionary });
+      expect(Date.now() - t).toBeLessThan(20_000);
+      for (const f of findings) if (f.span) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
+    }
+  }, 60_000);
+});

@@ -52,9 +52,13 @@ function processor(config: ScreeningConfig, opts: LanguageOptions): AnyProcessor
   return p;
 }
 
-/** Blank out URLs, hashtags, mentions and e-mail addresses (same length, so offsets hold). */
+/**
+ * Blank out URLs, hashtags, mentions, e-mail addresses and over-long "words" (same length, so
+ * offsets hold). No English word has 40 letters; the spelling checker's suggestions for one of
+ * thousands of letters would take memory quadratic in its length (100,000 × "a" ran out of heap).
+ */
 function maskNonProse(text: string): string {
-  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.-]+\.(?:gov|com|org|net|us|edu)(?:\/\S*)?|[#@][\p{L}\p{N}_]+|\S+@\S+\.\w+/gu, (m) => ' '.repeat(m.length));
+  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.-]+\.(?:gov|com|org|net|us|edu)(?:\/\S*)?|[#@][\p{L}\p{N}_]+|\S+@\S+\.\w+|\S{40,}/gu, (m) => ' '.repeat(m.length));
 }
 
 const MAX_LANGUAGE_CHARS = 20_000;
