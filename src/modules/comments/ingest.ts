@@ -10,6 +10,7 @@ import type { CommentsDeps } from './deps.ts';
 import type { IncomingComment, IngestResult, IngestSource } from './types.ts';
 
 const MAX_TEXT = 100_000;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** How urgent a comment is for the queue: threats and safety first, then any block, then advice. */
@@ -45,7 +46,7 @@ export function createIngest(deps: CommentsDeps) {
     const now = clock.now();
     const at = toIso(now);
 
-    const platformIds = [...new Set(items.map((i) => i.platformId))];
+    const platformIds = [...new Set(items.filter((i) => i && typeof i === 'object' && typeof i.platformId === 'string').map((i) => i.platformId))];
     const platforms = new Map((await db.selectFrom('platforms').select(['id', 'name', 'status', 'comments_enabled']).where('id', 'in', platformIds).execute()).map((p) => [p.id, p]));
     const settings = await db.selectFrom('moderation_settings').select(['auto_hide_clauses']).where('id', '=', 'current').executeTakeFirst();
     const autoHideClauses = new Set(fromJson<string[]>(settings?.auto_hide_clauses ?? '[]'));
@@ -102,7 +103,7 @@ export function createIngest(deps: CommentsDeps) {
       for (const { item } of valid) {
         const key = `${item.platformId}\n${item.remoteId}`;
         const known = existing.get(key);
-        const text = item.text.slice(0, MAX_TEXT);
+        const text = storable(item.text.slice(0, MAX_TEXT));
         const native = toJson(item.native ?? null);
         const post = posts.get(item.postRemoteId);
         if (!known) {
@@ -119,8 +120,8 @@ export function createIngest(deps: CommentsDeps) {
               post_id: post?.postId ?? null,
               post_remote_id: item.postRemoteId,
               parent_remote_id: item.parentRemoteId ?? null,
-              author_handle: item.authorHandle,
-              author_name: item.authorName,
+              author_handle: item.authorHandle == null ? null : storable(item.authorHandle.slice(0, 500)),
+              author_name: item.authorName == null ? null : storable(item.authorName.slice(0, 500)),
               url: item.url ?? null,
               text,
               version: 1,
@@ -211,12 +212,22 @@ async function isNewest(tx: Executor, commentId: string, at: string): Promise<bo
   return newer.length === 0;
 }
 
+/**
+ * Text as both databases can hold it: NUL becomes U+FFFD and lone surrogates are made well-formed
+ * (PostgreSQL refuses both). The exact original stays in the native payload, JSON-escaped.
+ */
+function storable(s: string): string {
+  return s.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+}
+
 function validate(item: IncomingComment): string | null {
   if (!item || typeof item !== 'object') return 'not a comment object';
   for (const k of ['platformId', 'remoteId', 'postRemoteId', 'createdAt'] as const) {
     if (typeof item[k] !== 'string' || !item[k].trim()) return `${k} is missing`;
   }
   if (typeof item.text !== 'string') return 'text is missing';
+  if (item.authorHandle != null && typeof item.authorHandle !== 'string') return 'authorHandle is not text';
+  if (item.authorName != null && typeof item.authorName !== 'string') return 'authorName is not text';
   if (Number.isNaN(Date.parse(item.createdAt))) return `createdAt "${item.createdAt}" is not a date`;
   if (item.editedAt != null && Number.isNaN(Date.parse(item.editedAt))) return `editedAt "${item.editedAt}" is not a date`;
   if (item.remoteId.length > 512 || item.postRemoteId.length > 512) return 'an id is longer than 512 characters';
