@@ -48,8 +48,27 @@ export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
   return app.crierRoutes ?? [];
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * NUL and unpaired surrogates are not text: PostgreSQL cannot store them and no person types
+ * them. Refused here, naming the field, so both databases behave alike (raw-body routes such as
+ * webhooks keep the original bytes their own way).
+ */
+function findUnstorable(value: unknown, path: string[], depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path.join('.') : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findUnstorable(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
+  const bad = findUnstorable(value, [where]);
+  if (bad) throw new AppError('invalid_input', `${bad}: contains a NUL character or an unpaired surrogate, which is not text`, { fields: [{ path: bad, message: 'not text (NUL or unpaired surrogate)' }] });
   const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (r.success) return r.data;
   const fields = r.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));

@@ -23,6 +23,16 @@ describeWithContext('HTTP basics', (get, dialect) => {
     expect(res.headers['content-security-policy']).toMatch(/object-src 'none'/);
   });
 
+  it('NUL characters and unpaired surrogates are a 400 naming the field on both databases, not a 500', async () => {
+    for (const bad of ['a\u0000b', 'x\ud800y', '\udc00']) {
+      const res = await app.inject({ method: 'POST', url: '/api/exceptions', headers: { ...as('cm'), 'content-type': 'application/json' }, payload: JSON.stringify({ clauseId: 'IV.C.6', reason: bad, details: { note: bad } }) });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/^body\.reason: .*not text/);
+    }
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'cm\u0000@carsonca.gov', password: 'x' } });
+    expect(login.statusCode).toBe(400);
+  });
+
   it('malformed JSON is a 400 naming the problem, not a 500', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/exceptions', headers: { ...as('cm'), 'content-type': 'application/json' }, payload: '{"clauseId":' });
     expect(res.statusCode).toBe(400);
