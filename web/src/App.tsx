@@ -22,6 +22,8 @@ import { ComposePage } from './features/posts/ComposePage.tsx';
 import { PostDetailPage } from './features/posts/PostDetailPage.tsx';
 import { OffdutyPage } from './features/offduty/OffdutyPage.tsx';
 import { ReviewsPage } from './features/reviews/ReviewsPage.tsx';
+import { ModerationPage } from './features/moderation/ModerationPage.tsx';
+import { ModerationSettingsPage } from './features/moderation/SettingsPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -65,6 +67,8 @@ export function App() {
         <Route path="/posts/:id/edit" element={<RequireSession><ComposePage /></RequireSession>} />
         <Route path="/offduty" element={<RequireSession><OffdutyPage /></RequireSession>} />
         <Route path="/reviews" element={<RequireSession><ReviewsPage /></RequireSession>} />
+        <Route path="/moderation" element={<RequireSession><ModerationPage /></RequireSession>} />
+        <Route path="/moderation/settings" element={<RequireSession><ModerationSettingsPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

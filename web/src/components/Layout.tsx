@@ -36,6 +36,7 @@ function SideNavigation() {
         ...(hasRole(session, 'it_manager', 'city_manager') ? [{ to: '/vault', label: 'Credentials' }] : []),
         ...(session.roles.some((r) => r.role !== 'legislative_member') ? [{ to: '/offduty', label: 'Off-duty work' }] : []),
         ...(hasRole(session, 'city_manager', 'assistant_city_manager', 'it_manager', 'public_information_analyst', 'department_head', 'auditor') ? [{ to: '/reviews', label: 'Platform reviews' }] : []),
+        ...(hasRole(session, 'moderator', 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/moderation', label: 'Moderation' }] : []),
         ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
         { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },

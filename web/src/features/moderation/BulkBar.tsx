@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { DecisionKind } from './types.ts';
+
+/** A spam flood: tick several comments (or press x on each), then remove or hide them all citing one clause (V.7 by default). */
+export function BulkBar({ count, grounds, pending, onApply, onClear }: { count: number; grounds: { id: string; title: string }[]; pending: boolean; onApply: (decision: DecisionKind, clause: string) => void; onClear: () => void }) {
+  const [clause, setClause] = useState(grounds.some((g) => g.id === 'V.7') ? 'V.7' : (grounds[0]?.id ?? ''));
+  if (count === 0) return null;
+  return (
+    <section className="crier-bulk" aria-labelledby="bulk-heading" data-testid="bulk-bar">
+      <h2 id="bulk-heading" className="crier-bulk__heading">
+        {count} comment{count === 1 ? '' : 's'} selected
+      </h2>
+      <div className="usa-form-group margin-top-0">
+        <label className="usa-label crier-label margin-top-0" htmlFor="bulk-clause">
+          Clause to cite
+        </label>
+        <select className="usa-select" id="bulk-clause" value={clause} onChange={(e) => setClause(e.target.value)}>
+          {grounds.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.id} — {g.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="crier-actions margin-top-1">
+        <button type="button" className="usa-button usa-button--secondary" disabled={pending || !clause} onClick={() => onApply('remove', clause)}>
+          Remove selected
+        </button>
+        <button type="button" className="usa-button usa-button--accent-warm" disabled={pending || !clause} onClick={() => onApply('hide', clause)}>
+          Hide selected
+        </button>
+        <button type="button" className="usa-button usa-button--unstyled" onClick={onClear}>
+          Clear selection
+        </button>
+      </div>
+    </section>
+  );
+}
