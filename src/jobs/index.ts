@@ -4,12 +4,14 @@ import { createJobRunner, type Job, type JobRunner } from './runner.ts';
 
 export { createJobRunner, type Job, type JobRunner } from './runner.ts';
 
-/** Crier's recurring work: publish what is due, send owed mail, open due review tasks, close idle off-duty sessions. */
+/** Crier's recurring work: publish what is due, poll comments, send owed mail, open due review tasks, close idle off-duty sessions. */
 export function crierJobs(ctx: AppContext, options: { publisher?: PublisherOptions; log?: (line: string) => void } = {}): JobRunner {
   const publisher = ctx.posts.publisher(options.publisher);
   const jobs: Job[] = [
     { name: 'publish', everyMs: 5_000, run: () => publisher.runDue() },
     { name: 'mail', everyMs: 60_000, run: () => ctx.vault.deliverMail() },
+    // Comments from each platform whose comments the City Manager authorized (IV.A.6).
+    { name: 'comments', everyMs: 60_000, run: () => ctx.comments.pollAll() },
     { name: 'reviews', everyMs: 3_600_000, run: () => ctx.reviews.tick(ctx.clock.now()) },
     // Closes off-duty sessions left open (idle, end of day) and flags them; never drops them.
     { name: 'offduty', everyMs: 300_000, run: () => ctx.offduty.tick(ctx.clock.now()) },
