@@ -16,6 +16,10 @@ import type { AttachmentsService } from './modules/attachments/index.ts';
 import type { ScreeningService } from './modules/screening/index.ts';
 import type { PostsService } from './modules/posts/index.ts';
 import type { CommentsService } from './modules/comments/index.ts';
+import type { BansService } from './modules/bans/index.ts';
+import type { AppealsService } from './modules/appeals/index.ts';
+import type { LegislativeAccountsService } from './modules/legislative-accounts/index.ts';
+import type { ModerationReportsService } from './modules/moderation-reports/index.ts';
 import type { ConnectorFactory } from './ports/platform-connector.ts';
 
 /**
@@ -42,5 +46,9 @@ export interface AppContext {
   screening: ScreeningService;
   posts: PostsService;
   comments: CommentsService;
+  bans: BansService;
+  appeals: AppealsService;
+  legislativeAccounts: LegislativeAccountsService;
+  moderationReports: ModerationReportsService;
   connectors: ConnectorFactory;
 }

@@ -17,6 +17,10 @@ import { createVaultService, masterKeySource } from './modules/vault/index.ts';
 import { createScreeningService } from './modules/screening/index.ts';
 import { createPostsService } from './modules/posts/index.ts';
 import { createCommentsService } from './modules/comments/index.ts';
+import { createBansService } from './modules/bans/index.ts';
+import { createAppealsService } from './modules/appeals/index.ts';
+import { createLegislativeAccountsService } from './modules/legislative-accounts/index.ts';
+import { createModerationReportsService } from './modules/moderation-reports/index.ts';
 import { createOffdutyService } from './modules/offduty/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
 import { mailerFor } from './adapters/mailer/index.ts';
@@ -66,7 +70,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
   const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty });
   const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context) });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, connectors };
+  const bans = createBansService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
+  // A granted appeal restores the comment through the comments module (the single writer of moderation decisions).
+  const appeals = createAppealsService({ db: db.db, clock, pack, audit, notifications, bans, restoreComment: (actor, commentId, note) => comments.decide(actor, commentId, { decision: 'restore', note }) });
+  const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit });
+  const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, connectors };
 }
 
 export async function createHttpApp(

@@ -14,6 +14,12 @@ import { screeningRoutes } from './screening.ts';
 import { postsRoutes } from './posts.ts';
 import { feedsRoutes } from './feeds.ts';
 import { commentsRoutes } from './comments.ts';
+import { webhooksRoutes } from './webhooks.ts';
+import { commentsImportRoutes } from './comments-import.ts';
+import { bansRoutes } from './bans.ts';
+import { legislativeRoutes } from './legislative.ts';
+import { moderationReportsRoutes } from './moderation-reports.ts';
+import { publicCommentsRoutes } from './public-comments.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes, webhooksRoutes, commentsImportRoutes, bansRoutes, legislativeRoutes, moderationReportsRoutes, publicCommentsRoutes];

@@ -1,0 +1,2 @@
+export { createLegislativeAccountsService, legislativeAccountFor, type LegislativeAccountsService, type LegislativeAccountsDeps, type LegislativeAccount, type RegisterInput } from './service.ts';
+export { legislativeAccountsPolicy, type LegislativeAccountsAction } from './policy.ts';
