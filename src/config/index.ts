@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   CRIER_MAIL_FROM: z.string().default('crier@localhost'),
   /** Facebook Graph API base with its version; unset = https://graph.facebook.com/v21.0 (tests point it at a local contract server). */
   CRIER_FACEBOOK_GRAPH_URL: z.string().url().optional(),
+  /** Facebook webhooks (comments pushed as they happen): the app secret that signs each delivery (X-Hub-Signature-256) and the verify token of the subscription handshake. Unset = the webhook routes answer 404. */
+  CRIER_FACEBOOK_APP_SECRET: z.string().min(8, 'must be the Facebook app secret').optional(),
+  CRIER_FACEBOOK_VERIFY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Bluesky: the PDS or entryway the City's account signs in to. */
   CRIER_BLUESKY_SERVICE: z.string().url().default('https://bsky.social'),
   /** How replies to the City's Bluesky posts are found: through the AppView (bsky.social), or by reading the repositories of a small PDS without one. */
@@ -75,6 +78,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Facebook Graph API base (CRIER_FACEBOOK_GRAPH_URL); undefined = the connector's default. */
   facebookGraphUrl: string | undefined;
+  /** Facebook webhooks (CRIER_FACEBOOK_APP_SECRET, CRIER_FACEBOOK_VERIFY_TOKEN); undefined = not configured. */
+  facebookWebhooks?: { appSecret: string; verifyToken: string };
   /** Bluesky PDS or entryway (CRIER_BLUESKY_SERVICE) and how replies are found (CRIER_BLUESKY_REPLIES). */
   blueskyService: string;
   blueskyReplies: 'appview' | 'pds';
@@ -103,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.CRIER_VAULT_KEY_FILE && e.CRIER_VAULT_KEY) {
     throw new ConfigError('Invalid environment:\n  set CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY, not both');
   }
+  if (!e.CRIER_FACEBOOK_APP_SECRET !== !e.CRIER_FACEBOOK_VERIFY_TOKEN) {
+    throw new ConfigError('Invalid environment:\n  CRIER_FACEBOOK_APP_SECRET and CRIER_FACEBOOK_VERIFY_TOKEN must be set together');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -120,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vault: { keyFile: e.CRIER_VAULT_KEY_FILE ? resolve(e.CRIER_VAULT_KEY_FILE) : undefined, key: e.CRIER_VAULT_KEY },
     mail: { smtpUrl: e.CRIER_SMTP_URL, from: e.CRIER_MAIL_FROM },
     facebookGraphUrl: e.CRIER_FACEBOOK_GRAPH_URL,
+    facebookWebhooks: e.CRIER_FACEBOOK_APP_SECRET && e.CRIER_FACEBOOK_VERIFY_TOKEN ? { appSecret: e.CRIER_FACEBOOK_APP_SECRET, verifyToken: e.CRIER_FACEBOOK_VERIFY_TOKEN } : undefined,
     blueskyService: e.CRIER_BLUESKY_SERVICE,
     blueskyReplies: e.CRIER_BLUESKY_REPLIES,
     attachments: {

@@ -2,6 +2,7 @@ import type { Policy } from '../../../src/authz/index.ts';
 import type { Fixture } from '../matrix-fixtures.ts';
 import { attachmentsFixtures, attachmentsPolicies } from './attachments.ts';
 import { commentsFixtures, commentsPolicies } from './comments.ts';
+import { commentIntakeFixtures, commentIntakePolicies } from './comment-intake.ts';
 import { moderationFixtures, moderationPolicies } from './moderation.ts';
 import { offdutyFixtures, offdutyPolicies } from './offduty.ts';
 import { postsFixtures, postsPolicies } from './posts.ts';
@@ -9,5 +10,5 @@ import { reviewsFixtures, reviewsPolicies } from './reviews.ts';
 import { screeningFixtures, screeningPolicies } from './screening.ts';
 
 /** Each module keeps its matrix fixtures in its own file here, so modules never edit one shared list. */
-export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...moderationFixtures };
-export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...moderationPolicies };
+export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures };
+export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies };
