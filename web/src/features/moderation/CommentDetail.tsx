@@ -31,7 +31,7 @@ interface Props {
 /** One comment with everything needed to decide on it: evidence, the post, the commenter's record, the clauses. */
 export const CommentDetail = forwardRef<HTMLHeadingElement, Props>(function CommentDetail({ item, versions, grounds, picked, note, onNote, canDecide, meId, pending, actions }, headingRef) {
   const permalink = safeHttpUrl(item.url);
-  const edits = (versions ?? []).filter((v) => v.text !== item.text || v.kind !== 'created');
+  const edited = (versions ?? []).length > 1;
   return (
     <article className="crier-comment-detail" aria-labelledby="comment-heading" data-testid="comment-detail" data-comment-id={item.id}>
       <h2 id="comment-heading" ref={headingRef} tabIndex={-1} className="margin-top-0">
@@ -74,7 +74,8 @@ export const CommentDetail = forwardRef<HTMLHeadingElement, Props>(function Comm
           {item.findings.map((f, i) => (
             <li key={`${f.ruleId}-${i}`} data-clause={f.clause} data-severity={f.severity}>
               <span className={`usa-tag ${f.severity === 'block' ? 'crier-tag--error' : 'crier-tag--warning'} margin-right-1`}>{f.severity === 'block' ? 'Block' : 'Advice'}</span>
-              {f.message} — <ClauseList ids={[f.clause]} inline />
+              {f.message}
+              {f.span && f.span.end > f.span.start && <> (“{item.text.slice(Math.max(0, f.span.start), Math.min(item.text.length, f.span.end))}”)</>} — <ClauseList ids={[f.clause]} inline />
             </li>
           ))}
         </ul>
@@ -93,7 +94,7 @@ export const CommentDetail = forwardRef<HTMLHeadingElement, Props>(function Comm
       <p data-testid="author-history">
         {item.authorHistory.comments} comment{item.authorHistory.comments === 1 ? '' : 's'}, {item.authorHistory.hiddenOrRemoved} hidden or removed.
       </p>
-      {edits.length > 0 && (
+      {edited && (
         <details className="margin-bottom-2">
           <summary>Everything the commenter wrote here ({versions?.length} versions)</summary>
           <ol className="usa-list">

@@ -14,7 +14,6 @@ export function CommentText({ text, findings, id }: { text: string; findings: Co
         s.clauses.length ? (
           <mark key={i} className="crier-evidence" data-clauses={s.clauses.join(' ')} title={s.clauses.map((c) => `${c}${clauseTitle(c) ? ` — ${clauseTitle(c)}` : ''}`).join('; ')}>
             {s.text}
-            <span className="usa-sr-only"> (evidence for {s.clauses.join(', ')})</span>
           </mark>
         ) : (
           <span key={i}>{s.text}</span>
