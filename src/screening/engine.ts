@@ -43,6 +43,35 @@ function labelIndex(model: Model | null): Map<string, { block: number; advice: n
   return m;
 }
 
+interface ActiveRule { rule: Rule; clause: string; severity: Severity }
+/**
+ * The rules that run for a kind under a configuration, with their clause and severity resolved
+ * once (not per comment). Keyed by the rules list and the configuration object: a configuration
+ * is treated as immutable once screening has used it.
+ */
+const activeCache = new WeakMap<readonly Rule[], WeakMap<ScreeningConfig, Record<ContentKind, ActiveRule[]>>>();
+function activeRules(rules: readonly Rule[], config: ScreeningConfig, kind: ContentKind): ActiveRule[] {
+  let byConfig = activeCache.get(rules);
+  if (!byConfig) { byConfig = new WeakMap(); activeCache.set(rules, byConfig); }
+  let both = byConfig.get(config);
+  if (!both) {
+    const make = (k: ContentKind): ActiveRule[] => {
+      const out: ActiveRule[] = [];
+      for (const rule of rules) {
+        const clause = rule.clauses[k];
+        if (!clause || rule.moderatorOnly) continue;
+        const configured = config.severity[rule.id];
+        if (configured === 'off') continue;
+        out.push({ rule, clause, severity: configured ?? rule.defaultSeverity });
+      }
+      return out;
+    };
+    both = { comment: make('comment'), post: make('post') };
+    byConfig.set(config, both);
+  }
+  return both[kind];
+}
+
 function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostInput, context?: string): Finding[] {
   const config = opts.config ?? carsonDefaults;
   const model = opts.model === undefined ? bundledModel() : opts.model;
@@ -66,12 +95,7 @@ function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostIn
   if (post) ctx.post = post;
   if (context !== undefined) ctx.context = context;
   const findings: Finding[] = [];
-  for (const rule of opts.rules ?? RULES) {
-    const clause = rule.clauses[kind];
-    if (!clause || rule.moderatorOnly) continue;
-    const configured = config.severity[rule.id];
-    if (configured === 'off') continue;
-    const severity: Severity = configured ?? rule.defaultSeverity;
+  for (const { rule, clause, severity } of activeRules(opts.rules ?? RULES, config, kind)) {
     let hits: Hit[];
     try {
       hits = rule.check(ctx);
@@ -79,7 +103,9 @@ function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostIn
       // A rule must never take the whole screening down; report it as advice for a human.
       hits = [{ message: `rule failed: ${(err as Error)?.message ?? String(err)}`, score: 0, weak: true }];
     }
-    for (const h of hits.slice(0, MAX_HITS_PER_RULE)) {
+    const n = Math.min(hits.length, MAX_HITS_PER_RULE);
+    for (let k = 0; k < n; k++) {
+      const h = hits[k]!;
       const f: Finding = {
         ruleId: rule.id,
         clause: h.clause ?? clause,

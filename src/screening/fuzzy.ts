@@ -22,7 +22,7 @@ export class FuzzyVocab {
    * allocates ~2 strings per letter. Bounded: cleared when full, so memory stays flat on a stream.
    */
   private memo = new Map<string, string | null>();
-  private static readonly MEMO_MAX = 50_000;
+  private static readonly MEMO_MAX = 100_000;
 
   /** The vocabulary word within one edit of `t`, or undefined. */
   lookup(t: string): string | undefined {

@@ -43,19 +43,57 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'dont', 'doesnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'wont', 'shouldnt', 'nobody', 'stop', 'against',
 ]);
 
-/** Trigger words: a rule whose patterns all need one of these words can skip texts without any. */
+/**
+ * Trigger words: a rule whose patterns all need one of these words can skip texts without any.
+ * Each set (up to 30) gets a bit; a word maps to the bits of the sets that hold it, so one pass
+ * over a text's tokens answers `hasAny` for every rule at once.
+ */
+const triggerBits = new Map<string, number>();
+const bitOfSet = new WeakMap<ReadonlySet<string>, number>();
+let triggerSets = 0;
 export function triggers(words: string): ReadonlySet<string> {
-  return new Set(words.split(/\s+/).filter(Boolean));
+  const set = new Set(words.split(/\s+/).filter(Boolean));
+  if (triggerSets < 30) {
+    const bit = 1 << triggerSets++;
+    bitOfSet.set(set, bit);
+    for (const w of set) triggerBits.set(w, (triggerBits.get(w) ?? 0) | bit);
+  }
+  return set;
+}
+
+/** A token without its trailing digits ("trump2024" → "trump"), or null when that is not a word. */
+function withoutDigits(w: string): string | null {
+  let end = w.length;
+  while (end > 0 && w.charCodeAt(end - 1) >= 48 && w.charCodeAt(end - 1) <= 57) end--;
+  return end > 1 && end < w.length ? w.slice(0, end) : null;
+}
+
+const maskOfTokens = new WeakMap<readonly unknown[], number>();
+function triggerMask(ctx: RuleContext): number {
+  let m = maskOfTokens.get(ctx.tokens);
+  if (m === undefined) {
+    m = 0;
+    for (const t of ctx.tokens) {
+      m |= triggerBits.get(t.w) ?? 0;
+      const c = t.w.charCodeAt(t.w.length - 1);
+      if (c >= 48 && c <= 57) {
+        const stem = withoutDigits(t.w);
+        if (stem !== null) m |= triggerBits.get(stem) ?? 0;
+      }
+    }
+    maskOfTokens.set(ctx.tokens, m);
+  }
+  return m;
 }
 
 /** Does any token (or the token without trailing digits, "trump2024") belong to `set`? */
 export function hasAny(ctx: RuleContext, set: ReadonlySet<string>): boolean {
+  const bit = bitOfSet.get(set);
+  if (bit !== undefined) return (triggerMask(ctx) & bit) !== 0;
   for (const t of ctx.tokens) {
-    const w = t.w;
-    if (set.has(w)) return true;
-    let end = w.length;
-    while (end > 0 && w.charCodeAt(end - 1) >= 48 && w.charCodeAt(end - 1) <= 57) end--;
-    if (end > 1 && end < w.length && set.has(w.slice(0, end))) return true;
+    if (set.has(t.w)) return true;
+    const stem = withoutDigits(t.w);
+    if (stem !== null && set.has(stem)) return true;
   }
   return false;
 }

@@ -26,6 +26,10 @@ const NONE: string[] = [];
 function key3(w: string): number {
   return (w.charCodeAt(0) * 65536 + (w.charCodeAt(1) || 0)) * 65536 + (w.charCodeAt(2) || 0);
 }
+/** First two UTF-16 units folded to 16 bits: a cheap "could any entry start like this?" filter. */
+function key2(w: string): number {
+  return ((w.charCodeAt(0) & 0xff) << 8) | (w.charCodeAt(1) & 0xff);
+}
 function hasDouble(w: string): boolean {
   for (let k = 1; k < w.length; k++) if (w.charCodeAt(k) === w.charCodeAt(k - 1)) return true;
   return false;
@@ -53,6 +57,12 @@ export class Lexicon {
   private byFirst = new Map<string, Entry[]>();
   private prefixes = new Map<number, Entry[]>(); // keyed by the first 3 chars (as a number) of a one-word prefix entry
   private masked = new Map<number, string[]>(); // single words by length, for "f*ck"
+  /**
+   * Which first-two-letter keys any entry starts with. Most tokens of a text start like no entry
+   * at all: they are skipped without a map lookup (tokens with doubled letters or '*' always go
+   * the full way, since their squeezed or masked forms start differently).
+   */
+  private starts = new Uint8Array(65536);
 
   constructor(entries: readonly string[]) {
     for (const raw of entries) {
@@ -61,6 +71,7 @@ export class Lexicon {
       const prefixLast = e.endsWith('~');
       const words = (prefixLast ? e.slice(0, -1) : e).split(/\s+/);
       const entry: Entry = { raw, words, prefixLast };
+      this.starts[key2(words[0]!)] = 1;
       if (prefixLast && words.length === 1) {
         const key = key3(words[0]!);
         const list = this.prefixes.get(key) ?? [];
@@ -130,9 +141,10 @@ export class Lexicon {
       const tok = tokens[i]!;
       const w = tok.w;
       let done = false;
-      const exact = this.byFirst.get(w);
       const dbl = (tok.dbl ??= hasDouble(w) ? 1 : 0);
       const star = (tok.star ??= w.includes('*') ? 1 : 0);
+      if (dbl === 0 && star === 0 && this.starts[key2(w)] === 0) continue;
+      const exact = this.byFirst.get(w);
       const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(tok);
       for (const f of forms) {
         for (const e of this.byFirst.get(f) ?? []) {
