@@ -5,7 +5,7 @@ import { toIso, toJson } from '../../src/kernel/codec.ts';
 import { newId } from '../../src/kernel/ids.ts';
 import { world, type World } from '../offduty/support.ts';
 
-export { PW_BLUESKY, CITY_FEED, pst, refusal } from '../offduty/support.ts';
+export { PW_BLUESKY, CITY_FEED, pst, pdt, refusal } from '../offduty/support.ts';
 
 export interface ModWorld extends World {
   moderator: PersonActor;

@@ -1,5 +1,5 @@
+import { extractFeatures } from '../../screening/features.ts';
 import { normalize } from '../../screening/index.ts';
-import { similarity } from '../../screening/similarity.ts';
 
 export interface Decided {
   commentId: string;
@@ -31,10 +31,15 @@ function differs(a: Decided, b: Decided): InconsistentPair['difference'] | null 
   return null;
 }
 
+/** The bits of the hashed feature space screening's `similarity` uses (a test holds the two equal). */
+const BITS = 16;
+
 /**
- * Near-identical comments whose current decisions differ. Scoring every pair with `similarity`
- * is quadratic and costly, so candidates come from an inverted index of words first (pairs sharing
- * at least half the shorter comment's words); only those are scored.
+ * Near-identical comments whose current decisions differ, scored as screening's `similarity` does
+ * (cosine of hashed word and character n-grams). Calling `similarity` per pair would rebuild both
+ * vectors every time (~50 µs a pair), so each comment's vector is built once; candidates come from
+ * an inverted index of words (pairs sharing at least half the shorter comment's words) and only
+ * pairs whose decisions differ are scored.
  */
 export function inconsistentPairs(items: Decided[], threshold: number, max = 200): InconsistentPair[] {
   const sets = items.map((i) => tokens(i.text));
@@ -46,8 +51,12 @@ export function inconsistentPairs(items: Decided[], threshold: number, max = 200
       else index.set(t, [i]);
     }
   });
+  const vectors = items.map((i) => extractFeatures(normalize(i.text).text, BITS));
+  const dense = new Float64Array(1 << BITS);
   const out: InconsistentPair[] = [];
   for (let i = 0; i < items.length; i++) {
+    const vi = vectors[i]!;
+    for (let k = 0; k < vi.length; k++) dense[vi.idx[k]!] = vi.val[k]!;
     const shared = new Map<number, number>();
     for (const t of sets[i]!) for (const j of index.get(t)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     for (const [j, n] of shared) {
@@ -55,9 +64,13 @@ export function inconsistentPairs(items: Decided[], threshold: number, max = 200
       if (smaller === 0 || n / smaller < 0.5) continue;
       const difference = differs(items[i]!, items[j]!);
       if (!difference) continue;
-      const s = similarity(items[i]!.text, items[j]!.text);
+      const vj = vectors[j]!;
+      let dot = 0;
+      for (let k = 0; k < vj.length; k++) dot += dense[vj.idx[k]!]! * vj.val[k]!;
+      const s = Math.round(Math.max(0, Math.min(1, dot)) * 1000) / 1000;
       if (s >= threshold) out.push({ similarity: s, difference, a: items[i]!, b: items[j]! });
     }
+    for (let k = 0; k < vi.length; k++) dense[vi.idx[k]!] = 0;
   }
   return out.sort((x, y) => y.similarity - x.similarity || x.a.decidedAt.localeCompare(y.a.decidedAt)).slice(0, max);
 }

@@ -42,7 +42,7 @@ export interface ConsistencyOptions extends Period {
 }
 
 /** How many recent decided comments the consistency check looks at. */
-export const CONSISTENCY_WINDOW = 2000;
+export const CONSISTENCY_WINDOW = 1000;
 
 /**
  * Reports on moderation (V: viewpoint-neutral, consistent treatment): decisions by clause,
