@@ -707,6 +707,23 @@ export interface CommentIngestStateTable {
   last_error: string | null;
 }
 
+/** IV.D.1: a template from the IT Office (0008). */
+export interface PostTemplateTable {
+  id: string;
+  name: string;
+  /** Put before the text (may be empty). */
+  opening: string;
+  /** Put after the text, e.g. the link back and the department's hashtag (may be empty). */
+  closing: string;
+  guidance: string;
+  /** active | retired */
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -738,6 +755,7 @@ export interface Database {
   post_approvals: PostApprovalTable;
   post_publications: PostPublicationTable;
   feed_entries: FeedEntryTable;
+  post_templates: PostTemplateTable;
   comments: CommentTable;
   comment_versions: CommentVersionTable;
   moderation_decisions: ModerationDecisionTable;

@@ -29,6 +29,13 @@ export async function seedDemoPosts(ctx: AppContext, who: { poster: PersonActor;
     attachments: ctx.attachments,
     offDuty: ctx.offduty,
   });
+  // IV.D.1: the IT Office's template, which the demo platforms were given at their IT review.
+  await posts.saveTemplate(who.it, null, {
+    name: 'IT-TEMPLATE-2026',
+    opening: '',
+    closing: 'https://ci.carson.ca.us',
+    guidance: 'Plain language. Lead with what changes for residents, then when and where. End with the link back to the City website (IV.A.4).',
+  });
   const platformId = async (name: string) => (await ctx.db.db.selectFrom('platforms').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const cityNews = await platformId('Carson City News');
   const pwNews = await platformId('Carson Public Works News');

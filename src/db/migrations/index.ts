@@ -7,6 +7,7 @@ import * as m0004posts from './0004_posts.ts';
 import * as m0005attachments from './0005_attachments.ts';
 import * as m0006offdutyReviews from './0006_offduty_reviews.ts';
 import * as m0007comments from './0007_comments.ts';
+import * as m0008postTemplates from './0008_post_templates.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0005_attachments': m0005attachments,
   '0006_offduty_reviews': m0006offdutyReviews,
   '0007_comments': m0007comments,
+  '0008_post_templates': m0008postTemplates,
 };

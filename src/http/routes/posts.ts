@@ -64,6 +64,21 @@ export function postsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, { method: 'GET', url: '/api/posts/:id', action: 'posts:post.read', params: idParam, handler: async ({ params, actor }) => p.get(actor, params.id) });
 
+  // IV.D.1: the IT Office's templates, and the one a platform uses (the editor starts from it).
+  const templateBody = z
+    .object({ name: z.string().trim().min(1).max(100), opening: z.string().max(1000).optional(), closing: z.string().max(1000).optional(), guidance: z.string().max(4000).optional(), status: z.enum(['active', 'retired']).optional() })
+    .strict();
+  route(app, { method: 'GET', url: '/api/post-templates', action: 'posts:post.read', handler: async ({ actor }) => ({ templates: await p.listTemplates(actor) }) });
+  route(app, {
+    method: 'GET',
+    url: '/api/platforms/:id/post-template',
+    action: 'posts:post.read',
+    params: idParam,
+    handler: async ({ params, actor }) => ({ template: await p.templateFor(actor, params.id) }),
+  });
+  route(app, { method: 'POST', url: '/api/post-templates', action: 'posts:template.manage', body: templateBody, handler: async ({ body, actor }, _req, reply) => reply.status(201).send(await p.saveTemplate(actor, null, body)) });
+  route(app, { method: 'PUT', url: '/api/post-templates/:id', action: 'posts:template.manage', params: idParam, body: templateBody, handler: async ({ params, body, actor }) => p.saveTemplate(actor, params.id, body) });
+
   route(app, {
     method: 'PUT',
     url: '/api/posts/:id',

@@ -14,4 +14,5 @@ export const C = {
   cannotRemove: 'IV.C.15(i)(vi)',
   councilApproval: 'IV.A.3',
   antivirus: 'IV.C.15(i)(iii)',
+  template: 'IV.D.1',
 } as const;

@@ -3,6 +3,7 @@ import { findConflicts } from '../../screening/index.ts';
 import { C } from './clauses.ts';
 import type { PostsDeps } from './deps.ts';
 import { recentPostTexts } from './repo.ts';
+import { templateFindings, templateForPlatform } from './templates.ts';
 import type { PostFinding } from './types.ts';
 
 const RECENT_DAYS = 90;
@@ -38,8 +39,12 @@ export async function computeFindings(deps: PostsDeps, executor: Executor, input
       else merged.set(key, { ...f, source: 'screening', platformIds: [t.platformId] });
     }
   }
+  const templates = new Map<string, Awaited<ReturnType<typeof templateForPlatform>>>();
+  for (const t of input.targets) templates.set(t.platformId, await templateForPlatform(executor, t.platformId));
   const all = input.targets.length;
   const findings: PostFinding[] = [...merged.values()].map((f) => (f.platformIds?.length === all ? { ...f, platformIds: undefined } : f)).map(stripUndefined);
+
+  findings.push(...templateFindings(input.targets.map((t) => ({ platformId: t.platformId, text: t.text ?? input.body })), templates));
 
   for (const a of attachments) {
     // A quarantined file always carries its IV.C.15(i)(iii) issue; this guards a module that forgot to say so.

@@ -5,3 +5,4 @@ export type { Post, PostFinding, PostStatus, ComposeInput, PublicationView, Appr
 export { POST_STATUSES } from './types.ts';
 export type { PublisherOptions, PublishRunResult } from './publish.ts';
 export { parseScheduleTime } from './rules.ts';
+export type { PostTemplate, TemplateInput } from './templates.ts';

@@ -55,6 +55,8 @@ export const postsPolicy = {
   'post.direct': roles('city_manager'),
   'post.remove': (actor: Actor) => (roles('city_manager', 'it_manager')(actor, null).allow ? allow : deny('Only the City Manager or the IT Manager removes City content', [C.cmRemove, C.cityRemove])),
   'post.publish_run': roles('it_manager'),
+  /** IV.D.1: templates come from the IT Office. */
+  'template.manage': (actor: Actor) => (roles('it_manager')(actor, null).allow ? allow : deny('Only the IT Office provides templates', [C.template])),
 } satisfies Policy;
 
 export type PostAction = keyof typeof postsPolicy;

@@ -6,6 +6,7 @@ import { postsPolicy } from './policy.ts';
 import { createPublisher, type PublisherOptions } from './publish.ts';
 import { createRemoveActions } from './remove.ts';
 import { createReviewActions } from './review.ts';
+import { createTemplateActions } from './templates.ts';
 import { listPostIds, loadPost, loadPosts, type PostFilter } from './repo.ts';
 import type { Post } from './types.ts';
 
@@ -15,6 +16,7 @@ export function createPostsService(deps: PostsDeps) {
   const compose = createComposeActions(deps);
   const review = createReviewActions(deps);
   const removal = createRemoveActions(deps);
+  const templates = createTemplateActions(deps);
 
   const view = (actor: Actor, p: Post): PostView => ({ ...p, abilities: abilities(postsPolicy, actor, { departmentId: p.departmentId, authorId: p.authorId }) });
 
@@ -35,6 +37,7 @@ export function createPostsService(deps: PostsDeps) {
     ...compose,
     ...review,
     ...removal,
+    ...templates,
     /** The outbox worker (jobs/ runs it on a schedule; `crier worker` in its own process). */
     publisher: (options?: PublisherOptions) => createPublisher(deps, options),
   };

@@ -63,6 +63,13 @@ export const postsFixtures: Record<string, Fixture> = {
     const p = await freshPost(w, 'draft');
     return { params: { id: p.id }, body: { reason: 'Matrix' }, resource: resourceOf(p) };
   },
+  'GET /api/post-templates': async () => ({ resource: null }),
+  'GET /api/platforms/:id/post-template': async (w) => ({ params: { id: w.platform(PW_NEWS).id }, resource: null }),
+  'POST /api/post-templates': async (w) => ({ body: { name: `Matrix template ${w.seq()}`, closing: 'https://ci.carson.ca.us' }, resource: null }),
+  'PUT /api/post-templates/:id': async (w) => {
+    const t = await w.ctx.posts.saveTemplate(w.system, null, { name: `Matrix template ${w.seq()}` });
+    return { params: { id: t.id }, body: { name: t.name, closing: 'https://ci.carson.ca.us' }, resource: null };
+  },
   'POST /api/posts/:id/remove': async (w) => {
     const p = await freshPost(w, 'published');
     return { params: { id: p.id }, body: { reason: 'Matrix' }, resource: resourceOf(p) };
