@@ -1,18 +1,22 @@
 import { Command } from 'commander';
 import { registerServeCommands } from './serve.ts';
 import { registerAuditCommands } from './audit.ts';
+import { registerArchiveCommands } from './archive.ts';
 import { registerAdminCommands } from './admin.ts';
 import { registerVaultCommands } from './vault.ts';
 import { registerScreenCommand } from './screen.ts';
+import { registerCommentsCommands } from './comments.ts';
 
 const program = new Command();
 program.name('crier').description("Run a city's official social media under its own council-adopted policy.").showHelpAfterError();
 
 registerServeCommands(program);
 registerAuditCommands(program);
+registerArchiveCommands(program);
 registerAdminCommands(program);
 registerVaultCommands(program);
 registerScreenCommand(program);
+registerCommentsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -41,7 +41,8 @@ export interface WebhookReceipt {
 
 export interface ImportReport {
   format: ImportFormat;
-  lines: number;
+  /** Comments in the file: read, and malformed (a CSV record may span several lines). */
+  records: number;
   created: number;
   edited: number;
   deleted: number;
@@ -111,7 +112,7 @@ export function createCommentIntake(deps: CommentIntakeDeps) {
       const fields = parsed.malformed.slice(0, 50).map((m) => ({ path: `content.line.${m.line}`, message: m.reason }));
       throw new AppError('invalid_input', parsed.malformed.length ? `No line of the file could be read (${parsed.malformed.length} malformed; the first at line ${parsed.malformed[0]!.line}: ${parsed.malformed[0]!.reason})` : 'The file holds no comments', { fields });
     }
-    const report: ImportReport = { format: input.format, lines: parsed.rows.length + parsed.malformed.length, created: 0, edited: 0, deleted: 0, unchanged: 0, malformed: parsed.malformed, refused: [] };
+    const report: ImportReport = { format: input.format, records: parsed.rows.length + parsed.malformed.length, created: 0, edited: 0, deleted: 0, unchanged: 0, malformed: parsed.malformed, refused: [] };
     for (let i = 0; i < parsed.rows.length; i += BATCH) {
       const batch = parsed.rows.slice(i, i + BATCH);
       const r = await comments.ingestAs(actor, batch.map((row) => ({ ...row.item, platformId: platform.id })), 'import');
@@ -128,7 +129,7 @@ export function createCommentIntake(deps: CommentIntakeDeps) {
         targetType: 'platform',
         targetId: platform.id,
         targetLabel: platform.name,
-        after: { fileName: input.fileName ?? null, sha256: createHash('sha256').update(input.content).digest('hex'), bytes, format: input.format, lines: report.lines, created: report.created, edited: report.edited, deleted: report.deleted, unchanged: report.unchanged, malformed: report.malformed.length, refused: report.refused.length },
+        after: { fileName: input.fileName ?? null, sha256: createHash('sha256').update(input.content).digest('hex'), bytes, format: input.format, records: report.records, created: report.created, edited: report.edited, deleted: report.deleted, unchanged: report.unchanged, malformed: report.malformed.length, refused: report.refused.length },
         clauses: [RETAINED],
       }),
     );
