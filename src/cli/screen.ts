@@ -42,6 +42,7 @@ export interface ScreenStreamOptions {
 export interface ScreenStreamResult { lines: number; screened: number; invalid: number }
 
 const FLUSH_AT = 64 * 1024;
+const NON_BLANK = /\S/;
 
 async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
@@ -77,7 +78,7 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
     await new Promise<void>((resolve, reject) => {
       rl.on('line', (line) => {
         result.lines++;
-        if (line.trim() === '') return;
+        if (!NON_BLANK.test(line)) return; // no trimmed copy per line
         const rec = parse(line);
         if (!rec) return;
         const findings = screenComment(rec.text as string, typeof rec.context === 'string' ? { ...base, context: rec.context } : base);
@@ -101,7 +102,7 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
 
   for await (const line of rl) {
     result.lines++;
-    if (line.trim() === '') continue;
+    if (!NON_BLANK.test(line)) continue;
     const rec = parse(line);
     if (!rec) continue;
     const post = { ...(rec as unknown as PostInput) };
