@@ -20,6 +20,7 @@ import type { BansService } from './modules/bans/index.ts';
 import type { AppealsService } from './modules/appeals/index.ts';
 import type { LegislativeAccountsService } from './modules/legislative-accounts/index.ts';
 import type { ModerationReportsService } from './modules/moderation-reports/index.ts';
+import type { ArchiveService } from './modules/archive/index.ts';
 import type { ConnectorFactory } from './ports/platform-connector.ts';
 
 /**
@@ -50,5 +51,6 @@ export interface AppContext {
   appeals: AppealsService;
   legislativeAccounts: LegislativeAccountsService;
   moderationReports: ModerationReportsService;
+  archive: ArchiveService;
   connectors: ConnectorFactory;
 }

@@ -724,6 +724,45 @@ export interface PostTemplateTable {
   updated_at: string;
 }
 
+/** Records archive (0009): one append-only, hash-chained row per captured record (IV.A.13). */
+export interface ArchiveItemTable {
+  seq: Frozen<number>;
+  id: Frozen<string>;
+  /** post_version | publication | comment | comment_version | moderation_decision | removal | profile_snapshot | attachment | records_request */
+  kind: Frozen<string>;
+  source_id: Frozen<string>;
+  /** The department folder (IV.A.13); null = City. */
+  department_id: Frozen<string | null>;
+  platform_id: Frozen<string | null>;
+  native: Frozen<string>; // JSON, canonical
+  rendered_text: Frozen<string>;
+  metadata: Frozen<string>; // JSON, canonical
+  content_sha256: Frozen<string>;
+  captured_at: Frozen<string>;
+  retention_category: Frozen<string>;
+  retain_until: Frozen<string>;
+  prev_hash: Frozen<string>;
+  item_hash: Frozen<string>;
+}
+
+export interface ArchiveHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+/** One per City day: the archive chain's head at the end of that day (0009). */
+export interface ArchiveSealTable {
+  date: Frozen<string>;
+  first_seq: Frozen<number>;
+  last_seq: Frozen<number>;
+  item_count: Frozen<number>;
+  head_hash: Frozen<string>;
+  sealed_at: Frozen<string>;
+  prev_seal_hash: Frozen<string>;
+  seal_hash: Frozen<string>;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -770,6 +809,9 @@ export interface Database {
   offduty_entries: OffdutyEntryTable;
   review_tasks: ReviewTaskTable;
   attachments: AttachmentTable;
+  archive_items: ArchiveItemTable;
+  archive_head: ArchiveHeadTable;
+  archive_seals: ArchiveSealTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -1,0 +1,85 @@
+import { canonicalJson } from '../../kernel/canonical-json.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { toIso } from '../../kernel/codec.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import type { DialectName, Executor, NewRow } from '../../db/index.ts';
+import { retentionEligibleFrom, type PolicyPack } from '../../policy/index.ts';
+import { itemHash, sha256 } from './chain.ts';
+import { toArchiveItem } from './repo.ts';
+import { ARCHIVE_KINDS, EXCLUDED_FIELDS, EXCLUDED_TABLES, isArchiveKind, type ArchiveItem, type CaptureInput } from './types.ts';
+
+const excludedFields = new Set<string>(EXCLUDED_FIELDS);
+
+/** Refusal for a capture that must not happen (a programming error in the caller, so it aborts the write). */
+const refuse = (message: string) => new AppError('invalid_input', `archive: ${message}`, { fields: [{ path: 'capture', message }] });
+
+/** A field name that only a vault envelope or a mail row carries, anywhere in the value, or null. */
+function excludedField(value: unknown, depth = 0): string | null {
+  if (depth > 30 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (excludedFields.has(k)) return k;
+    const found = excludedField(v, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Rendered text is for reading: NUL and unpaired surrogates (not storable on PostgreSQL) become U+FFFD; the native payload keeps the original, escaped. */
+const readable = (s: string): string => s.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+
+function validate(input: CaptureInput): void {
+  if (!input || typeof input !== 'object') throw refuse('nothing to capture');
+  const table = (input as { sourceTable?: unknown }).sourceTable;
+  if (typeof table === 'string' && (EXCLUDED_TABLES as readonly string[]).includes(table)) {
+    throw refuse(`records from ${table} are never archived (credential secrets and mail bodies stay out of the archive and every export)`);
+  }
+  if (typeof input.kind !== 'string' || !isArchiveKind(input.kind)) throw refuse(`"${String(input.kind)}" is not a kind of record the archive keeps`);
+  if (typeof table === 'string' && table !== ARCHIVE_KINDS[input.kind].table) throw refuse(`a ${input.kind} comes from ${ARCHIVE_KINDS[input.kind].table}, not ${table}`);
+  if (typeof input.sourceId !== 'string' || input.sourceId.length === 0) throw refuse('sourceId is required');
+  if (typeof input.renderedText !== 'string') throw refuse('renderedText must be text');
+  const field = excludedField(input.native) ?? excludedField(input.metadata);
+  if (field) throw refuse(`the payload carries "${field}", a field of credential secrets or mail; those are never archived`);
+}
+
+export function createCapture(deps: { dialect: DialectName; clock: Clock; pack: PolicyPack }) {
+  const { dialect, clock, pack } = deps;
+
+  /**
+   * Appends one record to the archive. Call it with the transaction of the write it records:
+   * if that write rolls back, so does the capture, and a refused capture aborts the write.
+   * On PostgreSQL the head row is locked so concurrent writers get consecutive seqs.
+   */
+  async function capture(tx: Executor, input: CaptureInput): Promise<ArchiveItem> {
+    validate(input);
+    const now = clock.now();
+    const created = input.createdAt ? new Date(input.createdAt) : now;
+    const retention = ARCHIVE_KINDS[input.kind].retention;
+    const native = canonicalJson(input.native ?? null);
+    const headQuery = tx.selectFrom('archive_head').select(['seq', 'hash']).where('id', '=', 1);
+    const head = await (dialect === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow();
+    const fields = {
+      id: newId(),
+      kind: input.kind,
+      source_id: input.sourceId,
+      department_id: input.departmentId ?? null,
+      platform_id: input.platformId ?? null,
+      native,
+      rendered_text: readable(input.renderedText),
+      metadata: canonicalJson(input.metadata ?? {}),
+      content_sha256: sha256(native),
+      captured_at: toIso(now),
+      retention_category: retention,
+      retain_until: retentionEligibleFrom(pack, retention, Number.isNaN(created.getTime()) ? now : created),
+      prev_hash: head.hash,
+    };
+    const row: NewRow<'archive_items'> = { seq: Number(head.seq) + 1, ...fields, item_hash: itemHash(fields) };
+    await tx.insertInto('archive_items').values(row).execute();
+    await tx.updateTable('archive_head').set({ seq: row.seq, hash: row.item_hash }).where('id', '=', 1).execute();
+    return toArchiveItem(row);
+  }
+
+  return capture;
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../kernel/canonical-json.ts';
+import type { Row } from '../../db/index.ts';
+import type { ArchiveBreak } from './types.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+type ItemFields = Omit<Row<'archive_items'>, 'item_hash' | 'seq'>;
+
+/**
+ * An item's hash covers the previous item's hash and every stored field but seq. Order is held
+ * by prev_hash alone, so a row moved to another seq still hashes true to itself and verify can
+ * say "reordered" rather than "altered".
+ */
+export function itemHash(r: ItemFields): string {
+  const canonical = canonicalJson({
+    id: r.id,
+    kind: r.kind,
+    source_id: r.source_id,
+    department_id: r.department_id,
+    platform_id: r.platform_id,
+    native: r.native,
+    rendered_text: r.rendered_text,
+    metadata: r.metadata,
+    content_sha256: r.content_sha256,
+    captured_at: r.captured_at,
+    retention_category: r.retention_category,
+    retain_until: r.retain_until,
+    prev_hash: r.prev_hash,
+  });
+  return createHash('sha256').update(r.prev_hash).update('\n').update(canonical, 'utf8').digest('hex');
+}
+
+/**
+ * One item against the running chain. Deletion shows as a gap in seq; an edit as a row that no
+ * longer matches its own hash (or its content hash); a reorder as a row true to itself that
+ * was chained after some other item.
+ */
+export function checkItem(r: Row<'archive_items'>, expectedSeq: number, expectedPrev: string): ArchiveBreak | null {
+  const seq = Number(r.seq);
+  if (seq !== expectedSeq) {
+    return { seq: expectedSeq, id: null, kind: null, problem: `item #${expectedSeq} is missing: deleted (the next stored item is #${seq}, ${r.kind} ${r.id})` };
+  }
+  if (sha256(r.native) !== r.content_sha256) {
+    return { seq, id: r.id, kind: r.kind, problem: `item #${seq} was altered: its native payload no longer matches its SHA-256` };
+  }
+  if (itemHash(r) !== r.item_hash) {
+    return { seq, id: r.id, kind: r.kind, problem: `item #${seq} was altered: its stored fields no longer match its hash` };
+  }
+  if (r.prev_hash !== expectedPrev) {
+    return { seq, id: r.id, kind: r.kind, problem: `item #${seq} is out of order: it was chained after a different item than #${seq - 1} (reordered, or #${seq - 1} was replaced)` };
+  }
+  return null;
+}
+
+type SealFields = Omit<Row<'archive_seals'>, 'seal_hash'>;
+
+export function sealHash(s: SealFields): string {
+  const canonical = canonicalJson({
+    date: s.date,
+    first_seq: Number(s.first_seq),
+    last_seq: Number(s.last_seq),
+    item_count: Number(s.item_count),
+    head_hash: s.head_hash,
+    sealed_at: s.sealed_at,
+    prev_seal_hash: s.prev_seal_hash,
+  });
+  return createHash('sha256').update(s.prev_seal_hash).update('\n').update(canonical, 'utf8').digest('hex');
+}

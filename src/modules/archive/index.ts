@@ -1,0 +1,7 @@
+export { createArchiveService } from './service.ts';
+export type { ArchiveService, ArchiveDeps, ArchiveListFilter, ArchiveItemSummary } from './service.ts';
+export { archiveHooks, type ArchiveHooks } from './hooks.ts';
+export { archivePolicy } from './policy.ts';
+export { itemHash, sealHash, sha256, GENESIS_HASH } from './chain.ts';
+export { ARCHIVE_KINDS, EXCLUDED_TABLES, EXCLUDED_FIELDS, isArchiveKind } from './types.ts';
+export type { ArchiveItem, ArchiveKind, ArchiveMetadata, CaptureInput, ArchiveBreak, ArchiveVerifyResult, ArchiveSeal } from './types.ts';

@@ -1,0 +1,92 @@
+import { authorize } from '../../authz/index.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { isCalendarDate } from '../../kernel/codec.ts';
+import { invalidInput, notFound } from '../../kernel/errors.ts';
+import type { Db, DialectName } from '../../db/index.ts';
+import type { PolicyPack } from '../../policy/index.ts';
+import type { AuditService } from '../audit/index.ts';
+import { createCapture } from './capture.ts';
+import { archiveHooks } from './hooks.ts';
+import { archivePolicy } from './policy.ts';
+import { getItem, listItems, toArchiveItem } from './repo.ts';
+import { addDays, cityDayStart, createSealing } from './seal.ts';
+import { isArchiveKind, type ArchiveItem } from './types.ts';
+import { verifyArchive } from './verify.ts';
+
+export interface ArchiveDeps {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  pack: PolicyPack;
+  audit: AuditService;
+}
+
+export interface ArchiveListFilter {
+  kind?: string;
+  /** A department id, or 'city' for the City's own folder. */
+  department?: string;
+  /** A City date (YYYY-MM-DD, from its start) or an ISO instant. */
+  from?: string;
+  /** A City date (through its end) or an ISO instant (exclusive). */
+  to?: string;
+  /** Keyset cursor: the `next` of the previous page. */
+  after?: number;
+  limit?: number;
+}
+
+/** An item in a list: the native payload is left out (it can be large); read the item for it. */
+export type ArchiveItemSummary = Omit<ArchiveItem, 'native'>;
+
+export function createArchiveService(deps: ArchiveDeps) {
+  const { db, pack } = deps;
+  const capture = createCapture(deps);
+  const sealing = createSealing(deps);
+
+  function instant(value: string, field: string, endOfDay: boolean): string {
+    if (isCalendarDate(value)) return cityDayStart(pack, endOfDay ? addDays(value, 1) : value).toISOString();
+    const t = Date.parse(value);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(t)) throw invalidInput(field, 'a date (YYYY-MM-DD, City time) or an ISO-8601 instant');
+    return new Date(t).toISOString();
+  }
+
+  /** Keyset-paged, in capture order, for staff with records duties (IV.A.11, IV.A.13). */
+  async function list(actor: Actor, filter: ArchiveListFilter = {}): Promise<{ items: ArchiveItemSummary[]; next: number | null }> {
+    authorize(archivePolicy, actor, 'archive.read', null);
+    if (filter.kind !== undefined && !isArchiveKind(filter.kind)) throw invalidInput('kind', `not a kind of archived record: ${filter.kind}`);
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+    const rows = await listItems(db, {
+      kind: filter.kind,
+      department: filter.department,
+      fromIso: filter.from ? instant(filter.from, 'from', false) : undefined,
+      toIso: filter.to ? instant(filter.to, 'to', true) : undefined,
+      after: filter.after,
+      limit,
+    });
+    const items = rows.map((r) => {
+      const { native: _native, ...summary } = toArchiveItem(r);
+      return summary;
+    });
+    return { items, next: rows.length === limit ? Number(rows[rows.length - 1]!.seq) : null };
+  }
+
+  async function get(actor: Actor, id: string): Promise<ArchiveItem> {
+    authorize(archivePolicy, actor, 'archive.read', null);
+    const row = await getItem(db, id);
+    if (!row) throw notFound('Archive item', id);
+    return toArchiveItem(row);
+  }
+
+  /** Walks the chain and the seals (the CLI and jobs call this directly). */
+  const verify = () => verifyArchive(db);
+
+  async function verifyAs(actor: Actor) {
+    authorize(archivePolicy, actor, 'archive.verify', null);
+    return verify();
+  }
+
+  const service = { capture, seal: sealing.seal, tick: sealing.tick, listSeals: sealing.listSeals, list, get, verify, verifyAs };
+  return { ...service, hooks: archiveHooks({ capture }) };
+}
+
+export type ArchiveService = ReturnType<typeof createArchiveService>;
