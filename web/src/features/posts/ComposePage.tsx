@@ -13,6 +13,7 @@ import { FindingsList } from './FindingsList.tsx';
 import { cityWallTime } from './limits.ts';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { TargetsFieldset, type TargetDraft } from './TargetsFieldset.tsx';
+import { TemplateHint } from './TemplateHint.tsx';
 import { typeLabel } from './labels.ts';
 import type { ComposeInput, Post } from './types.ts';
 import { useLiveFindings } from './useLiveFindings.ts';
@@ -154,6 +155,7 @@ function ComposeForm({ post }: { post: Post | undefined }) {
         <form className="tablet:grid-col-7 crier-compose" onSubmit={onSubmit} noValidate aria-label="Post">
           <TextField id="post-title" label="Title" required value={title} onChange={setTitle} error={errorOf('title')} maxLength={200} hint="Shown to approvers and as the feed entry's title." />
           <TextAreaField id="post-body" label="Post text" required rows={6} value={body} onChange={setBody} error={errorOf('body')} hint="Findings appear beside the editor as you type." />
+          <TemplateHint platformId={targets[0]?.platformId ?? null} body={body} onApply={setBody} />
           <TextField id="post-link" label="Link (optional)" type="url" value={link} onChange={setLink} error={errorOf('link')} hint="Link back to the City website for more information (IV.A.4)." />
           <TargetsFieldset platforms={platforms} value={targets} onChange={setTargets} body={body} error={errorOf('targets')} typeLabel={typeLabel} />
           {hidden > 0 && me && (
