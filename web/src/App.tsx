@@ -24,6 +24,13 @@ import { OffdutyPage } from './features/offduty/OffdutyPage.tsx';
 import { ReviewsPage } from './features/reviews/ReviewsPage.tsx';
 import { ModerationPage } from './features/moderation/ModerationPage.tsx';
 import { ModerationSettingsPage } from './features/moderation/SettingsPage.tsx';
+import { AppealPage } from './features/public/AppealPage.tsx';
+import { AppealStatusPage } from './features/public/AppealStatusPage.tsx';
+import { TransparencyPage } from './features/public/TransparencyPage.tsx';
+import { BansPage } from './features/bans/BansPage.tsx';
+import { AppealsPage } from './features/bans/AppealsPage.tsx';
+import { LegislativeAccountsPage } from './features/bans/LegislativeAccountsPage.tsx';
+import { ModerationReportsPage } from './features/bans/ModerationReportsPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -52,6 +59,9 @@ export function App() {
         <Route path="/public/comment-policy" element={<CommentPolicyPage />} />
         <Route path="/public/disclaimers" element={<DisclaimersPage />} />
         <Route path="/public/policy" element={<PolicyPage />} />
+        <Route path="/public/transparency" element={<TransparencyPage />} />
+        <Route path="/public/appeal" element={<AppealPage />} />
+        <Route path="/public/appeals/:id" element={<AppealStatusPage />} />
         <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
         <Route path="/people" element={<RequireSession><PeoplePage /></RequireSession>} />
         <Route path="/people/:id" element={<RequireSession><PersonDetailPage /></RequireSession>} />
@@ -69,6 +79,10 @@ export function App() {
         <Route path="/reviews" element={<RequireSession><ReviewsPage /></RequireSession>} />
         <Route path="/moderation" element={<RequireSession><ModerationPage /></RequireSession>} />
         <Route path="/moderation/settings" element={<RequireSession><ModerationSettingsPage /></RequireSession>} />
+        <Route path="/bans" element={<RequireSession><BansPage /></RequireSession>} />
+        <Route path="/appeals" element={<RequireSession><AppealsPage /></RequireSession>} />
+        <Route path="/legislative-accounts" element={<RequireSession><LegislativeAccountsPage /></RequireSession>} />
+        <Route path="/moderation-reports" element={<RequireSession><ModerationReportsPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -37,16 +37,22 @@ function SideNavigation() {
         ...(session.roles.some((r) => r.role !== 'legislative_member') ? [{ to: '/offduty', label: 'Off-duty work' }] : []),
         ...(hasRole(session, 'city_manager', 'assistant_city_manager', 'it_manager', 'public_information_analyst', 'department_head', 'auditor') ? [{ to: '/reviews', label: 'Platform reviews' }] : []),
         ...(hasRole(session, 'moderator', 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/moderation', label: 'Moderation' }] : []),
+        ...(hasRole(session, 'moderator', 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/bans', label: 'Bans' }, { to: '/appeals', label: 'Appeals' }, { to: '/legislative-accounts', label: 'Legislative accounts' }] : []),
+        ...(hasRole(session, 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/moderation-reports', label: 'Moderation reports' }] : []),
         ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
         { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },
         { to: '/public/disclaimers', label: 'Disclaimers' },
+        { to: '/public/transparency', label: 'Transparency report' },
+        { to: '/public/appeal', label: 'Appeal a decision' },
       ]
     : [
         { to: '/sign-in', label: 'Sign in' },
         { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },
         { to: '/public/disclaimers', label: 'Disclaimers' },
+        { to: '/public/transparency', label: 'Transparency report' },
+        { to: '/public/appeal', label: 'Appeal a decision' },
       ];
   return (
     <nav aria-label="Side navigation" className="crier-sidenav">
