@@ -75,6 +75,16 @@ describeWithContext('appeals of moderation decisions and bans', (get) => {
     await refusal(appeals.decide(w.pia, a.reference, { outcome: 'deny', note: 'Second thoughts' }), 'conflict');
   });
 
+  it('[V] [IV.C.11] as wired in the application, a granted appeal is restored by the comments module, which records the restore decision', async () => {
+    const ctx = get();
+    const { commentId } = await commentWithDecision(ctx, { platformId: pw, text: 'Is the pool open on Sundays?', decision: 'remove', clauses: ['V.1'], moderatorId: w.moderator.personId });
+    const a = await ctx.appeals.submit(appealOf(commentId));
+    await ctx.appeals.decide(w.moderator2, a.reference, { outcome: 'grant', note: 'A question about the post, on topic' });
+    const restore = await ctx.db.db.selectFrom('moderation_decisions').selectAll().where('comment_id', '=', commentId).where('decision', '=', 'restore').executeTakeFirstOrThrow();
+    expect(restore).toMatchObject({ moderator_id: w.moderator2.personId, note: `Appeal ${a.reference} granted: A question about the post, on topic` });
+    expect((await ctx.appeals.status(a.reference)).status).toBe('granted');
+  });
+
   it('[V] a denied appeal records the note and restores nothing; the second moderator of a removal may not decide its appeal', async () => {
     const ctx = get();
     const { commentId, decisionId } = await commentWithDecision(ctx, { platformId: pw, text: 'Go to hell, all of you', decision: 'remove', clauses: ['V.3'], moderatorId: w.moderator.personId });
