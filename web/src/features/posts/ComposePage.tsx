@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../api/session.tsx';
 import { useApi, useMutation } from '../../api/useApi.ts';
 import { listOf, unwrap, type AuthorizationResult, type Platform } from '../../api/types.ts';
@@ -27,20 +27,25 @@ interface Problem {
 /** Compose a post, or edit one (/posts/:id/edit): editor, live findings beside it, preview per platform. */
 export function ComposePage() {
   const { id } = useParams();
-  const existing = useApi<unknown>(id ? `/api/posts/${encodeURIComponent(id)}` : null);
+  const [search] = useSearchParams();
+  // /posts/new?correctionOf=ID: a correction of a published post (IV.C.15(f)(v)), starting from its text.
+  const correctionOf = id ? null : search.get('correctionOf');
+  const source = id ?? correctionOf;
+  const existing = useApi<unknown>(source ? `/api/posts/${encodeURIComponent(source)}` : null);
   const post = unwrap<Post>(existing.data, 'post');
-  if (id && existing.loading && !post) return <Loading />;
-  if (id && existing.error) {
+  if (source && existing.loading && !post) return <Loading />;
+  if (source && existing.error) {
     return (
-      <Page title="Edit post">
+      <Page title={id ? 'Edit post' : 'Correct a post'}>
         <ErrorAlert error={existing.error} />
       </Page>
     );
   }
+  if (correctionOf && post) return <ComposeForm key={`correction-${post.id}`} post={undefined} correcting={post} />;
   return <ComposeForm key={post?.id ?? 'new'} post={id ? post : undefined} />;
 }
 
-function ComposeForm({ post }: { post: Post | undefined }) {
+function ComposeForm({ post, correcting }: { post: Post | undefined; correcting?: Post }) {
   const navigate = useNavigate();
   const { policy, session } = useSession();
   const zone = policy?.jurisdiction?.timeZone;
@@ -50,14 +55,15 @@ function ComposeForm({ post }: { post: Post | undefined }) {
   const me = session.person?.id;
   const authz = useApi<{ results?: AuthorizationResult[] }>(me ? `/api/people/${encodeURIComponent(me)}/authorization` : null);
   const allowed = authz.data?.results ? new Set(authz.data.results.filter((r) => r.authorized).map((r) => r.platformId)) : null;
-  const kept = new Set(post?.targets.map((t) => t.platformId) ?? []);
+  const kept = new Set((post ?? correcting)?.targets.map((t) => t.platformId) ?? []);
   const platforms = allowed ? active.filter((p) => allowed.has(p.id) || kept.has(p.id)) : active;
   const hidden = active.length - platforms.length;
 
-  const [title, setTitle] = useState(post?.title ?? '');
-  const [body, setBody] = useState(post?.body ?? '');
-  const [link, setLink] = useState(post?.link ?? '');
-  const [targets, setTargets] = useState<TargetDraft[]>(post?.targets.map((t) => ({ platformId: t.platformId, text: t.text ?? '' })) ?? []);
+  const start = post ?? correcting;
+  const [title, setTitle] = useState(correcting ? `Correction: ${correcting.title}` : (post?.title ?? ''));
+  const [body, setBody] = useState(start?.body ?? '');
+  const [link, setLink] = useState(start?.link ?? '');
+  const [targets, setTargets] = useState<TargetDraft[]>(start?.targets.map((t) => ({ platformId: t.platformId, text: t.text ?? '' })) ?? []);
   const [attachmentIds, setAttachmentIds] = useState<string[]>(post?.attachmentIds ?? []);
   const [schedule, setSchedule] = useState<ScheduleDraft>({
     scheduledFor: cityWallTime(post?.scheduledFor, zone),
@@ -114,7 +120,7 @@ function ComposeForm({ post }: { post: Post | undefined }) {
       attachmentIds,
       emergency: schedule.emergency ? { releaseUrl: schedule.releaseUrl.trim(), releasedAt: schedule.releasedAt } : null,
       scheduledFor: schedule.scheduledFor || null,
-      ...(post?.correctionOf ? { correctionOf: post.correctionOf } : {}),
+      ...(post?.correctionOf ? { correctionOf: post.correctionOf } : correcting ? { correctionOf: correcting.id } : {}),
     });
     if (saved) navigate(`/posts/${saved.id}`, { state: { saved: true } });
     else setFocusTick((n) => n + 1);
@@ -123,7 +129,14 @@ function ComposeForm({ post }: { post: Post | undefined }) {
   const editingApproved = post && post.status !== 'draft';
 
   return (
-    <Page title={post ? `Edit post: ${post.title}` : 'Compose a post'}>
+    <Page title={post ? `Edit post: ${post.title}` : correcting ? `Correct: ${correcting.title}` : 'Compose a post'}>
+      {correcting && (
+        <div className="usa-alert usa-alert--info usa-alert--slim" role="note">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">A correction goes through approval like any post; when it is published, the department head is told (IV.C.15(f)(v)).</p>
+          </div>
+        </div>
+      )}
       <p>
         <Link to={post ? `/posts/${post.id}` : '/posts'}>{post ? 'Back to the post' : 'Back to posts'}</Link>
       </p>

@@ -31,9 +31,18 @@ const SPECS: Record<keyof ReturnType<typeof available>, Spec | null> = {
 export function PostActions({ post, me, onDone }: { post: Post; me: string | undefined; onDone: (message: string) => void }) {
   const can = available(post, me);
   const shown = (Object.keys(SPECS) as (keyof typeof SPECS)[]).filter((k) => can[k] && SPECS[k]);
-  if (!can.edit && shown.length === 0) return <p data-testid="no-actions">There is nothing for you to do on this post now.</p>;
+  // IV.C.15(f)(v): a published post is corrected with a correction post (its department head is told when it goes out).
+  const canCorrect = post.status === 'published' && post.abilities?.['post.create'] === true;
+  if (!can.edit && !canCorrect && shown.length === 0) return <p data-testid="no-actions">There is nothing for you to do on this post now.</p>;
   return (
     <div data-testid="post-actions">
+      {canCorrect && (
+        <p>
+          <Link className="usa-button usa-button--outline" to={`/posts/new?correctionOf=${encodeURIComponent(post.id)}`}>
+            Correct this post
+          </Link>
+        </p>
+      )}
       {can.edit && (
         <p>
           <Link className="usa-button usa-button--outline" to={`/posts/${post.id}/edit`}>
