@@ -1,0 +1,10 @@
+export { createRecordsRequestsService, type RecordsRequestsService, type RecordsRequestView, type StaffIntakeInput } from './service.ts';
+export type { RecordsRequestsDeps } from './deps.ts';
+export type { ExtendInput, DetermineInput } from './workflow.ts';
+export { LIMITS as RECORDS_LIMITS, type IntakeInput } from './intake.ts';
+export { recordsRequestsPolicy, recordsAbilities, RECORDS_OWNERS, RECORDS_REVIEWERS, RECORDS_READERS, type RecordsRequestsAction } from './policy.ts';
+export { EXTENSION_GROUNDS, EXTENSION_GROUND_IDS, EXEMPTIONS, EXEMPTION_IDS, OUTCOMES, OUTCOME_IDS, MAX_EXTENSION_DAYS, DETERMINATION_DAYS, type ExtensionGround, type Exemption, type Outcome } from './statutes.ts';
+export { addDays, determinationDue } from './dates.ts';
+export { REMINDER_DAYS_BEFORE } from './reminders.ts';
+export type * from './types.ts';
+export { MESSAGE_CHANNELS, MESSAGE_DIRECTIONS } from './types.ts';
