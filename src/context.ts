@@ -20,6 +20,7 @@ import type { BansService } from './modules/bans/index.ts';
 import type { AppealsService } from './modules/appeals/index.ts';
 import type { LegislativeAccountsService } from './modules/legislative-accounts/index.ts';
 import type { ModerationReportsService } from './modules/moderation-reports/index.ts';
+import type { RecordsRequestsService } from './modules/records-requests/index.ts';
 import type { ArchiveService } from './modules/archive/index.ts';
 import type { ConnectorFactory } from './ports/platform-connector.ts';
 
@@ -51,6 +52,7 @@ export interface AppContext {
   appeals: AppealsService;
   legislativeAccounts: LegislativeAccountsService;
   moderationReports: ModerationReportsService;
+  recordsRequests: RecordsRequestsService;
   archive: ArchiveService;
   connectors: ConnectorFactory;
 }

@@ -21,6 +21,7 @@ import { createBansService } from './modules/bans/index.ts';
 import { createAppealsService } from './modules/appeals/index.ts';
 import { createLegislativeAccountsService } from './modules/legislative-accounts/index.ts';
 import { createModerationReportsService } from './modules/moderation-reports/index.ts';
+import { createRecordsRequestsService } from './modules/records-requests/index.ts';
 import { createArchiveService } from './modules/archive/index.ts';
 import { createOffdutyService } from './modules/offduty/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
@@ -76,8 +77,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const appeals = createAppealsService({ db: db.db, clock, pack, audit, notifications, bans, restoreComment: (actor, commentId, note) => comments.decide(actor, commentId, { decision: 'restore', note }) });
   const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit });
   const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
+  const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications });
   const archive = createArchiveService({ db: db.db, dialect: db.dialect, clock, pack, audit });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, connectors };
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, connectors };
 }
 
 export async function createHttpApp(

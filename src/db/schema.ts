@@ -763,6 +763,113 @@ export interface ArchiveSealTable {
   seal_hash: Frozen<string>;
 }
 
+/** IV.A.11: the public records request desk (0010). */
+export interface RecordsRequestTable {
+  id: string;
+  /** What the requester quotes, e.g. PRR-2026-7K3QX9MD (random, so not guessable). */
+  reference: string;
+  description: string;
+  requester_name: string | null;
+  email: string | null;
+  phone: string | null;
+  postal_address: string | null;
+  preferred_format: string | null;
+  /** public_form | staff */
+  channel: string;
+  entered_by: string | null;
+  received_at: string;
+  /** City calendar date of receipt (YYYY-MM-DD). */
+  received_on: string;
+  original_due_on: string;
+  /** The determination due date now (extended or not). */
+  due_on: string;
+  /** open | determined | closed */
+  status: string;
+  owner_id: string | null;
+  reviewer_id: string | null;
+  assigned_by: string | null;
+  assigned_at: string | null;
+  estimated_production_on: string | null;
+  determined_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  close_note: string | null;
+}
+
+export interface RecordsRequestExtensionTable {
+  id: string;
+  request_id: string;
+  ground: string;
+  /** JSON: the emergency declaration, or the cyberattack's start and end. */
+  ground_detail: string;
+  days: number;
+  previous_due_on: string;
+  new_due_on: string;
+  notice_text: string;
+  approved_by: string;
+  approved_at: string;
+}
+
+export interface RecordsRequestReviewTable {
+  id: string;
+  request_id: string;
+  reviewer_id: string;
+  /** concur | changes_requested */
+  outcome: string;
+  note: string;
+  reviewed_at: string;
+}
+
+export interface RecordsRequestDeterminationTable {
+  id: string;
+  request_id: string;
+  /** disclose_full | disclose_part | deny | no_records */
+  outcome: string;
+  estimated_production_on: string | null;
+  reasons: string;
+  /** JSON: [{ personId, name, title }] */
+  responsible: string;
+  letter_text: string;
+  review_id: string | null;
+  determined_by: string;
+  determined_at: string;
+}
+
+export interface RecordsRequestWithheldTable {
+  id: string;
+  determination_id: string;
+  request_id: string;
+  position: number;
+  item: string;
+  exemption: string;
+  citation: string;
+  explanation: string | null;
+}
+
+export interface RecordsRequestMessageTable {
+  id: string;
+  request_id: string;
+  /** 1, 2, 3… within the request: the dialogue's order. */
+  position: number;
+  /** to_requester | from_requester | note */
+  direction: string;
+  channel: string;
+  body: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface RecordsRequestReminderTable {
+  request_id: string;
+  /** determination | production */
+  kind: string;
+  due_on: string;
+  /** 3 | 1 | overdue */
+  stage: string;
+  sent_at: string;
+  notified: number;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -812,6 +919,13 @@ export interface Database {
   archive_items: ArchiveItemTable;
   archive_head: ArchiveHeadTable;
   archive_seals: ArchiveSealTable;
+  records_requests: RecordsRequestTable;
+  records_request_extensions: RecordsRequestExtensionTable;
+  records_request_reviews: RecordsRequestReviewTable;
+  records_request_determinations: RecordsRequestDeterminationTable;
+  records_request_withheld: RecordsRequestWithheldTable;
+  records_request_messages: RecordsRequestMessageTable;
+  records_request_reminders: RecordsRequestReminderTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

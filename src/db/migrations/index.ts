@@ -9,6 +9,7 @@ import * as m0006offdutyReviews from './0006_offduty_reviews.ts';
 import * as m0007comments from './0007_comments.ts';
 import * as m0008postTemplates from './0008_post_templates.ts';
 import * as m0009archive from './0009_archive.ts';
+import * as m0010recordsRequests from './0010_records_requests.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0007_comments': m0007comments,
   '0008_post_templates': m0008postTemplates,
   '0009_archive': m0009archive,
+  '0010_records_requests': m0010recordsRequests,
 };
