@@ -1,5 +1,6 @@
 import type { Policy } from '../../../src/authz/index.ts';
 import type { Fixture } from '../matrix-fixtures.ts';
+import { archiveFixtures, archivePolicies } from './archive.ts';
 import { attachmentsFixtures, attachmentsPolicies } from './attachments.ts';
 import { commentsFixtures, commentsPolicies } from './comments.ts';
 import { commentIntakeFixtures, commentIntakePolicies } from './comment-intake.ts';
@@ -10,5 +11,5 @@ import { reviewsFixtures, reviewsPolicies } from './reviews.ts';
 import { screeningFixtures, screeningPolicies } from './screening.ts';
 
 /** Each module keeps its matrix fixtures in its own file here, so modules never edit one shared list. */
-export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures };
-export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies };
+export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures };
+export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies };
