@@ -206,6 +206,11 @@ describeE2E('moderation queue in the browser', (get) => {
     // CSP bypassed in this browser: the page itself must never turn the text into markup, whatever the header does.
     const context = await browser.newContext({ baseURL: server.url, bypassCSP: true, viewport: { width: 1280, height: 900 } });
     open.push(context);
+    // The detector works: in this browser, markup with a handler does run and sets the flag.
+    const probe = await context.newPage();
+    await probe.setContent('<img src="x:" onerror="window.__xss=1">');
+    await expect.poll(() => probe.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss)).toBe(1);
+    await probe.close();
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -227,7 +232,7 @@ describeE2E('moderation queue in the browser', (get) => {
       await page.getByRole('button', { name: 'Load more' }).click();
       await expect.poll(() => page.locator('[data-testid="queue-list"] li').count()).toBeGreaterThan(count);
     }
-    const xssFlag = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+    const xssFlag = () => page.evaluate(() => (globalThis as unknown as { __xss?: unknown }).__xss);
     for (const [i, id] of ids.entries()) {
       await page.locator(`[data-testid="queue-list"] li[data-comment-id="${id}"] button`).click();
       await page.locator(`[data-testid="comment-detail"][data-comment-id="${id}"]`).waitFor();
