@@ -22,4 +22,6 @@ export interface CommentsDeps {
   screenComment: (text: string, context?: string) => Finding[];
   /** The Brown Act registry (IV.B): the member behind a known account, if any. */
   legislativeAccountFor?: (platformId: string, handle: string) => Promise<{ personId: string } | null>;
+  /** Denial of access (V): the active ban on this commenter, if any — their comments are hidden pending review. */
+  activeBan?: (platformId: string, handle: string, at: Date) => Promise<{ banId: string; clauses: string[] } | null>;
 }

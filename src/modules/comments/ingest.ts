@@ -26,6 +26,8 @@ export function severityOf(findings: readonly Finding[], legislative: boolean): 
 export interface AutoHideCandidate {
   commentId: string;
   clauses: string[];
+  /** Hidden because its author is under a ban (V), not (only) for what it says. */
+  banId?: string;
 }
 
 /**
@@ -145,7 +147,9 @@ export function createIngest(deps: CommentsDeps) {
           result.created++;
           if (member) flagged.push({ commentId: id, personId: member.personId, platformId: item.platformId });
           const hide = findings.filter((f) => f.severity === 'block' && autoHideClauses.has(f.clause)).map((f) => f.clause);
-          if (hide.length) autoHide.push({ commentId: id, clauses: [...new Set(hide)] });
+          const ban = item.authorHandle && deps.activeBan ? await deps.activeBan(item.platformId, item.authorHandle, now) : null;
+          if (ban) hide.push(...ban.clauses);
+          if (hide.length) autoHide.push({ commentId: id, clauses: [...new Set(hide)], ...(ban ? { banId: ban.banId } : {}) });
           continue;
         }
         if (item.deleted) {

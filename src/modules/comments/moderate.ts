@@ -179,10 +179,11 @@ export function createModeration(deps: CommentsDeps) {
   }
 
   /** Hides a comment whose block finding is on the City Manager's list; a human still confirms or restores it. */
-  async function autoHide(commentId: string, clauses: string[]): Promise<void> {
+  async function autoHide(commentId: string, clauses: string[], banId?: string): Promise<void> {
     const c = await loadComment(db, commentId);
     const action = await platformAction(c, 'hide');
-    await record(systemActor('auto-moderation'), c, { decision: 'hide', clauses, note: 'Hidden automatically under a clause the City Manager listed; awaiting a moderator.', automatic: true, status: 'final' }, action);
+    const note = banId ? `Hidden automatically: its author is denied access under ban ${banId} (V); awaiting a moderator.` : 'Hidden automatically under a clause the City Manager listed; awaiting a moderator.';
+    await record(systemActor('auto-moderation'), c, { decision: 'hide', clauses, note, automatic: true, status: 'final' }, action);
   }
 
   return { settings, setSettings, decide, second, confirmPlatform, autoHide };

@@ -19,7 +19,7 @@ export function createCommentsService(deps: CommentsDeps) {
    */
   async function ingest(items: IncomingComment[], source: IngestSource): Promise<IngestResult & { ids: string[] }> {
     const { autoHide, ...result } = await ingestBatch(items, source);
-    for (const c of autoHide) await moderation.autoHide(c.commentId, c.clauses);
+    for (const c of autoHide) await moderation.autoHide(c.commentId, c.clauses, c.banId);
     return result;
   }
 
