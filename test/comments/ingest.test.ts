@@ -66,6 +66,7 @@ describeWithContext('comments: ingest is durable, idempotent and keeps every ver
     expect(r.refused).toMatchObject([{ index: 0, clauses: ['IV.A.6'] }]);
     const ev = await get().db.db.selectFrom('audit_events').select('action').where('action', '=', 'comments.unauthorized_platform').where('target_id', '=', feed).execute();
     expect(ev.length).toBeGreaterThan(0);
+    expect((await get().notifications.listFor(w.cm)).some((n) => n.kind === 'comments.unauthorized_platform' && n.relatedId === feed)).toBe(true);
   });
 
   it('reports malformed items by position and keeps the good ones', async () => {

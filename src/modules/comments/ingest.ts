@@ -203,6 +203,17 @@ export function createIngest(deps: CommentsDeps) {
       }
       for (const [platformId, n] of unauthorized) {
         await audit.record(tx, system, { action: 'comments.unauthorized_platform', targetType: 'platform', targetId: platformId, after: { refused: n, source }, clauses: [C.commentsAuthorized] });
+        // A finding against the platform: comments arrive where the City Manager has not authorized them.
+        await notifications.notify(tx, {
+          audience: 'role',
+          role: 'city_manager',
+          kind: 'comments.unauthorized_platform',
+          subject: `Comments arrived from ${platforms.get(platformId)?.name ?? platformId}, which is not authorized for comments`,
+          body: `${n} comment(s) were refused (${source}). Turn comments off on the platform itself, or authorize comments on it (IV.A.6).`,
+          relatedType: 'platform',
+          relatedId: platformId,
+          clauses: [C.commentsAuthorized],
+        });
       }
     });
     return { ...result, autoHide, ids };
