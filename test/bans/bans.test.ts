@@ -107,6 +107,25 @@ describeWithContext('bans: denying access to commenters', (get) => {
     await refusal(ctx.bans.liftBan(w.moderator, ban.id, 'Again and again'), 'conflict');
   });
 
+  it('[V] the reviewer is reminded once when the review date comes, and again after a review sets the next one', async () => {
+    const ctx = get();
+    ctx.clock.set(pst('2026-11-19T10:00'));
+    const ban = await ctx.bans.createBan(w.moderator, { platformId: city, handle: 'remind.me', clauses: ['V.12'], reason: 'Posted a staff entrance door code', reviewerId: w.moderator2.personId, durationDays: 90, reviewOn: '2026-11-24' });
+    const reminders = async () => (await ctx.notifications.listFor(w.moderator2, { relatedId: ban.id })).filter((n) => n.kind === 'ban.review_due').length;
+    await ctx.bans.tick(pst('2026-11-23T09:00'));
+    expect(await reminders()).toBe(0);
+    ctx.clock.set(pst('2026-11-24T09:00'));
+    await ctx.bans.tick(pst('2026-11-24T09:00'));
+    await ctx.bans.tick(pst('2026-11-24T12:00'));
+    expect(await reminders()).toBe(1);
+    expect((await ctx.bans.listBans(w.moderator2, { dueForReview: true })).map((b) => b.id)).toContain(ban.id);
+    ctx.clock.set(pst('2026-11-24T10:00'));
+    await ctx.bans.reviewBan(w.moderator2, ban.id, { outcome: 'keep', note: 'Code changed; keep for now', nextReviewOn: '2026-12-01' });
+    ctx.clock.set(pst('2026-12-01T09:00'));
+    await ctx.bans.tick(pst('2026-12-01T09:00'));
+    expect(await reminders()).toBe(2);
+  });
+
   it('[V] bans expire on their own: tick marks them expired, once, and they stop applying', async () => {
     const ctx = get();
     ctx.clock.set(pst('2026-11-23T09:00'));
@@ -120,6 +139,8 @@ describeWithContext('bans: denying access to commenters', (get) => {
     const audit = await ctx.audit.list(w.cm, { targetType: 'commenter_ban', targetId: ban.id });
     expect(audit.map((e) => e.action).sort()).toEqual(['ban.created', 'ban.expired']);
     await refusal(ctx.bans.liftBan(w.moderator, ban.id, 'Already over anyway'), 'conflict');
+    // A ban whose review date came reminds its reviewer once.
+    expect((await ctx.notifications.listFor(w.moderator2, { relatedId: ban.id })).map((n) => n.kind).sort()).toEqual(['ban.review_assigned']);
     // Denied again after it ended: a new ban is allowed.
     ctx.clock.set(pst('2026-11-25T10:00'));
     await ctx.bans.createBan(w.moderator, { platformId: pw, handle: 'short.ban', clauses: ['V.5'], reason: 'Back with more flyers', reviewerId: w.moderator2.personId, durationDays: 5 });

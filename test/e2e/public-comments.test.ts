@@ -60,7 +60,7 @@ describeE2E('public comment pages, the appeal form and the staff pages for bans 
       await expect.poll(async () => (await page.getByTestId('appeal-status').textContent()) ?? '').toMatch(/Waiting for a moderator/);
       await expectAccessible(page, 'appeal status');
       expect(await page.getByTestId('appeal-status').textContent()).not.toMatch(/resident@example\.org/);
-      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(reference).toMatch(/^[0-9a-f-]{36}$/);
       expect(errors).toEqual([]);
     } finally {
@@ -86,7 +86,7 @@ describeE2E('public comment pages, the appeal form and the staff pages for bans 
       await appeal.getByLabel('Note to the appellant').fill('The comment was about a different topic than the post.');
       await appeal.getByRole('button', { name: 'Record decision' }).click();
       await expect.poll(() => page.locator('article').filter({ hasText: 'e2e.resident' }).count()).toBe(0);
-      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

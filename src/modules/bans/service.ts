@@ -253,7 +253,22 @@ export function createBansService(deps: BansDeps) {
     });
   }
 
-  /** Marks bans whose time has run out as expired (the scheduler calls it). Returns how many. */
+  /** Reminds each reviewer once when a ban's review date arrives (again after each review moves it). */
+  async function remindReviewers(system: Actor, now: Date) {
+    const date = localDate(pack, now);
+    const due = await db.selectFrom('commenter_bans as b').innerJoin('platforms as p', 'p.id', 'b.platform_id').select(['b.id', 'b.author_handle', 'b.reviewer_id', 'b.review_on', 'b.reviewed_at', 'b.created_at', 'p.name']).where('b.status', '=', 'active').where('b.review_on', '<=', date).execute();
+    for (const b of due) {
+      await db.transaction().execute(async (tx) => {
+        const since = b.reviewed_at ?? b.created_at;
+        const sent = await tx.selectFrom('notifications').select('id').where('kind', '=', 'ban.review_due').where('related_type', '=', 'commenter_ban').where('related_id', '=', b.id).where('created_at', '>', since).executeTakeFirst();
+        if (sent) return;
+        await deps.notifications.notify(tx, { audience: 'person', personId: b.reviewer_id, kind: 'ban.review_due', subject: `Review due: the ban of ${b.author_handle} on ${b.name}`, body: `The review date was ${b.review_on}. Keep, shorten or lift it in Crier.`, relatedType: 'commenter_ban', relatedId: b.id, clauses: cite(C.publicUse) });
+        await audit.record(tx, system, { action: 'ban.review_due', targetType: 'commenter_ban', targetId: b.id, targetLabel: `${b.author_handle} on ${b.name}`, after: { reviewOn: b.review_on, reviewerId: b.reviewer_id }, clauses: cite(C.publicUse) });
+      });
+    }
+  }
+
+  /** Marks bans whose time has run out as expired and reminds reviewers of due reviews (the scheduler calls it). Returns how many expired. */
   async function tick(now: Date = clock.now()): Promise<number> {
     const system = systemActor('bans');
     const due = await db.selectFrom('commenter_bans as b').innerJoin('platforms as p', 'p.id', 'b.platform_id').select(['b.id', 'b.author_handle', 'b.ends_at', 'p.name']).where('b.status', '=', 'active').where('b.ends_at', 'is not', null).where('b.ends_at', '<=', toIso(now)).execute();
@@ -266,6 +281,7 @@ export function createBansService(deps: BansDeps) {
         return 1;
       });
     }
+    await remindReviewers(system, now);
     return n;
   }
 
