@@ -105,12 +105,18 @@ describeE2E('accessibility: signed-in pages', (get) => {
         'third-party apps': '/apps',
         'audit log': '/audit',
         credentials: '/vault',
+        posts: '/posts',
+        'compose a post': '/posts/new',
+        'a published post': `/posts/${(await apiGet<{ posts: { id: string; status: string }[] }>(page, '/api/posts?status=published')).posts[0]!.id}`,
+        moderation: '/moderation',
+        'off-duty work': '/offduty',
+        'platform reviews': '/reviews',
       },
     };
     return cm;
   }
 
-  for (const name of ['dashboard', 'people', 'own person page', "an employee's person page", 'platforms', 'an active platform', 'a requested platform', 'third-party apps', 'audit log', 'credentials']) {
+  for (const name of ['dashboard', 'people', 'own person page', "an employee's person page", 'platforms', 'an active platform', 'a requested platform', 'third-party apps', 'audit log', 'credentials', 'posts', 'compose a post', 'a published post', 'moderation', 'off-duty work', 'platform reviews']) {
     it(`the City Manager's ${name} has no serious or critical axe violation`, async () => {
       const { page, paths } = await cmPage();
       const errors = watchPageErrors(page);
