@@ -41,6 +41,11 @@ describeE2E('public comment pages, the appeal form and the staff pages for bans 
       await expect.poll(async () => (await page.getByTestId('policy-version').textContent()) ?? '').toMatch(/version 2016-12-07, adopted/);
       await expectAccessible(page, 'comment policy');
 
+      await page.goto('/public/disclaimers');
+      await settled(page);
+      await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toMatch(/version 2016-12-07/);
+      await expectAccessible(page, 'disclaimers');
+
       await page.goto('/public/transparency');
       await settled(page);
       await expect.poll(async () => (await page.getByTestId('transparency-totals').textContent()) ?? '').toMatch(/1 removed/);
