@@ -13,7 +13,7 @@ describeWithContext('public comment pages and the appeal form over HTTP (no sign
   }, 120_000);
   afterAll(async () => app?.close());
 
-  it('[V] [IV.C.11] the Section V comment policy is published as adopted, with its version and date', async () => {
+  it('[V] [IV.C.11] [IV.A.6] the Section V comment policy is published as adopted, with its version and date and the platforms it applies on', async () => {
     const ctx = get();
     const res = await app.inject({ method: 'GET', url: '/api/public/comment-policy' });
     expect(res.statusCode).toBe(200);
@@ -24,6 +24,10 @@ describeWithContext('public comment pages and the appeal form over HTTP (no sign
     expect(body.grounds).toHaveLength(15);
     expect(body.grounds[0]).toEqual({ id: 'V.1', title: 'Off-topic, random or unintelligible', text: 'Comments not related to the original topic, including random or unintelligible comments.' });
     expect(body.grounds[14].id).toBe('V.15');
+    // [IV.A.6] It applies on the platforms the City Manager opened to comments, listed with it.
+    const open = await ctx.db.db.selectFrom('platforms').select('name').where('status', '=', 'active').where('comments_enabled', '=', 1).orderBy('name').execute();
+    expect(body.platforms.map((p: { name: string }) => p.name)).toEqual(open.map((p) => p.name));
+    expect(open.length).toBeGreaterThan(0);
   });
 
   it('[IV.C.10] the disclaimers are published from the policy pack', async () => {

@@ -34,6 +34,7 @@ export function publicCommentsRoutes(app: FastifyInstance, ctx: AppContext): voi
         text: ctx.pack.texts.commentPolicy,
         section: v ? { id: v.id, title: v.title } : null,
         grounds: v ? childClauses(ctx.pack, 'V').map((c) => ({ id: c.id, title: c.title, text: c.text })) : [],
+        platforms: await ctx.moderationReports.interactivePlatforms(),
       };
     },
   });

@@ -157,7 +157,13 @@ export function createModerationReportsService(deps: { db: Db; clock: Clock; pac
     };
   }
 
-  return { decisions, consistency, transparency };
+  /** Public: the City's active platforms open to comments, each authorized by the City Manager (IV.A.6); the comment policy applies there. */
+  async function interactivePlatforms(): Promise<{ name: string; type: string; url: string | null; authorizedAt: string | null }[]> {
+    const rows = await db.selectFrom('platforms').select(['name', 'type', 'url', 'comments_authorized_at']).where('status', '=', 'active').where('comments_enabled', '=', 1).orderBy('name').execute();
+    return rows.map((r) => ({ name: r.name, type: r.type, url: r.url, authorizedAt: r.comments_authorized_at }));
+  }
+
+  return { decisions, consistency, transparency, interactivePlatforms };
 }
 
 export type ModerationReportsService = ReturnType<typeof createModerationReportsService>;

@@ -21,6 +21,20 @@ export function CommentPolicyPage() {
             {d.policy.adoptedOn ? `, adopted ${formatDate(d.policy.adoptedOn)}` : ''}. In force in Crier since {formatDateTime(d.policy.recordedAt)}.
           </p>
           <PolicyText text={d.text} />
+          <Section title="Where this policy applies" id="platforms">
+            {d.platforms.length === 0 ? (
+              <p>No City platform is open to public comments at present.</p>
+            ) : (
+              <>
+                <p>The City Manager has opened these City platforms to public comments:</p>
+                <ul className="usa-list" data-testid="interactive-platforms">
+                  {d.platforms.map((p) => (
+                    <li key={p.name}>{p.url ? <a href={p.url}>{p.name}</a> : p.name}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Section>
           <Section title="If your comment was hidden or removed" id="appeal">
             <p>
               Every hide or removal cites the numbered item of this policy it rests on. You may ask the City to look again: a different moderator decides.{' '}

@@ -14,6 +14,8 @@ export interface CommentPolicy {
   text: string;
   section: { id: string; title: string } | null;
   grounds: { id: string; title: string; text: string }[];
+  /** Where it applies: active platforms the City Manager opened to comments (IV.A.6). */
+  platforms: { name: string; type: string; url: string | null; authorizedAt: string | null }[];
 }
 
 export interface Transparency {
