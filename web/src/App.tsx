@@ -31,6 +31,10 @@ import { BansPage } from './features/bans/BansPage.tsx';
 import { AppealsPage } from './features/bans/AppealsPage.tsx';
 import { LegislativeAccountsPage } from './features/bans/LegislativeAccountsPage.tsx';
 import { ModerationReportsPage } from './features/bans/ModerationReportsPage.tsx';
+import { DeskPage as RecordsDeskPage } from './features/records-requests/DeskPage.tsx';
+import { RequestPage as RecordsRequestPage } from './features/records-requests/RequestPage.tsx';
+import { PublicRequestPage as PublicRecordsRequestPage } from './features/records-requests/PublicRequestPage.tsx';
+import { PublicStatusPage as PublicRecordsStatusPage } from './features/records-requests/PublicStatusPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -62,6 +66,8 @@ export function App() {
         <Route path="/public/transparency" element={<TransparencyPage />} />
         <Route path="/public/appeal" element={<AppealPage />} />
         <Route path="/public/appeals/:id" element={<AppealStatusPage />} />
+        <Route path="/public/records-request" element={<PublicRecordsRequestPage />} />
+        <Route path="/public/records-requests/:reference" element={<PublicRecordsStatusPage />} />
         <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
         <Route path="/people" element={<RequireSession><PeoplePage /></RequireSession>} />
         <Route path="/people/:id" element={<RequireSession><PersonDetailPage /></RequireSession>} />
@@ -83,6 +89,8 @@ export function App() {
         <Route path="/appeals" element={<RequireSession><AppealsPage /></RequireSession>} />
         <Route path="/legislative-accounts" element={<RequireSession><LegislativeAccountsPage /></RequireSession>} />
         <Route path="/moderation-reports" element={<RequireSession><ModerationReportsPage /></RequireSession>} />
+        <Route path="/records-requests" element={<RequireSession><RecordsDeskPage /></RequireSession>} />
+        <Route path="/records-requests/:id" element={<RequireSession><RecordsRequestPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

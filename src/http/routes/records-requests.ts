@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { abilities } from '../../authz/index.ts';
-import { EXEMPTION_IDS, EXEMPTIONS, EXTENSION_GROUNDS, MESSAGE_CHANNELS, MESSAGE_DIRECTIONS, OUTCOME_IDS, OUTCOMES, RECORDS_LIMITS as L, recordsRequestsPolicy } from '../../modules/records-requests/index.ts';
+import { EXEMPTION_IDS, EXTENSION_GROUNDS, MESSAGE_CHANNELS, MESSAGE_DIRECTIONS, OUTCOME_IDS, RECORDS_LIMITS as L, recordsRequestsPolicy } from '../../modules/records-requests/index.ts';
 import { idParam, route } from '../route.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -22,11 +22,14 @@ export function recordsRequestsRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async ({ query, actor }) => ({
       requests: await rr.list(actor, { status: query.status, overdue: query.overdue !== undefined }),
       abilities: abilities(recordsRequestsPolicy, actor, null, ['records.create']),
-      // The statutory lists the forms offer (the City Attorney's to maintain).
-      grounds: Object.entries(EXTENSION_GROUNDS).map(([id, g]) => ({ id, ...g })),
-      exemptions: Object.entries(EXEMPTIONS).map(([id, e]) => ({ id, ...e })),
-      outcomes: Object.entries(OUTCOMES).map(([id, label]) => ({ id, label })),
     }),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/records-requests/statutes',
+    action: 'records-requests:records.list',
+    handler: async ({ actor }) => rr.statutes(actor),
   });
 
   route(app, {

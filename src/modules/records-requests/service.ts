@@ -7,6 +7,7 @@ import { conflict, invalidInput, notFound, policyRefusal } from '../../kernel/er
 import { newId } from '../../kernel/ids.ts';
 import { hasClause, localDate } from '../../policy/index.ts';
 import { determinationDue } from './dates.ts';
+import { EXEMPTIONS, EXTENSION_GROUNDS, OUTCOMES } from './statutes.ts';
 import type { RecordsRequestsDeps } from './deps.ts';
 import { calendarDate, LIMITS, newReference, normalizeReference, text, validateIntake, type IntakeInput } from './intake.ts';
 import { recordsAbilities, recordsRequestsPolicy } from './policy.ts';
@@ -131,6 +132,16 @@ export function createRecordsRequestsService(deps: RecordsRequestsDeps) {
     return rows.map((r) => toSummary(r, people, t));
   }
 
+  /** The statutory lists the staff forms offer (grounds, exemptions, outcomes: the City Attorney's to maintain). */
+  function statutes(actor: Actor) {
+    authorize(recordsRequestsPolicy, actor, 'records.list', null);
+    return {
+      grounds: Object.entries(EXTENSION_GROUNDS).map(([id, g]) => ({ id, ...g })),
+      exemptions: Object.entries(EXEMPTIONS).map(([id, e]) => ({ id, ...e })),
+      outcomes: Object.entries(OUTCOMES).map(([id, label]) => ({ id, label })),
+    };
+  }
+
   async function get(actor: Actor, id: string): Promise<RecordsRequestView> {
     authorize(recordsRequestsPolicy, actor, 'records.list', null);
     return view(actor, await loadRequest(db, await row(db, id), today()));
@@ -186,7 +197,7 @@ export function createRecordsRequestsService(deps: RecordsRequestsDeps) {
   const flow = createWorkflow(deps, { row, appendMessage, ownerAudience, today, view: (actor, r) => view(actor, r) });
   const reminders = createReminders(deps);
 
-  return { submit, create, status, list, get, assign, addMessage, ...flow, tick: reminders.tick };
+  return { submit, create, status, list, statutes, get, assign, addMessage, ...flow, tick: reminders.tick };
 }
 
 export type RecordsRequestsService = ReturnType<typeof createRecordsRequestsService>;

@@ -7,6 +7,7 @@ const fresh = async (w: World) => w.ctx.recordsRequests.create(w.system, { descr
 
 export const recordsRequestsFixtures: Record<string, Fixture> = {
   'GET /api/records-requests': async () => ({ query: 'status=open', resource: null }),
+  'GET /api/records-requests/statutes': async () => ({ resource: null }),
   'GET /api/records-requests/:id': async (w) => ({ params: { id: (await fresh(w)).id }, resource: null }),
   'POST /api/records-requests': async () => ({ body: { description: 'Every post about the street fair', phone: '310-555-0199', channel: 'phone' }, resource: null }),
   'POST /api/records-requests/:id/assign': async (w) => ({ params: { id: (await fresh(w)).id }, body: { ownerId: w.person('clerk@carsonca.gov'), reviewerId: w.person('attorney@carsonca.gov') }, resource: null }),

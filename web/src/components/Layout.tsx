@@ -39,12 +39,14 @@ function SideNavigation() {
         ...(hasRole(session, 'moderator', 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/moderation', label: 'Moderation' }] : []),
         ...(hasRole(session, 'moderator', 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/bans', label: 'Bans' }, { to: '/appeals', label: 'Appeals' }, { to: '/legislative-accounts', label: 'Legislative accounts' }] : []),
         ...(hasRole(session, 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/moderation-reports', label: 'Moderation reports' }] : []),
+        ...(hasRole(session, 'city_clerk', 'city_attorney', 'city_manager', 'auditor') ? [{ to: '/records-requests', label: 'Records requests' }] : []),
         ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
         { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },
         { to: '/public/disclaimers', label: 'Disclaimers' },
         { to: '/public/transparency', label: 'Transparency report' },
         { to: '/public/appeal', label: 'Appeal a decision' },
+        { to: '/public/records-request', label: 'Request public records' },
       ]
     : [
         { to: '/sign-in', label: 'Sign in' },
@@ -53,6 +55,7 @@ function SideNavigation() {
         { to: '/public/disclaimers', label: 'Disclaimers' },
         { to: '/public/transparency', label: 'Transparency report' },
         { to: '/public/appeal', label: 'Appeal a decision' },
+        { to: '/public/records-request', label: 'Request public records' },
       ];
   return (
     <nav aria-label="Side navigation" className="crier-sidenav">
