@@ -7,21 +7,42 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-type ItemFields = Omit<Row<'archive_items'>, 'item_hash' | 'seq'>;
+type ItemFields = Omit<Row<'archive_items'>, 'item_hash' | 'seq' | 'native'>;
 
 /**
- * An item's hash covers the previous item's hash and every stored field but seq. Order is held
- * by prev_hash alone, so a row moved to another seq still hashes true to itself and verify can
- * say "reordered" rather than "altered".
+ * An item's hash covers the previous item's hash and every stored field but seq; the native
+ * payload through its SHA-256 (content_sha256, checked against the payload on its own), so the
+ * largest field is hashed once, not escaped again into the JSON. Order is held by prev_hash
+ * alone, so a row moved to another seq still hashes true to itself and verify can say
+ * "reordered" rather than "altered".
  */
 export function itemHash(r: ItemFields): string {
-  const canonical = canonicalJson({
+  return createHash('sha256').update(r.prev_hash).update('\n').update(canonicalItem(r), 'utf8').digest('hex');
+}
+
+const str = (v: string | null | undefined): string => (v == null ? 'null' : JSON.stringify(v));
+
+/**
+ * canonicalJson of the hashed fields, written out in sorted key order by hand: verify runs it a
+ * million times, and the general serializer's sort and entries cost 4× more. A unit test holds
+ * it equal to canonicalJson.
+ */
+export function canonicalItem(r: ItemFields): string {
+  return (
+    `{"captured_at":${str(r.captured_at)},"content_sha256":${str(r.content_sha256)},"department_id":${str(r.department_id)},"id":${str(r.id)},` +
+    `"kind":${str(r.kind)},"metadata":${str(r.metadata)},"platform_id":${str(r.platform_id)},"prev_hash":${str(r.prev_hash)},` +
+    `"rendered_text":${str(r.rendered_text)},"retain_until":${str(r.retain_until)},"retention_category":${str(r.retention_category)},"source_id":${str(r.source_id)}}`
+  );
+}
+
+/** The same value through the general serializer (kept for the test that holds the two equal). */
+export function canonicalItemSlow(r: ItemFields): string {
+  return canonicalJson({
     id: r.id,
     kind: r.kind,
     source_id: r.source_id,
     department_id: r.department_id,
     platform_id: r.platform_id,
-    native: r.native,
     rendered_text: r.rendered_text,
     metadata: r.metadata,
     content_sha256: r.content_sha256,
@@ -30,7 +51,6 @@ export function itemHash(r: ItemFields): string {
     retain_until: r.retain_until,
     prev_hash: r.prev_hash,
   });
-  return createHash('sha256').update(r.prev_hash).update('\n').update(canonical, 'utf8').digest('hex');
 }
 
 /**

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { systemActor } from '../../kernel/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { toIso } from '../../kernel/codec.ts';
@@ -39,19 +38,16 @@ export function createSealing(deps: { db: Db; dialect: DialectName; clock: Clock
     return db.transaction().execute(async (tx) => {
       // The head lock waits for captures in flight, so a capture stamped before midnight is in.
       const headQuery = tx.selectFrom('archive_head').select(['seq']).where('id', '=', 1);
-      await (dialect === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow();
+      const head = await (dialect === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow();
       const existing = await tx.selectFrom('archive_seals').selectAll().where('date', '=', date).executeTakeFirst();
       if (existing) return toArchiveSeal(existing);
       const prev = await tx.selectFrom('archive_seals').selectAll().where('date', '<', date).orderBy('date', 'desc').limit(1).executeTakeFirst();
       const firstSeq = prev ? Number(prev.last_seq) + 1 : 1;
       const end = toIso(cityDayStart(pack, addDays(date, 1)));
-      const last = await tx
-        .selectFrom('archive_items')
-        .select(sql<number | null>`max(seq)`.as('m'))
-        .where('seq', '>=', firstSeq)
-        .where('captured_at', '<', end)
-        .executeTakeFirstOrThrow();
-      const lastSeq = last.m == null ? firstSeq - 1 : Number(last.m);
+      // The day's items are the run from firstSeq up to the first one captured after the day
+      // ended (a range by seq, so it is found by scanning that day alone).
+      const after = await tx.selectFrom('archive_items').select('seq').where('seq', '>=', firstSeq).where('captured_at', '>=', end).orderBy('seq').limit(1).executeTakeFirst();
+      const lastSeq = after ? Number(after.seq) - 1 : Number(head.seq);
       let headHash = prev?.head_hash ?? GENESIS_HASH;
       if (lastSeq >= firstSeq) {
         headHash = (await tx.selectFrom('archive_items').select('item_hash').where('seq', '=', lastSeq).executeTakeFirstOrThrow()).item_hash;

@@ -77,8 +77,8 @@ export function createArchiveService(deps: ArchiveDeps) {
     return toArchiveItem(row);
   }
 
-  /** Walks the chain and the seals (the CLI and jobs call this directly). */
-  const verify = () => verifyArchive(db);
+  /** Walks the chain and the seals in pages (the CLI and jobs call this directly). */
+  const verify = (options: { pageSize?: number } = {}) => verifyArchive(db, options.pageSize);
 
   async function verifyAs(actor: Actor) {
     authorize(archivePolicy, actor, 'archive.verify', null);

@@ -3,7 +3,7 @@ import { checkItem, GENESIS_HASH, sealHash } from './chain.ts';
 import { addDays } from './seal.ts';
 import type { ArchiveBreak, ArchiveVerifyResult } from './types.ts';
 
-const PAGE = 2000;
+const PAGE = 5000;
 
 /** Checks the next seal(s) ending at `seq`, where the chain's hash is `hash`. Keeps its own running state. */
 function sealChecker(seals: Row<'archive_seals'>[]) {
@@ -44,7 +44,7 @@ function sealChecker(seals: Row<'archive_seals'>[]) {
  * Walks every item in seq order, in pages (memory stays flat), and the daily seals alongside;
  * returns the first thing that does not match. Seals are one row a day, so they are read whole.
  */
-export async function verifyArchive(db: Db): Promise<ArchiveVerifyResult> {
+export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVerifyResult> {
   const seals = await db.selectFrom('archive_seals').selectAll().orderBy('date').execute();
   const head = await db.selectFrom('archive_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   const checker = sealChecker(seals);
@@ -55,7 +55,7 @@ export async function verifyArchive(db: Db): Promise<ArchiveVerifyResult> {
   let broken = checker.upTo(0, prev);
   if (broken) return fail(broken);
   for (;;) {
-    const page = await db.selectFrom('archive_items').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(PAGE).execute();
+    const page = await db.selectFrom('archive_items').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
     if (page.length === 0) break;
     for (const r of page) {
       broken = checkItem(r, expectedSeq, prev);
@@ -66,7 +66,7 @@ export async function verifyArchive(db: Db): Promise<ArchiveVerifyResult> {
       broken = checker.upTo(count, prev);
       if (broken) return fail(broken);
     }
-    if (page.length < PAGE) break;
+    if (page.length < pageSize) break;
   }
   broken = checker.leftover(count);
   if (broken) return fail(broken);
