@@ -17,9 +17,9 @@ import { createVaultService, masterKeySource } from './modules/vault/index.ts';
 import { createScreeningService } from './modules/screening/index.ts';
 import { createPostsService } from './modules/posts/index.ts';
 import { createCommentsService } from './modules/comments/index.ts';
-import { createBansService } from './modules/bans/index.ts';
+import { createBansService, isBanned } from './modules/bans/index.ts';
 import { createAppealsService } from './modules/appeals/index.ts';
-import { createLegislativeAccountsService } from './modules/legislative-accounts/index.ts';
+import { createLegislativeAccountsService, legislativeAccountFor } from './modules/legislative-accounts/index.ts';
 import { createModerationReportsService } from './modules/moderation-reports/index.ts';
 import { createRecordsRequestsService } from './modules/records-requests/index.ts';
 import { createArchiveService } from './modules/archive/index.ts';
@@ -71,7 +71,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes });
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
   const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty });
-  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context) });
+  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context), legislativeAccountFor: (p, h) => legislativeAccountFor(db.db, p, h), activeBan: (p, h, at) => isBanned(db.db, p, h, at) });
   const bans = createBansService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   // A granted appeal restores the comment through the comments module (the single writer of moderation decisions).
   const appeals = createAppealsService({ db: db.db, clock, pack, audit, notifications, bans, restoreComment: (actor, commentId, note) => comments.decide(actor, commentId, { decision: 'restore', note }) });

@@ -10,6 +10,8 @@ export function crierJobs(ctx: AppContext, options: { publisher?: PublisherOptio
   const jobs: Job[] = [
     { name: 'publish', everyMs: 5_000, run: () => publisher.runDue() },
     { name: 'mail', everyMs: 60_000, run: () => ctx.vault.deliverMail() },
+    // Bans that ran out; reviewers reminded when a review is due (V).
+    { name: 'bans', everyMs: 600_000, run: () => ctx.bans.tick(ctx.clock.now()) },
     // Comments from each platform whose comments the City Manager authorized (IV.A.6).
     { name: 'comments', everyMs: 60_000, run: () => ctx.comments.pollAll() },
     { name: 'reviews', everyMs: 3_600_000, run: () => ctx.reviews.tick(ctx.clock.now()) },

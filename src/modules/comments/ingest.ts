@@ -92,13 +92,20 @@ export function createIngest(deps: CommentsDeps) {
       }
     }
     const latestAt = new Map<string, string>();
+    // Who is behind each handle (Brown Act register, bans) is read before the transaction opens:
+    // SQLite has one connection, and these lookups use it.
     const legislative = new Map<string, { personId: string } | null>();
-    const legislativeOf = async (platformId: string, handle: string | null) => {
-      if (!handle || !deps.legislativeAccountFor) return null;
-      const key = `${platformId}\n${handle.toLowerCase()}`;
-      if (!legislative.has(key)) legislative.set(key, await deps.legislativeAccountFor(platformId, handle));
-      return legislative.get(key)!;
-    };
+    const bans = new Map<string, { banId: string; clauses: string[] } | null>();
+    const handleKey = (platformId: string, handle: string) => `${platformId}\n${handle.toLowerCase()}`;
+    for (const { item } of valid) {
+      if (!item.authorHandle) continue;
+      const key = handleKey(item.platformId, item.authorHandle);
+      if (legislative.has(key)) continue;
+      legislative.set(key, deps.legislativeAccountFor ? await deps.legislativeAccountFor(item.platformId, item.authorHandle) : null);
+      bans.set(key, deps.activeBan ? await deps.activeBan(item.platformId, item.authorHandle, now) : null);
+    }
+    const legislativeOf = (platformId: string, handle: string | null) => (handle ? (legislative.get(handleKey(platformId, handle)) ?? null) : null);
+    const banOf = (platformId: string, handle: string | null) => (handle ? (bans.get(handleKey(platformId, handle)) ?? null) : null);
     const flagged: { commentId: string; personId: string; platformId: string }[] = [];
 
     await db.transaction().execute(async (tx) => {
@@ -110,7 +117,7 @@ export function createIngest(deps: CommentsDeps) {
         const post = posts.get(item.postRemoteId);
         if (!known) {
           const id = newId();
-          const member = await legislativeOf(item.platformId, item.authorHandle);
+          const member = legislativeOf(item.platformId, item.authorHandle);
           const findings = item.deleted ? [] : screenComment(text, post?.text);
           const severity = severityOf(findings, member !== null);
           await tx
@@ -147,7 +154,7 @@ export function createIngest(deps: CommentsDeps) {
           result.created++;
           if (member) flagged.push({ commentId: id, personId: member.personId, platformId: item.platformId });
           const hide = findings.filter((f) => f.severity === 'block' && autoHideClauses.has(f.clause)).map((f) => f.clause);
-          const ban = item.authorHandle && deps.activeBan ? await deps.activeBan(item.platformId, item.authorHandle, now) : null;
+          const ban = banOf(item.platformId, item.authorHandle);
           if (ban) hide.push(...ban.clauses);
           if (hide.length) autoHide.push({ commentId: id, clauses: [...new Set(hide)], ...(ban ? { banId: ban.banId } : {}) });
           continue;
@@ -176,7 +183,7 @@ export function createIngest(deps: CommentsDeps) {
         if (newest) {
           latestAt.set(known.id, editedAt);
           const findings = screenComment(text, post?.text);
-          const member = await legislativeOf(item.platformId, item.authorHandle);
+          const member = legislativeOf(item.platformId, item.authorHandle);
           known.text = text;
           await tx
             .updateTable('comments')
