@@ -99,7 +99,13 @@ describeWithContext('records request desk: intake, extension, determination', (g
     await refusal(ctx.recordsRequests.determine(d.attorney, r.id, input), 'forbidden');
     await refusal(ctx.recordsRequests.review(d.clerk, r.id, { outcome: 'concur', note: 'ok' }), 'forbidden');
     await ctx.recordsRequests.review(d.attorney, r.id, { outcome: 'changes_requested', note: 'Cite 7927.705 for the email.' });
+    // A concurrence at the same instant as a request for changes does not count: ties go against withholding.
+    await ctx.recordsRequests.review(d.attorney, r.id, { outcome: 'concur', note: 'Concur.' });
     await refusal(ctx.recordsRequests.determine(d.clerk, r.id, input), 'policy_refusal');
+    ctx.clock.advance(60_000);
+    await ctx.recordsRequests.review(d.attorney, r.id, { outcome: 'changes_requested', note: 'Describe the draft better.' });
+    await refusal(ctx.recordsRequests.determine(d.clerk, r.id, input), 'policy_refusal');
+    ctx.clock.advance(60_000);
     await ctx.recordsRequests.review(d.attorney, r.id, { outcome: 'concur', note: 'Concur with both withholdings.' });
     expect((await refusal(ctx.recordsRequests.determine(d.clerk, r.id, { ...input, estimatedProductionOn: null }), 'invalid_input')).message).toMatch(/^estimatedProductionOn: required/);
     expect((await refusal(ctx.recordsRequests.determine(d.clerk, r.id, { ...input, withheld: [] }), 'policy_refusal')).message).toMatch(/each record withheld/);
@@ -119,7 +125,8 @@ describeWithContext('records request desk: intake, extension, determination', (g
     expect(det.letterText).toContain('- Carla Nguyen, City Clerk');
     expect(det.letterText).toContain('- Adrian Brooks, City Attorney');
     expect(det.letterText).toContain('made available by 2026-12-09');
-    expect(done.reviews.map((v) => v.outcome)).toEqual(['changes_requested', 'concur']);
+    expect(done.reviews.at(-1)).toMatchObject({ outcome: 'concur', reviewer: { name: 'Adrian Brooks' } });
+    expect(done.reviews).toHaveLength(4);
     // The letter goes into the dialogue; the requester's status shows the outcome and the date.
     expect(done.messages.at(-1)).toMatchObject({ direction: 'to_requester', body: det.letterText });
     expect(await ctx.recordsRequests.status(r.reference)).toMatchObject({ status: 'determined', determination: { outcome: 'Disclose in part', determinedOn: '2026-12-02', estimatedProductionOn: '2026-12-09' } });

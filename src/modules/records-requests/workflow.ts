@@ -123,8 +123,11 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
     return db.transaction().execute(async (tx) => {
       const r = await h.row(tx, id);
       if (r.status !== 'open') throw conflict(`${label(r)} was already determined`, IV_A_11);
-      const lastReview = await tx.selectFrom('records_request_reviews').selectAll().where('request_id', '=', id).orderBy('reviewed_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
-      if (withholding && lastReview?.outcome !== 'concur') throw policyRefusal('Withholding records is decided in collaboration with the City Attorney\'s Office (IV.A.11): record the City Attorney\'s concurrence first', IV_A_11);
+      // The latest concurrence counts only if no change was asked for at the same time or since (ties go against withholding).
+      const reviews = await tx.selectFrom('records_request_reviews').selectAll().where('request_id', '=', id).orderBy('reviewed_at', 'desc').execute();
+      const lastReview = reviews.find((v) => v.outcome === 'concur');
+      const lastChanges = reviews.find((v) => v.outcome !== 'concur');
+      if (withholding && (!lastReview || (lastChanges && lastChanges.reviewed_at >= lastReview.reviewed_at))) throw policyRefusal('Withholding records is decided in collaboration with the City Attorney\'s Office (IV.A.11): record the City Attorney\'s concurrence first', IV_A_11);
       const me = actorId(actor);
       const ids = [me, withholding ? lastReview?.reviewer_id : null].filter((x): x is string => !!x);
       const people = await peopleById(tx, ids);
