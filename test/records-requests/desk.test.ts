@@ -164,6 +164,19 @@ describeWithContext('records request desk: intake, extension, determination', (g
     await refusal(ctx.recordsRequests.addMessage(d.attorney, r.id, { direction: 'note', channel: 'in_person', body: 'x' }), 'forbidden');
   });
 
+  it('[IV.A.11] two extensions at once: one is recorded, the other refused (never a server error); concurrent messages all kept in order', async () => {
+    const ctx = get();
+    const r = await ctx.recordsRequests.create(d.clerk, { ...FORM });
+    const notice = 'We need more time to collect the records from the field offices.';
+    const results = await Promise.allSettled([1, 2, 3].map((i) => ctx.recordsRequests.extend(d.clerk, r.id, { ground: 'field_facilities', days: i, noticeText: notice })));
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    for (const x of results) if (x.status === 'rejected') expect(['policy_refusal', 'conflict']).toContain((x.reason as { code: string }).code);
+    await Promise.all([1, 2, 3, 4, 5].map((i) => ctx.recordsRequests.addMessage(d.clerk, r.id, { direction: 'note', channel: 'in_person', body: `note ${i}` })));
+    const after = await ctx.recordsRequests.get(d.clerk, r.id);
+    expect(after.messages).toHaveLength(7);
+    expect(after.messages.map((m) => m.body).filter((b) => b.startsWith('note ')).sort()).toEqual(['note 1', 'note 2', 'note 3', 'note 4', 'note 5']);
+  });
+
   it('[IV.A.11] the City Manager and the auditor read; Council members and others see nothing', async () => {
     const ctx = get();
     const r = await ctx.recordsRequests.create(d.clerk, { ...FORM });

@@ -44,6 +44,8 @@ export function createRecordsRequestsService(deps: RecordsRequestsDeps) {
   }
 
   async function appendMessage(tx: Executor, requestId: string, m: { direction: MessageDirection; channel: MessageChannel; body: string; recordedBy: string | null }) {
+    // Lock the request's row first (PostgreSQL): concurrent appends take turns instead of colliding on the position.
+    await tx.updateTable('records_requests').set((eb) => ({ status: eb.ref('status') })).where('id', '=', requestId).execute();
     const last = await tx.selectFrom('records_request_messages').select(sql<number>`coalesce(max(position), 0)`.as('n')).where('request_id', '=', requestId).executeTakeFirst();
     const position = Number(last?.n ?? 0) + 1;
     await tx.insertInto('records_request_messages').values({ id: newId(), request_id: requestId, position, direction: m.direction, channel: m.channel, body: m.body, recorded_by: m.recordedBy, recorded_at: toIso(clock.now()) }).execute();

@@ -81,9 +81,10 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       if (h.today() > r.due_on) throw policyRefusal(`The extension notice must go out before the determination is due (${r.due_on}); it is overdue now: make the determination`, IV_A_11);
       const newDueOn = addDays(r.due_on, input.days);
       const now = toIso(clock.now());
+      // The guarded update comes first: a concurrent second extension waits on the row, then finds it changed.
+      const u = await tx.updateTable('records_requests').set({ due_on: newDueOn }).where('id', '=', id).where('due_on', '=', r.due_on).where('status', '=', 'open').executeTakeFirst();
+      if (Number(u.numUpdatedRows) === 0) throw conflict(`${label(r)} changed meanwhile (extended or determined): reload it`, IV_A_11);
       await tx.insertInto('records_request_extensions').values({ id: newId(), request_id: id, ground, ground_detail: toJson(detail), days: input.days, previous_due_on: r.due_on, new_due_on: newDueOn, notice_text: noticeText, approved_by: actorId(actor) ?? 'system', approved_at: now }).execute();
-      const u = await tx.updateTable('records_requests').set({ due_on: newDueOn }).where('id', '=', id).where('due_on', '=', r.due_on).executeTakeFirst();
-      if (Number(u.numUpdatedRows) === 0) throw conflict(`${label(r)} changed meanwhile`);
       await h.appendMessage(tx, id, { direction: 'to_requester', channel: input.channel ?? (r.email ? 'email' : r.postal_address ? 'mail' : 'phone'), body: noticeText, recordedBy: actorId(actor) });
       await audit.record(tx, actor, { action: 'records_request.extended', targetType: 'records_request', targetId: id, targetLabel: label(r), before: { dueOn: r.due_on }, after: { dueOn: newDueOn, ground, citation: EXTENSION_GROUNDS[ground].citation, days: input.days, ...detail }, clauses: IV_A_11 });
       await deps.notifications.notify(tx, { ...(r.reviewer_id ? { audience: 'person' as const, personId: r.reviewer_id } : { audience: 'role' as const, role: 'city_attorney' }), kind: 'records_request.extended', subject: `${label(r)} extended to ${newDueOn}`, body: `${EXTENSION_GROUNDS[ground].label} (${EXTENSION_GROUNDS[ground].citation}).`, relatedType: 'records_request', relatedId: id, clauses: IV_A_11 });
@@ -138,10 +139,11 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       const determinedOn = h.today();
       const letter = determinationLetter(pack, { reference: r.reference, receivedOn: r.received_on, determinedOn, outcome: input.outcome, reasons, estimatedProductionOn: production, withheld: items, responsible });
       const now = toIso(clock.now());
+      const u = await tx.updateTable('records_requests').set({ status: 'determined', determined_at: now, estimated_production_on: production }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(u.numUpdatedRows) === 0) throw conflict(`${label(r)} was determined meanwhile: reload it`, IV_A_11);
       const detId = newId();
       await tx.insertInto('records_request_determinations').values({ id: detId, request_id: id, outcome: input.outcome, estimated_production_on: production, reasons, responsible: toJson(responsible), letter_text: letter, review_id: withholding ? (lastReview?.id ?? null) : null, determined_by: me ?? 'system', determined_at: now }).execute();
       for (const [i, w] of items.entries()) await tx.insertInto('records_request_withheld').values({ id: newId(), determination_id: detId, request_id: id, position: i + 1, item: w.item, exemption: w.exemption, citation: w.citation, explanation: w.explanation }).execute();
-      await tx.updateTable('records_requests').set({ status: 'determined', determined_at: now, estimated_production_on: production }).where('id', '=', id).execute();
       await h.appendMessage(tx, id, { direction: 'to_requester', channel: r.email ? 'email' : r.postal_address ? 'mail' : 'phone', body: letter, recordedBy: me });
       await audit.record(tx, actor, { action: 'records_request.determined', targetType: 'records_request', targetId: id, targetLabel: label(r), before: { status: 'open', dueOn: r.due_on }, after: { status: 'determined', outcome: input.outcome, estimatedProductionOn: production, withheld: items.map((w) => w.citation), late: determinedOn > r.due_on }, clauses: IV_A_11 });
       return reload(tx, actor, id);
