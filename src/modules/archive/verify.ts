@@ -54,19 +54,28 @@ export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVer
   const fail = (firstBreak: ArchiveBreak): ArchiveVerifyResult => ({ ok: false, items: count, seals: checker.count(), firstBreak });
   let broken = checker.upTo(0, prev);
   if (broken) return fail(broken);
+  const pageAfter = (seq: number) => db.selectFrom('archive_items').selectAll().where('seq', '>', seq).orderBy('seq').limit(pageSize).execute();
+  let pending = pageAfter(0);
   for (;;) {
-    const page = await db.selectFrom('archive_items').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+    const page = await pending;
     if (page.length === 0) break;
+    // Ask for the next page before checking this one: on PostgreSQL the fetch overlaps the hashing.
+    pending = page.length < pageSize ? Promise.resolve([]) : pageAfter(Number(page[page.length - 1]!.seq));
     for (const r of page) {
       broken = checkItem(r, expectedSeq, prev);
-      if (broken) return fail(broken);
+      if (broken) {
+        await pending.catch(() => undefined);
+        return fail(broken);
+      }
       prev = r.item_hash;
       count += 1;
       expectedSeq += 1;
       broken = checker.upTo(count, prev);
-      if (broken) return fail(broken);
+      if (broken) {
+        await pending.catch(() => undefined);
+        return fail(broken);
+      }
     }
-    if (page.length < pageSize) break;
   }
   broken = checker.leftover(count);
   if (broken) return fail(broken);
