@@ -1,0 +1,154 @@
+/**
+ * Issue 6 target: `verify()` over 1,000,000 archived items in ≤ 30 s, memory flat.
+ * Fills a fresh database with batched direct inserts that compute the same hash chain capture()
+ * does (capture's per-item transaction is not what is measured), seals every City day through
+ * the real tick(), then times the real verify(). Run: npm run bench:archive
+ * Env: BENCH_ARCHIVE_ITEMS (default 1000000); BENCH_ARCHIVE_PG=postgres://… to run on PostgreSQL
+ * (a scratch database is created on that server and dropped after).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type DbHandle, type NewRow } from '../../src/db/index.ts';
+import { canonicalJson } from '../../src/kernel/canonical-json.ts';
+import { ManualClock } from '../../src/kernel/clock.ts';
+import { newId } from '../../src/kernel/ids.ts';
+import { createAuditService } from '../../src/modules/audit/index.ts';
+import { createArchiveService, GENESIS_HASH, itemHash, sha256 } from '../../src/modules/archive/index.ts';
+import { defaultPackDir, loadPackFromDir, retentionEligibleFrom } from '../../src/policy/index.ts';
+
+const N = Number(process.env.BENCH_ARCHIVE_ITEMS ?? 1_000_000);
+const PG = process.env.BENCH_ARCHIVE_PG;
+const BATCH = 1000;
+const DAYS = 365;
+const start = Date.parse('2025-11-20T08:00:00Z');
+const span = DAYS * 86_400_000;
+
+async function open(): Promise<{ h: DbHandle; cleanup: () => Promise<void>; where: string }> {
+  if (!PG) {
+    const dir = mkdtempSync(join(tmpdir(), 'crier-bench-archive-'));
+    const h = openDatabase({ kind: 'sqlite', file: join(dir, 'crier.db') });
+    return { h, where: `SQLite file (WAL)${process.env.BENCH_ARCHIVE_KEEP ? ` ${dir}` : ''}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `crier_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG);
+  url.pathname = `/${name}`;
+  const h = openDatabase({ kind: 'postgres', url: url.toString() });
+  return {
+    h,
+    where: 'PostgreSQL 15 (local)',
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: PG });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const { h, cleanup, where } = await open();
+await migrateToLatest(h.db);
+const pack = loadPackFromDir(defaultPackDir());
+const kinds = ['comment', 'comment_version', 'post_version', 'publication', 'moderation_decision'] as const;
+const retentionOf = { comment: 'comments', comment_version: 'comments', post_version: 'posts', publication: 'posts', moderation_decision: 'moderationDecisions' } as const;
+
+/** Retention per schedule and day, worked out once a day (the City-time conversion is the slow part). */
+const retainCache = new Map<string, string>();
+function retainUntil(category: string, at: Date): string {
+  const key = `${category}:${Math.floor(at.getTime() / 3_600_000)}`;
+  let v = retainCache.get(key);
+  if (!v) retainCache.set(key, (v = retentionEligibleFrom(pack, category, at)));
+  return v;
+}
+
+/** A record shaped like a Bluesky reply: ~0.6 KB of native payload, text and metadata. */
+function fields(i: number, prev: string) {
+  const at = new Date(start + Math.floor((i * span) / N));
+  const kind = kinds[i % kinds.length]!;
+  const text = `Resident comment number ${i}: when does street sweeping on Avalon Boulevard move to Tuesday mornings?`;
+  const native = canonicalJson({ $type: 'app.bsky.feed.post', text, createdAt: at.toISOString(), langs: ['en'], uri: `at://did:plc:resident${i % 997}/app.bsky.feed.post/${i}`, cid: `bafyrei${i.toString(36).padStart(12, '0')}`, reply: { root: { uri: 'at://did:plc:city/app.bsky.feed.post/root' }, parent: { uri: 'at://did:plc:city/app.bsky.feed.post/root' } } });
+  const f = {
+    id: newId(),
+    kind,
+    source_id: newId(),
+    department_id: i % 3 ? 'dept-pw' : null,
+    platform_id: 'platform-bluesky',
+    native,
+    rendered_text: text,
+    metadata: canonicalJson({ author: { handle: `resident${i % 997}.bsky.social`, name: `Resident ${i % 997}` }, createdOnPlatformAt: at.toISOString(), platformIds: { remoteId: `at://did:plc:resident${i % 997}/app.bsky.feed.post/${i}` }, version: 1 }),
+    content_sha256: sha256(native),
+    captured_at: at.toISOString(),
+    retention_category: retentionOf[kind],
+    retain_until: retainUntil(retentionOf[kind], at),
+    prev_hash: prev,
+  };
+  return { ...f, item_hash: itemHash(f) };
+}
+
+const fillStarted = performance.now();
+let prev = GENESIS_HASH;
+for (let base = 0; base < N; base += BATCH * 20) {
+  await h.db.transaction().execute(async (tx) => {
+    for (let b = base; b < Math.min(N, base + BATCH * 20); b += BATCH) {
+      const rows: NewRow<'archive_items'>[] = [];
+      for (let i = b; i < Math.min(N, b + BATCH); i++) {
+        const f = fields(i, prev);
+        rows.push({ seq: i + 1, ...f });
+        prev = f.item_hash;
+      }
+      await tx.insertInto('archive_items').values(rows).execute();
+    }
+  });
+}
+await h.db.updateTable('archive_head').set({ seq: N, hash: prev }).where('id', '=', 1).execute();
+const fillSeconds = (performance.now() - fillStarted) / 1000;
+
+const clock = new ManualClock(new Date(start + span + 86_400_000));
+const audit = createAuditService({ db: h.db, dialect: h.dialect, clock });
+const archive = createArchiveService({ db: h.db, dialect: h.dialect, clock, pack, audit });
+const sealStarted = performance.now();
+const sealed = await archive.tick(clock.now());
+const sealSeconds = (performance.now() - sealStarted) / 1000;
+
+const load = loadavg()[0]!.toFixed(1);
+let peakRss = process.memoryUsage().rss;
+const rss0 = peakRss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+const cpu0 = process.cpuUsage();
+const verifyStarted = performance.now();
+const result = await archive.verify();
+const verifySeconds = (performance.now() - verifyStarted) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const verifyCpuSeconds = (cpu.user + cpu.system) / 1e6;
+clearInterval(sampler);
+
+const report = {
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  database: where,
+  loadAverageAtVerify: Number(load),
+  items: N,
+  fillSeconds: Number(fillSeconds.toFixed(1)),
+  seals: sealed.length,
+  sealSeconds: Number(sealSeconds.toFixed(1)),
+  verifySeconds: Number(verifySeconds.toFixed(1)),
+  verifiedPerSecond: Math.round(N / verifySeconds),
+  // This process's CPU time (SQLite runs in-process; PostgreSQL's own work is not counted).
+  verifyCpuSeconds: Number(verifyCpuSeconds.toFixed(1)),
+  loadAverageAfterVerify: Number(loadavg()[0]!.toFixed(1)),
+  rssBeforeVerifyMb: Math.round(rss0 / 1e6),
+  peakRssDuringVerifyMb: Math.round(peakRss / 1e6),
+  verify: result.ok ? { ok: true, items: result.items, seals: result.seals } : result,
+};
+console.log(JSON.stringify(report, null, 2));
+const ok = result.ok && result.items === N && verifySeconds <= 30;
+console.log(ok ? `PASS: verify() checked ${N} items and ${result.seals} seals in ${report.verifySeconds} s (target ≤ 30 s)` : 'FAIL');
+await h.close();
+if (!process.env.BENCH_ARCHIVE_KEEP) await cleanup();
+else console.log(`kept: ${where}`);
+process.exit(ok ? 0 : 1);
