@@ -39,9 +39,11 @@ describeWithContext(
       const pw = await w.platform(PW_BLUESKY);
       await ctx.people.changeAccess(w.it, w.poster.personId, { action: 'revoke', reason: 'Left the City' });
       const tasks = await ctx.vault.listRotationTasks(w.it, { status: 'open' });
+      const news = await w.platform('Carson Public Works News');
       const mine = tasks.filter((t) => t.personId === w.poster.personId);
-      expect(mine.map((t) => t.platformId)).toEqual([pw.id]);
-      expect(mine[0]).toMatchObject({ trigger: 'access.revoked', reason: 'Left the City', platformName: PW_BLUESKY, overdue: false });
+      // The demo poster is designated for the department's Bluesky account and its news feed.
+      expect(mine.map((t) => t.platformId).sort()).toEqual([pw.id, news.id].sort());
+      expect(mine.find((t) => t.platformId === pw.id)).toMatchObject({ trigger: 'access.revoked', reason: 'Left the City', platformName: PW_BLUESKY, overdue: false });
       expect(Date.parse(mine[0]!.dueAt) - Date.parse(ctx.clock.now().toISOString())).toBe(86_400_000);
       expect(mine[0]!.abilities['rotation.complete']).toBe(true);
     });
@@ -62,12 +64,12 @@ describeWithContext(
       await ctx.people.changeAccess(w.cm, w.pwHead.personId, { action: 'suspend', reason: 'Under investigation' });
       const tasks = (await ctx.vault.listRotationTasks(w.it, { status: 'open' })).filter((t) => t.personId === w.pwHead.personId);
       const names = tasks.map((t) => t.platformName).sort();
-      expect(names).toEqual(['Carson Public Works on Bluesky', 'Public Works Field Updates Feed']);
+      expect(names).toEqual(['Carson Public Works News', 'Carson Public Works on Bluesky', 'Public Works Field Updates Feed']);
       expect(tasks.every((t) => t.trigger === 'access.suspended')).toBe(true);
       // Scheduling again does not duplicate open tasks.
       await ctx.people.changeAccess(w.cm, w.pwHead.personId, { action: 'revoke', reason: 'Dismissed' });
       const again = (await ctx.vault.listRotationTasks(w.it, { status: 'open' })).filter((t) => t.personId === w.pwHead.personId);
-      expect(again).toHaveLength(2);
+      expect(again).toHaveLength(3);
     });
 
     it('[IV.C.15(i)(ii)] removing an active administrator opens a task for that platform only', async () => {
