@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Executor } from '../../db/index.ts';
+import type { Executor, NewRow } from '../../db/index.ts';
 import { systemActor } from '../../kernel/actor.ts';
 import { fromJson, toIso, toJson } from '../../kernel/codec.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -10,6 +10,8 @@ import type { CommentsDeps } from './deps.ts';
 import type { IncomingComment, IngestResult, IngestSource } from './types.ts';
 
 const MAX_TEXT = 100_000;
+/** Rows per multi-row insert: under SQLite's 32,766 bound parameters at 23 columns. */
+const INSERT_CHUNK = 500;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -108,10 +110,30 @@ export function createIngest(deps: CommentsDeps) {
     const banOf = (platformId: string, handle: string | null) => (handle ? (bans.get(handleKey(platformId, handle)) ?? null) : null);
     const flagged: { commentId: string; personId: string; platformId: string }[] = [];
 
+    // New comments are written in multi-row inserts (one statement per chunk, not two per comment);
+    // anything that touches a comment still waiting in the chunk flushes it first.
+    const pendingComments: NewRow<'comments'>[] = [];
+    const pendingVersions: NewRow<'comment_versions'>[] = [];
+    const pendingKeys = new Set<string>();
+    const retention = new Map<string, string>();
+    const retainUntil = (createdAt: string) => {
+      const day = createdAt.slice(0, 10);
+      if (!retention.has(day)) retention.set(day, retentionEligibleFrom(pack, 'comments', new Date(createdAt)));
+      return retention.get(day)!;
+    };
+
     await db.transaction().execute(async (tx) => {
+      const flush = async () => {
+        for (let i = 0; i < pendingComments.length; i += INSERT_CHUNK) await tx.insertInto('comments').values(pendingComments.slice(i, i + INSERT_CHUNK)).execute();
+        for (let i = 0; i < pendingVersions.length; i += INSERT_CHUNK) await tx.insertInto('comment_versions').values(pendingVersions.slice(i, i + INSERT_CHUNK)).execute();
+        pendingComments.length = 0;
+        pendingVersions.length = 0;
+        pendingKeys.clear();
+      };
       for (const { item } of valid) {
         const key = `${item.platformId}\n${item.remoteId}`;
         const known = existing.get(key);
+        if (known && pendingKeys.has(key)) await flush();
         const text = storable(item.text.slice(0, MAX_TEXT));
         const native = toJson(item.native ?? null);
         const post = posts.get(item.postRemoteId);
@@ -120,9 +142,8 @@ export function createIngest(deps: CommentsDeps) {
           const member = legislativeOf(item.platformId, item.authorHandle);
           const findings = item.deleted ? [] : screenComment(text, post?.text);
           const severity = severityOf(findings, member !== null);
-          await tx
-            .insertInto('comments')
-            .values({
+          pendingKeys.add(key);
+          pendingComments.push({
               id,
               platform_id: item.platformId,
               remote_id: item.remoteId,
@@ -144,10 +165,9 @@ export function createIngest(deps: CommentsDeps) {
               severity,
               findings: toJson(findings),
               legislative_person_id: member?.personId ?? null,
-              retain_until: retentionEligibleFrom(pack, 'comments', new Date(item.createdAt)),
-            })
-            .execute();
-          await tx.insertInto('comment_versions').values({ id: newId(), comment_id: id, version: 1, kind: item.deleted ? 'deleted' : 'created', text, native, sha256: sha256(text), at_on_platform: item.editedAt ?? item.createdAt, captured_at: at }).execute();
+              retain_until: retainUntil(item.createdAt),
+          });
+          pendingVersions.push({ id: newId(), comment_id: id, version: 1, kind: item.deleted ? 'deleted' : 'created', text, native, sha256: sha256(text), at_on_platform: item.editedAt ?? item.createdAt, captured_at: at });
           existing.set(key, { id, version: 1, text, at: item.editedAt ?? item.createdAt, deleted: !!item.deleted });
           latestAt.set(id, item.editedAt ?? item.createdAt);
           ids.push(id);
@@ -195,6 +215,7 @@ export function createIngest(deps: CommentsDeps) {
         }
         result.edited++;
       }
+      await flush();
       if (result.created + result.edited + result.deleted > 0) {
         await audit.record(tx, system, {
           action: 'comments.ingested',
