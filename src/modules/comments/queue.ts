@@ -13,8 +13,13 @@ export interface QueuePage {
   items: QueueItem[];
   /** Pass back as `after` for the next page; null at the end. */
   next: string | null;
+  /** Open comments, counted up to OPEN_COUNT_CAP. */
   open: number;
+  /** True when there are more than `open`. */
+  openCapped: boolean;
 }
+
+export const OPEN_COUNT_CAP = 10_000;
 
 const encode = (c: { severity: number; capturedAt: string; id: string }) => Buffer.from(JSON.stringify([c.severity, c.capturedAt, c.id])).toString('base64url');
 function decode(cursor: string): [number, string, string] {
@@ -54,13 +59,16 @@ export async function queuePage(db: Executor, options: { limit?: number; after?:
       .executeTakeFirstOrThrow();
     history.set(key, { comments: Number(r.n), hiddenOrRemoved: Number(r.down ?? 0) });
   }
-  let countQ = db.selectFrom('comments').select(sql<number>`count(*)`.as('n')).where('review_state', '=', 'open');
-  if (options.platformId) countQ = countQ.where('platform_id', '=', options.platformId);
-  const open = Number((await countQ.executeTakeFirstOrThrow()).n);
+  // Counted up to a cap: an exact count of a huge backlog would cost more than the page itself.
+  let openQ = db.selectFrom('comments').select('id').where('review_state', '=', 'open');
+  if (options.platformId) openQ = openQ.where('platform_id', '=', options.platformId);
+  const counted = Number((await db.selectFrom(openQ.limit(OPEN_COUNT_CAP + 1).as('o')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const open = Math.min(counted, OPEN_COUNT_CAP);
   const last = page.at(-1);
   return {
     items: comments.map((c) => ({ ...c, authorHistory: history.get(`${c.platformId}\n${c.authorHandle}`) ?? { comments: 1, hiddenOrRemoved: 0 } })),
     next: rows.length > limit && last ? encode({ severity: last.severity, capturedAt: last.captured_at, id: last.id }) : null,
     open,
+    openCapped: counted > OPEN_COUNT_CAP,
   };
 }

@@ -30,6 +30,7 @@ export function ModerationPage() {
   const [items, setItems] = useState<QueueItem[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [open, setOpen] = useState(0);
+  const [openCapped, setOpenCapped] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<ApiError>();
   const [currentId, setCurrentId] = useState<string | null>(null);
@@ -57,6 +58,7 @@ export function ModerationPage() {
       setItems(page.items);
       setNext(page.next);
       setOpen(page.open);
+      setOpenCapped(page.openCapped === true);
       setLoadError(undefined);
       setCurrentId((id) => (id && page.items.some((i) => i.id === id) ? id : (page.items[0]?.id ?? null)));
       return page;
@@ -175,6 +177,7 @@ export function ModerationPage() {
       setItems((list) => [...list, ...page.items.filter((i) => !list.some((l) => l.id === i.id))]);
       setNext(page.next);
       setOpen(page.open);
+      setOpenCapped(page.openCapped === true);
     } catch (e) {
       setLoadError(e instanceof ApiError ? e : new ApiError(0, 'error', String(e)));
     }
@@ -240,7 +243,7 @@ export function ModerationPage() {
         <div className="grid-row grid-gap">
           <section className="tablet:grid-col-5" aria-labelledby="queue-heading">
             <h2 id="queue-heading" className="margin-top-0">
-              Open comments <span data-testid="open-count">({open})</span>
+              Open comments <span data-testid="open-count">({open.toLocaleString()}{openCapped ? '+' : ''})</span>
             </h2>
             <BulkBar count={selected.size} grounds={grounds} pending={pending} onApply={(d, c) => void applyBulk(d, c)} onClear={() => setSelected(new Set())} />
             <QueueList items={items} currentId={currentId} selected={selected} onOpen={(id) => { setCurrentId(id); setNote(''); setError(undefined); }} onSelect={toggleSelect} buttons={buttons} />

@@ -59,6 +59,8 @@ export interface QueuePage {
   items: QueueItem[];
   next: string | null;
   open: number;
+  /** More open comments than `open` (the server counts up to a cap). */
+  openCapped?: boolean;
 }
 
 export interface CommentVersion {
