@@ -54,6 +54,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const db = openDatabase(config.database);
   if (options.migrate !== false) await migrateToLatest(db.db);
   const audit = createAuditService({ db: db.db, dialect: db.dialect, clock });
+  // The records archive first: posts and comments capture into it in their own transactions (IV.A.9).
+  const archive = createArchiveService({ db: db.db, dialect: db.dialect, clock, pack, audit });
   const policyVersions = createPolicyVersionsService({ db: db.db, clock, pack, audit });
   // The loaded pack becomes the version in force; a changed pack is an amendment (IV.A.18).
   if (options.migrate !== false) await policyVersions.sync();
@@ -70,15 +72,14 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const reviews = createReviewsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes });
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
-  const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty });
-  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context), legislativeAccountFor: (p, h) => legislativeAccountFor(db.db, p, h), activeBan: (p, h, at) => isBanned(db.db, p, h, at) });
+  const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty, archive: archive.hooks });
+  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context), legislativeAccountFor: (p, h) => legislativeAccountFor(db.db, p, h), activeBan: (p, h, at) => isBanned(db.db, p, h, at), archive: archive.hooks });
   const bans = createBansService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   // A granted appeal restores the comment through the comments module (the single writer of moderation decisions).
   const appeals = createAppealsService({ db: db.db, clock, pack, audit, notifications, bans, restoreComment: (actor, commentId, note) => comments.decide(actor, commentId, { decision: 'restore', note }) });
   const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit });
   const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
   const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications });
-  const archive = createArchiveService({ db: db.db, dialect: db.dialect, clock, pack, audit });
   return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, connectors };
 }
 

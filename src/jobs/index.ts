@@ -14,6 +14,8 @@ export function crierJobs(ctx: AppContext, options: { publisher?: PublisherOptio
     { name: 'bans', everyMs: 600_000, run: () => ctx.bans.tick(ctx.clock.now()) },
     // Reminders before each records-request due date, and when one is overdue (IV.A.11).
     { name: 'records-requests', everyMs: 3_600_000, run: () => ctx.recordsRequests.tick(ctx.clock.now()) },
+    // Seal each finished City day of the records archive (IV.A.9: tamper-evident).
+    { name: 'archive-seal', everyMs: 3_600_000, run: () => ctx.archive.tick(ctx.clock.now()) },
     // Comments from each platform whose comments the City Manager authorized (IV.A.6).
     { name: 'comments', everyMs: 60_000, run: () => ctx.comments.pollAll() },
     { name: 'reviews', everyMs: 3_600_000, run: () => ctx.reviews.tick(ctx.clock.now()) },

@@ -28,6 +28,7 @@ export async function seedDemoPosts(ctx: AppContext, who: { poster: PersonActor;
     screenPost: (input) => ctx.screening.screenPost(input),
     attachments: ctx.attachments,
     offDuty: ctx.offduty,
+    archive: ctx.archive.hooks,
   });
   // IV.D.1: the IT Office's template, which the demo platforms were given at their IT review.
   await posts.saveTemplate(who.it, null, {

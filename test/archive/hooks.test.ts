@@ -77,7 +77,9 @@ describeWithContext('archive: post versions, publications, comments and moderati
     const row = await ctx.db.db.selectFrom('comments').select('id').where('remote_id', '=', c.remoteId).executeTakeFirstOrThrow();
     await ctx.comments.decide(moderator, row.id, { decision: 'remove', clauses: ['V.7'], note: 'Commercial spam' });
     const d = await ctx.db.db.selectFrom('moderation_decisions').selectAll().where('comment_id', '=', row.id).orderBy('decided_at', 'desc').executeTakeFirstOrThrow();
-    const items = await tx((t) => hooks().moderationDecision(t, d.id));
+    // decide() archives the decision (and the removal) in its own transaction.
+    const archived = await ctx.db.db.selectFrom('archive_items').select('id').where('source_id', '=', d.id).orderBy('seq').execute();
+    const items = await Promise.all(archived.map((a) => ctx.archive.get(clerk, a.id)));
     expect(d.status).toBe('final');
     expect(items.map((i) => i.kind)).toEqual(['moderation_decision', 'removal']);
     expect(items[0]).toMatchObject({ sourceId: d.id, metadata: { clauses: ['V.7'], reason: 'Commercial spam', decision: 'remove', moderator: { personId: moderator.personId } } });

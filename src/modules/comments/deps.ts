@@ -8,6 +8,15 @@ import type { NotificationsService } from '../notifications/index.ts';
 import type { PlatformsService } from '../platforms/index.ts';
 import type { VaultService } from '../vault/index.ts';
 
+import type { Executor } from '../../db/index.ts';
+
+/** The records archive (IV.A.9, IV.A.13): called in the writer's own transaction, right after the write. */
+export interface ArchiveCapture {
+  comment(tx: Executor, commentId: string): Promise<unknown>;
+  commentVersion(tx: Executor, versionId: string): Promise<unknown>;
+  moderationDecision(tx: Executor, decisionId: string): Promise<unknown>;
+}
+
 export interface CommentsDeps {
   db: Db;
   dialect: DialectName;
@@ -24,4 +33,5 @@ export interface CommentsDeps {
   legislativeAccountFor?: (platformId: string, handle: string) => Promise<{ personId: string } | null>;
   /** Denial of access (V): the active ban on this commenter, if any — their comments are hidden pending review. */
   activeBan?: (platformId: string, handle: string, at: Date) => Promise<{ banId: string; clauses: string[] } | null>;
+  archive?: ArchiveCapture;
 }

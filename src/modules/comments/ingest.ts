@@ -126,6 +126,7 @@ export function createIngest(deps: CommentsDeps) {
       const flush = async () => {
         for (let i = 0; i < pendingComments.length; i += INSERT_CHUNK) await tx.insertInto('comments').values(pendingComments.slice(i, i + INSERT_CHUNK)).execute();
         for (let i = 0; i < pendingVersions.length; i += INSERT_CHUNK) await tx.insertInto('comment_versions').values(pendingVersions.slice(i, i + INSERT_CHUNK)).execute();
+        if (deps.archive) for (const c of pendingComments) await deps.archive.comment(tx, c.id);
         pendingComments.length = 0;
         pendingVersions.length = 0;
         pendingKeys.clear();
@@ -186,7 +187,9 @@ export function createIngest(deps: CommentsDeps) {
           }
           known.version++;
           known.deleted = true;
-          await tx.insertInto('comment_versions').values({ id: newId(), comment_id: known.id, version: known.version, kind: 'deleted', text: known.text, native, sha256: sha256(known.text), at_on_platform: item.editedAt ?? null, captured_at: at }).execute();
+          const deletedVersion = newId();
+          await tx.insertInto('comment_versions').values({ id: deletedVersion, comment_id: known.id, version: known.version, kind: 'deleted', text: known.text, native, sha256: sha256(known.text), at_on_platform: item.editedAt ?? null, captured_at: at }).execute();
+          await deps.archive?.commentVersion(tx, deletedVersion);
           await tx.updateTable('comments').set({ version: known.version, deleted_on_platform_at: item.editedAt ?? at, updated_at: at }).where('id', '=', known.id).execute();
           result.deleted++;
           continue;
@@ -198,7 +201,9 @@ export function createIngest(deps: CommentsDeps) {
         // An edit: always kept as a version; it becomes the current text only if it is the newest.
         known.version++;
         const editedAt = item.editedAt ?? at;
-        await tx.insertInto('comment_versions').values({ id: newId(), comment_id: known.id, version: known.version, kind: 'edited', text, native, sha256: sha256(text), at_on_platform: editedAt, captured_at: at }).execute();
+        const editedVersion = newId();
+        await tx.insertInto('comment_versions').values({ id: editedVersion, comment_id: known.id, version: known.version, kind: 'edited', text, native, sha256: sha256(text), at_on_platform: editedAt, captured_at: at }).execute();
+        await deps.archive?.commentVersion(tx, editedVersion);
         const newest = !latestAt.has(known.id) ? await isNewest(tx, known.id, editedAt) : editedAt >= latestAt.get(known.id)!;
         if (newest) {
           latestAt.set(known.id, editedAt);

@@ -89,10 +89,11 @@ export function createModeration(deps: CommentsDeps) {
     const retainUntil = visibility === 'removed' || visibility === 'hidden' ? retentionEligibleFrom(pack, 'removedComments', clock.now()) : c.retainUntil;
     await db.transaction().execute(async (tx) => {
       await tx.updateTable('moderation_decisions').set({ status: 'superseded' }).where('comment_id', '=', c.id).where('status', '=', 'awaiting_second').execute();
+      const decisionId = newId();
       await tx
         .insertInto('moderation_decisions')
         .values({
-          id: newId(),
+          id: decisionId,
           comment_id: c.id,
           decision: input.decision,
           clauses: toJson(input.clauses),
@@ -109,6 +110,7 @@ export function createModeration(deps: CommentsDeps) {
           confirmed_at: null,
         })
         .execute();
+      await deps.archive?.moderationDecision(tx, decisionId);
       await tx
         .updateTable('comments')
         .set({ visibility, review_state: open ? 'open' : 'decided', updated_at: at, retain_until: retainUntil && c.retainUntil && c.retainUntil > retainUntil ? c.retainUntil : retainUntil })
@@ -172,6 +174,7 @@ export function createModeration(deps: CommentsDeps) {
     const visibility = waiting.decision === 'restore' ? 'visible' : waiting.decision === 'hide' ? 'hidden' : waiting.decision === 'remove' ? 'removed' : c.visibility;
     await db.transaction().execute(async (tx) => {
       await tx.updateTable('moderation_decisions').set({ platform_action: 'manual_confirmed', confirmed_by: actor.kind === 'person' ? actor.personId : null, confirmed_at: at }).where('id', '=', waiting.id).execute();
+      await deps.archive?.moderationDecision(tx, waiting.id);
       await tx.updateTable('comments').set({ visibility, review_state: 'decided', updated_at: at }).where('id', '=', id).execute();
       await audit.record(tx, actor, { action: 'comment.platform_action_confirmed', targetType: 'comment', targetId: id, after: { decisionId: waiting.id, visibility }, reason: input.note?.trim() || null, clauses: waiting.clauses.length ? waiting.clauses : [C.commentPolicy] });
     });

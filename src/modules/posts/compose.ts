@@ -143,7 +143,9 @@ export function createComposeActions(deps: PostsDeps) {
           removal_reason: null,
         })
         .execute();
-      await tx.insertInto('post_versions').values(versionRow(id, 1, input, prepared, actor, at)).execute();
+      const v1 = versionRow(id, 1, input, prepared, actor, at);
+      await tx.insertInto('post_versions').values(v1).execute();
+      await deps.archive?.postVersion(tx, v1.id);
       await audit.record(tx, actor, {
         action: 'post.created',
         targetType: 'post',
@@ -173,7 +175,9 @@ export function createComposeActions(deps: PostsDeps) {
     await db.transaction().execute(async (tx) => {
       const voided = await tx.updateTable('post_approvals').set({ voided_at: at }).where('post_id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
       const cancelled = await tx.updateTable('post_publications').set({ status: 'cancelled', updated_at: at }).where('post_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-      await tx.insertInto('post_versions').values(versionRow(id, version, input, prepared, actor, at)).execute();
+      const vRow = versionRow(id, version, input, prepared, actor, at);
+      await tx.insertInto('post_versions').values(vRow).execute();
+      await deps.archive?.postVersion(tx, vRow.id);
       await tx
         .updateTable('posts')
         .set({

@@ -24,6 +24,13 @@ export interface OffDutyLog {
   noteActivity(executor: Executor, actor: PersonActor, at: Date, what: string): Promise<void>;
 }
 
+
+/** The records archive (IV.A.9, IV.A.13): called in the writer's own transaction, right after the write. */
+export interface ArchiveCapture {
+  postVersion(tx: Executor, versionId: string): Promise<unknown>;
+  publication(tx: Executor, publicationId: string): Promise<unknown>;
+}
+
 export interface PostsDeps {
   db: Db;
   dialect: DialectName;
@@ -39,4 +46,5 @@ export interface PostsDeps {
   connectors: ConnectorFactory;
   attachments?: AttachmentsForPosts;
   offDuty?: OffDutyLog;
+  archive?: ArchiveCapture;
 }

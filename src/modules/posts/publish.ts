@@ -101,6 +101,7 @@ export function createPublisher(deps: PostsDeps, options: PublisherOptions = {})
     const at = toIso(now);
     await db.transaction().execute(async (tx) => {
       await release(tx, row.id, { status: 'published', remote_id: result.remoteId, remote_url: result.url, native: toJson(result.native ?? null), published_at: result.publishedAt || at, last_error: null });
+      await deps.archive?.publication(tx, row.id);
       await audit.record(tx, system, {
         action: 'post.published',
         targetType: 'post',

@@ -34,6 +34,7 @@ export function createRemoveActions(deps: PostsDeps) {
         const at = toIso(clock.now());
         await db.transaction().execute(async (tx) => {
           await tx.updateTable('post_publications').set({ status: 'removed', removed_at: at, updated_at: at }).where('id', '=', pub.id).execute();
+          await deps.archive?.publication(tx, pub.id);
           await audit.record(tx, actor, { action: 'post.removed_from_platform', targetType: 'post', targetId: id, targetLabel: post.title, after: { platformId: platform.id, remoteId: pub.remoteId }, reason, clauses: [C.cmRemove, C.cityRemove] });
         });
       } catch (e) {
