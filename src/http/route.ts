@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../kernel/actor.ts';
 import { AppError } from '../kernel/errors.ts';
+import { isStorableText } from '../kernel/text.ts';
 
 /**
  * Declares an API route: its input schemas (zod), the authorization action it is governed by
@@ -48,15 +49,13 @@ export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
   return app.crierRoutes ?? [];
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * NUL and unpaired surrogates are not text: PostgreSQL cannot store them and no person types
  * them. Refused here, naming the field, so both databases behave alike (raw-body routes such as
  * webhooks keep the original bytes their own way).
  */
 function findUnstorable(value: unknown, path: string[], depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path.join('.') : null;
+  if (typeof value === 'string') return isStorableText(value) ? null : path.join('.');
   if (depth > 20 || value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
     const found = findUnstorable(v, [...path, k], depth + 1);

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -44,7 +45,6 @@ const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.
 /** What a sign-in step answers: no token (it is in the cookie), the CSRF token, and what comes next. */
 const signInBody = (r: SignInResult) => ({ next: r.next, csrfToken: r.csrfToken, mfa: r.mfa, expiresAt: r.expiresAt });
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {

@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import type { AppContext } from '../../context.ts';
 import { fromJson } from '../../kernel/codec.ts';
 import { notFound } from '../../kernel/errors.ts';
+import { escapeHtml } from '../html.ts';
 import { route } from '../route.ts';
 import { z } from 'zod';
 
@@ -10,7 +11,6 @@ const feedParams = z.object({ id: z.string().min(1).max(100) });
 const entryParams = z.object({ id: z.string().min(1).max(100), entryId: z.string().min(1).max(100) });
 const MAX_ENTRIES = 50;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The City feed platforms, served by Crier itself as Atom and RSS (the policy lists blogs and RSS

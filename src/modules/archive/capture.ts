@@ -1,3 +1,4 @@
+import { storableText } from '../../kernel/text.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { toIso } from '../../kernel/codec.ts';
@@ -25,10 +26,9 @@ function excludedField(value: unknown, depth = 0): string | null {
   return null;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Rendered text is for reading: NUL and unpaired surrogates (not storable on PostgreSQL) become U+FFFD; the native payload keeps the original, escaped. */
-const readable = (s: string): string => s.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+const readable = storableText;
 
 function validate(input: CaptureInput): void {
   if (!input || typeof input !== 'object') throw refuse('nothing to capture');

@@ -3,6 +3,7 @@ import type { Executor, NewRow } from '../../db/index.ts';
 import { systemActor } from '../../kernel/actor.ts';
 import { fromJson, toIso, toJson } from '../../kernel/codec.ts';
 import { newId } from '../../kernel/ids.ts';
+import { storableText } from '../../kernel/text.ts';
 import { retentionEligibleFrom } from '../../policy/index.ts';
 import type { Finding } from '../../screening/index.ts';
 import { C } from './clauses.ts';
@@ -12,7 +13,6 @@ import type { IncomingComment, IngestResult, IngestSource } from './types.ts';
 const MAX_TEXT = 100_000;
 /** Rows per multi-row insert: under SQLite's 32,766 bound parameters at 23 columns. */
 const INSERT_CHUNK = 500;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** How urgent a comment is for the queue: threats and safety first, then any block, then advice. */
@@ -260,13 +260,8 @@ async function isNewest(tx: Executor, commentId: string, at: string): Promise<bo
   return newer.length === 0;
 }
 
-/**
- * Text as both databases can hold it: NUL becomes U+FFFD and lone surrogates are made well-formed
- * (PostgreSQL refuses both). The exact original stays in the native payload, JSON-escaped.
- */
-function storable(s: string): string {
-  return s.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
-}
+// Text as both databases can hold it; the exact original stays in the native payload, JSON-escaped.
+const storable = storableText;
 
 function validate(item: IncomingComment): string | null {
   if (!item || typeof item !== 'object') return 'not a comment object';
