@@ -47,17 +47,18 @@ export async function queuePage(db: Executor, options: { limit?: number; after?:
   const rows = await q.orderBy('severity', 'desc').orderBy('captured_at', 'asc').orderBy('id', 'asc').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const comments = await loadComments(db, page.map((r) => r.id));
-  const handles = [...new Set(comments.filter((c) => c.authorHandle).map((c) => `${c.platformId}\n${c.authorHandle}`))];
+  // The commenters' records in one grouped query (not one per commenter on the page).
   const history = new Map<string, { comments: number; hiddenOrRemoved: number }>();
-  for (const key of handles) {
-    const [platformId, handle] = key.split('\n') as [string, string];
-    const r = await db
+  const handles = [...new Set(comments.map((c) => c.authorHandle).filter((h): h is string => h !== null))];
+  if (handles.length) {
+    const rows = await db
       .selectFrom('comments')
-      .select([sql<number>`count(*)`.as('n'), sql<number>`sum(case when visibility <> 'visible' then 1 else 0 end)`.as('down')])
-      .where('platform_id', '=', platformId)
-      .where('author_handle', '=', handle)
-      .executeTakeFirstOrThrow();
-    history.set(key, { comments: Number(r.n), hiddenOrRemoved: Number(r.down ?? 0) });
+      .select(['platform_id', 'author_handle', sql<number>`count(*)`.as('n'), sql<number>`sum(case when visibility <> 'visible' then 1 else 0 end)`.as('down')])
+      .where('platform_id', 'in', [...new Set(comments.map((c) => c.platformId))])
+      .where('author_handle', 'in', handles)
+      .groupBy(['platform_id', 'author_handle'])
+      .execute();
+    for (const r of rows) history.set(`${r.platform_id}\n${r.author_handle}`, { comments: Number(r.n), hiddenOrRemoved: Number(r.down ?? 0) });
   }
   // Counted up to a cap: an exact count of a huge backlog would cost more than the page itself.
   let openQ = db.selectFrom('comments').select('id').where('review_state', '=', 'open');
