@@ -31,6 +31,13 @@ export function createComposeActions(deps: PostsDeps) {
   const { db, clock, pack, audit, people, platforms, notifications } = deps;
   const work = createWorkGate(deps);
 
+  /** The platform, if it is usable now and the actor is authorized to post there (IV.A.2, IV.C.3). */
+  async function usablePlatformFor(actor: PersonActor, platformId: string) {
+    const p = await platforms.requireUsable(db, platformId);
+    await people.assertAuthorized(actor.personId, { id: p.id, type: p.type, departmentId: p.departmentId, status: p.status });
+    return p;
+  }
+
   async function prepare(actor: PersonActor, input: ComposeInput, postId?: string): Promise<Prepared> {
     if (!input.title.trim()) throw invalidInput('body.title', 'A post needs a title (the feed and the approvers see it)');
     if (!input.body.trim()) throw invalidInput('body.body', 'A post needs text');
@@ -42,8 +49,7 @@ export function createComposeActions(deps: PostsDeps) {
     const targets: Prepared['targets'] = [];
     const owners = new Set<string | null>();
     for (const t of input.targets) {
-      const p = await platforms.requireUsable(db, t.platformId);
-      await people.assertAuthorized(actor.personId, { id: p.id, type: p.type, departmentId: p.departmentId, status: p.status });
+      const p = await usablePlatformFor(actor, t.platformId);
       owners.add(p.departmentId);
       targets.push({ platformId: p.id, text: t.text?.trim() ? t.text : null, platformType: p.type });
     }
@@ -213,10 +219,7 @@ export function createComposeActions(deps: PostsDeps) {
     const post = await loadPost(db, id);
     authorize(postsPolicy, actor, 'post.submit', { departmentId: post.departmentId, authorId: post.authorId });
     if (post.status !== 'draft') throw conflict(`Only a draft can be submitted; this post is ${post.status}`);
-    for (const t of post.targets) {
-      const p = await platforms.requireUsable(db, t.platformId);
-      await people.assertAuthorized(actor.personId, { id: p.id, type: p.type, departmentId: p.departmentId, status: p.status });
-    }
+    for (const t of post.targets) await usablePlatformFor(actor, t.platformId);
     // Attachments may have been described since the draft was saved: screen again now.
     const findings = await computeFindings(deps, db, {
       postId: id,
