@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerServeCommands } from './serve.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerArchiveCommands } from './archive.ts';
+import { registerArchiveImportCommand } from './archive-import.ts';
 import { registerAdminCommands } from './admin.ts';
 import { registerVaultCommands } from './vault.ts';
 import { registerScreenCommand } from './screen.ts';
@@ -13,6 +14,7 @@ program.name('crier').description("Run a city's official social media under its 
 registerServeCommands(program);
 registerAuditCommands(program);
 registerArchiveCommands(program);
+registerArchiveImportCommand(program);
 registerAdminCommands(program);
 registerVaultCommands(program);
 registerScreenCommand(program);

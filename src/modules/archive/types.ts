@@ -12,6 +12,10 @@ export const ARCHIVE_KINDS = {
   profile_snapshot: { table: 'platforms', retention: 'profileChanges' },
   attachment: { table: 'attachments', retention: 'attachments' },
   records_request: { table: 'records_requests', retention: 'publicRecordsRequests' },
+  /** Old content from a platform's data download (`crier archive import`); "table" names where it comes from: the export file, not a Crier table. */
+  imported_post: { table: 'platform_exports', retention: 'posts' },
+  /** From a data download too: the City's replies, reposts and comments, which name other accounts (never shown in the reading room). */
+  imported_reply: { table: 'platform_exports', retention: 'comments' },
 } as const;
 
 export type ArchiveKind = keyof typeof ARCHIVE_KINDS;
