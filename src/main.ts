@@ -23,6 +23,7 @@ import { createLegislativeAccountsService, legislativeAccountFor } from './modul
 import { createModerationReportsService } from './modules/moderation-reports/index.ts';
 import { createRecordsRequestsService } from './modules/records-requests/index.ts';
 import { createArchiveService } from './modules/archive/index.ts';
+import { createRedactionsService } from './modules/redactions/index.ts';
 import { createOffdutyService } from './modules/offduty/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
 import { mailerFor } from './adapters/mailer/index.ts';
@@ -80,7 +81,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit });
   const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
   const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, connectors };
+  const redactions = createRedactionsService({ db: db.db, clock, pack, audit, dataDir: config.dataDir, readArchiveItem: (actor, id) => archive.get(actor, id) });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, connectors, redactions };
 }
 
 export async function createHttpApp(

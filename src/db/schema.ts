@@ -846,6 +846,52 @@ export interface RecordsRequestWithheldTable {
   explanation: string | null;
 }
 
+/** A text span or image region redacted from an archive item for a records request (0014). */
+export interface RedactionTable {
+  id: string;
+  request_id: Frozen<string>;
+  /** 1, 2, 3… within the request: the redaction log's numbering. */
+  position: Frozen<number>;
+  archive_item_id: Frozen<string>;
+  /** text_span | image_region */
+  kind: Frozen<string>;
+  attachment_id: Frozen<string | null>;
+  /** UTF-16 code unit offsets into the item's rendered text, end exclusive. */
+  span_start: Frozen<number | null>;
+  span_end: Frozen<number | null>;
+  region_x: Frozen<number | null>;
+  region_y: Frozen<number | null>;
+  region_w: Frozen<number | null>;
+  region_h: Frozen<number | null>;
+  /** A statute id (records-requests statutes.ts), or null for a free-text ground. */
+  exemption: Frozen<string | null>;
+  citation: Frozen<string>;
+  ground_text: Frozen<string | null>;
+  approved_by: string | null;
+  approved_at: string | null;
+  original_sha256: Frozen<string>;
+  redacted_by: Frozen<string>;
+  redacted_at: Frozen<string>;
+  withdrawn_by: string | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+}
+
+/** A redacted rendition handed out: the original's hash and its own (0014, append-only). */
+export interface RedactionRenditionTable {
+  id: string;
+  request_id: Frozen<string>;
+  archive_item_id: Frozen<string>;
+  /** text | html | image */
+  kind: Frozen<string>;
+  original_sha256: Frozen<string>;
+  redacted_sha256: Frozen<string>;
+  /** JSON array of the redaction ids applied. */
+  redaction_ids: Frozen<string>;
+  rendered_by: Frozen<string | null>;
+  rendered_at: Frozen<string>;
+}
+
 export interface RecordsRequestMessageTable {
   id: string;
   request_id: string;
@@ -926,6 +972,8 @@ export interface Database {
   records_request_withheld: RecordsRequestWithheldTable;
   records_request_messages: RecordsRequestMessageTable;
   records_request_reminders: RecordsRequestReminderTable;
+  redactions: RedactionTable;
+  redaction_renditions: RedactionRenditionTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

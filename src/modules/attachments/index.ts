@@ -4,3 +4,4 @@ export { attachmentsPolicy, UPLOADER_ROLES, type AttachmentResource, type Attach
 export { altTextProblem, isCityWebsiteUrl } from './requirements.ts';
 export { CAPTIONS_MAX_BYTES } from './upload.ts';
 export type { AttachmentForPost, AttachmentKind, AttachmentView, AttachmentStatus, Captions, DescribeInput, Issue, Permission, UploadInput } from './types.ts';
+export { createStore as createAttachmentStore } from './storage.ts';

@@ -10,6 +10,8 @@ export interface LetterInput {
   estimatedProductionOn: string | null;
   withheld: { item: string; citation: string; label: string; explanation: string | null }[];
   responsible: { name: string; title: string | null }[];
+  /** Parts redacted from the records produced, each with its exemption (the redaction log). */
+  redacted?: { part: string; citation: string; label: string }[];
 }
 
 /**
@@ -32,6 +34,10 @@ export function determinationLetter(pack: PolicyPack, l: LetterInput): string {
   if (l.withheld.length) {
     lines.push('', 'Records withheld, each with the exemption that applies:');
     l.withheld.forEach((w, i) => lines.push(`${i + 1}. ${w.item} — ${w.citation} (${w.label})${w.explanation ? `. ${w.explanation}` : ''}`));
+  }
+  if (l.redacted?.length) {
+    lines.push('', 'Parts redacted from the records produced, each with the exemption that applies:');
+    for (const r of l.redacted) lines.push(`- ${r.part} — ${r.citation} (${r.label})`);
   }
   lines.push('', 'Persons responsible for this determination:');
   for (const p of l.responsible) lines.push(`- ${p.name}, ${p.title ?? pack.jurisdiction.cityName}`);

@@ -10,6 +10,7 @@ import type { RecordsRequestsDeps } from './deps.ts';
 import { calendarDate, LIMITS, optionalText, text } from './intake.ts';
 import { determinationLetter } from './letter.ts';
 import { recordsRequestsPolicy } from './policy.ts';
+import { redactedParts } from './redacted-parts.ts';
 import { loadRequest, peopleById } from './repo.ts';
 import { EXEMPTIONS, EXTENSION_GROUNDS, MAX_EXTENSION_DAYS, OUTCOMES, PRODUCING, WITHHOLDING, type Exemption, type ExtensionGround, type Outcome } from './statutes.ts';
 import type { MessageChannel, MessageDirection, RecordsRequest } from './types.ts';
@@ -119,11 +120,18 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       if (!(w.exemption in EXEMPTIONS)) throw invalidInput(`withheld.${i}.exemption`, `one of ${Object.keys(EXEMPTIONS).join(', ')}`);
       return { item: text(`withheld.${i}.item`, w.item, LIMITS.item), exemption: w.exemption, citation: EXEMPTIONS[w.exemption].citation, label: EXEMPTIONS[w.exemption].label, explanation: optionalText(`withheld.${i}.explanation`, w.explanation, LIMITS.note) };
     });
-    if (withholding && !items.length) throw policyRefusal('A denial, in whole or in part, lists each record withheld with the exemption that applies to it', IV_A_11);
     if (!withholding && items.length) throw invalidInput('withheld', `nothing is withheld when the determination is "${OUTCOMES[input.outcome]}"`);
     return db.transaction().execute(async (tx) => {
       const r = await h.row(tx, id);
       if (r.status !== 'open') throw conflict(`${label(r)} was already determined`, IV_A_11);
+      // Redactions marked for this request are parts withheld: the letter lists each with its exemption.
+      // The row lock first (PostgreSQL), so a redaction marked concurrently is either in the letter or refused as frozen.
+      await tx.updateTable('records_requests').set((eb) => ({ status: eb.ref('status') })).where('id', '=', id).execute();
+      const redacted = await redactedParts(tx, id);
+      if (withholding && !items.length && !redacted.length) throw policyRefusal('A denial, in whole or in part, lists each record withheld with the exemption that applies to it', IV_A_11);
+      if (!withholding && redacted.length) throw policyRefusal(`${redacted.length} redaction${redacted.length === 1 ? ' is' : 's are'} marked on this request: records with redactions are disclosed in part ("${OUTCOMES.disclose_part}"), or withdraw the redactions first`, IV_A_11);
+      const pending = redacted.filter((p) => p.awaitingApproval);
+      if (pending.length) throw policyRefusal(`A redaction on a ground outside the statute list needs the City Attorney's approval first: ${pending.map((p) => `#${p.position}`).join(', ')}`, IV_A_11);
       // The latest concurrence counts only if no change was asked for at the same time or since (ties go against withholding).
       const reviews = await tx.selectFrom('records_request_reviews').selectAll().where('request_id', '=', id).orderBy('reviewed_at', 'desc').execute();
       const lastReview = reviews.find((v) => v.outcome === 'concur');
@@ -137,7 +145,7 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       if (me) responsible.push({ personId: me, name: people.get(me)?.name ?? actor.kind, title: titleFor(me, ROLE_LABELS.city_clerk) });
       if (withholding && lastReview && lastReview.reviewer_id !== me) responsible.push({ personId: lastReview.reviewer_id, name: people.get(lastReview.reviewer_id)?.name ?? 'City Attorney', title: titleFor(lastReview.reviewer_id, ROLE_LABELS.city_attorney) });
       const determinedOn = h.today();
-      const letter = determinationLetter(pack, { reference: r.reference, receivedOn: r.received_on, determinedOn, outcome: input.outcome, reasons, estimatedProductionOn: production, withheld: items, responsible });
+      const letter = determinationLetter(pack, { reference: r.reference, receivedOn: r.received_on, determinedOn, outcome: input.outcome, reasons, estimatedProductionOn: production, withheld: items, responsible, redacted });
       const now = toIso(clock.now());
       const u = await tx.updateTable('records_requests').set({ status: 'determined', determined_at: now, estimated_production_on: production }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
       if (Number(u.numUpdatedRows) === 0) throw conflict(`${label(r)} was determined meanwhile: reload it`, IV_A_11);
@@ -145,7 +153,7 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       await tx.insertInto('records_request_determinations').values({ id: detId, request_id: id, outcome: input.outcome, estimated_production_on: production, reasons, responsible: toJson(responsible), letter_text: letter, review_id: withholding ? (lastReview?.id ?? null) : null, determined_by: me ?? 'system', determined_at: now }).execute();
       for (const [i, w] of items.entries()) await tx.insertInto('records_request_withheld').values({ id: newId(), determination_id: detId, request_id: id, position: i + 1, item: w.item, exemption: w.exemption, citation: w.citation, explanation: w.explanation }).execute();
       await h.appendMessage(tx, id, { direction: 'to_requester', channel: r.email ? 'email' : r.postal_address ? 'mail' : 'phone', body: letter, recordedBy: me });
-      await audit.record(tx, actor, { action: 'records_request.determined', targetType: 'records_request', targetId: id, targetLabel: label(r), before: { status: 'open', dueOn: r.due_on }, after: { status: 'determined', outcome: input.outcome, estimatedProductionOn: production, withheld: items.map((w) => w.citation), late: determinedOn > r.due_on }, clauses: IV_A_11 });
+      await audit.record(tx, actor, { action: 'records_request.determined', targetType: 'records_request', targetId: id, targetLabel: label(r), before: { status: 'open', dueOn: r.due_on }, after: { status: 'determined', outcome: input.outcome, estimatedProductionOn: production, withheld: items.map((w) => w.citation), redacted: redacted.map((p) => p.citation), late: determinedOn > r.due_on }, clauses: IV_A_11 });
       return reload(tx, actor, id);
     });
   }
