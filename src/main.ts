@@ -20,6 +20,7 @@ import { createCommentsService } from './modules/comments/index.ts';
 import { createBansService, isBanned } from './modules/bans/index.ts';
 import { createAppealsService } from './modules/appeals/index.ts';
 import { createLegislativeAccountsService, legislativeAccountFor } from './modules/legislative-accounts/index.ts';
+import { createLegislativeActivity } from './modules/legislative-accounts/index.ts';
 import { createModerationReportsService } from './modules/moderation-reports/index.ts';
 import { createRecordsRequestsService } from './modules/records-requests/index.ts';
 import { createArchiveService } from './modules/archive/index.ts';
@@ -74,11 +75,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes });
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
   const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty, archive: archive.hooks });
-  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context), legislativeAccountFor: (p, h) => legislativeAccountFor(db.db, p, h), activeBan: (p, h, at) => isBanned(db.db, p, h, at), archive: archive.hooks });
+  const brownAct = createLegislativeActivity({ db: db.db, clock, pack, audit, notifications });
+  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context), legislativeAccountFor: (p, h) => legislativeAccountFor(db.db, p, h), activeBan: (p, h, at) => isBanned(db.db, p, h, at), archive: archive.hooks, brownAct });
   const bans = createBansService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   // A granted appeal restores the comment through the comments module (the single writer of moderation decisions).
   const appeals = createAppealsService({ db: db.db, clock, pack, audit, notifications, bans, restoreComment: (actor, commentId, note) => comments.decide(actor, commentId, { decision: 'restore', note }) });
-  const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit });
+  const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit, notifications });
   const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
   const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications });
   const redactions = createRedactionsService({ db: db.db, clock, pack, audit, dataDir: config.dataDir, readArchiveItem: (actor, id) => archive.get(actor, id) });

@@ -31,8 +31,23 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  let closing = false;
+  // An idle connection the server drops (a PostgreSQL restart or failover, an administrator
+  // terminating it, or a database dropped while the pool shuts down) is reported on the pool.
+  // Unheard, that 'error' event would crash the whole process; the pool has already discarded
+  // the connection and opens a new one for the next query, so a warning is all it needs.
+  pool.on('error', (error) => {
+    if (!closing) process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, { code: 'CRIER_PG_IDLE_ERROR' });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
+  };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

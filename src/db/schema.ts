@@ -700,6 +700,25 @@ export interface LegislativeAccountTable {
   removed_at: string | null;
 }
 
+/** IV.B: a registered member's reaction to a City post, or response to another member's comment (migration 0017). */
+export interface LegislativeActivityTable {
+  id: string;
+  dedupe_key: string;
+  kind: 'reaction' | 'response';
+  person_id: string;
+  platform_id: string;
+  handle: string;
+  post_remote_id: string;
+  post_id: string | null;
+  reaction: string | null;
+  comment_id: string | null;
+  other_person_id: string | null;
+  other_comment_id: string | null;
+  occurred_at: string | null;
+  recorded_at: string;
+  native: string | null;
+}
+
 export interface CommentIngestStateTable {
   platform_id: string;
   last_polled_at: string | null;
@@ -955,6 +974,7 @@ export interface Database {
   commenter_bans: CommenterBanTable;
   moderation_appeals: ModerationAppealTable;
   legislative_accounts: LegislativeAccountTable;
+  legislative_activity: LegislativeActivityTable;
   comment_ingest_state: CommentIngestStateTable;
   offduty_preauths: OffdutyPreauthTable;
   offduty_sessions: OffdutySessionTable;

@@ -14,7 +14,11 @@ export interface ConnectorCapabilities {
   editPost: boolean;
   fetchComments: boolean;
   hideComment: boolean;
+  /** A comment the City hid can be shown again through the connector (a moderator's restore). */
+  unhideComment: boolean;
   deleteComment: boolean;
+  /** Who reacted to a City post (likes, favourites, boosts, reposts): the Brown Act guard (IV.B) reads them. */
+  fetchReactions: boolean;
   readProfile: boolean;
   /** Longest post the platform takes, in characters, when it has a limit. */
   maxLength?: number;
@@ -80,7 +84,33 @@ export interface RemoteComment {
   text: string;
   createdAt: string;
   url: string | null;
+  /** The comment it answers, when it answers a comment rather than the post itself. */
+  parentRemoteId?: string | null;
   native: unknown;
+}
+
+/**
+ * One account's reaction to a City post: a Facebook reaction (kind 'like', 'love', 'haha' …), a
+ * Mastodon 'favourite' or 'boost', a Bluesky 'like' or 'repost'.
+ */
+export interface RemoteReaction {
+  postRemoteId: string;
+  kind: string;
+  authorHandle: string;
+  authorName: string | null;
+  /** When the platform says the reaction was made; null where it does not say (Facebook, Mastodon). */
+  createdAt: string | null;
+  native: unknown;
+}
+
+export interface FetchReactionsOptions {
+  postRemoteIds: string[];
+  /**
+   * The accounts whose reactions matter (the registered members' handles). A connector that cannot
+   * list who reacted to a post (a Bluesky PDS without an AppView) reads these accounts' own
+   * records instead; the others may ignore it and return every reaction.
+   */
+  accountHandles?: string[];
 }
 
 export interface RemoteProfile {
@@ -131,7 +161,11 @@ export interface PlatformConnector {
   edit(account: ConnectorAccount, remoteId: string, post: PublishRequest): Promise<PublishedPost>;
   fetchComments(account: ConnectorAccount, options: { since?: string; postRemoteIds?: string[] }): Promise<RemoteComment[]>;
   hideComment(account: ConnectorAccount, comment: { remoteId: string; postRemoteId: string }): Promise<void>;
+  /** Present when capabilities.unhideComment: shows again a comment the City hid. */
+  unhideComment?(account: ConnectorAccount, comment: { remoteId: string; postRemoteId: string }): Promise<void>;
   deleteComment(account: ConnectorAccount, comment: { remoteId: string; postRemoteId: string }): Promise<void>;
+  /** Present when capabilities.fetchReactions: the reactions to the given City posts. */
+  fetchReactions?(account: ConnectorAccount, options: FetchReactionsOptions): Promise<RemoteReaction[]>;
   readProfile(account: ConnectorAccount): Promise<RemoteProfile>;
 }
 

@@ -100,6 +100,7 @@ async function viaAppView(s: BlueskySession, appUrl: string, postUris: string[])
             text: record.text ?? '',
             createdAt: record.createdAt ?? c.post.indexedAt,
             url: postUrl(appUrl, c.post.uri, c.post.author.handle),
+            parentRemoteId: record.reply?.parent?.uri && record.reply.parent.uri !== uri ? record.reply.parent.uri : null,
             native: c.post,
           });
         }
@@ -144,6 +145,7 @@ async function viaPdsRepos(s: BlueskySession, appUrl: string, postUris: Set<stri
         text: record.text ?? '',
         createdAt: record.createdAt ?? new Date(0).toISOString(),
         url: postUrl(appUrl, r.uri, handle),
+        parentRemoteId: parent && !postUris.has(parent) ? parent : null,
         native: { uri: r.uri, cid: r.cid, record: r.value },
       });
     }

@@ -8,7 +8,8 @@
  * - Delete removes the record (IV.C.15(i)(vi)) and the thread gate Crier may have made for it.
  * - Replies are records in the repliers' repositories (bluesky-replies.ts for how they are found).
  * - The City cannot delete another account's reply; it hides it in the post's threadgate record
- *   (hiddenReplies), which Bluesky's apps honour.
+ *   (hiddenReplies), which Bluesky's apps honour, and shows it again by taking it out of the list.
+ * - Likes and reposts of City posts: bluesky-reactions.ts.
  * - Posts cannot be edited on Bluesky (the apps show no edits): no edit.
  */
 import { UnsupportedByConnector, ConnectorError, type PlatformConnector } from '../../ports/platform-connector.ts';
@@ -24,6 +25,7 @@ import {
   parsePostUri,
   recordKeyFor,
 } from './bluesky-records.ts';
+import { fetchReactions } from './bluesky-reactions.ts';
 import { fetchReplies, ownPostUris, type ReplySource } from './bluesky-replies.ts';
 import { createSessionPool, type BlueskySession } from './bluesky-session.ts';
 
@@ -59,6 +61,28 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Platfo
     if (p.repo !== s.did) throw new ConnectorError(`The post ${uri} is not the City account's (${s.did})`, false);
     return p;
   };
+
+  /**
+   * Rewrites the hiddenReplies of a post's threadgate (same record key as the post), keeping its
+   * reply rules. change() gives the new list, or null when there is nothing to do.
+   */
+  async function changeHidden(s: BlueskySession, comment: { remoteId: string; postRemoteId: string }, change: (hidden: string[]) => string[] | null): Promise<void> {
+    const { rkey } = ownPost(s, comment.postRemoteId);
+    for (let attempt = 0; ; attempt++) {
+      const gate = await getRecordOrNull(s.agent, s.did, THREADGATE, rkey);
+      const value = (gate?.value ?? {}) as { hiddenReplies?: string[]; createdAt?: string };
+      const next = change(value.hiddenReplies ?? []);
+      if (next === null) return;
+      const record = { ...value, $type: THREADGATE, post: comment.postRemoteId, createdAt: value.createdAt ?? new Date().toISOString(), hiddenReplies: next };
+      try {
+        // swapRecord: refuse if the gate changed since we read it (another hide at the same time); then read again.
+        await s.agent.com.atproto.repo.putRecord({ repo: s.did, collection: THREADGATE, rkey, record, swapRecord: gate?.cid ?? null, validate: true });
+        return;
+      } catch (err) {
+        if ((err as { error?: string }).error !== 'InvalidSwap' || attempt >= 2) throw err;
+      }
+    }
+  }
 
   return {
     type: descriptor.type,
@@ -108,25 +132,21 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Platfo
     },
 
     async hideComment(account, comment) {
-      await pool.run(account, 'hide the reply', async (s) => {
-        const { rkey } = ownPost(s, comment.postRemoteId);
-        // A post's threadgate has the post's record key. Keep its reply rules; add to hiddenReplies.
-        for (let attempt = 0; ; attempt++) {
-          const gate = await getRecordOrNull(s.agent, s.did, THREADGATE, rkey);
-          const value = (gate?.value ?? {}) as { hiddenReplies?: string[] };
-          const hidden = value.hiddenReplies ?? [];
-          if (hidden.includes(comment.remoteId)) return;
+      await pool.run(account, 'hide the reply', (s) =>
+        changeHidden(s, comment, (hidden) => {
+          if (hidden.includes(comment.remoteId)) return null;
           if (hidden.length >= MAX_HIDDEN) throw new ConnectorError(`Bluesky hides at most ${MAX_HIDDEN} replies per post`, false);
-          const record = { ...value, $type: THREADGATE, post: comment.postRemoteId, createdAt: (value as { createdAt?: string }).createdAt ?? new Date().toISOString(), hiddenReplies: [...hidden, comment.remoteId] };
-          try {
-            // swapRecord: refuse if the gate changed since we read it (another hide at the same time); then read again.
-            await s.agent.com.atproto.repo.putRecord({ repo: s.did, collection: THREADGATE, rkey, record, swapRecord: gate?.cid ?? null, validate: true });
-            return;
-          } catch (err) {
-            if ((err as { error?: string }).error !== 'InvalidSwap' || attempt >= 2) throw err;
-          }
-        }
-      });
+          return [...hidden, comment.remoteId];
+        }),
+      );
+    },
+
+    async unhideComment(account, comment) {
+      await pool.run(account, 'show the reply again', (s) => changeHidden(s, comment, (hidden) => (hidden.includes(comment.remoteId) ? hidden.filter((u) => u !== comment.remoteId) : null)));
+    },
+
+    async fetchReactions(account, { postRemoteIds, accountHandles }) {
+      return pool.run(account, 'fetch likes and reposts', (s) => fetchReactions(s, replySource, postRemoteIds, accountHandles ?? []));
     },
 
     deleteComment: () => Promise.reject(new UnsupportedByConnector('bluesky', 'deleteComment')),

@@ -12,7 +12,9 @@ const none: ConnectorCapabilities = {
   editPost: false,
   fetchComments: false,
   hideComment: false,
+  unhideComment: false,
   deleteComment: false,
+  fetchReactions: false,
   readProfile: false,
 };
 
@@ -26,22 +28,22 @@ export const connectorDescriptors: readonly ConnectorDescriptor[] = [
   {
     type: 'bluesky',
     label: 'Bluesky',
-    capabilities: { ...none, publish: true, deletePost: true, fetchComments: true, hideComment: true, readProfile: true, maxLength: 300 },
+    capabilities: { ...none, publish: true, deletePost: true, fetchComments: true, hideComment: true, unhideComment: true, fetchReactions: true, readProfile: true, maxLength: 300 },
     notes:
-      'Signs in with the account handle and an app password from the vault. Posts are deleted with com.atproto.repo.deleteRecord; a retried publish finds its earlier record by a key derived from the idempotency key. Replies cannot be deleted by the City; they are hidden with the post threadgate (hiddenReplies). Replies are found through the AppView (app.bsky.feed.getPostThread); with CRIER_BLUESKY_REPLIES=pds (a PDS without an AppView) only replies from accounts on the same PDS are seen. Posts cannot be edited. Images only (no video).',
+      'Signs in with the account handle and an app password from the vault. Posts are deleted with com.atproto.repo.deleteRecord; a retried publish finds its earlier record by a key derived from the idempotency key. Replies cannot be deleted by the City; they are hidden with the post threadgate (hiddenReplies), and shown again (restore) by taking them out of it. Replies are found through the AppView (app.bsky.feed.getPostThread); with CRIER_BLUESKY_REPLIES=pds (a PDS without an AppView) only replies from accounts on the same PDS are seen. Likes and reposts of City posts come from app.bsky.feed.getLikes / getRepostedBy through the AppView; with CRIER_BLUESKY_REPLIES=pds (which cannot answer those) the own like and repost records of the registered members are read (com.atproto.repo.listRecords), so only the reactions of members are seen. Posts cannot be edited. Images only (no video).',
   },
   {
     type: 'mastodon',
     label: 'Mastodon',
-    capabilities: { ...none, publish: true, deletePost: true, editPost: true, fetchComments: true, readProfile: true, maxLength: 500 },
+    capabilities: { ...none, publish: true, deletePost: true, editPost: true, fetchComments: true, fetchReactions: true, readProfile: true, maxLength: 500 },
     notes:
-      'Statuses are deleted and edited through the client API. Replies by other accounts cannot be hidden or deleted by the City (only reported or the account blocked).',
+      'Statuses are deleted and edited through the client API. Favourites and boosts of City statuses are read with favourited_by and reblogged_by. Replies by other accounts cannot be hidden, shown again or deleted by the City (only reported or the account blocked): a restore is done by hand.',
   },
   {
     type: 'facebook',
     label: 'Facebook Page',
-    capabilities: { ...none, publish: true, deletePost: true, editPost: true, fetchComments: true, hideComment: true, deleteComment: true, readProfile: true, maxLength: 63206 },
-    notes: 'Page posts are deleted and edited through the Graph API; comments on Page posts can be hidden or deleted by the Page.',
+    capabilities: { ...none, publish: true, deletePost: true, editPost: true, fetchComments: true, hideComment: true, unhideComment: true, deleteComment: true, fetchReactions: true, readProfile: true, maxLength: 63206 },
+    notes: 'Page posts are deleted and edited through the Graph API; comments on Page posts can be hidden, shown again (is_hidden=false) or deleted by the Page; a deleted comment cannot be restored. Reactions to Page posts are read from the /reactions edge.',
   },
   {
     type: 'legacy_rss_relay',

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ConnectorError, type ConnectorAccount, type PlatformConnector, type PublishedPost, type PublishRequest, type RemoteComment } from '../../ports/platform-connector.ts';
+import { ConnectorError, type ConnectorAccount, type PlatformConnector, type PublishedPost, type PublishRequest, type RemoteComment, type RemoteReaction } from '../../ports/platform-connector.ts';
 import { connectorDescriptor } from './descriptors.ts';
 import { DEFAULT_GRAPH_URL, graphClient, isMissingObject, pageIdOf, type GraphClient } from './facebook-graph.ts';
 
@@ -25,6 +25,13 @@ interface GraphComment {
   created_time: string;
   permalink_url?: string;
   parent?: { id: string };
+}
+
+/** One entry of a post's /reactions edge: who reacted and how (LIKE, LOVE, CARE, HAHA, WOW, SAD, ANGRY …). */
+interface GraphReaction {
+  id: string;
+  name?: string;
+  type?: string;
 }
 
 interface Page<T> {
@@ -185,6 +192,7 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
             text: c.message ?? '',
             createdAt: iso(c.created_time),
             url: c.permalink_url ?? null,
+            parentRemoteId: c.parent?.id ?? null,
             native: c,
           });
         }
@@ -195,6 +203,34 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
     async hideComment(account, comment) {
       const { client } = open(account);
       await client.post(`/${comment.remoteId}`, { is_hidden: 'true' });
+    },
+
+    async unhideComment(account, comment) {
+      const { client } = open(account);
+      await client.post(`/${comment.remoteId}`, { is_hidden: 'false' });
+    },
+
+    /**
+     * Who reacted to each post, from its /reactions edge (every cursor page), with the kind in
+     * lower case ('like', 'love' …). Graph gives no time for a reaction. A removed post has none.
+     */
+    async fetchReactions(account, { postRemoteIds }) {
+      const { client, pageId } = open(account);
+      const out: RemoteReaction[] = [];
+      for (const postId of postRemoteIds) {
+        let reactions: GraphReaction[];
+        try {
+          reactions = await collect(client, await client.get<Page<GraphReaction>>(`/${postId}/reactions`, { fields: 'id,name,type', limit: '100' }));
+        } catch (err) {
+          if (isMissingObject(err)) continue;
+          throw err;
+        }
+        for (const r of reactions) {
+          if (r.id === pageId) continue;
+          out.push({ postRemoteId: postId, kind: (r.type ?? 'like').toLowerCase(), authorHandle: r.id, authorName: r.name ?? null, createdAt: null, native: r });
+        }
+      }
+      return out;
     },
 
     async deleteComment(account, comment) {

@@ -3,8 +3,9 @@
  * The instance is the origin of the platform's account URL; the access token is read from the
  * credential vault at each call (IV.C.15(i)(ii)). Posts are public statuses; the City can edit
  * and delete its own statuses (IV.C.15(i)(vi)); replies are the descendants of a status. The
- * client API gives no way to hide or delete another account's reply, so this connector does not
- * declare those capabilities (see the descriptor in index.ts).
+ * client API gives no way to hide (or show again) or delete another account's reply, so this
+ * connector does not declare those capabilities (see the descriptor in descriptors.ts).
+ * Favourites and boosts of a status are read with favourited_by and reblogged_by.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -16,6 +17,7 @@ import {
   type PublishRequest,
   type RemoteComment,
   type RemoteProfile,
+  type RemoteReaction,
 } from '../../ports/platform-connector.ts';
 import { connectorDescriptor } from './descriptors.ts';
 import { mastodonClient, nextLink, type MastodonClient } from './mastodon-http.ts';
@@ -58,6 +60,10 @@ export interface MastodonConnectorOptions {
 
 /** Page size for the account's statuses (the API's maximum). */
 const PAGE = 40;
+/** Page size for favourited_by / reblogged_by (the API's maximum). */
+const ACCOUNTS_PAGE = 80;
+/** Pages followed per status and reaction kind, so one viral status cannot make a poll run without end. */
+const MAX_REACTION_PAGES = 50;
 /** Clock difference allowed between Crier and the instance when comparing `since` with created_at. */
 const SKEW_MS = 5 * 60_000;
 
@@ -209,8 +215,37 @@ export function createMastodonConnector(options: MastodonConnectorOptions = {}):
             text: htmlToText(r.content),
             createdAt: r.created_at,
             url: r.url ?? r.uri,
+            parentRemoteId: r.in_reply_to_id && r.in_reply_to_id !== postId ? r.in_reply_to_id : null,
             native: r,
           });
+        }
+      }
+      return out;
+    },
+
+    /**
+     * The accounts that favourited or boosted each status (favourited_by, reblogged_by), every
+     * page by the Link header. The client API gives no time for either.
+     */
+    async fetchReactions(account, { postRemoteIds }) {
+      const client = mastodonClient(fetchImpl, account);
+      const me = await ownAccount(client);
+      const out: RemoteReaction[] = [];
+      for (const postId of postRemoteIds) {
+        for (const [kind, edge] of [['favourite', 'favourited_by'], ['boost', 'reblogged_by']] as const) {
+          let res;
+          try {
+            res = await client.request<Account[]>('GET', `/api/v1/statuses/${encodeURIComponent(postId)}/${edge}?limit=${ACCOUNTS_PAGE}`);
+          } catch (err) {
+            if (err instanceof ConnectorError && err.status === 404) break; // the post was removed
+            throw err;
+          }
+          for (let page = 1; ; page++) {
+            for (const a of res.body) if (a.id !== me.id) out.push({ postRemoteId: postId, kind, authorHandle: a.acct, authorName: a.display_name || a.username, createdAt: null, native: a });
+            const next = nextLink(res.headers.get('link'));
+            if (!next || res.body.length === 0 || page >= MAX_REACTION_PAGES) break;
+            res = await client.getUrl<Account[]>(next);
+          }
         }
       }
       return out;

@@ -1,7 +1,7 @@
 import type { Db, DialectName } from '../../db/index.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { PolicyPack } from '../../policy/index.ts';
-import type { ConnectorFactory } from '../../ports/platform-connector.ts';
+import type { ConnectorFactory, RemoteReaction } from '../../ports/platform-connector.ts';
 import type { Finding } from '../../screening/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
@@ -34,4 +34,13 @@ export interface CommentsDeps {
   /** Denial of access (V): the active ban on this commenter, if any — their comments are hidden pending review. */
   activeBan?: (platformId: string, handle: string, at: Date) => Promise<{ banId: string; clauses: string[] } | null>;
   archive?: ArchiveCapture;
+  /**
+   * The Brown Act guard's log (IV.B): members' reactions to City posts (read by the poll) and a
+   * member answering another member's comment (checked after each ingest).
+   */
+  brownAct?: {
+    registeredHandles(platformId: string): Promise<string[]>;
+    recordReactions(platformId: string, reactions: RemoteReaction[]): Promise<{ flagged: number }>;
+    flagMemberResponses(commentIds: string[]): Promise<{ flagged: number }>;
+  };
 }

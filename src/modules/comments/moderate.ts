@@ -25,7 +25,8 @@ export interface ModerationSettings {
  * grounds — a reason is a clause, never an opinion. Removed and hidden comments are kept, with
  * who posted them and why they came down, for the retention period (IV.C.11). The platform action
  * goes through the connector; where the platform cannot do it, the moderator is told what to do
- * by hand and the item stays open until confirmed.
+ * by hand and the item stays open until confirmed. A restore shows a hidden comment again through
+ * the connector where the platform allows it (Facebook, Bluesky); a deleted one cannot come back.
  */
 export function createModeration(deps: CommentsDeps) {
   const { db, clock, pack, audit, connectors, vault } = deps;
@@ -59,7 +60,15 @@ export function createModeration(deps: CommentsDeps) {
     const account = connectorAccount(p, vault.tokenFor);
     const manual = (what: string): PlatformAction => ({ action: 'manual_pending', note: `${p.name} cannot ${what} through Crier: ${what} it by hand on the platform${c.url ? ` (${c.url})` : ''}, then confirm here.` });
     try {
-      if (decision === 'restore') return manual('restore the comment');
+      if (decision === 'restore') {
+        // A deleted comment is gone from the platform: only one the City hid can be shown again.
+        if (c.visibility === 'removed' && caps?.deleteComment) {
+          return { action: 'manual_pending', note: `${p.name} deleted this comment when it was removed, so it cannot be shown again there; its text stays on record here. Tell the commenter they may post it again, then confirm.` };
+        }
+        if (!caps?.unhideComment || !connector?.unhideComment) return manual('restore the comment');
+        await connector.unhideComment(account, ref);
+        return { action: 'done', note: null };
+      }
       if (decision === 'hide') {
         if (!caps?.hideComment || !connector) return manual('hide the comment');
         await connector.hideComment(account, ref);

@@ -4,15 +4,52 @@ import type { CommentsDeps } from './deps.ts';
 import type { IncomingComment } from './types.ts';
 
 const OVERLAP_MS = 5 * 60_000;
+/** Reactions are read for City posts published this recently (a member's like on an old post is still a like, but polling every post forever would not scale). */
+export const REACTION_WINDOW_MS = 30 * 24 * 60 * 60_000;
+
+export interface PollResult {
+  fetched: number;
+  error?: string;
+  /** Members' reactions newly flagged (IV.B), when the connector can read reactions. */
+  reactionsFlagged?: number;
+  reactionsError?: string;
+}
 
 /**
  * Polling: for each active platform with comments authorized (IV.A.6) whose connector can fetch
- * them, ask for comments on the City's published posts there, and ingest them.
+ * them, ask for comments on the City's published posts there, and ingest them. Then, where the
+ * connector can read reactions and the platform has registered members' accounts, the reactions
+ * to recent City posts go to the Brown Act guard (IV.B), which flags the members' ones.
  */
 export function createPoller(deps: CommentsDeps, ingest: (items: IncomingComment[], source: 'poll') => Promise<unknown>) {
   const { db, clock, connectors, vault } = deps;
 
-  async function pollPlatform(platformId: string): Promise<{ fetched: number; error?: string }> {
+  async function pollPlatform(platformId: string): Promise<PollResult> {
+    const result = await pollComments(platformId);
+    const reactions = await pollReactions(platformId);
+    return { ...result, ...reactions };
+  }
+
+  async function pollReactions(platformId: string): Promise<Pick<PollResult, 'reactionsFlagged' | 'reactionsError'>> {
+    const guard = deps.brownAct;
+    const p = await db.selectFrom('platforms').select(['id', 'type', 'handle', 'url', 'status', 'comments_enabled']).where('id', '=', platformId).executeTakeFirstOrThrow();
+    const connector = connectors(p.type);
+    if (!guard || p.status !== 'active' || !p.comments_enabled || !connector?.capabilities.fetchReactions || !connector.fetchReactions) return {};
+    // Only members' reactions are flagged: with no member registered on this platform there is nothing to look for.
+    const handles = await guard.registeredHandles(platformId);
+    if (!handles.length) return {};
+    const from = toIso(new Date(clock.now().getTime() - REACTION_WINDOW_MS));
+    const posts = await db.selectFrom('post_publications').select('remote_id').where('platform_id', '=', platformId).where('status', '=', 'published').where('remote_id', 'is not', null).where('published_at', '>=', from).execute();
+    if (!posts.length) return { reactionsFlagged: 0 };
+    try {
+      const reactions = await connector.fetchReactions(connectorAccount(p, vault.tokenFor), { postRemoteIds: posts.map((r) => r.remote_id!), accountHandles: handles });
+      return { reactionsFlagged: (await guard.recordReactions(platformId, reactions)).flagged };
+    } catch (e) {
+      return { reactionsFlagged: 0, reactionsError: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  async function pollComments(platformId: string): Promise<{ fetched: number; error?: string }> {
     const p = await db.selectFrom('platforms').select(['id', 'type', 'handle', 'url', 'status', 'comments_enabled']).where('id', '=', platformId).executeTakeFirstOrThrow();
     const connector = connectors(p.type);
     if (p.status !== 'active' || !p.comments_enabled || !connector?.capabilities.fetchComments) return { fetched: 0 };
@@ -35,7 +72,7 @@ export function createPoller(deps: CommentsDeps, ingest: (items: IncomingComment
       const since = state?.last_seen_at ? new Date(Date.parse(state.last_seen_at) - OVERLAP_MS).toISOString() : undefined;
       const remote = await connector.fetchComments(connectorAccount(p, vault.tokenFor), { since, postRemoteIds: posts.map((r) => r.remote_id!) });
       await ingest(
-        remote.map((r) => ({ platformId, remoteId: r.remoteId, postRemoteId: r.postRemoteId, authorHandle: r.authorHandle, authorName: r.authorName, text: r.text, createdAt: r.createdAt, url: r.url, native: r.native })),
+        remote.map((r) => ({ platformId, remoteId: r.remoteId, postRemoteId: r.postRemoteId, parentRemoteId: r.parentRemoteId ?? null, authorHandle: r.authorHandle, authorName: r.authorName, text: r.text, createdAt: r.createdAt, url: r.url, native: r.native })),
         'poll',
       );
       const newest = remote.reduce<string | null>((m, r) => (m === null || r.createdAt > m ? r.createdAt : m), state?.last_seen_at ?? null);
@@ -48,9 +85,9 @@ export function createPoller(deps: CommentsDeps, ingest: (items: IncomingComment
     }
   }
 
-  async function pollAll(): Promise<Record<string, { fetched: number; error?: string }>> {
+  async function pollAll(): Promise<Record<string, PollResult>> {
     const platforms = await db.selectFrom('platforms').select('id').where('status', '=', 'active').where('comments_enabled', '=', 1).execute();
-    const out: Record<string, { fetched: number; error?: string }> = {};
+    const out: Record<string, PollResult> = {};
     for (const p of platforms) out[p.id] = await pollPlatform(p.id);
     return out;
   }

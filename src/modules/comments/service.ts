@@ -20,6 +20,8 @@ export function createCommentsService(deps: CommentsDeps) {
   async function ingest(items: IncomingComment[], source: IngestSource): Promise<IngestResult & { ids: string[] }> {
     const { autoHide, ...result } = await ingestBatch(items, source);
     for (const c of autoHide) await moderation.autoHide(c.commentId, c.clauses, c.banId);
+    // Members answering each other (IV.B): checked once the batch is stored, so a parent in the same batch is seen.
+    if (deps.brownAct && result.ids.length) await deps.brownAct.flagMemberResponses(result.ids);
     return result;
   }
 

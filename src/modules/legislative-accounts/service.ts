@@ -8,6 +8,8 @@ import { newId } from '../../kernel/ids.ts';
 import { hasClause, localDate, type PolicyPack } from '../../policy/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import { normalizeHandle } from '../bans/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
+import { createLegislativeActivity } from './activity.ts';
 import { legislativeAccountsPolicy } from './policy.ts';
 
 export interface LegislativeAccountsDeps {
@@ -15,6 +17,8 @@ export interface LegislativeAccountsDeps {
   clock: Clock;
   pack: PolicyPack;
   audit: Pick<AuditService, 'record'>;
+  /** Flags of members' reactions and responses go to the City Clerk (and the City Attorney). */
+  notifications?: Pick<NotificationsService, 'notify'>;
 }
 
 export interface LegislativeAccount {
@@ -151,7 +155,17 @@ export function createLegislativeAccountsService(deps: LegislativeAccountsDeps) 
     });
   }
 
-  return { members, list, register, remove, accountFor: (platformId: string, handle: string) => legislativeAccountFor(db, platformId, handle) };
+  const activity = createLegislativeActivity(deps);
+
+  return {
+    members,
+    list,
+    register,
+    remove,
+    accountFor: (platformId: string, handle: string) => legislativeAccountFor(db, platformId, handle),
+    /** The guard's log of members' reactions and responses to each other (IV.B). */
+    activity: activity.list,
+  };
 }
 
 export type LegislativeAccountsService = ReturnType<typeof createLegislativeAccountsService>;
