@@ -22,6 +22,7 @@ import type { LegislativeAccountsService } from './modules/legislative-accounts/
 import type { ModerationReportsService } from './modules/moderation-reports/index.ts';
 import type { RecordsRequestsService } from './modules/records-requests/index.ts';
 import type { ArchiveService } from './modules/archive/index.ts';
+import type { ProductionsService } from './modules/productions/index.ts';
 import type { RedactionsService } from './modules/redactions/index.ts';
 import type { ConnectorFactory } from './ports/platform-connector.ts';
 
@@ -55,6 +56,7 @@ export interface AppContext {
   moderationReports: ModerationReportsService;
   recordsRequests: RecordsRequestsService;
   archive: ArchiveService;
+  productions: ProductionsService;
   connectors: ConnectorFactory;
   redactions: RedactionsService;
 }

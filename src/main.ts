@@ -24,6 +24,7 @@ import { createLegislativeActivity } from './modules/legislative-accounts/index.
 import { createModerationReportsService } from './modules/moderation-reports/index.ts';
 import { createRecordsRequestsService } from './modules/records-requests/index.ts';
 import { createArchiveService } from './modules/archive/index.ts';
+import { createProductions } from './modules/productions/index.ts';
 import { createRedactionsService } from './modules/redactions/index.ts';
 import { createOffdutyService } from './modules/offduty/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
@@ -84,7 +85,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
   const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications });
   const redactions = createRedactionsService({ db: db.db, clock, pack, audit, dataDir: config.dataDir, readArchiveItem: (actor, id) => archive.get(actor, id) });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, connectors, redactions };
+  // Productions (IV.A.12): BagIt and WARC exports of the archive, from the CLI and as UI jobs.
+  const productions = createProductions({ db: db.db, clock, pack, audit, dataDir: config.dataDir, publicUrl: config.publicUrl });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, connectors, redactions, productions };
 }
 
 export async function createHttpApp(

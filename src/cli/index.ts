@@ -7,6 +7,7 @@ import { registerAdminCommands } from './admin.ts';
 import { registerVaultCommands } from './vault.ts';
 import { registerScreenCommand } from './screen.ts';
 import { registerCommentsCommands } from './comments.ts';
+import { registerExportCommands } from './export.ts';
 
 const program = new Command();
 program.name('crier').description("Run a city's official social media under its own council-adopted policy.").showHelpAfterError();
@@ -19,6 +20,7 @@ registerAdminCommands(program);
 registerVaultCommands(program);
 registerScreenCommand(program);
 registerCommentsCommands(program);
+registerExportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

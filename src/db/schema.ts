@@ -935,6 +935,34 @@ export interface RecordsRequestReminderTable {
   notified: number;
 }
 
+/** Productions started from the UI (0015): one BagIt or WARC export job each (IV.A.12). */
+export interface ProductionTable {
+  id: string;
+  /** bagit | warc */
+  format: string;
+  filters_json: string;
+  bates_prefix: string;
+  /** queued | running | done | failed */
+  status: string;
+  requested_by: string | null;
+  requested_by_label: string;
+  requested_at: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+  phase: string | null;
+  total: Generated<number>;
+  done: Generated<number>;
+  item_count: number | null;
+  first_bates: string | null;
+  last_bates: string | null;
+  /** Relative to <dataDir>/productions. */
+  result_file: string | null;
+  result_bytes: number | string | null;
+  result_sha256: string | null;
+  error: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -994,6 +1022,7 @@ export interface Database {
   records_request_reminders: RecordsRequestReminderTable;
   redactions: RedactionTable;
   redaction_renditions: RedactionRenditionTable;
+  productions: ProductionTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
