@@ -7,8 +7,9 @@
  * header), post ids `{page-id}_{n}`, unpublished photos attached with attached_media, cursor
  * paging (paging.cursors.before/after + paging.next), errors as {error:{message,type,code,
  * error_subcode,fbtrace_id}} (190 bad token, 100/33 missing object, 4 rate limit with the
- * X-App-Usage and X-Business-Use-Case-Usage headers). State is in memory; hooks add comments
- * from people, fail requests, drop a response after acting (a crash) and count posts.
+ * X-App-Usage and X-Business-Use-Case-Usage headers), a post's /reactions edge ({id,name,type}).
+ * State is in memory; hooks add comments and reactions from people, fail requests, drop a
+ * response after acting (a crash) and count posts.
  */
 import { RateBudget, startContractServer, type ContractServerBase, type ParsedRequest, type Reply } from './http.ts';
 
@@ -49,8 +50,10 @@ export interface FacebookContractServer extends ContractServerBase {
   postCount(): number;
   post(id: string): (StoredPost & { photos: StoredPhoto[] }) | undefined;
   comment(id: string): StoredComment | undefined;
-  /** A comment by a person on a Page post (or a reply to a comment); returns its id. */
-  addComment(postId: string, message: string, options?: { name?: string; parentId?: string; fromPage?: boolean; createdTime?: Date }): string;
+  /** A comment by a person on a Page post (or a reply to a comment); returns its id. fromId: the person's app-scoped id. */
+  addComment(postId: string, message: string, options?: { name?: string; parentId?: string; fromPage?: boolean; createdTime?: Date; fromId?: string }): string;
+  /** A person's reaction to a post (LIKE, LOVE, CARE, HAHA, WOW, SAD, ANGRY); one per person and post, as on Facebook. */
+  addReaction(postId: string, person: { id: string; name: string }, type?: string): void;
   /** A Page post made elsewhere (by hand in Meta Business Suite). */
   addPagePost(message: string, createdTime?: Date): string;
 }
@@ -67,6 +70,7 @@ export async function startFacebookServer(options: { token?: string; pageId?: st
   const posts = new Map<string, StoredPost>();
   const photos = new Map<string, StoredPhoto>();
   const comments = new Map<string, StoredComment>();
+  const reactions = new Map<string, { id: string; name: string; type: string }[]>();
   let seq = 0;
   let origin = '';
   const state = { rateLimitCode: 4 };
@@ -205,6 +209,12 @@ export async function startFacebookServer(options: { token?: string; pageId?: st
         const fields = fieldsOf(req, ['message', 'created_time', 'from']);
         return paged(req, list, (c) => commentJson(c, fields));
       }
+      if (edge === 'reactions' && m === 'GET') {
+        const type = req.url.searchParams.get('type');
+        const list = (reactions.get(p.id) ?? []).filter((r) => !type || r.type === type);
+        const fields = fieldsOf(req, ['id', 'name']);
+        return paged(req, list, (r) => pick(r, fields));
+      }
       if (edge) return graphError(400, 100, `(#100) Unknown edge ${edge} on Post`, 'OAuthException');
       if (m === 'GET') return { status: 200, body: postJson(p, fieldsOf(req, ['message', 'created_time'])) };
       if (m === 'POST') {
@@ -293,7 +303,7 @@ export async function startFacebookServer(options: { token?: string; pageId?: st
         id: `${postId.split('_')[1]}_${++seq}`,
         postId,
         parentId: opts.parentId ?? null,
-        from: opts.fromPage ? { id: pageId, name: page.name } : { id: String(700000 + seq), name: opts.name ?? 'Pat Resident' },
+        from: opts.fromPage ? { id: pageId, name: page.name } : { id: opts.fromId ?? String(700000 + seq), name: opts.name ?? 'Pat Resident' },
         message,
         createdTime: opts.createdTime?.getTime() ?? Date.now(),
         isHidden: false,
@@ -302,5 +312,9 @@ export async function startFacebookServer(options: { token?: string; pageId?: st
       return c.id;
     },
     addPagePost: (message, createdTime) => addPost(message, createdTime?.getTime()),
+    addReaction(postId, person, type = 'LIKE') {
+      // A person has one reaction per post: a new one replaces the old.
+      reactions.set(postId, [...(reactions.get(postId) ?? []).filter((r) => r.id !== person.id), { ...person, type }]);
+    },
   };
 }

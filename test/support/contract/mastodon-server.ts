@@ -11,6 +11,7 @@
  */
 import { startContractServer, RateBudget, type ContractServerBase, type ParsedRequest, type Reply } from './http.ts';
 import { renderMastodonHtml } from './mastodon-html.ts';
+import { createMastodonReactions } from './mastodon-reactions.ts';
 
 interface Account {
   id: string;
@@ -52,6 +53,8 @@ export interface MastodonContractServer extends ContractServerBase {
   status(id: string): (StoredStatus & { media: StoredMedia[] }) | undefined;
   /** A reply by another account (created if new) to a status; returns the reply's id. */
   addReply(inReplyToId: string, text: string, username?: string): string;
+  /** Another account (created if new) favourites or boosts a status (favourited_by / reblogged_by list it). */
+  react(statusId: string, kind: 'favourite' | 'boost', username: string): void;
   /** A status by the City's account, as if posted elsewhere (another app, by hand). */
   addOwnStatus(text: string, createdAt?: string): string;
   /** Forget every idempotency key, as the instance does after its retention time. */
@@ -82,6 +85,7 @@ export async function startMastodonServer(options: { token?: string; rateLimit?:
     fields: [{ name: 'Website', value: '<a href="https://ci.carson.ca.us" rel="nofollow noopener me" target="_blank"><span class="invisible">https://</span><span class="">ci.carson.ca.us</span></a>' }],
   };
   accounts.set(city.id, city);
+  const reactions = createMastodonReactions();
   let origin = '';
 
   const err = (status: number, error: string): Reply => ({ status, body: { error } });
@@ -267,6 +271,10 @@ export async function startMastodonServer(options: { token?: string; rateLimit?:
       return { status: 200, body: mediaJson(stored) };
     }
     if (m === 'POST' && p === '/api/v1/statuses') return createStatus(req);
+    if ((match = p.match(/^\/api\/v1\/statuses\/([^/]+)\/(favourited_by|reblogged_by)$/)) && m === 'GET') {
+      if (!statuses.has(match[1]!)) return err(404, 'Record not found');
+      return reactions.page(origin, match[1]!, match[2] as 'favourited_by' | 'reblogged_by', req.url.searchParams, (id) => accountJson(accounts.get(id)!));
+    }
     if ((match = p.match(/^\/api\/v1\/statuses\/([^/]+)(\/context|\/source)?$/))) {
       const s = statuses.get(match[1]!);
       if (!s) return err(404, 'Record not found');
@@ -301,6 +309,15 @@ export async function startMastodonServer(options: { token?: string; rateLimit?:
     return err(404, 'Record not found');
   }
 
+  function accountNamed(username: string): Account {
+    let account = [...accounts.values()].find((a) => a.username === username);
+    if (!account) {
+      account = { id: String(accounts.size + 1), username, display_name: username[0]!.toUpperCase() + username.slice(1), note: '', fields: [] };
+      accounts.set(account.id, account);
+    }
+    return account;
+  }
+
   const base = await startContractServer(
     (req, o) => {
       origin = o;
@@ -331,11 +348,7 @@ export async function startMastodonServer(options: { token?: string; rateLimit?:
       return s ? { ...s, media: s.mediaIds.map((mid) => media.get(mid)!) } : undefined;
     },
     addReply(inReplyToId, text, username = 'resident') {
-      let account = [...accounts.values()].find((a) => a.username === username);
-      if (!account) {
-        account = { id: String(accounts.size + 1), username, display_name: username[0]!.toUpperCase() + username.slice(1), note: '', fields: [] };
-        accounts.set(account.id, account);
-      }
+      const account = accountNamed(username);
       const s: StoredStatus = { id: nextId(), accountId: account.id, text, createdAt: new Date().toISOString(), editedAt: null, inReplyToId, visibility: 'public', mediaIds: [] };
       statuses.set(s.id, s);
       return s.id;
@@ -344,6 +357,9 @@ export async function startMastodonServer(options: { token?: string; rateLimit?:
       const s: StoredStatus = { id: nextId(), accountId: city.id, text, createdAt, editedAt: null, inReplyToId: null, visibility: 'public', mediaIds: [] };
       statuses.set(s.id, s);
       return s.id;
+    },
+    react(statusId, kind, username) {
+      reactions.add(statusId, kind === 'favourite' ? 'favourited_by' : 'reblogged_by', accountNamed(username).id);
     },
     expireIdempotencyKeys: () => idempotency.clear(),
   };
