@@ -82,9 +82,12 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
   let running: Promise<void> | null = null;
   /** Starts the worker if it is idle; resolves when the queue is empty. */
   function kick(): Promise<void> {
-    running ??= drain().finally(() => {
-      running = null;
-    });
+    // A database error stops this drain; the scheduler's next tick starts another.
+    running ??= drain()
+      .catch(() => undefined)
+      .finally(() => {
+        running = null;
+      });
     return running;
   }
 

@@ -48,7 +48,7 @@ export function toJob(r: Row<'productions'>): ProductionJob {
     items: r.item_count == null ? null : Number(r.item_count),
     firstBates: r.first_bates,
     lastBates: r.last_bates,
-    fileName: r.result_file,
+    fileName: r.result_file ? r.result_file.split('/').pop()! : null,
     bytes: r.result_bytes == null ? null : Number(r.result_bytes),
     sha256: r.result_sha256,
     error: r.error,

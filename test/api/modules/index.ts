@@ -7,10 +7,11 @@ import { commentIntakeFixtures, commentIntakePolicies } from './comment-intake.t
 import { moderationFixtures, moderationPolicies } from './moderation.ts';
 import { offdutyFixtures, offdutyPolicies } from './offduty.ts';
 import { postsFixtures, postsPolicies } from './posts.ts';
+import { productionsFixtures, productionsPolicies } from './productions.ts';
 import { recordsRequestsFixtures, recordsRequestsPolicies } from './records-requests.ts';
 import { reviewsFixtures, reviewsPolicies } from './reviews.ts';
 import { screeningFixtures, screeningPolicies } from './screening.ts';
 
 /** Each module keeps its matrix fixtures in its own file here, so modules never edit one shared list. */
-export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...recordsRequestsFixtures };
-export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...recordsRequestsPolicies };
+export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...recordsRequestsFixtures, ...productionsFixtures };
+export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...recordsRequestsPolicies, ...productionsPolicies };
