@@ -22,6 +22,8 @@ import type { LegislativeAccountsService } from './modules/legislative-accounts/
 import type { ModerationReportsService } from './modules/moderation-reports/index.ts';
 import type { RecordsRequestsService } from './modules/records-requests/index.ts';
 import type { ArchiveService } from './modules/archive/index.ts';
+import type { LegalHoldsService } from './modules/legal-holds/index.ts';
+import type { RetentionService } from './modules/retention/index.ts';
 import type { ProductionsService } from './modules/productions/index.ts';
 import type { RedactionsService } from './modules/redactions/index.ts';
 import type { ConnectorFactory } from './ports/platform-connector.ts';
@@ -56,6 +58,8 @@ export interface AppContext {
   moderationReports: ModerationReportsService;
   recordsRequests: RecordsRequestsService;
   archive: ArchiveService;
+  legalHolds: LegalHoldsService;
+  retention: RetentionService;
   productions: ProductionsService;
   connectors: ConnectorFactory;
   redactions: RedactionsService;

@@ -963,6 +963,82 @@ export interface ProductionTable {
   error: string | null;
 }
 
+/** Legal holds (0012): scope and state; JSON arrays as text, null = no limit on that axis. */
+export interface LegalHoldTable {
+  id: string;
+  matter: string;
+  custodian_id: string;
+  platform_ids: string | null;
+  department_ids: string | null;
+  search_terms: string | null;
+  from_date: string;
+  to_date: string | null;
+  notes: string | null;
+  /** issued | acknowledged | released */
+  status: string;
+  issued_by: string | null;
+  issued_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  released_by: string | null;
+  released_at: string | null;
+  release_reason: string | null;
+}
+
+/** A disposition batch (0012): proposed → consented → authorized → destroyed (or withdrawn). */
+export interface DispositionBatchTable {
+  id: string;
+  status: string;
+  note: string;
+  item_count: number;
+  proposed_by: string | null;
+  proposed_at: string;
+  consented_by: string | null;
+  consented_at: string | null;
+  consent_text: string | null;
+  resolution_number: string | null;
+  form_number: string | null;
+  authorized_by: string | null;
+  authorized_at: string | null;
+  destroyed_by: string | null;
+  destroyed_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+}
+
+/** The items of a batch as they stood when proposed (0012). */
+export interface DispositionBatchItemTable {
+  batch_id: Frozen<string>;
+  item_id: Frozen<string>;
+  item_seq: Frozen<number>;
+  kind: Frozen<string>;
+  retention_category: Frozen<string>;
+  retain_until: Frozen<string>;
+  content_sha256: Frozen<string>;
+  item_hash: Frozen<string>;
+}
+
+/** One marker per destroyed archive item (0012); append-only. */
+export interface ArchiveDispositionTable {
+  item_id: Frozen<string>;
+  item_seq: Frozen<number>;
+  batch_id: Frozen<string>;
+  content_sha256: Frozen<string>;
+  item_hash: Frozen<string>;
+  disposed_at: Frozen<string>;
+}
+
+/** A destruction certificate (0012), chained to the one before. */
+export interface DispositionCertificateTable {
+  batch_id: Frozen<string>;
+  seq: Frozen<number>;
+  body: Frozen<string>;
+  issued_at: Frozen<string>;
+  prev_hash: Frozen<string>;
+  certificate_hash: Frozen<string>;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -1020,6 +1096,11 @@ export interface Database {
   records_request_withheld: RecordsRequestWithheldTable;
   records_request_messages: RecordsRequestMessageTable;
   records_request_reminders: RecordsRequestReminderTable;
+  legal_holds: LegalHoldTable;
+  disposition_batches: DispositionBatchTable;
+  disposition_batch_items: DispositionBatchItemTable;
+  archive_dispositions: ArchiveDispositionTable;
+  disposition_certificates: DispositionCertificateTable;
   redactions: RedactionTable;
   redaction_renditions: RedactionRenditionTable;
   productions: ProductionTable;

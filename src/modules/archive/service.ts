@@ -6,6 +6,7 @@ import { invalidInput, notFound } from '../../kernel/errors.ts';
 import type { Db, DialectName } from '../../db/index.ts';
 import type { PolicyPack } from '../../policy/index.ts';
 import type { AuditService } from '../audit/index.ts';
+import { dispositionsFor } from './disposition.ts';
 import { createCapture } from './capture.ts';
 import { archiveHooks } from './hooks.ts';
 import { archivePolicy } from './policy.ts';
@@ -35,8 +36,19 @@ export interface ArchiveListFilter {
   limit?: number;
 }
 
+/** Set when the item was destroyed under an approved disposition: its payload is gone. */
+export type ArchiveDisposed = { batchId: string; disposedAt: string } | null;
+
+/** An item as readers see it: a destroyed one keeps its place, ids and hashes, never its content. */
+export type ArchiveItemView = ArchiveItem & { disposed: ArchiveDisposed };
+
 /** An item in a list: the native payload is left out (it can be large); read the item for it. */
-export type ArchiveItemSummary = Omit<ArchiveItem, 'native'>;
+export type ArchiveItemSummary = Omit<ArchiveItemView, 'native'>;
+
+/** What a reader of a destroyed item gets: no native payload, no text, no metadata. */
+function asDestroyed(item: ArchiveItem, disposed: ArchiveDisposed): ArchiveItemView {
+  return disposed ? { ...item, native: null, renderedText: '', metadata: {}, disposed } : { ...item, disposed: null };
+}
 
 export function createArchiveService(deps: ArchiveDeps) {
   const { db, pack } = deps;
@@ -63,18 +75,20 @@ export function createArchiveService(deps: ArchiveDeps) {
       after: filter.after,
       limit,
     });
+    const disposed = await dispositionsFor(db, rows.map((r) => r.id));
     const items = rows.map((r) => {
-      const { native: _native, ...summary } = toArchiveItem(r);
+      const { native: _native, ...summary } = asDestroyed(toArchiveItem(r), disposed.get(r.id) ?? null);
       return summary;
     });
     return { items, next: rows.length === limit ? Number(rows[rows.length - 1]!.seq) : null };
   }
 
-  async function get(actor: Actor, id: string): Promise<ArchiveItem> {
+  async function get(actor: Actor, id: string): Promise<ArchiveItemView> {
     authorize(archivePolicy, actor, 'archive.read', null);
     const row = await getItem(db, id);
     if (!row) throw notFound('Archive item', id);
-    return toArchiveItem(row);
+    const disposed = await dispositionsFor(db, [id]);
+    return asDestroyed(toArchiveItem(row), disposed.get(id) ?? null);
   }
 
   /** Walks the chain and the seals in pages (the CLI and jobs call this directly). */

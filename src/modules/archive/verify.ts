@@ -1,6 +1,7 @@
 import type { Db, Row } from '../../db/index.ts';
 import { checkItem, GENESIS_HASH, sealHash } from './chain.ts';
 import { addDays } from './seal.ts';
+import { dispositionChecker } from './verify-disposed.ts';
 import type { ArchiveBreak, ArchiveVerifyResult } from './types.ts';
 
 const PAGE = 5000;
@@ -48,11 +49,12 @@ export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVer
   const seals = await db.selectFrom('archive_seals').selectAll().orderBy('date').execute();
   const head = await db.selectFrom('archive_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   const checker = sealChecker(seals);
+  const disposed = await dispositionChecker(db);
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let count = 0;
   const fail = (firstBreak: ArchiveBreak): ArchiveVerifyResult => ({ ok: false, items: count, seals: checker.count(), firstBreak });
-  let broken = checker.upTo(0, prev);
+  let broken = checker.upTo(0, prev) ?? disposed.checkCertificates();
   if (broken) return fail(broken);
   const pageAfter = (seq: number) => db.selectFrom('archive_items').selectAll().where('seq', '>', seq).orderBy('seq').limit(pageSize).execute();
   let pending = pageAfter(0);
@@ -61,8 +63,11 @@ export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVer
     if (page.length === 0) break;
     // Ask for the next page before checking this one: on PostgreSQL the fetch overlaps the hashing.
     pending = page.length < pageSize ? Promise.resolve([]) : pageAfter(Number(page[page.length - 1]!.seq));
+    // Destroyed items (disposition) are held to their markers and certificates instead of their erased payload.
+    const markers = await disposed.markersFor(Number(page[0]!.seq), Number(page[page.length - 1]!.seq));
     for (const r of page) {
-      broken = checkItem(r, expectedSeq, prev);
+      const marker = markers.get(Number(r.seq));
+      broken = marker ? disposed.checkDisposed(r, marker, expectedSeq, prev) : checkItem(r, expectedSeq, prev);
       if (broken) {
         await pending.catch(() => undefined);
         return fail(broken);
@@ -77,7 +82,7 @@ export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVer
       }
     }
   }
-  broken = checker.leftover(count);
+  broken = checker.leftover(count) ?? disposed.leftover();
   if (broken) return fail(broken);
   const headSeq = head ? Number(head.seq) : 0;
   if (headSeq > count) return fail({ seq: count + 1, id: null, kind: null, problem: `item #${count + 1} is missing: deleted (the archive head records ${headSeq} items)` });
