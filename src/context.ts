@@ -22,6 +22,7 @@ import type { LegislativeAccountsService } from './modules/legislative-accounts/
 import type { ModerationReportsService } from './modules/moderation-reports/index.ts';
 import type { RecordsRequestsService } from './modules/records-requests/index.ts';
 import type { ArchiveService } from './modules/archive/index.ts';
+import type { ArchiveSearchService } from './modules/archive-search/index.ts';
 import type { LegalHoldsService } from './modules/legal-holds/index.ts';
 import type { RetentionService } from './modules/retention/index.ts';
 import type { ProductionsService } from './modules/productions/index.ts';
@@ -58,6 +59,7 @@ export interface AppContext {
   moderationReports: ModerationReportsService;
   recordsRequests: RecordsRequestsService;
   archive: ArchiveService;
+  archiveSearch: ArchiveSearchService;
   legalHolds: LegalHoldsService;
   retention: RetentionService;
   productions: ProductionsService;

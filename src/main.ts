@@ -24,6 +24,7 @@ import { createLegislativeActivity } from './modules/legislative-accounts/index.
 import { createModerationReportsService } from './modules/moderation-reports/index.ts';
 import { createRecordsRequestsService } from './modules/records-requests/index.ts';
 import { createArchiveService } from './modules/archive/index.ts';
+import { createArchiveSearchService } from './modules/archive-search/index.ts';
 import { createLegalHoldsService } from './modules/legal-holds/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
 import { createProductions } from './modules/productions/index.ts';
@@ -86,13 +87,15 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit, notifications });
   const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
   const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications });
+  // Archive search: the full-text index is kept in step with captures by the database (migration 0013).
+  const archiveSearch = createArchiveSearchService({ db: db.db, dialect: db.dialect, clock, pack, audit });
   // Legal holds block disposition of every record they cover (SPEC §5).
   const legalHolds = createLegalHoldsService({ db: db.db, clock, pack, audit, notifications });
   const retention = createRetentionService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, legalHolds });
   const redactions = createRedactionsService({ db: db.db, clock, pack, audit, dataDir: config.dataDir, readArchiveItem: (actor, id) => archive.get(actor, id) });
   // Productions (IV.A.12): BagIt and WARC exports of the archive, from the CLI and as UI jobs.
   const productions = createProductions({ db: db.db, clock, pack, audit, dataDir: config.dataDir, publicUrl: config.publicUrl });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, connectors, redactions, productions, legalHolds, retention };
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, archiveSearch, connectors, redactions, productions, legalHolds, retention };
 }
 
 export async function createHttpApp(

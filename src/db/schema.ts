@@ -1039,6 +1039,64 @@ export interface DispositionCertificateTable {
   certificate_hash: Frozen<string>;
 }
 
+/** Archive search (0013): one side row per archive item, filled by a trigger on capture. */
+export interface ArchiveSearchEntryTable {
+  seq: Frozen<number>;
+  item_id: Frozen<string>;
+  /** metadata.createdOnPlatformAt, normalised to ISO with milliseconds. */
+  created_on_platform_at: Frozen<string | null>;
+  /** Lower case; the handle without a leading @. */
+  author_name: Frozen<string | null>;
+  author_handle: Frozen<string | null>;
+  author_person_id: Frozen<string | null>;
+  /** metadata status, decision or change (edited/deleted). */
+  status: Frozen<string | null>;
+  meta_text: Frozen<string>;
+}
+
+/** Archive search (0013): the clause ids of an item's moderation metadata. */
+export interface ArchiveSearchClauseTable {
+  clause: Frozen<string>;
+  seq: Frozen<number>;
+}
+
+/** A saved archive search (0013); deletion is soft. */
+export interface ArchiveSavedSearchTable {
+  id: string;
+  name: string;
+  query: string;
+  filters: string; // JSON
+  owner_id: string;
+  created_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+/** One act of collecting archive items into a records request (0013): a saved search run or a list of ids. */
+export interface RecordsRequestCollectionTable {
+  id: Frozen<string>;
+  request_id: Frozen<string>;
+  saved_search_id: Frozen<string | null>;
+  query: Frozen<string | null>;
+  filters: Frozen<string | null>; // JSON
+  /** 1 when the items were named by id. */
+  explicit_ids: Frozen<number>;
+  matched: Frozen<number>;
+  added: Frozen<number>;
+  collected_by: Frozen<string>;
+  collected_at: Frozen<string>;
+}
+
+/** An archive item collected into a records request (0013). */
+export interface RecordsRequestItemTable {
+  id: Frozen<string>;
+  request_id: Frozen<string>;
+  archive_item_id: Frozen<string>;
+  archive_seq: Frozen<number>;
+  collection_id: Frozen<string>;
+  collected_at: Frozen<string>;
+}
+
 export interface Database {
   departments: DepartmentTable;
   persons: PersonTable;
@@ -1104,6 +1162,11 @@ export interface Database {
   redactions: RedactionTable;
   redaction_renditions: RedactionRenditionTable;
   productions: ProductionTable;
+  archive_search_entries: ArchiveSearchEntryTable;
+  archive_search_clauses: ArchiveSearchClauseTable;
+  archive_saved_searches: ArchiveSavedSearchTable;
+  records_request_collections: RecordsRequestCollectionTable;
+  records_request_items: RecordsRequestItemTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

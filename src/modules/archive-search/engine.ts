@@ -1,0 +1,76 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import type { ParsedQuery } from './query.ts';
+import { COMMENT_KINDS, type NormalizedFilters, type PersonMatch } from './types.ts';
+
+/** Where a page starts: after this score and seq (ranked), or before this seq (browsing, newest first). */
+export interface Cursor {
+  score: number | null;
+  seq: number;
+}
+
+export interface EngineRow {
+  seq: number;
+  score: number | null;
+}
+
+/**
+ * One interface, two implementations (SQLite FTS5, PostgreSQL full text). The query is already
+ * parsed into quoted tokens; filters already checked.
+ */
+export interface SearchEngine {
+  /** One page: ranked by relevance then seq when there is a query, newest first when there is none. */
+  page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]>;
+  /** Snippets of the given items' text with the matched words marked (HIT_START … HIT_END). */
+  snippets(ex: Executor, q: ParsedQuery, seqs: number[]): Promise<Map<number, string>>;
+  /** Every matching item in capture order, at most `max` (collecting into a records request). */
+  all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]>;
+}
+
+/** Private-use characters that mark a hit in a snippet (split apart before anything is shown). */
+export const HIT_START = '\uE000';
+export const HIT_END = '\uE001';
+
+/** Which side tables the filters need joined. */
+export function needs(f: NormalizedFilters): { items: boolean; entries: boolean } {
+  return {
+    items: Boolean(f.platform || f.department || f.kind || f.commenter || (f.dateField === 'captured' && (f.fromIso || f.toIso))),
+    entries: Boolean(f.status || f.author || f.commenter || (f.dateField === 'created' && (f.fromIso || f.toIso))),
+  };
+}
+
+const personMatch = (p: PersonMatch): RawBuilder<unknown> => sql`(e.author_name = ${p.name} OR e.author_handle = ${p.handle} OR e.author_person_id = ${p.personId})`;
+
+/**
+ * The filter conditions, the same SQL on both dialects, over `a` (archive_items) and `e`
+ * (archive_search_entries), each joined on `<seqRef>`.
+ */
+export function filterConditions(f: NormalizedFilters, seqRef: string): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (f.platform) out.push(sql`a.platform_id = ${f.platform}`);
+  if (f.department === 'city') out.push(sql`a.department_id IS NULL`);
+  else if (f.department) out.push(sql`a.department_id = ${f.department}`);
+  if (f.kind) out.push(sql`a.kind = ${f.kind}`);
+  if (f.status) out.push(sql`e.status = ${f.status}`);
+  const dateCol = f.dateField === 'created' ? sql.ref('e.created_on_platform_at') : sql.ref('a.captured_at');
+  if (f.fromIso) out.push(sql`${dateCol} >= ${f.fromIso}`);
+  if (f.toIso) out.push(sql`${dateCol} < ${f.toIso}`);
+  if (f.author) out.push(personMatch(f.author));
+  if (f.commenter) {
+    out.push(personMatch(f.commenter));
+    out.push(sql`a.kind IN (${sql.join([...COMMENT_KINDS])})`);
+  }
+  if (f.clause) out.push(sql`EXISTS (SELECT 1 FROM archive_search_clauses c WHERE c.clause = ${f.clause} AND c.seq = ${sql.ref(seqRef)})`);
+  return out;
+}
+
+/** Joins of archive_items (a) and archive_search_entries (e) to `<seqRef>`, only those the filters use. */
+export function joins(f: NormalizedFilters, seqRef: string, skip: 'a' | 'e' | null = null): RawBuilder<unknown> {
+  const n = needs(f);
+  const parts: RawBuilder<unknown>[] = [];
+  if (n.items && skip !== 'a') parts.push(sql`JOIN archive_items a ON a.seq = ${sql.ref(seqRef)}`);
+  if (n.entries && skip !== 'e') parts.push(sql`JOIN archive_search_entries e ON e.seq = ${sql.ref(seqRef)}`);
+  return parts.length ? sql.join(parts, sql` `) : sql``;
+}
+
+export const whereAll = (conds: RawBuilder<unknown>[]): RawBuilder<unknown> => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);

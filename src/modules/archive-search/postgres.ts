@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import { filterConditions, HIT_END, HIT_START, joins, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
+import { toWebsearch, type ParsedQuery } from './query.ts';
+import type { NormalizedFilters } from './types.ts';
+
+/**
+ * PostgreSQL full text: archive_search_entries.document (text weighted A, metadata B; GIN index),
+ * websearch_to_tsquery over the quoted terms, ts_rank for relevance (float4: the cursor's score
+ * is compared as real so a page boundary is exact).
+ */
+const tsquery = (q: ParsedQuery) => sql`websearch_to_tsquery('english', ${toWebsearch(q)})`;
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export const postgresEngine: SearchEngine = {
+  async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
+    if (!q) {
+      const conds = filterConditions(f, 'a.seq');
+      if (after) conds.push(sql`a.seq < ${after.seq}`);
+      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
+      return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
+    }
+    const conds = [sql`e.document @@ tq.q`, ...filterConditions(f, 'e.seq')];
+    const page = after && after.score !== null ? sql`WHERE (m.score < ${after.score}::real OR (m.score = ${after.score}::real AND m.seq > ${after.seq}))` : sql``;
+    const r = await sql<{ seq: number; score: number }>`
+      SELECT m.seq, m.score FROM (
+        SELECT e.seq AS seq, ts_rank(e.document, tq.q) AS score
+        FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) ${joins(f, 'e.seq', 'e')}
+        ${whereAll(conds)}
+      ) m ${page}
+      ORDER BY m.score DESC, m.seq ASC LIMIT ${limit}`.execute(ex);
+    return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score) }));
+  },
+
+  async snippets(ex: Executor, q: ParsedQuery, seqs: number[]): Promise<Map<number, string>> {
+    if (seqs.length === 0) return new Map();
+    const r = await sql<{ seq: number; snippet: string | null }>`
+      SELECT a.seq AS seq, ts_headline('english', left(a.rendered_text, 250000), tq.q, ${HEADLINE_OPTIONS}) AS snippet
+      FROM archive_items a CROSS JOIN ${tsquery(q)} AS tq(q) WHERE a.seq IN (${sql.join(seqs)})`.execute(ex);
+    return new Map(r.rows.map((row) => [Number(row.seq), row.snippet ?? '']));
+  },
+
+  async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
+    const conds = filterConditions(f, 'a.seq');
+    const r = q
+      ? await sql<{ seq: number; id: string }>`
+          SELECT a.seq AS seq, a.id AS id FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) JOIN archive_items a ON a.seq = e.seq
+          ${whereAll([sql`e.document @@ tq.q`, ...conds])} ORDER BY e.seq LIMIT ${max}`.execute(ex)
+      : await sql<{ seq: number; id: string }>`
+          SELECT a.seq AS seq, a.id AS id FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq LIMIT ${max}`.execute(ex);
+    return r.rows.map((row) => ({ seq: Number(row.seq), id: row.id }));
+  },
+};

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import { filterConditions, HIT_END, HIT_START, joins, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
+import { toFts5, type ParsedQuery } from './query.ts';
+import type { NormalizedFilters } from './types.ts';
+
+/**
+ * SQLite FTS5 (archive_search_fts, external content over the items, filled by the capture
+ * trigger of migration 0013). bm25 weighs the text ten times the metadata; it is lower for
+ * better matches, so the score is its negation (higher is better, as on PostgreSQL).
+ */
+const RANK = sql`-bm25(archive_search_fts, 10.0, 3.0)`;
+
+export const sqliteEngine: SearchEngine = {
+  async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
+    if (!q) {
+      const conds = filterConditions(f, 'a.seq');
+      if (after) conds.push(sql`a.seq < ${after.seq}`);
+      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
+      return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
+    }
+    const conds = filterConditions(f, 'm.seq');
+    if (after && after.score !== null) conds.push(sql`(m.score < ${after.score} OR (m.score = ${after.score} AND m.seq > ${after.seq}))`);
+    const r = await sql<{ seq: number; score: number }>`
+      SELECT m.seq AS seq, m.score AS score
+      FROM (SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)}) m
+      ${joins(f, 'm.seq')} ${whereAll(conds)}
+      ORDER BY m.score DESC, m.seq ASC LIMIT ${limit}`.execute(ex);
+    return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score) }));
+  },
+
+  async snippets(ex: Executor, q: ParsedQuery, seqs: number[]): Promise<Map<number, string>> {
+    if (seqs.length === 0) return new Map();
+    const r = await sql<{ seq: number; snippet: string | null }>`
+      SELECT rowid AS seq, snippet(archive_search_fts, 0, ${HIT_START}, ${HIT_END}, '…', 24) AS snippet
+      FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} AND rowid IN (${sql.join(seqs)})`.execute(ex);
+    return new Map(r.rows.map((row) => [Number(row.seq), row.snippet ?? '']));
+  },
+
+  async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
+    const conds = filterConditions(f, 'a.seq');
+    const source = q ? sql`JOIN (SELECT rowid AS seq FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)}) m ON m.seq = a.seq` : sql``;
+    const r = await sql<{ seq: number; id: string }>`
+      SELECT a.seq AS seq, a.id AS id FROM archive_items a ${source} ${joins(f, 'a.seq', 'a')} ${whereAll(conds)}
+      ORDER BY a.seq LIMIT ${max}`.execute(ex);
+    return r.rows.map((row) => ({ seq: Number(row.seq), id: row.id }));
+  },
+};
