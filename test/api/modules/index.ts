@@ -11,9 +11,10 @@ import { offdutyFixtures, offdutyPolicies } from './offduty.ts';
 import { postsFixtures, postsPolicies } from './posts.ts';
 import { productionsFixtures, productionsPolicies } from './productions.ts';
 import { recordsRequestsFixtures, recordsRequestsPolicies } from './records-requests.ts';
+import { redactionsFixtures, redactionsPolicies } from './redactions.ts';
 import { reviewsFixtures, reviewsPolicies } from './reviews.ts';
 import { screeningFixtures, screeningPolicies } from './screening.ts';
 
 /** Each module keeps its matrix fixtures in its own file here, so modules never edit one shared list. */
-export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...legalHoldsFixtures, ...retentionFixtures };
-export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...legalHoldsPolicies, ...retentionPolicies };
+export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...legalHoldsFixtures, ...retentionFixtures, ...redactionsFixtures };
+export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...legalHoldsPolicies, ...retentionPolicies, ...redactionsPolicies };
