@@ -35,6 +35,8 @@ import { DeskPage as RecordsDeskPage } from './features/records-requests/DeskPag
 import { RequestPage as RecordsRequestPage } from './features/records-requests/RequestPage.tsx';
 import { PublicRequestPage as PublicRecordsRequestPage } from './features/records-requests/PublicRequestPage.tsx';
 import { PublicStatusPage as PublicRecordsStatusPage } from './features/records-requests/PublicStatusPage.tsx';
+import { RetentionPage } from './features/retention/RetentionPage.tsx';
+import { LegalHoldsPage } from './features/legal-holds/LegalHoldsPage.tsx';
 import { ProductionsPage } from './features/productions/ProductionsPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
@@ -92,6 +94,8 @@ export function App() {
         <Route path="/moderation-reports" element={<RequireSession><ModerationReportsPage /></RequireSession>} />
         <Route path="/records-requests" element={<RequireSession><RecordsDeskPage /></RequireSession>} />
         <Route path="/records-requests/:id" element={<RequireSession><RecordsRequestPage /></RequireSession>} />
+        <Route path="/retention" element={<RequireSession><RetentionPage /></RequireSession>} />
+        <Route path="/legal-holds" element={<RequireSession><LegalHoldsPage /></RequireSession>} />
         <Route path="/productions" element={<RequireSession><ProductionsPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />

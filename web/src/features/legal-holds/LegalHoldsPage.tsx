@@ -1,0 +1,149 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { api } from '../../api/client.ts';
+import { useApi, useMutation } from '../../api/useApi.ts';
+import { may } from '../../components/abilities.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
+import { formatDate, formatDateTime } from '../../components/format.ts';
+import { Loading, Page, Section } from '../../components/Page.tsx';
+import { StatusTag } from '../../components/StatusTag.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
+
+interface Hold {
+  id: string;
+  matter: string;
+  custodian: { id: string; name: string | null };
+  platformIds: string[] | null;
+  departmentIds: string[] | null;
+  searchTerms: string[] | null;
+  fromDate: string;
+  toDate: string | null;
+  status: 'issued' | 'acknowledged' | 'released';
+  issuedAt: string;
+  acknowledgedAt: string | null;
+  releasedAt: string | null;
+  releaseReason: string | null;
+  abilities: Record<string, boolean>;
+}
+
+const list = (ids: string[] | null, all: string) => (ids ? ids.join(', ') : all);
+const split = (s: string) => {
+  const v = s.split(',').map((x) => x.trim()).filter(Boolean);
+  return v.length ? v : null;
+};
+
+/** The City Attorney issues a hold: matter, custodian, what it covers. */
+function IssueHold({ onDone }: { onDone: () => void }) {
+  const [f, setF] = useState({ matter: '', custodianId: '', platformIds: '', departmentIds: '', searchTerms: '', fromDate: '', toDate: '', notes: '' });
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const save = useMutation(useCallback((body: object) => api.post<{ hold: Hold }>('/api/legal-holds', body), []));
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await save.run({ matter: f.matter, custodianId: f.custodianId.trim(), platformIds: split(f.platformIds), departmentIds: split(f.departmentIds), searchTerms: split(f.searchTerms), fromDate: f.fromDate, toDate: f.toDate || null, notes: f.notes || null });
+    if (r) {
+      setF({ matter: '', custodianId: '', platformIds: '', departmentIds: '', searchTerms: '', fromDate: '', toDate: '', notes: '' });
+      onDone();
+    }
+  }
+  const err = save.error;
+  return (
+    <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} aria-label="Issue a legal hold">
+      <ErrorAlert error={err} />
+      <TextField id="hold-matter" label="Matter" required value={f.matter} onChange={set('matter')} maxLength={300} error={err?.fieldError('matter')} />
+      <TextField id="hold-custodian" label="Custodian (person id)" required value={f.custodianId} onChange={set('custodianId')} error={err?.fieldError('custodianId')} />
+      <TextField id="hold-from" type="date" label="From (City date)" required value={f.fromDate} onChange={set('fromDate')} error={err?.fieldError('fromDate')} />
+      <TextField id="hold-to" type="date" label="To (City date)" hint="Leave empty for an ongoing hold." value={f.toDate} onChange={set('toDate')} error={err?.fieldError('toDate')} />
+      <TextField id="hold-platforms" label="Platform ids (comma-separated)" hint="Leave empty for every platform." value={f.platformIds} onChange={set('platformIds')} error={err?.fieldError('platformIds')} />
+      <TextField id="hold-departments" label="Department ids (comma-separated)" hint="Leave empty for every department." value={f.departmentIds} onChange={set('departmentIds')} error={err?.fieldError('departmentIds')} />
+      <TextField id="hold-terms" label="Search terms (comma-separated)" hint="Any of them in a record's text; leave empty for any text." value={f.searchTerms} onChange={set('searchTerms')} error={err?.fieldError('searchTerms')} />
+      <TextAreaField id="hold-notes" label="Notes" value={f.notes} onChange={set('notes')} rows={2} error={err?.fieldError('notes')} />
+      <button type="submit" className="usa-button" disabled={save.pending}>
+        Issue hold
+      </button>
+    </form>
+  );
+}
+
+function HoldActions({ hold, onDone }: { hold: Hold; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const ack = useMutation(useCallback(() => api.post(`/api/legal-holds/${encodeURIComponent(hold.id)}/acknowledge`), [hold.id]));
+  const release = useMutation(useCallback((r: string) => api.post(`/api/legal-holds/${encodeURIComponent(hold.id)}/release`, { reason: r }), [hold.id]));
+  return (
+    <>
+      <ErrorAlert error={ack.error ?? release.error} />
+      {may(hold.abilities, 'legal_hold.acknowledge') && (
+        <button type="button" className="usa-button usa-button--outline" disabled={ack.pending} onClick={() => void ack.run().then((r) => r !== undefined && onDone())}>
+          Acknowledge
+        </button>
+      )}
+      {may(hold.abilities, 'legal_hold.release') && (
+        <form onSubmit={(e) => { e.preventDefault(); void release.run(reason).then((r) => r !== undefined && onDone()); }} aria-label={`Release ${hold.matter}`}>
+          <TextField id={`release-${hold.id}`} label="Reason for release" value={reason} onChange={setReason} error={release.error?.fieldError('reason')} />
+          <button type="submit" className="usa-button usa-button--secondary" disabled={release.pending}>
+            Release
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** Legal holds (SPEC §5): while a hold is in force, nothing it covers can be destroyed. */
+export function LegalHoldsPage() {
+  const [status, setStatus] = useState('');
+  const all = useApi<{ holds: Hold[]; abilities: Record<string, boolean> }>(`/api/legal-holds${status ? `?status=${status}` : ''}`);
+  const mine = useApi<{ holds: Hold[] }>('/api/legal-holds/mine');
+  const reload = () => {
+    all.reload();
+    mine.reload();
+  };
+  // Custodians without records duties see only their own holds.
+  const rows = all.data?.holds ?? (all.error?.status === 403 ? (mine.data?.holds ?? []) : []);
+  return (
+    <Page title="Legal holds" lead="Issued and released by the City Attorney, acknowledged by the custodian. A hold in force keeps every record it covers from destruction; with overlapping holds, a record is free only when every one is released.">
+      {all.data && <SelectField id="holds-status" label="Show" value={status} onChange={setStatus} options={[{ value: '', label: 'All' }, { value: 'issued', label: 'Issued' }, { value: 'acknowledged', label: 'Acknowledged' }, { value: 'released', label: 'Released' }]} />}
+      {(all.loading || mine.loading) && !all.data && !mine.data && <Loading what="Loading holds" />}
+      {all.error?.status !== 403 && <ErrorAlert error={all.error} />}
+      {rows.length === 0 && !all.loading && <p>No legal holds to show.</p>}
+      {rows.length > 0 && (
+        <TableScroll label="Legal holds">
+          <table className="usa-table usa-table--borderless usa-table--striped">
+            <caption className="usa-sr-only">Legal holds, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Matter</th>
+                <th scope="col">Custodian</th>
+                <th scope="col">Covers</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((h) => (
+                <tr key={h.id}>
+                  <th scope="row">{h.matter}</th>
+                  <td>{h.custodian.name ?? h.custodian.id}</td>
+                  <td>
+                    {formatDate(h.fromDate)} – {h.toDate ? formatDate(h.toDate) : 'ongoing'}; platforms: {list(h.platformIds, 'all')}; departments: {list(h.departmentIds, 'all')}
+                    {h.searchTerms && `; terms: ${h.searchTerms.join(', ')}`}
+                  </td>
+                  <td>
+                    <StatusTag status={h.status} label={h.status} /> {h.releasedAt && <span className="usa-hint">{formatDateTime(h.releasedAt)}: {h.releaseReason}</span>}
+                  </td>
+                  <td>
+                    <HoldActions hold={h} onDone={reload} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {may(all.data?.abilities, 'legal_hold.issue') && (
+        <Section title="Issue a legal hold">
+          <IssueHold onDone={reload} />
+        </Section>
+      )}
+    </Page>
+  );
+}
