@@ -69,14 +69,14 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const people = createPeopleService({ db: db.db, dialect: db.dialect, clock, pack, audit, policyVersions, exceptions });
   const identity = createIdentityService({ db: db.db, dialect: db.dialect, clock, pack, audit, config, actorFor: people.actorFor });
   const notifications = createNotificationsService({ db: db.db, clock, audit });
-  const platforms = createPlatformsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, connectorCapabilities, connectors: listConnectors });
+  const platforms = createPlatformsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, connectorCapabilities, connectors: listConnectors, archive: archive.hooks });
   const log = config.logLevel === 'silent' ? undefined : (line: string) => console.warn(`crier: ${line}`);
   const vaultKeys = masterKeySource({ ...config.vault, dataDir: config.dataDir, ephemeral: config.database.kind === 'sqlite' && config.database.file === ':memory:', onGenerated: (f) => console.warn(`crier: generated a vault key in ${f} (demo only: production sets CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY)`) });
   const vault = createVaultService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, mailer: options.mailer ?? mailerFor(config.mail, log), keys: vaultKeys, log });
   const screening = createScreeningService({ pack });
   const offduty = createOffdutyService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   const reviews = createReviewsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
-  const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes });
+  const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes, archive: archive.hooks });
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
   const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty, archive: archive.hooks });
   const brownAct = createLegislativeActivity({ db: db.db, clock, pack, audit, notifications });
@@ -86,7 +86,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const appeals = createAppealsService({ db: db.db, clock, pack, audit, notifications, bans, restoreComment: (actor, commentId, note) => comments.decide(actor, commentId, { decision: 'restore', note }) });
   const legislativeAccounts = createLegislativeAccountsService({ db: db.db, clock, pack, audit, notifications });
   const moderationReports = createModerationReportsService({ db: db.db, clock, pack });
-  const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications });
+  const recordsRequests = createRecordsRequestsService({ db: db.db, clock, pack, audit, notifications, archive });
   // Archive search: the full-text index is kept in step with captures by the database (migration 0013).
   const archiveSearch = createArchiveSearchService({ db: db.db, dialect: db.dialect, clock, pack, audit });
   // Legal holds block disposition of every record they cover (SPEC §5).

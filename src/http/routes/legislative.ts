@@ -20,6 +20,15 @@ export function legislativeRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async ({ actor }) => ({ members: await ctx.legislativeAccounts.members(actor) }),
   });
 
+  // The guard's log: members' reactions to City posts and members answering each other (IV.B).
+  route(app, {
+    method: 'GET',
+    url: '/api/legislative-accounts/activity',
+    action: 'legislative:legislative_account.list',
+    query: z.object({ kind: z.enum(['reaction', 'response']).optional(), personId: z.string().min(1).max(100).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }),
+    handler: async ({ query, actor }) => ctx.legislativeAccounts.activity(actor, query),
+  });
+
   route(app, {
     method: 'POST',
     url: '/api/legislative-accounts',

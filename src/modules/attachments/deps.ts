@@ -2,6 +2,7 @@ import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { PolicyPack } from '../../policy/index.ts';
 import type { VirusScanner } from '../../ports/virus-scanner.ts';
+import type { ArchiveHooks } from '../archive/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 
@@ -23,4 +24,6 @@ export interface AttachmentsDeps {
   dataDir: string;
   /** Size limits in bytes per kind (caption files have their own small limit). */
   maxBytes: AttachmentLimits;
+  /** Each attachment record is archived in the transaction that writes it (IV.A.13); optional for module tests. */
+  archive?: Pick<ArchiveHooks, 'attachment'>;
 }

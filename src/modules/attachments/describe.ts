@@ -109,6 +109,7 @@ export function createDescribe(deps: AttachmentsDeps) {
       const changed = Object.fromEntries(Object.keys(set).filter((k) => k !== 'updated_at').map((k) => [k, after[k as keyof AttachmentRow]]));
       const before = Object.fromEntries(Object.keys(changed).map((k) => [k, row[k as keyof AttachmentRow]]));
       await audit.record(tx, actor, { action: 'attachment.described', targetType: 'attachment', targetId: id, targetLabel: row.filename, before, after: changed, clauses: [...clauses] });
+      await deps.archive?.attachment(tx, id);
       return (await toViews(tx, [after]))[0]!;
     });
   }

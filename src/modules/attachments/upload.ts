@@ -55,6 +55,7 @@ export function createUpload(deps: AttachmentsDeps, store: Store) {
         .values({ id, kind: got.detected.kind, mime_type: got.detected.mime, filename, size_bytes: got.size, original_sha256: got.sha256, stored_sha256: null, status: 'quarantined', scanner: scanner!.description, scan_signature: signature, scanned_at: now, width: null, height: null, department_id: uploaderDepartment(actor), uploaded_by: actorId(actor), uploaded_at: now, alt_text: null, caption_text: null, caption_file_id: null, city_website_url: null, photo_at_public_event: null, photo_attested_by: null, photo_attested_at: null, ownership: null, permission_json: null, uses_city_seal: null, seal_authorization: null, updated_at: now })
         .execute();
       await audit.record(tx, actor, { action: 'attachment.quarantined', targetType: 'attachment', targetId: id, targetLabel: filename, after: { signature, sha256: got.sha256, sizeBytes: got.size, mimeType: got.detected.mime }, clauses: [C.antivirus] });
+      await deps.archive?.attachment(tx, id);
       await notifications.notify(tx, {
         audience: 'role',
         role: 'it_manager',
@@ -130,6 +131,7 @@ export function createUpload(deps: AttachmentsDeps, store: Store) {
           const values = { id, kind: d.kind, mime_type: d.mime, filename, size_bytes: size, original_sha256: got.sha256, stored_sha256: sha, status: 'clean', scanner: scanner.description, scan_signature: null, scanned_at: now, width: dims?.width ?? null, height: dims?.height ?? null, department_id: uploaderDepartment(actor), uploaded_by: actorId(actor), uploaded_at: now, alt_text: null, caption_text: null, caption_file_id: null, city_website_url: null, photo_at_public_event: null, photo_attested_by: null, photo_attested_at: null, ownership: null, permission_json: null, uses_city_seal: null, seal_authorization: null, updated_at: now };
           await tx.insertInto('attachments').values(values).execute();
           await audit.record(tx, actor, { action: 'attachment.uploaded', targetType: 'attachment', targetId: id, targetLabel: filename, after: { kind: d.kind, mimeType: d.mime, sizeBytes: size, sha256: sha, originalSha256: got.sha256, metadataStripped: d.kind === 'image' }, clauses: [C.antivirus] });
+          await deps.archive?.attachment(tx, id);
           return values;
         });
         return toView(row);

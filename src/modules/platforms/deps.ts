@@ -5,6 +5,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { conflict, policyRefusal } from '../../kernel/errors.ts';
 import { localDate, type PolicyPack } from '../../policy/index.ts';
 import type { ConnectorCapabilitiesLookup, ConnectorDescriptor } from '../../ports/platform-connector.ts';
+import type { ArchiveHooks } from '../archive/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { guard, platformsPolicy, type PlatformAction, type PlatformResource } from './policy.ts';
@@ -21,6 +22,8 @@ export interface PlatformsDeps {
   connectorCapabilities: ConnectorCapabilitiesLookup;
   /** Every known connector type, for the UI (optional; wired by main.ts). */
   connectors?: () => ConnectorDescriptor[];
+  /** Profile changes are archived as snapshots in the transaction that makes them (IV.A.13); optional for module tests. */
+  archive?: Pick<ArchiveHooks, 'profileSnapshot'>;
 }
 
 export const resourceOf = (p: Platform): PlatformResource => ({ departmentId: p.departmentId, status: p.status, commentsEnabled: p.commentsEnabled });

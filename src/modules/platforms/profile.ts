@@ -74,6 +74,7 @@ export function createProfileActions(deps: PlatformsDeps) {
           after: Object.fromEntries(keys.map((k) => [k, b[k] ?? null])),
           clauses: clausesFor(keys as string[]),
         });
+        await deps.archive?.profileSnapshot(tx, id);
       }
       return after;
     });
@@ -120,6 +121,7 @@ export function createProfileActions(deps: PlatformsDeps) {
         clauses: input.enabled ? [C.oneWay] : [C.oneWay, C.functionality],
         reason: input.note ?? null,
       });
+      await deps.archive?.profileSnapshot(tx, id);
       return after;
     });
   }

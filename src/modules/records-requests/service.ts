@@ -13,6 +13,7 @@ import { calendarDate, LIMITS, newReference, normalizeReference, text, validateI
 import { recordsAbilities, recordsRequestsPolicy } from './policy.ts';
 import { loadRequest, peopleById, toPublicStatus, toSummary } from './repo.ts';
 import { createReminders } from './reminders.ts';
+import { requestArchiver } from './archive-record.ts';
 import type { MessageChannel, MessageDirection, PublicRequestStatus, RecordsRequest, RequestStatus, RequestSummary } from './types.ts';
 import { createWorkflow } from './workflow.ts';
 
@@ -36,6 +37,7 @@ export function createRecordsRequestsService(deps: RecordsRequestsDeps) {
   const cite = (...ids: string[]) => ids.filter((id) => hasClause(pack, id));
   const today = () => localDate(pack, clock.now());
   const view = (actor: Actor, r: RecordsRequest): RecordsRequestView => ({ ...r, abilities: recordsAbilities(actor) });
+  const archived = requestArchiver(deps.archive);
 
   async function row(ex: Executor, id: string): Promise<Row<'records_requests'>> {
     const r = await ex.selectFrom('records_requests').selectAll().where('id', '=', id).executeTakeFirst();
@@ -96,6 +98,7 @@ export function createRecordsRequestsService(deps: RecordsRequestsDeps) {
       await appendMessage(tx, r.id, { direction: 'from_requester', channel: channel === 'public_form' ? 'portal' : (input.channel ?? 'in_person'), body: v.description, recordedBy: actorId(actor) });
       // No personal data in the trail: the request holds it, readable by the roles allowed.
       await audit.record(tx, actor, { action: 'records_request.received', targetType: 'records_request', targetId: r.id, targetLabel: `Records request ${r.reference}`, after: { reference: r.reference, channel, receivedOn, dueOn }, clauses: cite('IV.A.11') });
+      await archived(tx, r.id, 'received');
       await deps.notifications.notify(tx, { ...ownerAudience(r), kind: 'records_request.received', subject: `Public records request ${r.reference} received`, body: `Determination due ${dueOn} (10 calendar days, Gov. Code 7922.535(a)). Assign it and review it with the City Attorney's Office.`, relatedType: 'records_request', relatedId: r.id, clauses: cite('IV.A.11') });
       return r;
     });
@@ -177,6 +180,7 @@ export function createRecordsRequestsService(deps: RecordsRequestsDeps) {
       const set = { owner_id: input.ownerId ?? r.owner_id, reviewer_id: input.reviewerId ?? r.reviewer_id, assigned_by: actorId(actor), assigned_at: toIso(clock.now()) };
       await tx.updateTable('records_requests').set(set).where('id', '=', id).execute();
       await audit.record(tx, actor, { action: 'records_request.assigned', targetType: 'records_request', targetId: id, targetLabel: `Records request ${r.reference}`, before: { ownerId: r.owner_id, reviewerId: r.reviewer_id }, after: { ownerId: set.owner_id, reviewerId: set.reviewer_id }, clauses: cite('IV.A.11') });
+      await archived(tx, id, 'assigned');
       for (const [personId, what] of [[input.ownerId, 'own'], [input.reviewerId, 'review']] as const) {
         if (personId && personId !== actorId(actor)) await deps.notifications.notify(tx, { audience: 'person', personId, kind: 'records_request.assigned', subject: `Records request ${r.reference} assigned to you to ${what}`, body: `Determination due ${r.due_on}.`, relatedType: 'records_request', relatedId: id, clauses: cite('IV.A.11') });
       }
@@ -192,11 +196,12 @@ export function createRecordsRequestsService(deps: RecordsRequestsDeps) {
       const r = await row(tx, id);
       const position = await appendMessage(tx, id, { direction: input.direction, channel: input.channel, body, recordedBy: actorId(actor) });
       await audit.record(tx, actor, { action: 'records_request.message_added', targetType: 'records_request', targetId: id, targetLabel: `Records request ${r.reference}`, after: { position, direction: input.direction, channel: input.channel }, clauses: cite('IV.A.11') });
+      await archived(tx, id, 'message_added');
       return view(actor, await loadRequest(tx, await row(tx, id), today()));
     });
   }
 
-  const flow = createWorkflow(deps, { row, appendMessage, ownerAudience, today, view: (actor, r) => view(actor, r) });
+  const flow = createWorkflow(deps, { row, appendMessage, ownerAudience, today, view: (actor, r) => view(actor, r), archived });
   const reminders = createReminders(deps);
 
   return { submit, create, status, list, statutes, get, assign, addMessage, ...flow, tick: reminders.tick };

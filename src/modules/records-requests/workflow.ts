@@ -43,6 +43,8 @@ interface Helpers {
   ownerAudience: (r: Row<'records_requests'>) => { audience: 'person'; personId: string } | { audience: 'role'; role: string };
   today: () => string;
   view: (actor: Actor, r: RecordsRequest) => RecordsRequest & { abilities: Record<string, boolean> };
+  /** Archives the request as it stands after the change (same transaction). */
+  archived: (tx: Executor, requestId: string, change: 'extended' | 'reviewed' | 'determined' | 'closed') => Promise<void>;
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -88,6 +90,7 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       await tx.insertInto('records_request_extensions').values({ id: newId(), request_id: id, ground, ground_detail: toJson(detail), days: input.days, previous_due_on: r.due_on, new_due_on: newDueOn, notice_text: noticeText, approved_by: actorId(actor) ?? 'system', approved_at: now }).execute();
       await h.appendMessage(tx, id, { direction: 'to_requester', channel: input.channel ?? (r.email ? 'email' : r.postal_address ? 'mail' : 'phone'), body: noticeText, recordedBy: actorId(actor) });
       await audit.record(tx, actor, { action: 'records_request.extended', targetType: 'records_request', targetId: id, targetLabel: label(r), before: { dueOn: r.due_on }, after: { dueOn: newDueOn, ground, citation: EXTENSION_GROUNDS[ground].citation, days: input.days, ...detail }, clauses: IV_A_11 });
+      await h.archived(tx, id, 'extended');
       await deps.notifications.notify(tx, { ...(r.reviewer_id ? { audience: 'person' as const, personId: r.reviewer_id } : { audience: 'role' as const, role: 'city_attorney' }), kind: 'records_request.extended', subject: `${label(r)} extended to ${newDueOn}`, body: `${EXTENSION_GROUNDS[ground].label} (${EXTENSION_GROUNDS[ground].citation}).`, relatedType: 'records_request', relatedId: id, clauses: IV_A_11 });
       return reload(tx, actor, id);
     });
@@ -102,6 +105,7 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       if (r.status !== 'open') throw conflict(`${label(r)} is already ${r.status}`);
       await tx.insertInto('records_request_reviews').values({ id: newId(), request_id: id, reviewer_id: actorId(actor) ?? 'system', outcome: input.outcome, note, reviewed_at: toIso(clock.now()) }).execute();
       await audit.record(tx, actor, { action: 'records_request.reviewed', targetType: 'records_request', targetId: id, targetLabel: label(r), after: { outcome: input.outcome }, clauses: IV_A_11, reason: note });
+      await h.archived(tx, id, 'reviewed');
       await deps.notifications.notify(tx, { ...h.ownerAudience(r), kind: 'records_request.reviewed', subject: `${label(r)}: the City Attorney ${input.outcome === 'concur' ? 'concurs' : 'asks for changes'}`, body: note, relatedType: 'records_request', relatedId: id, clauses: IV_A_11 });
       return reload(tx, actor, id);
     });
@@ -154,6 +158,7 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       for (const [i, w] of items.entries()) await tx.insertInto('records_request_withheld').values({ id: newId(), determination_id: detId, request_id: id, position: i + 1, item: w.item, exemption: w.exemption, citation: w.citation, explanation: w.explanation }).execute();
       await h.appendMessage(tx, id, { direction: 'to_requester', channel: r.email ? 'email' : r.postal_address ? 'mail' : 'phone', body: letter, recordedBy: me });
       await audit.record(tx, actor, { action: 'records_request.determined', targetType: 'records_request', targetId: id, targetLabel: label(r), before: { status: 'open', dueOn: r.due_on }, after: { status: 'determined', outcome: input.outcome, estimatedProductionOn: production, withheld: items.map((w) => w.citation), redacted: redacted.map((p) => p.citation), late: determinedOn > r.due_on }, clauses: IV_A_11 });
+      await h.archived(tx, id, 'determined');
       return reload(tx, actor, id);
     });
   }
@@ -167,6 +172,7 @@ export function createWorkflow(deps: RecordsRequestsDeps, h: Helpers) {
       const u = await tx.updateTable('records_requests').set({ status: 'closed', closed_at: toIso(clock.now()), closed_by: actorId(actor), close_note: note }).where('id', '=', id).where('status', '=', 'determined').executeTakeFirst();
       if (Number(u.numUpdatedRows) === 0) throw conflict(`${label(r)} changed meanwhile`);
       await audit.record(tx, actor, { action: 'records_request.closed', targetType: 'records_request', targetId: id, targetLabel: label(r), before: { status: 'determined' }, after: { status: 'closed' }, clauses: IV_A_11, reason: note });
+      await h.archived(tx, id, 'closed');
       return reload(tx, actor, id);
     });
   }
