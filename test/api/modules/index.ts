@@ -15,7 +15,8 @@ import { recordsRequestsFixtures, recordsRequestsPolicies } from './records-requ
 import { redactionsFixtures, redactionsPolicies } from './redactions.ts';
 import { reviewsFixtures, reviewsPolicies } from './reviews.ts';
 import { screeningFixtures, screeningPolicies } from './screening.ts';
+import { brownActFixtures, brownActPolicies } from './brown-act.ts';
 
 /** Each module keeps its matrix fixtures in its own file here, so modules never edit one shared list. */
-export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...legalHoldsFixtures, ...retentionFixtures, ...redactionsFixtures, ...profileSnapshotsFixtures };
-export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...legalHoldsPolicies, ...retentionPolicies, ...redactionsPolicies, ...profileSnapshotsPolicies };
+export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...legalHoldsFixtures, ...retentionFixtures, ...redactionsFixtures, ...profileSnapshotsFixtures, ...brownActFixtures };
+export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...legalHoldsPolicies, ...retentionPolicies, ...redactionsPolicies, ...profileSnapshotsPolicies, ...brownActPolicies };
