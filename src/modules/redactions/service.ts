@@ -2,7 +2,7 @@ import { authorize } from '../../authz/index.ts';
 import type { Executor, Row } from '../../db/index.ts';
 import { actorId, hasRole, type Actor } from '../../kernel/actor.ts';
 import { toIso, toJson } from '../../kernel/codec.ts';
-import { conflict, invalidInput, notFound, policyRefusal } from '../../kernel/errors.ts';
+import { conflict, invalidInput, notFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { hasClause } from '../../policy/index.ts';
 import { createAttachmentStore } from '../attachments/index.ts';

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { CloseForm, DetermineForm, ExtendForm, MessageForm, ReviewForm } from './forms.tsx';
+import { RedactionsSection } from '../redactions/RedactionsSection.tsx';
 import { DIRECTION_LABELS, STATUS_LABELS, type RecordsRequest, type Statutes } from './types.ts';
 
 const who = (p: { name: string; title: string | null } | null) => (p ? `${p.name}${p.title ? `, ${p.title}` : ''}` : '—');
@@ -127,6 +128,7 @@ export function RequestPage() {
           <ReviewForm request={r} onDone={reload} />
         </Section>
       )}
+      {statutes.data && <RedactionsSection requestId={r.id} exemptions={statutes.data.exemptions} />}
       {open && may(r.abilities, 'records.determine') && statutes.data && (
         <Section title="Determination" id="prr-determine">
           <DetermineForm request={r} onDone={reload} statutes={statutes.data} />
