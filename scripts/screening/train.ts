@@ -18,7 +18,7 @@ import { bytesToBase64, encodeSparse, type ModelData, type ModelLabel } from '..
 import { normalize } from '../../src/screening/normalize.ts';
 import { LABELS, type Label, loadAll, loadPolis, splitOf, type Example } from './data.ts';
 
-const BITS = Number(process.env.SCREENING_BITS ?? 17);
+const BITS = Number(process.env.SCREENING_BITS ?? 15);
 const EPOCHS = Number(process.env.SCREENING_EPOCHS ?? 10);
 const LR = 0.2;
 /** Quantised weights of magnitude <= PRUNE are dropped (smaller file, same decisions). */

@@ -83,6 +83,11 @@ describe('comment screening: violations are found with evidence', () => {
       }
     });
   }
+  it('[V.7] "you won\'t" is not a prize notice; "you won a prize" is', () => {
+    const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7');
+    expect(v7("Don't worry, you won't have to hear from me again. Do whatever you want.")).toEqual([]);
+    expect(v7('Congratulations, you won a prize! Claim your cash today').length).toBeGreaterThan(0);
+  });
   it('[V.13] national politics is advice, not a block', () => {
     const f = screenComment('What about Brexit and the EU parliament?').filter((x) => x.clause === 'V.13');
     expect(f.length).toBe(1);

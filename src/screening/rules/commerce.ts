@@ -14,7 +14,7 @@ const spamRe = new RegExp(
     '\\b(?:promo|discount|coupon|referral) code\\b',
     '\\b\\d{1,3}% off\\b',
     '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|order now|call now|text now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b',
-    '\\b(?:you(?:\'ve| have)? (?:won|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b',
+    '\\b(?:you(?:\'ve| have)? (?:won(?![\'\u2019]t)|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b',
     '\\b(?:make|earn) \\$?\\d[\\d,]*k? (?:a|per|every) (?:day|week|month|hour)\\b',
     '\\b(?:work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b',
     '\\b(?:we (?:buy|sell)|i (?:sell|buy)) (?:houses|homes|cars|gold)\\b',
