@@ -161,4 +161,16 @@ describeWithContext('disposition: proposed by the City Clerk, consented to by th
     await sql`UPDATE archive_items SET rendered_text = ${item.renderedText} WHERE id = ${item.id}`.execute(ctx.db.db);
     expect((await ctx.retention.destroy(o.clerk, b.id)).batch.status).toBe('destroyed');
   });
+
+  it('[IV.A.13] two destructions of one batch at once: one destroys, the other is refused; one certificate', async () => {
+    const ctx = get();
+    const item = await archived(ctx, '2023-05-01T17:00:00Z');
+    const b = await authorized([item.id]);
+    const results = await Promise.allSettled([ctx.retention.destroy(o.clerk, b.id), ctx.retention.destroy(o.clerk, b.id)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'conflict' });
+    expect(await ctx.db.db.selectFrom('disposition_certificates').select('seq').where('batch_id', '=', b.id).execute()).toHaveLength(1);
+    expect(await ctx.archive.verify()).toMatchObject({ ok: true });
+  });
 });
