@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../components/Fields.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { LegislativeActivity } from './LegislativeActivity.tsx';
 import { usePlatforms } from './shared.ts';
 
 interface Account {
@@ -52,7 +53,7 @@ export function LegislativeAccountsPage() {
   const remove = useMutation(useCallback((id: string) => api.post(`/api/legislative-accounts/${encodeURIComponent(id)}/remove`, { reason: 'Removed from the register by the City Clerk' }), []));
   const accounts = res.data?.accounts ?? [];
   return (
-    <Page title="Legislative body members' accounts" lead="Members of the City's legislative bodies may not respond to or participate in postings on City social media (IV.B). Comments from the accounts registered here are flagged for moderators and logged.">
+    <Page title="Legislative body members' accounts" lead="Members of the City's legislative bodies may not respond to or participate in postings on City social media (IV.B). Comments and reactions from the accounts registered here, and their responses to one another, are flagged and logged.">
       {res.data && may(res.data.abilities, 'legislative_account.register') && (
         <Section title="Register an account" id="register">
           <Register onDone={res.reload} />
@@ -100,6 +101,9 @@ export function LegislativeAccountsPage() {
             </table>
           </TableScroll>
         )}
+      </Section>
+      <Section title="Reactions and responses flagged" id="activity">
+        <LegislativeActivity />
       </Section>
     </Page>
   );
