@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PersonActor } from '../../src/kernel/actor.ts';
+import { REACTION_EVERY_MS } from '../../src/modules/comments/poll.ts';
 import { describeWithContext, type TestContext } from '../context.ts';
 import { personWith } from '../bans/support.ts';
 import { activeFacebookPage, facebookConnectors } from '../comments/support.ts';
@@ -67,12 +68,16 @@ describeWithContext(
       expect(trail[0]!.target_label).toContain('Councilmember Lula Davis: like');
       expect((await notices('legislative.reaction')).map((n) => [n.role, n.related_id])).toEqual([['city_clerk', postId]]);
 
-      // Polling again flags nothing twice.
-      expect((await ctx.comments.pollAll())[fb]).toMatchObject({ reactionsFlagged: 0 });
-      // A changed reaction is a new kind: flagged once more; the earlier one stays on the log.
+      // Reactions are read every 15 minutes, not at each minute's comments poll (platforms limit calls).
       server.addReaction(postRemoteId, LULA, 'LOVE');
+      expect((await ctx.comments.pollAll())[fb]!.reactionsFlagged).toBeUndefined();
+      // Then: a changed reaction is a new kind, flagged once; the earlier one stays on the log.
+      ctx.clock.advance(REACTION_EVERY_MS);
       expect((await ctx.comments.pollAll())[fb]).toMatchObject({ reactionsFlagged: 1 });
       expect((await activity('reaction')).map((i) => i.reaction).sort()).toEqual(['like', 'love']);
+      // Reading again flags nothing twice.
+      ctx.clock.advance(REACTION_EVERY_MS);
+      expect((await ctx.comments.pollAll())[fb]).toMatchObject({ reactionsFlagged: 0 });
       const stored = await ctx.db.db.selectFrom('legislative_activity').select('handle').execute();
       expect(stored.every((r) => r.handle === LULA.id)).toBe(true);
     });

@@ -6,6 +6,10 @@ import type { IncomingComment } from './types.ts';
 const OVERLAP_MS = 5 * 60_000;
 /** Reactions are read for City posts published this recently (a member's like on an old post is still a like, but polling every post forever would not scale). */
 export const REACTION_WINDOW_MS = 30 * 24 * 60 * 60_000;
+/** Reactions are read at most this often per platform (comments every minute): each post costs a call or two, and platforms limit calls. */
+export const REACTION_EVERY_MS = 15 * 60_000;
+/** The newest City posts whose reactions are read, at most. */
+const REACTION_POSTS = 100;
 
 export interface PollResult {
   fetched: number;
@@ -24,9 +28,16 @@ export interface PollResult {
 export function createPoller(deps: CommentsDeps, ingest: (items: IncomingComment[], source: 'poll') => Promise<unknown>) {
   const { db, clock, connectors, vault } = deps;
 
+  // When each platform's reactions were last read (per process: after a restart they are read at once; flags are idempotent).
+  const reactionsReadAt = new Map<string, number>();
+
   async function pollPlatform(platformId: string): Promise<PollResult> {
     const result = await pollComments(platformId);
     const reactions = await pollReactions(platformId);
+    if (reactions.reactionsError && !result.error) {
+      // Not silent: the platform's poll state shows it, as a comments failure would.
+      await db.updateTable('comment_ingest_state').set({ last_error: `Reactions could not be read for the Brown Act guard (IV.B): ${reactions.reactionsError}` }).where('platform_id', '=', platformId).execute();
+    }
     return { ...result, ...reactions };
   }
 
@@ -38,8 +49,21 @@ export function createPoller(deps: CommentsDeps, ingest: (items: IncomingComment
     // Only members' reactions are flagged: with no member registered on this platform there is nothing to look for.
     const handles = await guard.registeredHandles(platformId);
     if (!handles.length) return {};
-    const from = toIso(new Date(clock.now().getTime() - REACTION_WINDOW_MS));
-    const posts = await db.selectFrom('post_publications').select('remote_id').where('platform_id', '=', platformId).where('status', '=', 'published').where('remote_id', 'is not', null).where('published_at', '>=', from).execute();
+    const now = clock.now().getTime();
+    const last = reactionsReadAt.get(platformId);
+    if (last !== undefined && now - last < REACTION_EVERY_MS && now >= last) return {};
+    reactionsReadAt.set(platformId, now);
+    const from = toIso(new Date(now - REACTION_WINDOW_MS));
+    const posts = await db
+      .selectFrom('post_publications')
+      .select('remote_id')
+      .where('platform_id', '=', platformId)
+      .where('status', '=', 'published')
+      .where('remote_id', 'is not', null)
+      .where('published_at', '>=', from)
+      .orderBy('published_at', 'desc')
+      .limit(REACTION_POSTS)
+      .execute();
     if (!posts.length) return { reactionsFlagged: 0 };
     try {
       const reactions = await connector.fetchReactions(connectorAccount(p, vault.tokenFor), { postRemoteIds: posts.map((r) => r.remote_id!), accountHandles: handles });
