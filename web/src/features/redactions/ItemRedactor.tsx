@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent, type SyntheticEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type SyntheticEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi, useMutation } from '../../api/useApi.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -62,6 +62,16 @@ function MarkForm({ requestId, data, exemptions, onDone }: { requestId: string; 
   const save = useMutation(useCallback((body: object) => api.post(`/api/records-requests/${encodeURIComponent(requestId)}/redactions`, body), [requestId]));
   const base = `/api/records-requests/${encodeURIComponent(requestId)}/redactions/items/${encodeURIComponent(data.item.id)}`;
 
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const refuse = (e: Event) => e.preventDefault();
+    el.addEventListener('beforeinput', refuse);
+    return () => el.removeEventListener('beforeinput', refuse);
+  }, [mode]);
+
+  // Read on select, key up and mouse up: browsers differ in which of them a keyboard selection fires.
   function onSelect(e: SyntheticEvent<HTMLTextAreaElement>) {
     const t = e.currentTarget;
     if (t.selectionStart === t.selectionEnd) return;
@@ -109,9 +119,11 @@ function MarkForm({ requestId, data, exemptions, onDone }: { requestId: string; 
               Item text
             </label>
             <div className="usa-hint" id="redact-text-hint">
-              Select the words to redact with the mouse, or Tab here and hold Shift with the arrow keys. The start and end below follow the selection.
+              The text cannot be changed here. Select the words to redact with the mouse, or Tab here and hold Shift with the arrow keys. The start and end below follow the selection.
             </div>
-            <textarea id="redact-text" className="usa-textarea" readOnly rows={8} value={text.replace(/\r\n?/g, '\n')} aria-describedby="redact-text-hint" onSelect={onSelect} />
+            {/* Not `readOnly`: Chromium gives a read-only text area no caret, so it could not be selected from the keyboard.
+                Edits are refused instead (beforeinput), and the value is controlled. */}
+            <textarea ref={area} id="redact-text" className="usa-textarea" aria-readonly="true" rows={8} value={text.replace(/\r\n?/g, '\n')} onChange={() => undefined} aria-describedby="redact-text-hint" onSelect={onSelect} onKeyUp={onSelect} onMouseUp={onSelect} />
           </div>
           <TextField id="redact-start" label="Start (characters from the beginning)" inputMode="numeric" required value={start} onChange={setStart} error={err?.fieldError('start')} />
           <TextField id="redact-end" label="End (exclusive)" inputMode="numeric" required value={end} onChange={setEnd} error={err?.fieldError('end')} />
@@ -142,7 +154,7 @@ function MarkForm({ requestId, data, exemptions, onDone }: { requestId: string; 
           Open the redacted copy (HTML)
         </a>
       </p>
-      {image && <img src={`${base}/redacted.png?v=${data.redactions.length}-${version}`} alt={`Redacted copy of the image, ${data.redactions.filter((r) => r.region && r.status !== 'withdrawn').length} region(s) blacked out`} style={{ maxWidth: '100%', border: '1px solid #71767a' }} />}
+      {image && <img src={`${base}/redacted.png?v=${data.redactions.length}-${version}`} alt={`Redacted copy of the image, ${data.redactions.filter((r) => r.region && r.status !== 'withdrawn').length} region(s) blacked out`} className="maxw-full border-1px border-base" />}
     </form>
   );
 }
