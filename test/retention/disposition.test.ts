@@ -91,7 +91,7 @@ describeWithContext('disposition: proposed by the City Clerk, consented to by th
     expect(certificate.items).toEqual(items.map((i) => ({ id: i.id, seq: i.seq, kind: i.kind, contentSha256: i.contentSha256, itemHash: i.itemHash })));
     // The payload bytes are gone from the row; the row, its place and its hashes remain.
     const rows = await ctx.db.db.selectFrom('archive_items').selectAll().where('id', 'in', items.map((i) => i.id)).orderBy('seq').execute();
-    expect(rows.map((r) => [r.native, r.rendered_text, r.metadata])).toEqual([['', '', ''], ['', '', '']]);
+    expect(rows.map((r) => [r.native, r.rendered_text, r.metadata])).toEqual([['null', '', '{}'], ['null', '', '{}']]);
     expect(rows.map((r) => r.item_hash)).toEqual(items.map((i) => i.itemHash));
     // Readers treat them as destroyed.
     const got = await ctx.archive.get(o.clerk, items[0]!.id);
@@ -171,6 +171,28 @@ describeWithContext('disposition: proposed by the City Clerk, consented to by th
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: 'conflict' });
     expect(await ctx.db.db.selectFrom('disposition_certificates').select('seq').where('batch_id', '=', b.id).execute()).toHaveLength(1);
+    expect(await ctx.archive.verify()).toMatchObject({ ok: true });
+  });
+
+  it('[IV.A.13] a destroyed record is gone from search too: its words, its author and its clauses; the rest stays searchable', async () => {
+    const ctx = get();
+    const gone = await archived(ctx, '2023-05-01T17:00:00Z', { kind: 'removal', platformId: o.platform, renderedText: 'Zanzibarian fireworks complaint', metadata: { createdOnPlatformAt: '2023-05-01T17:00:00Z', author: { handle: 'quetzal.example' }, clauses: ['V'] } });
+    const stays = await archived(ctx, '2023-05-01T17:00:00Z', { platformId: o.platform, renderedText: 'Zanzibarian parade praise', metadata: { createdOnPlatformAt: '2023-05-01T17:00:00Z', author: { handle: 'quetzal.example' } } });
+    const ids = async (input: Parameters<typeof ctx.archiveSearch.search>[1]) => (await ctx.archiveSearch.search(o.clerk, input)).hits.map((h) => h.id);
+    expect(await ids({ q: 'Zanzibarian' })).toEqual(expect.arrayContaining([gone.id, stays.id]));
+    const b = await authorized([gone.id]);
+    await ctx.retention.destroy(o.clerk, b.id);
+    expect(await ids({ q: 'Zanzibarian' })).toEqual([stays.id]);
+    expect(await ids({ q: 'fireworks' })).toEqual([]);
+    expect(await ids({ filters: { author: 'quetzal.example' } })).toEqual([stays.id]);
+    expect(await ids({ filters: { clause: 'V', platform: o.platform } })).toEqual([]);
+    // Listing by platform alone still names the destroyed record's place, with nothing of its content.
+    const listed = (await ctx.archiveSearch.search(o.clerk, { filters: { platform: o.platform, kind: 'removal' } })).hits.find((h) => h.id === gone.id);
+    if (listed) expect(JSON.stringify(listed)).not.toMatch(/Zanzibarian|fireworks|quetzal/);
+    if (ctx.db.dialect === 'sqlite') {
+      const { sql } = await import('kysely');
+      await sql`INSERT INTO archive_search_fts (archive_search_fts) VALUES ('integrity-check')`.execute(ctx.db.db);
+    }
     expect(await ctx.archive.verify()).toMatchObject({ ok: true });
   });
 });

@@ -81,7 +81,7 @@ describeWithContext('archive verify after disposition: destroyed items held to t
   it('[IV.A.13] a payload erased without a disposition is tampering', async () => {
     const db = get().db.db;
     const row = await db.selectFrom('archive_items').selectAll().where('id', '=', kept.id).executeTakeFirstOrThrow();
-    await raw(`update archive_items set native = '', rendered_text = '', metadata = '' where id = '${kept.id}'`);
+    await raw(`update archive_items set native = 'null', rendered_text = '', metadata = '{}' where id = '${kept.id}'`);
     expect(firstBreak(await verify())).toMatchObject({ seq: kept.seq, id: kept.id, problem: expect.stringMatching(/native payload no longer matches/) });
     await sql`update archive_items set native = ${row.native}, rendered_text = ${row.rendered_text}, metadata = ${row.metadata} where id = ${kept.id}`.execute(db);
     expect(await verify()).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { conflict } from '../../kernel/errors.ts';
 import type { Db, Executor, Row } from '../../db/index.ts';
@@ -18,8 +18,12 @@ import { GENESIS_HASH } from './chain.ts';
  * of certificates, and the row to the next row's prev_hash).
  */
 
-/** What an erased payload looks like: all three columns empty (capture never writes '' to native). */
-export const isErased = (r: Pick<Row<'archive_items'>, 'native' | 'rendered_text' | 'metadata'>): boolean => r.native === '' && r.rendered_text === '' && r.metadata === '';
+/**
+ * What an erased payload looks like: a JSON null, no text, empty metadata — still valid JSON, so
+ * every reader that parses the columns reads an empty record instead of failing.
+ */
+export const ERASED = { native: 'null', rendered_text: '', metadata: '{}' } as const;
+export const isErased = (r: Pick<Row<'archive_items'>, 'native' | 'rendered_text' | 'metadata'>): boolean => r.native === ERASED.native && r.rendered_text === ERASED.rendered_text && r.metadata === ERASED.metadata;
 
 /** One line of a certificate's item digest; the digest runs over its items in seq order. */
 export const digestLine = (m: { item_seq: number; item_id: string; content_sha256: string; item_hash: string }): string => `${Number(m.item_seq)} ${m.item_id} ${m.content_sha256} ${m.item_hash}\n`;
@@ -82,13 +86,34 @@ export async function recordDestruction(tx: Executor, dialect: 'sqlite' | 'postg
   const certHash = certificateHash(prevHash, text);
   await tx.insertInto('disposition_certificates').values({ batch_id: facts.batchId, seq: body.seq, body: text, issued_at: facts.destroyedAt, prev_hash: prevHash, certificate_hash: certHash }).execute();
   for (let i = 0; i < markers.length; i += 200) await tx.insertInto('archive_dispositions').values(markers.slice(i, i + 200)).execute();
-  // The one UPDATE Crier ever makes on archive_items: the payload of destroyed records is erased.
-  // Frozen columns do not compile in an update, so it is written out here, on purpose.
   const seqs = items.map((i) => i.seq);
   for (let i = 0; i < seqs.length; i += 500) {
-    await sql`UPDATE archive_items SET native = '', rendered_text = '', metadata = '' WHERE seq IN (${sql.join(seqs.slice(i, i + 500))})`.execute(tx);
+    const chunk = sql.join(seqs.slice(i, i + 500));
+    await purgeSearchIndex(tx, dialect, chunk);
+    // The one UPDATE Crier ever makes on archive_items: the payload of destroyed records is erased.
+    // Frozen columns do not compile in an update, so it is written out here, on purpose.
+    await sql`UPDATE archive_items SET native = ${ERASED.native}, rendered_text = ${ERASED.rendered_text}, metadata = ${ERASED.metadata} WHERE seq IN (${chunk})`.execute(tx);
   }
   return { body, certificateHash: certHash };
+}
+
+/**
+ * The search index (migration 0013) holds copies derived from the payload: the full-text tokens,
+ * the author and metadata text, the clause ids. They go with the payload, before it is erased
+ * (SQLite's external-content FTS5 deletes an entry given the values it indexed, read here from
+ * its content view). Skipped when the search tables are not there.
+ */
+async function purgeSearchIndex(tx: Executor, dialect: 'sqlite' | 'postgres', seqs: RawBuilder<unknown>): Promise<void> {
+  if (dialect === 'sqlite') {
+    const fts = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name IN ('archive_search_fts', 'archive_search_content', 'archive_search_entries', 'archive_search_clauses')`.execute(tx);
+    if (Number(fts.rows[0]?.n) < 4) return;
+    await sql`INSERT INTO archive_search_fts (archive_search_fts, rowid, body, meta) SELECT 'delete', seq, body, meta FROM archive_search_content WHERE seq IN (${seqs})`.execute(tx);
+  } else {
+    const t = await sql<{ ok: boolean }>`SELECT to_regclass('archive_search_entries') IS NOT NULL AND to_regclass('archive_search_clauses') IS NOT NULL AS ok`.execute(tx);
+    if (!t.rows[0]?.ok) return;
+  }
+  await sql`DELETE FROM archive_search_clauses WHERE seq IN (${seqs})`.execute(tx);
+  await sql`DELETE FROM archive_search_entries WHERE seq IN (${seqs})`.execute(tx);
 }
 
 /** Markers for the given item ids (readers use this to show an item as destroyed). */

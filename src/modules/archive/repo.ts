@@ -10,10 +10,9 @@ export function toArchiveItem(r: Row<'archive_items'> | NewRow<'archive_items'>)
     sourceId: r.source_id,
     departmentId: r.department_id ?? null,
     platformId: r.platform_id ?? null,
-    // A destroyed item's payload is erased (''): it reads as no payload, not as broken JSON.
-    native: r.native === '' ? null : fromJson(r.native),
+    native: fromJson(r.native),
     renderedText: r.rendered_text,
-    metadata: r.metadata === '' ? {} : (fromJson<ArchiveMetadata>(r.metadata) ?? {}),
+    metadata: fromJson<ArchiveMetadata>(r.metadata) ?? {},
     contentSha256: r.content_sha256,
     capturedAt: r.captured_at,
     retentionCategory: r.retention_category,
