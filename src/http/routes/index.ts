@@ -24,10 +24,11 @@ import { recordsRequestsRoutes } from './records-requests.ts';
 import { publicRecordsRequestsRoutes } from './public-records-requests.ts';
 import { archiveRoutes } from './archive.ts';
 import { profileSnapshotsRoutes } from './profile-snapshots.ts';
+import { readingRoomRoutes } from './reading-room.ts';
 import { legalHoldsRoutes } from './legal-holds.ts';
 import { retentionRoutes } from './retention.ts';
 import { productionsRoutes } from './productions.ts';
 import { redactionsRoutes } from './redactions.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes, webhooksRoutes, commentsImportRoutes, bansRoutes, legislativeRoutes, moderationReportsRoutes, publicCommentsRoutes, archiveRoutes, recordsRequestsRoutes, publicRecordsRequestsRoutes, redactionsRoutes, productionsRoutes, legalHoldsRoutes, retentionRoutes, profileSnapshotsRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes, webhooksRoutes, commentsImportRoutes, bansRoutes, legislativeRoutes, moderationReportsRoutes, publicCommentsRoutes, archiveRoutes, recordsRequestsRoutes, publicRecordsRequestsRoutes, redactionsRoutes, productionsRoutes, legalHoldsRoutes, retentionRoutes, profileSnapshotsRoutes, readingRoomRoutes];
