@@ -44,7 +44,7 @@ describeWithContext(
       const ctx = get();
       const r = await newRequest(ctx);
       const itemId = await archivedText(ctx, TEXT);
-      const x = await ctx.redactions.mark(d.clerk, r.id, { itemId, span: span('310-555-0188'), ground: 'Phone number of a private person' });
+      const x = await ctx.redactions.mark(d.clerk, r.id, { itemId, span: span('310-555-0188'), ground: 'Phone number of a\nprivate person' });
       await ctx.recordsRequests.review(d.attorney, r.id, { outcome: 'concur', note: 'Concur.' });
       const e = await refusal(ctx.recordsRequests.determine(d.clerk, r.id, { outcome: 'disclose_part', reasons: 'Disclosed in part.', estimatedProductionOn: '2026-11-30' }), 'policy_refusal');
       expect(e.message).toMatch(/needs the City Attorney's approval first: #1/);

@@ -29,7 +29,8 @@ export async function redactedParts(ex: Executor, requestId: string): Promise<Re
       position: Number(r.position),
       part: `Redaction #${r.position}: ${r.item_kind.replace(/_/g, ' ')} ${r.archive_item_id} (archived ${r.captured_at.slice(0, 10)}), ${where}`,
       citation: exemption ? EXEMPTIONS[exemption].citation : 'Ground approved by the City Attorney',
-      label: exemption ? EXEMPTIONS[exemption].label : (r.ground_text ?? ''),
+      // One line in the letter, whatever line breaks the ground was typed with.
+      label: exemption ? EXEMPTIONS[exemption].label : (r.ground_text ?? '').replace(/\s+/g, ' '),
       awaitingApproval: !exemption && !r.approved_at,
     };
   });
