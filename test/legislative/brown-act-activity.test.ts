@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PersonActor } from '../../src/kernel/actor.ts';
 import { REACTION_EVERY_MS } from '../../src/modules/comments/poll.ts';
+import { appWithPersonas, as, persona } from '../api/personas.ts';
 import { describeWithContext, type TestContext } from '../context.ts';
 import { personWith } from '../bans/support.ts';
 import { activeFacebookPage, facebookConnectors } from '../comments/support.ts';
@@ -123,6 +124,22 @@ describeWithContext(
       await expect(ctx.legislativeAccounts.activity(w.poster)).rejects.toMatchObject({ code: 'forbidden', clauses: ['IV.B'] });
       await expect(ctx.legislativeAccounts.activity(clerk, { limit: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
       await expect(ctx.legislativeAccounts.activity(clerk, { kind: 'like' })).rejects.toMatchObject({ code: 'invalid_input' });
+    });
+
+    it('[IV.B] over HTTP: the City Clerk reads the log; a department head may not; a bad filter is a 400 naming it', async () => {
+      const app = await appWithPersonas(get(), new Map([['clerk', persona('p-clerk', 'Clara Clerk', [{ role: 'city_clerk' }])], ['head', persona('p-head', 'Hal Head', [{ role: 'department_head' }])]]));
+      try {
+        const ok = await app.inject({ method: 'GET', url: '/api/legislative-accounts/activity?kind=response&limit=10', headers: as('clerk') });
+        expect(ok.statusCode).toBe(200);
+        expect(ok.json().items.map((i: { kind: string; otherPersonName: string }) => i.kind)).toEqual(['response', 'response']);
+        const bad = await app.inject({ method: 'GET', url: '/api/legislative-accounts/activity?kind=like', headers: as('clerk') });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.body).toContain('kind');
+        const noRole = await app.inject({ method: 'GET', url: '/api/legislative-accounts/activity', headers: as('head') });
+        expect(noRole.statusCode).toBe(403);
+      } finally {
+        await app.close();
+      }
     });
 
     it('[V] [IV.C.11] a comment the platform deleted cannot be restored there: the restore waits for a moderator, the text stays on record', async () => {
