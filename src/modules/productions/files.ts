@@ -5,12 +5,18 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { invalidInput } from '../../kernel/errors.ts';
 
-/** A file written as a stream, its SHA-256 and size computed as it goes (the set never in memory). */
+/**
+ * A file written as a stream, its SHA-256 and size computed as it goes (the set never in memory).
+ * Small writes (a manifest or load-file line) are gathered into 64 KB chunks: one system call
+ * per chunk, not per line.
+ */
 export class HashingWriter {
   private readonly out: WriteStream;
   private readonly hash: Hash = createHash('sha256');
-  bytes = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private failed: Error | null = null;
+  bytes = 0;
 
   constructor(readonly path: string) {
     this.out = createWriteStream(path, { flags: 'wx' });
@@ -25,18 +31,30 @@ export class HashingWriter {
     const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     this.hash.update(b);
     this.bytes += b.length;
+    this.pending.push(b);
+    this.pendingBytes += b.length;
+    if (this.pendingBytes >= 65_536) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const b = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
     if (!this.out.write(b)) await once(this.out, 'drain');
   }
 
   /** Closes the file; returns its SHA-256 (hex). */
   async close(): Promise<string> {
     if (this.failed) throw this.failed;
+    await this.flush();
     this.out.end();
     await once(this.out, 'finish');
     return this.hash.digest('hex');
   }
 
   destroy(): void {
+    this.pending = [];
     this.out.destroy();
   }
 }

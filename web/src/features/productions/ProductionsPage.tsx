@@ -129,7 +129,7 @@ export function ProductionsPage() {
                   <tr key={p.id} data-production={p.id}>
                     <th scope="row">
                       {formatDateTime(p.requestedAt)}
-                      <div className="usa-hint">{p.requestedBy}</div>
+                      <div>{p.requestedBy}</div>
                     </th>
                     <td>{p.format === 'bagit' ? 'BagIt' : 'WARC'}</td>
                     <td>
@@ -145,8 +145,8 @@ export function ProductionsPage() {
                           <a href={`/api/productions/${encodeURIComponent(p.id)}/download`} download={p.fileName}>
                             {p.fileName}
                           </a>{' '}
-                          <span className="usa-hint">{size(p.bytes)}</span>
-                          {p.sha256 && <div className="usa-hint font-mono-3xs">SHA-256 {p.sha256}</div>}
+                          <span>({size(p.bytes)})</span>
+                          {p.sha256 && <div className="font-mono-3xs text-break-all">SHA-256 {p.sha256}</div>}
                         </>
                       )}
                     </td>
