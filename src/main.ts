@@ -21,6 +21,8 @@ import { createBansService, isBanned } from './modules/bans/index.ts';
 import { createAppealsService } from './modules/appeals/index.ts';
 import { createLegislativeAccountsService, legislativeAccountFor } from './modules/legislative-accounts/index.ts';
 import { createLegislativeActivity } from './modules/legislative-accounts/index.ts';
+import { legislativeAccountsFor } from './modules/legislative-accounts/index.ts';
+import { activeBans } from './modules/bans/index.ts';
 import { createModerationReportsService } from './modules/moderation-reports/index.ts';
 import { createRecordsRequestsService } from './modules/records-requests/index.ts';
 import { createArchiveService } from './modules/archive/index.ts';
@@ -80,7 +82,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
   const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty, archive: archive.hooks });
   const brownAct = createLegislativeActivity({ db: db.db, clock, pack, audit, notifications });
-  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context), legislativeAccountFor: (p, h) => legislativeAccountFor(db.db, p, h), activeBan: (p, h, at) => isBanned(db.db, p, h, at), archive: archive.hooks, brownAct });
+  const comments = createCommentsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, vault, connectors, screenComment: (text, context) => screening.screenComment(text, context), legislativeAccountFor: (p, h) => legislativeAccountFor(db.db, p, h), activeBan: (p, h, at) => isBanned(db.db, p, h, at), screenComments: (items) => screening.screenComments(items), legislativeAccountsFor: (p, hs) => legislativeAccountsFor(db.db, p, hs), activeBans: (p, hs, at) => activeBans(db.db, p, hs, at), archive: archive.hooks, brownAct });
   const bans = createBansService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   // A granted appeal restores the comment through the comments module (the single writer of moderation decisions).
   const appeals = createAppealsService({ db: db.db, clock, pack, audit, notifications, bans, restoreComment: (actor, commentId, note) => comments.decide(actor, commentId, { decision: 'restore', note }) });

@@ -38,6 +38,8 @@ function where(n: Profiler.ProfileNode): string {
   if (!url && fn) return `native: ${fn} (better-sqlite3 prepare/run, crypto, JSON)`;
   if (url.includes('/src/modules/audit/')) return 'audit chain (src/modules/audit)';
   if (url.includes('/src/modules/comments/')) return 'comments module (src/modules/comments)';
+  if (url.includes('/src/modules/archive/')) return 'archive capture (src/modules/archive)';
+  if (url.includes('/src/kernel/')) return 'kernel (ids, canonical JSON, storable text)';
   if (url.includes('/src/')) return `other src: ${url.split('/src/')[1]}`;
   if (url.startsWith('node:')) return 'node internals';
   return `other: ${url.split('/node_modules/')[1]?.split('/')[0] ?? url}`;

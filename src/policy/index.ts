@@ -21,3 +21,4 @@ export { brandingPhrasesFor, emergencySystemFor, isCityEmail, isCityPhone, norma
 export { holidayOn, isBusinessTime, localDate, localParts, nextBusinessTime, zonedTimeToInstant, type LocalParts } from './time.ts';
 export { retentionDefault, retentionEligibleFrom } from './retention.ts';
 export { diffPacks, type PackDiff } from './diff.ts';
+export { retentionMemo } from './retention.ts';

@@ -29,3 +29,24 @@ function addYears(date: string, n: number): string {
   const t = new Date(Date.UTC(y + n, m - 1, d));
   return t.toISOString().slice(0, 10);
 }
+
+const QUARTER_HOUR = 15 * 60_000;
+
+/**
+ * retentionEligibleFrom remembered per record type and quarter hour, for writers of many records
+ * at once: the date depends only on the City-local day of creation, and every time zone's offset
+ * is a whole number of quarter hours, so no quarter hour straddles two local days.
+ */
+export function retentionMemo(pack: PolicyPack): (recordType: string, createdAt: Date) => string {
+  const memo = new Map<string, string>();
+  return (recordType, createdAt) => {
+    const key = `${recordType}\n${Math.floor(createdAt.getTime() / QUARTER_HOUR)}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      if (memo.size >= 50_000) memo.clear();
+      v = retentionEligibleFrom(pack, recordType, createdAt);
+      memo.set(key, v);
+    }
+    return v;
+  };
+}

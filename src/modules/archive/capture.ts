@@ -5,7 +5,7 @@ import { toIso } from '../../kernel/codec.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import type { DialectName, Executor, NewRow } from '../../db/index.ts';
-import { retentionEligibleFrom, type PolicyPack } from '../../policy/index.ts';
+import { retentionMemo, type PolicyPack } from '../../policy/index.ts';
 import { itemHash, sha256 } from './chain.ts';
 import { toArchiveItem } from './repo.ts';
 import { ARCHIVE_KINDS, EXCLUDED_FIELDS, EXCLUDED_TABLES, isArchiveKind, type ArchiveItem, type CaptureInput } from './types.ts';
@@ -44,22 +44,22 @@ function validate(input: CaptureInput): void {
   if (field) throw refuse(`the payload carries "${field}", a field of credential secrets or mail; those are never archived`);
 }
 
-export function createCapture(deps: { dialect: DialectName; clock: Clock; pack: PolicyPack }) {
-  const { dialect, clock, pack } = deps;
+/** Rows per multi-row insert: 15 columns, well under SQLite's 32,766 bound parameters. */
+const INSERT_CHUNK = 1000;
 
-  /**
-   * Appends one record to the archive. Call it with the transaction of the write it records:
-   * if that write rolls back, so does the capture, and a refused capture aborts the write.
-   * On PostgreSQL the head row is locked so concurrent writers get consecutive seqs.
-   */
-  async function capture(tx: Executor, input: CaptureInput): Promise<ArchiveItem> {
-    validate(input);
-    const now = clock.now();
+type CaptureDeps = { dialect: DialectName; clock: Clock; pack: PolicyPack };
+
+/** What capture() and captureMany() share: building a chained row, and locking the head. */
+function chainWriter(deps: CaptureDeps) {
+  const { dialect, pack } = deps;
+  /** retain_until for many items: the time-zone arithmetic once per quarter hour of creation, not per item. */
+  const retainUntil = retentionMemo(pack);
+
+  /** The row for one input, chained after `prevHash` at `seq`. */
+  function chained(input: CaptureInput, now: Date, seq: number, prevHash: string): NewRow<'archive_items'> {
     const created = input.createdAt ? new Date(input.createdAt) : now;
-    const retention = ARCHIVE_KINDS[input.kind].retention;
+    const category = ARCHIVE_KINDS[input.kind].retention;
     const native = canonicalJson(input.native ?? null);
-    const headQuery = tx.selectFrom('archive_head').select(['seq', 'hash']).where('id', '=', 1);
-    const head = await (dialect === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow();
     const fields = {
       id: newId(),
       kind: input.kind,
@@ -71,15 +71,68 @@ export function createCapture(deps: { dialect: DialectName; clock: Clock; pack: 
       metadata: canonicalJson(input.metadata ?? {}),
       content_sha256: sha256(native),
       captured_at: toIso(now),
-      retention_category: retention,
-      retain_until: retentionEligibleFrom(pack, retention, Number.isNaN(created.getTime()) ? now : created),
-      prev_hash: head.hash,
+      retention_category: category,
+      retain_until: retainUntil(category, Number.isNaN(created.getTime()) ? now : created),
+      prev_hash: prevHash,
     };
-    const row: NewRow<'archive_items'> = { seq: Number(head.seq) + 1, ...fields, item_hash: itemHash(fields) };
+    return { seq, ...fields, item_hash: itemHash(fields) };
+  }
+
+  async function lockHead(tx: Executor) {
+    const headQuery = tx.selectFrom('archive_head').select(['seq', 'hash']).where('id', '=', 1);
+    return (dialect === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow();
+  }
+
+  return { chained, lockHead };
+}
+
+export function createCapture(deps: CaptureDeps) {
+  const { clock } = deps;
+  const { chained, lockHead } = chainWriter(deps);
+
+  /**
+   * Appends one record to the archive. Call it with the transaction of the write it records:
+   * if that write rolls back, so does the capture, and a refused capture aborts the write.
+   * On PostgreSQL the head row is locked so concurrent writers get consecutive seqs.
+   */
+  async function capture(tx: Executor, input: CaptureInput): Promise<ArchiveItem> {
+    validate(input);
+    const now = clock.now();
+    const head = await lockHead(tx);
+    const row = chained(input, now, Number(head.seq) + 1, head.hash);
     await tx.insertInto('archive_items').values(row).execute();
     await tx.updateTable('archive_head').set({ seq: row.seq, hash: row.item_hash }).where('id', '=', 1).execute();
     return toArchiveItem(row);
   }
 
   return capture;
+}
+
+export function createCaptureMany(deps: CaptureDeps) {
+  const { clock } = deps;
+  const { chained, lockHead } = chainWriter(deps);
+
+  /**
+   * Appends many records in the given order, as capture() would one by one (same rows, same
+   * chain): the head is locked once, the rows are chained in memory and written in multi-row
+   * inserts, and the head moves once. Every input is checked before anything is written.
+   */
+  async function captureMany(tx: Executor, inputs: readonly CaptureInput[]): Promise<NewRow<'archive_items'>[]> {
+    if (!inputs.length) return [];
+    for (const input of inputs) validate(input);
+    const now = clock.now();
+    const head = await lockHead(tx);
+    let seq = Number(head.seq);
+    let prev = head.hash;
+    const rows = inputs.map((input) => {
+      const row = chained(input, now, ++seq, prev);
+      prev = row.item_hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('archive_items').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    await tx.updateTable('archive_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+    return rows;
+  }
+
+  return captureMany;
 }

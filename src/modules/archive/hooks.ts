@@ -1,5 +1,6 @@
 import { fromJson } from '../../kernel/codec.ts';
 import type { Executor } from '../../db/index.ts';
+import { commentRecord, commentVersionRecord } from './comment-records.ts';
 import type { ArchiveItem, CaptureInput } from './types.ts';
 
 type Capture = (tx: Executor, input: CaptureInput) => Promise<ArchiveItem>;
@@ -79,26 +80,7 @@ export function archiveHooks(archive: { capture: Capture }) {
     const c = await tx.selectFrom('comments').selectAll().where('id', '=', commentId).executeTakeFirstOrThrow();
     const first = await tx.selectFrom('comment_versions').select(['id', 'native']).where('comment_id', '=', c.id).orderBy('version').limit(1).executeTakeFirst();
     const platform = await platformOf(tx, c.platform_id);
-    return capture(tx, {
-      kind: 'comment',
-      sourceTable: 'comments',
-      sourceId: c.id,
-      departmentId: platform.department_id,
-      platformId: c.platform_id,
-      native: parse(first?.native ?? null),
-      renderedText: c.text,
-      metadata: {
-        platformIds: { remoteId: c.remote_id, url: c.url, postRemoteId: c.post_remote_id, parentRemoteId: c.parent_remote_id },
-        author: { handle: c.author_handle, name: c.author_name },
-        createdOnPlatformAt: c.created_on_platform_at,
-        capturedBy: `Crier (${c.source})`,
-        parentIds: { post: c.post_id },
-        version: c.version,
-        deletedAt: c.deleted_on_platform_at,
-        legislativePersonId: c.legislative_person_id,
-      },
-      createdAt: c.created_on_platform_at,
-    });
+    return capture(tx, commentRecord(c, first?.native ?? null, platform.department_id));
   }
 
   /** A later version of a comment: an edit, or the commenter's deletion (the text is kept). */
@@ -106,27 +88,7 @@ export function archiveHooks(archive: { capture: Capture }) {
     const v = await tx.selectFrom('comment_versions').selectAll().where('id', '=', versionId).executeTakeFirstOrThrow();
     const c = await tx.selectFrom('comments').select(['platform_id', 'remote_id', 'author_handle', 'author_name', 'created_on_platform_at']).where('id', '=', v.comment_id).executeTakeFirstOrThrow();
     const platform = await platformOf(tx, c.platform_id);
-    return capture(tx, {
-      kind: 'comment_version',
-      sourceTable: 'comment_versions',
-      sourceId: v.id,
-      departmentId: platform.department_id,
-      platformId: c.platform_id,
-      native: parse(v.native),
-      renderedText: v.kind === 'deleted' ? `[deleted by the commenter] ${v.text}` : v.text,
-      metadata: {
-        platformIds: { remoteId: c.remote_id },
-        author: { handle: c.author_handle, name: c.author_name },
-        createdOnPlatformAt: c.created_on_platform_at,
-        parentIds: { comment: v.comment_id },
-        version: v.version,
-        change: v.kind,
-        editedAt: v.kind === 'edited' ? v.at_on_platform : null,
-        deletedAt: v.kind === 'deleted' ? (v.at_on_platform ?? v.captured_at) : null,
-        textSha256: v.sha256,
-      },
-      createdAt: c.created_on_platform_at,
-    });
+    return capture(tx, commentVersionRecord(v, c, platform.department_id));
   }
 
   /**

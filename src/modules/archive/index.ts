@@ -6,3 +6,4 @@ export { archivePolicy } from './policy.ts';
 export { itemHash, sealHash, sha256, GENESIS_HASH } from './chain.ts';
 export { ARCHIVE_KINDS, EXCLUDED_TABLES, EXCLUDED_FIELDS, isArchiveKind } from './types.ts';
 export type { ArchiveItem, ArchiveKind, ArchiveMetadata, CaptureInput, ArchiveBreak, ArchiveVerifyResult, ArchiveSeal } from './types.ts';
+export type { CommentArchiveEntry, CommentFields, VersionFields } from './comment-records.ts';

@@ -6,8 +6,9 @@ import { invalidInput, notFound } from '../../kernel/errors.ts';
 import type { Db, DialectName } from '../../db/index.ts';
 import type { PolicyPack } from '../../policy/index.ts';
 import type { AuditService } from '../audit/index.ts';
+import { createCapture, createCaptureMany } from './capture.ts';
+import { commentRecordsHook } from './comment-records.ts';
 import { dispositionsFor } from './disposition.ts';
-import { createCapture } from './capture.ts';
 import { archiveHooks } from './hooks.ts';
 import { archivePolicy } from './policy.ts';
 import { getItem, listItems, toArchiveItem } from './repo.ts';
@@ -53,6 +54,7 @@ function asDestroyed(item: ArchiveItem, disposed: ArchiveDisposed): ArchiveItemV
 export function createArchiveService(deps: ArchiveDeps) {
   const { db, pack } = deps;
   const capture = createCapture(deps);
+  const captureMany = createCaptureMany(deps);
   const sealing = createSealing(deps);
 
   function instant(value: string, field: string, endOfDay: boolean): string {
@@ -99,8 +101,8 @@ export function createArchiveService(deps: ArchiveDeps) {
     return verify();
   }
 
-  const service = { capture, seal: sealing.seal, tick: sealing.tick, listSeals: sealing.listSeals, list, get, verify, verifyAs };
-  return { ...service, hooks: archiveHooks({ capture }) };
+  const service = { capture, captureMany, seal: sealing.seal, tick: sealing.tick, listSeals: sealing.listSeals, list, get, verify, verifyAs };
+  return { ...service, hooks: { ...archiveHooks({ capture }), commentRecords: commentRecordsHook(captureMany) } };
 }
 
 export type ArchiveService = ReturnType<typeof createArchiveService>;

@@ -3,3 +3,4 @@ export type { BansDeps } from './deps.ts';
 export { bansPolicy, banAbilities, BAN_DECIDERS, BAN_READERS, type BansAction, type BanReviewResource } from './policy.ts';
 export { assertSectionVClauses, normalizeHandle } from './clauses.ts';
 export type { Ban, BanReview, BanStatus, ReviewOutcome } from './repo.ts';
+export { activeBans } from './lookup.ts';

@@ -5,21 +5,27 @@
  */
 import { hasClause, type PolicyPack } from '../../policy/index.ts';
 // engine.ts, not the screening index: the index also loads retext, which only posts need
-import { screenComment as engineComment, screenPost as enginePost } from '../../screening/engine.ts';
+import { screenPost as enginePost } from '../../screening/engine.ts';
 import type { ScreeningConfig } from '../../screening/config.ts';
 import type { HunspellDictionary } from '../../screening/language.ts';
 import type { PostInput } from '../../screening/rule.ts';
 import type { Finding } from '../../screening/types.ts';
 import { authorize } from '../../authz/index.ts';
 import type { Actor } from '../../kernel/actor.ts';
+import { commentScreener, type CommentToScreen } from './comments.ts';
 import { screeningConfigFromPack } from './config.ts';
 import { screenDraft, type DraftFindings, type DraftInput } from './draft.ts';
 import { screeningPolicy } from './policy.ts';
+import { defaultPoolSize, ScreeningPool } from './pool.ts';
 
 export interface ScreeningDeps {
   pack: PolicyPack;
   /** Tests may pass a dictionary (or null for none); default: dictionary-en, loaded on first use. */
   dictionary?: HunspellDictionary | null;
+  /** Worker threads for batches of comments (default: one per core, at most four; 0: screen on the calling thread). */
+  workers?: number;
+  /** Batches smaller than this are screened on the calling thread (a worker round trip costs more). Default 64. */
+  poolMinBatch?: number;
 }
 
 export interface ScreenPostInput extends PostInput {
@@ -32,6 +38,10 @@ export interface ScreeningService {
   screenPost(input: ScreenPostInput): Promise<Finding[]>;
   /** The public-comment rules (V.1–V.15, IV.D.7(a)); `context` is the post commented on. */
   screenComment(text: string, context?: string): Finding[];
+  /** The same, for a batch, across worker threads; findings in the batch's order. */
+  screenComments(items: readonly CommentToScreen[]): Promise<Finding[][]>;
+  /** Stops the worker threads (they also let the process exit whenever they are idle). */
+  close(): Promise<void>;
   /** The post editor's live findings, for staff who may compose (screening.post). */
   screenDraft(actor: Actor, input: DraftInput): Promise<DraftFindings>;
   readonly config: ScreeningConfig;
@@ -42,6 +52,11 @@ type LanguagePass = (post: PostInput) => Promise<Finding[]>;
 export function createScreeningService(deps: ScreeningDeps): ScreeningService {
   const config = screeningConfigFromPack(deps.pack);
   const cites = (f: Finding): boolean => hasClause(deps.pack, f.clause);
+  const screenOne = commentScreener(deps.pack, config);
+  const workers = deps.workers ?? defaultPoolSize();
+  const pool = workers > 0 ? new ScreeningPool(deps.pack, workers) : null;
+  const minBatch = deps.poolMinBatch ?? 64;
+  const inline = (items: readonly CommentToScreen[]) => items.map((c) => screenOne(c.text, c.context));
   let language: Promise<LanguagePass> | null = null;
 
   const loadLanguage = (): Promise<LanguagePass> =>
@@ -67,8 +82,14 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
       return structural.concat(lang).filter(cites);
     },
     screenComment(text, context) {
-      return engineComment(text, { config, ...(context !== undefined ? { context } : {}) }).filter(cites);
+      return screenOne(text, context);
     },
+    async screenComments(items) {
+      if (!pool || items.length < minBatch) return inline(items);
+      // Screening is pure: if a worker fails, the same findings come from this thread.
+      return pool.screen(items).catch(() => inline(items));
+    },
+    close: async () => pool?.close(),
     async screenDraft(actor, input) {
       authorize(screeningPolicy, actor, 'screening.post', null);
       return screenDraft(deps.pack, config, (p) => service.screenPost(p), input);
