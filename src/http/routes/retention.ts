@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { abilities } from '../../authz/index.ts';
-import { BATCH_STATUSES, MAX_BATCH_ITEMS, retentionPolicy } from '../../modules/retention/index.ts';
+import { BATCH_STATUSES, MAX_BATCH_ITEMS, RETENTION_LIMITS as L, retentionPolicy } from '../../modules/retention/index.ts';
 import { idParam, route } from '../route.ts';
 
 const long = (n: number) => z.string().max(n + 1000);
@@ -58,7 +58,7 @@ export function retentionRoutes(app: FastifyInstance, ctx: AppContext): void {
     method: 'POST',
     url: '/api/dispositions',
     action: 'retention:disposition.propose',
-    body: z.object({ itemIds: z.array(z.string().max(200)).max(MAX_BATCH_ITEMS + 10), note: long(4000) }).strict(),
+    body: z.object({ itemIds: z.array(z.string().max(200)).max(MAX_BATCH_ITEMS + 10), note: long(L.note) }).strict(),
     handler: async ({ body, actor }, _req, reply) => reply.status(201).send({ batch: await r.propose(actor, body) }),
   });
 
@@ -67,7 +67,7 @@ export function retentionRoutes(app: FastifyInstance, ctx: AppContext): void {
     url: '/api/dispositions/:id/consent',
     action: 'retention:disposition.consent',
     params: idParam,
-    body: z.object({ text: long(4000) }).strict(),
+    body: z.object({ text: long(L.consent) }).strict(),
     handler: async ({ params, body, actor }) => ({ batch: await r.consent(actor, params.id, body) }),
   });
 
@@ -93,7 +93,7 @@ export function retentionRoutes(app: FastifyInstance, ctx: AppContext): void {
     url: '/api/dispositions/:id/withdraw',
     action: 'retention:disposition.withdraw',
     params: idParam,
-    body: z.object({ reason: long(4000) }).strict(),
+    body: z.object({ reason: long(L.reason) }).strict(),
     handler: async ({ params, body, actor }) => ({ batch: await r.withdraw(actor, params.id, body) }),
   });
 }

@@ -14,7 +14,7 @@ import { describe, holdable, ineligibility, toEligibleItem, type EligibilityFact
 import { retentionPolicy } from './policy.ts';
 import { itemsById, openProposals, toBatches, toBatchItem } from './repo.ts';
 import { createDestruction } from './destroy.ts';
-import { LIMITS, text } from '../legal-holds/validate.ts';
+import { LIMITS, text } from './text.ts';
 import type { DispositionBatch, EligibleItem, Ineligibility } from './types.ts';
 
 export interface RetentionDeps {
@@ -110,7 +110,7 @@ export function createRetentionService(deps: RetentionDeps) {
   /** The City Clerk proposes a batch; every item must be eligible now, or nothing is proposed. */
   async function propose(actor: Actor, input: { itemIds: string[]; note: string }): Promise<BatchView> {
     authorize(retentionPolicy, actor, 'disposition.propose', null);
-    const note = text('note', input?.note, LIMITS.notes, 5);
+    const note = text('note', input?.note, LIMITS.note, 5);
     if (!Array.isArray(input.itemIds) || input.itemIds.length === 0) throw invalidInput('itemIds', 'name at least one archive item');
     if (input.itemIds.length > MAX_BATCH_ITEMS) throw invalidInput('itemIds', `at most ${MAX_BATCH_ITEMS} items in one batch`);
     const ids = [...new Set(input.itemIds.map((x, i) => text(`itemIds.${i}`, x, 100)))];
@@ -152,7 +152,7 @@ export function createRetentionService(deps: RetentionDeps) {
   /** The City Attorney's written consent; never the proposer's own. */
   async function consent(actor: Actor, id: string, input: { text: string }): Promise<BatchView> {
     authorize(retentionPolicy, actor, 'disposition.consent', null);
-    const consentText = text('text', input?.text, LIMITS.notes, 20);
+    const consentText = text('text', input?.text, LIMITS.consent, 20);
     return db.transaction().execute(async (tx) => {
       const b = await batchRow(tx, id);
       if (b.status !== 'proposed') throw conflict(`Disposition batch ${id} is ${b.status}; consent is given to a proposed batch`);
@@ -166,8 +166,8 @@ export function createRetentionService(deps: RetentionDeps) {
   /** The council resolution number and the destruction authorization form number. */
   async function recordAuthority(actor: Actor, id: string, input: { resolutionNumber: string; formNumber: string }): Promise<BatchView> {
     authorize(retentionPolicy, actor, 'disposition.record_authority', null);
-    const resolutionNumber = text('resolutionNumber', input?.resolutionNumber, 100);
-    const formNumber = text('formNumber', input?.formNumber, 100);
+    const resolutionNumber = text('resolutionNumber', input?.resolutionNumber, LIMITS.number);
+    const formNumber = text('formNumber', input?.formNumber, LIMITS.number);
     return db.transaction().execute(async (tx) => {
       const b = await batchRow(tx, id);
       if (b.status === 'proposed') throw policyRefusal('The City Attorney has not consented to this disposition yet; the resolution and form numbers are recorded after the written consent', cite(...CLAUSES));
