@@ -4,4 +4,5 @@ export { redactionsPolicy, redactionAbilities, type RedactionsAction } from './p
 export { redactText, redactedHtml, validateSpan, overlaps, splitsPair, type Span, type AppliedSpan } from './spans.ts';
 export { paintRegions, validateRegion, type Region } from './image.ts';
 export { logCsv, csvField, LOG_COLUMNS } from './csv.ts';
+export { itemForRedaction } from './repo.ts';
 export type * from './types.ts';
