@@ -23,6 +23,7 @@ import { publicCommentsRoutes } from './public-comments.ts';
 import { recordsRequestsRoutes } from './records-requests.ts';
 import { publicRecordsRequestsRoutes } from './public-records-requests.ts';
 import { archiveRoutes } from './archive.ts';
+import { archiveSearchRoutes } from './archive-search.ts';
 import { profileSnapshotsRoutes } from './profile-snapshots.ts';
 import { readingRoomRoutes } from './reading-room.ts';
 import { legalHoldsRoutes } from './legal-holds.ts';
@@ -31,4 +32,4 @@ import { productionsRoutes } from './productions.ts';
 import { redactionsRoutes } from './redactions.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes, webhooksRoutes, commentsImportRoutes, bansRoutes, legislativeRoutes, moderationReportsRoutes, publicCommentsRoutes, archiveRoutes, recordsRequestsRoutes, publicRecordsRequestsRoutes, redactionsRoutes, productionsRoutes, legalHoldsRoutes, retentionRoutes, profileSnapshotsRoutes, readingRoomRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes, webhooksRoutes, commentsImportRoutes, bansRoutes, legislativeRoutes, moderationReportsRoutes, publicCommentsRoutes, archiveRoutes, archiveSearchRoutes, recordsRequestsRoutes, publicRecordsRequestsRoutes, redactionsRoutes, productionsRoutes, legalHoldsRoutes, retentionRoutes, profileSnapshotsRoutes, readingRoomRoutes];

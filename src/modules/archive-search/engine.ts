@@ -12,6 +12,8 @@ export interface Cursor {
 export interface EngineRow {
   seq: number;
   score: number | null;
+  /** Set on ranked rows: true when the query had more matches than RANK_WINDOW (only the newest were ranked). */
+  windowFull?: boolean;
 }
 
 /**
@@ -26,6 +28,13 @@ export interface SearchEngine {
   /** Every matching item in capture order, at most `max` (collecting into a records request). */
   all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]>;
 }
+
+/**
+ * A broad query (a word in most of the archive) cannot rank every match within the time a person
+ * waits: relevance is computed over the newest RANK_WINDOW matches that pass the filters, and the
+ * page says so (`rankedWithin`); a narrower query or filters bring older items in.
+ */
+export const RANK_WINDOW = 2000;
 
 /** Private-use characters that mark a hit in a snippet (split apart before anything is shown). */
 export const HIT_START = '\uE000';

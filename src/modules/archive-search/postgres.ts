@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { filterConditions, HIT_END, HIT_START, joins, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
+import { filterConditions, HIT_END, HIT_START, joins, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
 import { toWebsearch, type ParsedQuery } from './query.ts';
 import type { NormalizedFilters } from './types.ts';
 
@@ -10,6 +10,8 @@ import type { NormalizedFilters } from './types.ts';
  * is compared as real so a page boundary is exact).
  */
 const tsquery = (q: ParsedQuery) => sql`websearch_to_tsquery('english', ${toWebsearch(q)})`;
+/** ts_headline drops what its parser takes for HTML tags; a stand-in for "<" keeps the text as written. */
+const LT = '\uE002';
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export const postgresEngine: SearchEngine = {
@@ -20,24 +22,28 @@ export const postgresEngine: SearchEngine = {
       const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
+    // The newest RANK_WINDOW matches passing the filters, then ranked (ts_rank only over those).
     const conds = [sql`e.document @@ tq.q`, ...filterConditions(f, 'e.seq')];
-    const page = after && after.score !== null ? sql`WHERE (m.score < ${after.score}::real OR (m.score = ${after.score}::real AND m.seq > ${after.seq}))` : sql``;
-    const r = await sql<{ seq: number; score: number }>`
-      SELECT m.seq, m.score FROM (
-        SELECT e.seq AS seq, ts_rank(e.document, tq.q) AS score
-        FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) ${joins(f, 'e.seq', 'e')}
-        ${whereAll(conds)}
-      ) m ${page}
-      ORDER BY m.score DESC, m.seq ASC LIMIT ${limit}`.execute(ex);
-    return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score) }));
+    const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score}::real OR (w.score = ${after.score}::real AND w.seq > ${after.seq}))` : sql``;
+    const r = await sql<{ seq: number; score: number; n: string }>`
+      SELECT w.seq, w.score, w.n FROM (
+        SELECT m.seq, ts_rank(m.document, tq.q) AS score, count(*) OVER () AS n FROM (
+          SELECT e.seq AS seq, e.document AS document
+          FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) ${joins(f, 'e.seq', 'e')}
+          ${whereAll(conds)}
+          ORDER BY e.seq DESC LIMIT ${RANK_WINDOW}
+        ) m CROSS JOIN ${tsquery(q)} AS tq(q)
+      ) w ${page}
+      ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
+    return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: Number(row.n) >= RANK_WINDOW }));
   },
 
   async snippets(ex: Executor, q: ParsedQuery, seqs: number[]): Promise<Map<number, string>> {
     if (seqs.length === 0) return new Map();
     const r = await sql<{ seq: number; snippet: string | null }>`
-      SELECT a.seq AS seq, ts_headline('english', left(a.rendered_text, 250000), tq.q, ${HEADLINE_OPTIONS}) AS snippet
+      SELECT a.seq AS seq, ts_headline('english', replace(left(a.rendered_text, 250000), '<', ${LT}), tq.q, ${HEADLINE_OPTIONS}) AS snippet
       FROM archive_items a CROSS JOIN ${tsquery(q)} AS tq(q) WHERE a.seq IN (${sql.join(seqs)})`.execute(ex);
-    return new Map(r.rows.map((row) => [Number(row.seq), row.snippet ?? '']));
+    return new Map(r.rows.map((row) => [Number(row.seq), (row.snippet ?? '').replaceAll(LT, '<')]));
   },
 
   async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {

@@ -2,7 +2,7 @@ import { fromJson } from '../../kernel/codec.ts';
 import { invalidInput } from '../../kernel/errors.ts';
 import type { DialectName, Executor } from '../../db/index.ts';
 import type { PolicyPack } from '../../policy/index.ts';
-import { HIT_END, HIT_START, type Cursor, type SearchEngine } from './engine.ts';
+import { HIT_END, HIT_START, RANK_WINDOW, type Cursor, type SearchEngine } from './engine.ts';
 import { normalizeFilters } from './filters.ts';
 import { postgresEngine } from './postgres.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
@@ -106,5 +106,5 @@ export async function runSearch(ex: Executor, dialect: DialectName, pack: Policy
   const marked = q ? await engine.snippets(ex, q, rows.map((r) => r.seq)) : new Map<number, string>();
   const hits = await loadHits(ex, rows, marked);
   const last = rows[rows.length - 1];
-  return { hits, next: rows.length === limit && last ? encodeCursor(last) : null, query: q };
+  return { hits, next: rows.length === limit && last ? encodeCursor(last) : null, rankedWithin: rows.some((r) => r.windowFull) ? RANK_WINDOW : null, query: q };
 }

@@ -19,15 +19,15 @@ export function createArchiveSearchService(deps: ArchiveSearchDeps) {
 
   async function search(actor: Actor, input: SearchInput): Promise<SearchPage> {
     authorize(archiveSearchPolicy, actor, 'archive_search.search', null);
-    const { hits, next } = await runSearch(db, dialect, pack, input);
-    return { hits, next };
+    const { hits, next, rankedWithin } = await runSearch(db, dialect, pack, input);
+    return { hits, next, rankedWithin };
   }
 
   /** Runs a saved search again, as it stands in the archive now. */
   async function rerun(actor: Actor, savedSearchId: string, page: { cursor?: string | null; limit?: number } = {}): Promise<SearchPage & { savedSearch: Awaited<ReturnType<typeof saved.get>> }> {
     const s = await saved.get(actor, savedSearchId);
-    const { hits, next } = await runSearch(db, dialect, pack, { q: s.query, filters: s.filters, ...page });
-    return { savedSearch: s, hits, next };
+    const { hits, next, rankedWithin } = await runSearch(db, dialect, pack, { q: s.query, filters: s.filters, ...page });
+    return { savedSearch: s, hits, next, rankedWithin };
   }
 
   return { search, rerun, save: saved.save, listSaved: saved.list, getSaved: saved.get, deleteSaved: saved.remove, collect: collections.collect, collected: collections.collected };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { filterConditions, HIT_END, HIT_START, joins, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
+import { filterConditions, HIT_END, HIT_START, joins, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
 import { toFts5, type ParsedQuery } from './query.ts';
 import type { NormalizedFilters } from './types.ts';
 
@@ -19,14 +19,14 @@ export const sqliteEngine: SearchEngine = {
       const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
-    const conds = filterConditions(f, 'm.seq');
-    if (after && after.score !== null) conds.push(sql`(m.score < ${after.score} OR (m.score = ${after.score} AND m.seq > ${after.seq}))`);
-    const r = await sql<{ seq: number; score: number }>`
-      SELECT m.seq AS seq, m.score AS score
-      FROM (SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)}) m
-      ${joins(f, 'm.seq')} ${whereAll(conds)}
-      ORDER BY m.score DESC, m.seq ASC LIMIT ${limit}`.execute(ex);
-    return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score) }));
+    // The newest RANK_WINDOW matches passing the filters (FTS5 walks its doclists in rowid order), then ranked.
+    const window = sql`SELECT m.seq AS seq, m.score AS score
+      FROM (SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ORDER BY rowid DESC) m
+      ${joins(f, 'm.seq')} ${whereAll(filterConditions(f, 'm.seq'))}
+      ORDER BY m.seq DESC LIMIT ${RANK_WINDOW}`;
+    const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score} OR (w.score = ${after.score} AND w.seq > ${after.seq}))` : sql``;
+    const r = await sql<{ seq: number; score: number; n: number }>`SELECT w.seq AS seq, w.score AS score, w.n AS n FROM (SELECT x.*, count(*) OVER () AS n FROM (${window}) x) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
+    return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: Number(row.n) >= RANK_WINDOW }));
   },
 
   async snippets(ex: Executor, q: ParsedQuery, seqs: number[]): Promise<Map<number, string>> {

@@ -71,6 +71,8 @@ export interface SearchHit {
 
 export interface SearchPage {
   hits: SearchHit[];
+  /** Set when the query matched more items than can be ranked at once: relevance is over the newest this many matches. */
+  rankedWithin: number | null;
   /** Pass as `cursor` for the next page; null on the last. */
   next: string | null;
 }

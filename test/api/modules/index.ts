@@ -1,6 +1,7 @@
 import type { Policy } from '../../../src/authz/index.ts';
 import type { Fixture } from '../matrix-fixtures.ts';
 import { archiveFixtures, archivePolicies } from './archive.ts';
+import { archiveSearchFixtures, archiveSearchPolicies } from './archive-search.ts';
 import { profileSnapshotsFixtures, profileSnapshotsPolicies } from './profile-snapshots.ts';
 import { legalHoldsFixtures, legalHoldsPolicies } from './legal-holds.ts';
 import { retentionFixtures, retentionPolicies } from './retention.ts';
@@ -18,5 +19,5 @@ import { screeningFixtures, screeningPolicies } from './screening.ts';
 import { brownActFixtures, brownActPolicies } from './brown-act.ts';
 
 /** Each module keeps its matrix fixtures in its own file here, so modules never edit one shared list. */
-export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...legalHoldsFixtures, ...retentionFixtures, ...redactionsFixtures, ...profileSnapshotsFixtures, ...brownActFixtures };
-export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...legalHoldsPolicies, ...retentionPolicies, ...redactionsPolicies, ...profileSnapshotsPolicies, ...brownActPolicies };
+export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...archiveSearchFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...legalHoldsFixtures, ...retentionFixtures, ...redactionsFixtures, ...profileSnapshotsFixtures, ...brownActFixtures };
+export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...archiveSearchPolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...legalHoldsPolicies, ...retentionPolicies, ...redactionsPolicies, ...profileSnapshotsPolicies, ...brownActPolicies };
