@@ -71,6 +71,11 @@ describeWithContext('archive captures wired into platforms, attachments and reco
     await expect(snapshots.refresh(w.poster, pwNews.id)).rejects.toMatchObject({ code: 'forbidden' });
     const bluesky = await w.platform('Carson Public Works on Bluesky');
     await expect(snapshots.refresh(w.it, bluesky.id)).rejects.toThrow('The bluesky connector cannot read a profile from the platform');
+    // The platform not answering: a clear "unavailable", and nothing archived.
+    const down = createProfileSnapshots({ db: ctx.db.db, audit: ctx.audit, archive: ctx.archive, connectors: () => ({ ...connector, readProfile: () => Promise.reject(new Error('connect ECONNREFUSED')) }) as PlatformConnector, tokenFor: () => Promise.reject(new Error('unused')) });
+    const count = (await itemsOf('profile_snapshot', pwNews.id)).length;
+    await expect(down.refresh(w.it, pwNews.id)).rejects.toMatchObject({ code: 'unavailable', message: 'Carson Public Works News: the profile could not be read from the platform (connect ECONNREFUSED)' });
+    expect(await itemsOf('profile_snapshot', pwNews.id)).toHaveLength(count);
     expect((await ctx.archive.verify()).ok).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { authorize } from '../../authz/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { fromFlag, fromJson } from '../../kernel/codec.ts';
-import { AppError, conflict, notFound } from '../../kernel/errors.ts';
+import { AppError, conflict, isAppError, notFound } from '../../kernel/errors.ts';
 import type { ConnectorFactory, RemoteProfile } from '../../ports/platform-connector.ts';
 import type { ArchiveService } from '../archive/index.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -46,6 +46,8 @@ export function createProfileSnapshots(deps: ProfileSnapshotsDeps) {
     try {
       remote = await connector.readProfile(connectorAccount(p, tokenFor));
     } catch (e) {
+      // The vault's own refusals (no credential held, …) pass as they are; the platform failing is "unavailable".
+      if (isAppError(e)) throw e;
       throw new AppError('unavailable', `${p.name}: the profile could not be read from the platform (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
     const registry = fromJson<Record<string, unknown>>(p.profile) ?? {};
