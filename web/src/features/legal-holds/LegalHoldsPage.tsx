@@ -128,7 +128,7 @@ export function LegalHoldsPage() {
                     {h.searchTerms && `; terms: ${h.searchTerms.join(', ')}`}
                   </td>
                   <td>
-                    <StatusTag status={h.status} label={h.status} /> {h.releasedAt && <span className="usa-hint">{formatDateTime(h.releasedAt)}: {h.releaseReason}</span>}
+                    <StatusTag status={h.status} label={h.status} /> {h.releasedAt && <span>Released {formatDateTime(h.releasedAt)}: {h.releaseReason}</span>}
                   </td>
                   <td>
                     <HoldActions hold={h} onDone={reload} />

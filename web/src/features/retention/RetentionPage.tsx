@@ -113,13 +113,13 @@ function BatchRow({ b, onDone }: { b: Batch; onDone: () => void }) {
     <tr>
       <th scope="row">
         {formatDateTime(b.proposedAt)} by {b.proposedBy.name}
-        <div className="usa-hint">{b.note}</div>
+        <div>{b.note}</div>
       </th>
       <td>{b.itemCount}</td>
       <td>
         <StatusTag status={b.status} label={b.status} />
-        {b.consentedBy && <div className="usa-hint">Consent: {b.consentedBy.name}, {formatDateTime(b.consentedAt)}</div>}
-        {b.resolutionNumber && <div className="usa-hint">{b.resolutionNumber}; form {b.formNumber}</div>}
+        {b.consentedBy && <div>Consent: {b.consentedBy.name}, {formatDateTime(b.consentedAt)}</div>}
+        {b.resolutionNumber && <div>{b.resolutionNumber}; form {b.formNumber}</div>}
       </td>
       <td>
         <ErrorAlert error={err} />
