@@ -23,7 +23,7 @@ const cjsGlobals = { module: 'writable', require: 'readonly', __dirname: 'readon
 
 export default tseslint.config(
   {
-    ignores: ['web/dist/**', '**/node_modules/**', 'data/**', 'dist/**', 'coverage/**', '.tmp/**', 'test-results/**', 'bench/results/**'],
+    ignores: ['web/dist/**', '**/node_modules/**', 'data/**', 'dist/**', 'coverage/**', '.tmp/**', 'test-results/**', 'bench/results/**', 'test/fixtures/**/*.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
