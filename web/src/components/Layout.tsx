@@ -40,6 +40,7 @@ function SideNavigation() {
         ...(hasRole(session, 'moderator', 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/bans', label: 'Bans' }, { to: '/appeals', label: 'Appeals' }, { to: '/legislative-accounts', label: 'Legislative accounts' }] : []),
         ...(hasRole(session, 'public_information_analyst', ...OVERSIGHT) ? [{ to: '/moderation-reports', label: 'Moderation reports' }] : []),
         ...(hasRole(session, 'city_clerk', 'city_attorney', 'city_manager', 'auditor') ? [{ to: '/records-requests', label: 'Records requests' }] : []),
+        ...(hasRole(session, 'city_clerk', 'city_attorney', 'auditor', 'city_manager', 'it_manager') ? [{ to: '/archive/search', label: 'Search the archive' }] : []),
         ...(hasRole(session, 'city_clerk', 'city_attorney', 'city_manager', 'auditor', 'it_manager') ? [{ to: '/retention', label: 'Records retention' }] : []),
         ...(session.roles.some((r) => r.role !== 'legislative_member') ? [{ to: '/legal-holds', label: 'Legal holds' }] : []),
         ...(hasRole(session, 'city_clerk', 'city_attorney', 'it_manager') ? [{ to: '/productions', label: 'Productions' }] : []),
