@@ -112,6 +112,20 @@ describeWithContext('archive import: platform data downloads into the archive, m
     expect(((await get().archive.verify()) as { items: number }).items).toBe(before.items);
   });
 
+  it('[IV.A.9] a download read in many chunks and batches: every record once, a record repeated in the file counted as skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crier-import-big-'));
+    const tweet = (i: number) => ({ tweet: { id_str: String(1700000000000000000n + BigInt(i)), created_at: 'Fri Jan 06 16:00:00 +0000 2023', full_text: `Council meeting notice ${i}: agenda posted — “é” ${'·'.repeat(200)}` } });
+    const list = Array.from({ length: 450 }, (_, i) => tweet(i));
+    list.push(tweet(7));
+    const path = join(dir, 'tweets.js');
+    writeFileSync(path, `window.YTD.tweets.part0 = ${JSON.stringify(list, null, 2)}`);
+    const r = await importer.importFile(clerk, { format: 'x-archive', path });
+    expect(r).toMatchObject({ records: 451, added: 450, skipped: 1, malformed: [] });
+    const seven = (await items('imported_post')).filter((i) => i.sourceId === 'x:1700000000000000007');
+    expect(seven).toHaveLength(1);
+    expect(seven[0]!.renderedText).toBe(`Council meeting notice 7: agenda posted — “é” ${'·'.repeat(200)}`);
+  });
+
   it('only the City Clerk or the IT Manager imports into the archive', async () => {
     await expect(importer.importFile(w.poster, { format: 'x-archive', path: fixture('tweets.js') })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(importer.importFile(w.it, { format: 'x-archive', path: fixture('tweets.js') })).resolves.toMatchObject({ added: 0 });

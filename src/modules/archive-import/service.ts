@@ -56,7 +56,7 @@ export function createArchiveImport(deps: ArchiveImportDeps) {
   }
 
   /** Captures the batch's records the archive does not hold yet, in one transaction with its audit event. */
-  async function commit(actor: Actor, batch: ImportRecord[], seen: Set<string>, file: { name: string; sha256: string; format: ImportFormat }, platform: { id: string; department_id: string | null } | null): Promise<number> {
+  async function commit(actor: Actor, batch: ImportRecord[], file: { name: string; sha256: string; format: ImportFormat }, platform: { id: string; department_id: string | null } | null): Promise<number> {
     if (batch.length === 0) return 0;
     return db.transaction().execute(async (tx: Executor) => {
       // Lock the chain head first (PostgreSQL) so a concurrent import of the same file waits and then finds these records.
@@ -66,8 +66,9 @@ export function createArchiveImport(deps: ArchiveImportDeps) {
       const existing = new Set(held.map((h) => h.source_id));
       let added = 0;
       for (const r of batch) {
-        if (existing.has(r.key) || seen.has(r.key)) continue;
-        seen.add(r.key);
+        // Held already (an earlier batch or import), or twice in this batch.
+        if (existing.has(r.key)) continue;
+        existing.add(r.key);
         await archive.capture(tx, {
           kind: r.kind,
           sourceId: r.key,
@@ -84,8 +85,6 @@ export function createArchiveImport(deps: ArchiveImportDeps) {
       if (added > 0) {
         await audit.record(tx, actor, { action: 'archive.imported', targetType: 'archive_import', targetId: file.sha256, targetLabel: file.name, after: { format: file.format, importerVersion: IMPORTER_VERSION, fileSha256: file.sha256, platformId: platform?.id ?? null, added, skippedInBatch: batch.length - added }, clauses });
       }
-      // Keys already held count as seen, so a later duplicate in the file is skipped without a query.
-      for (const k of existing) seen.add(k);
       return added;
     });
   }
@@ -107,11 +106,10 @@ export function createArchiveImport(deps: ArchiveImportDeps) {
       if (report.malformed.length < MAX_LISTED) report.malformed.push({ location, problem: text });
     };
     let problems = 0;
-    const seen = new Set<string>();
     let batch: ImportRecord[] = [];
     let read: ((e: unknown) => ReadResult) | null = null;
     const flush = async () => {
-      const added = await commit(actor, batch, seen, file, platform);
+      const added = await commit(actor, batch, file, platform);
       report.added += added;
       report.skipped += batch.length - added;
       batch = [];
