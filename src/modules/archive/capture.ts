@@ -3,8 +3,8 @@ import { canonicalJson } from '../../kernel/canonical-json.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { toIso } from '../../kernel/codec.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { newId } from '../../kernel/ids.ts';
-import type { DialectName, Executor, NewRow } from '../../db/index.ts';
+import { newId, newSortableId } from '../../kernel/ids.ts';
+import { insertRows, type DialectName, type Executor, type NewRow } from '../../db/index.ts';
 import { retentionMemo, type PolicyPack } from '../../policy/index.ts';
 import { itemHash, sha256 } from './chain.ts';
 import { toArchiveItem } from './repo.ts';
@@ -44,9 +44,6 @@ function validate(input: CaptureInput): void {
   if (field) throw refuse(`the payload carries "${field}", a field of credential secrets or mail; those are never archived`);
 }
 
-/** Rows per multi-row insert: 15 columns, well under SQLite's 32,766 bound parameters. */
-const INSERT_CHUNK = 1000;
-
 type CaptureDeps = { dialect: DialectName; clock: Clock; pack: PolicyPack };
 
 /** What capture() and captureMany() share: building a chained row, and locking the head. */
@@ -56,12 +53,12 @@ function chainWriter(deps: CaptureDeps) {
   const retainUntil = retentionMemo(pack);
 
   /** The row for one input, chained after `prevHash` at `seq`. */
-  function chained(input: CaptureInput, now: Date, seq: number, prevHash: string): NewRow<'archive_items'> {
+  function chained(input: CaptureInput, now: Date, seq: number, prevHash: string, id: string = newId()): NewRow<'archive_items'> {
     const created = input.createdAt ? new Date(input.createdAt) : now;
     const category = ARCHIVE_KINDS[input.kind].retention;
     const native = canonicalJson(input.native ?? null);
     const fields = {
-      id: newId(),
+      id,
       kind: input.kind,
       source_id: input.sourceId,
       department_id: input.departmentId ?? null,
@@ -109,7 +106,7 @@ export function createCapture(deps: CaptureDeps) {
 }
 
 export function createCaptureMany(deps: CaptureDeps) {
-  const { clock } = deps;
+  const { clock, dialect } = deps;
   const { chained, lockHead } = chainWriter(deps);
 
   /**
@@ -125,11 +122,12 @@ export function createCaptureMany(deps: CaptureDeps) {
     let seq = Number(head.seq);
     let prev = head.hash;
     const rows = inputs.map((input) => {
-      const row = chained(input, now, ++seq, prev);
+      // Ids in seq order: a batch appends to the id index rather than touching a page per item.
+      const row = chained(input, now, ++seq, prev, newSortableId());
       prev = row.item_hash;
       return row;
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('archive_items').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    await insertRows(tx, dialect, 'archive_items', rows);
     await tx.updateTable('archive_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
     return rows;
   }

@@ -8,7 +8,7 @@
 import { hash } from 'node:crypto';
 import type { NewRow, RowUpdate } from '../../db/index.ts';
 import { toJson } from '../../kernel/codec.ts';
-import { newId } from '../../kernel/ids.ts';
+import { newSortableId as newId } from '../../kernel/ids.ts';
 import { storableText } from '../../kernel/text.ts';
 import type { Finding } from '../../screening/index.ts';
 import type { CommentArchiveEntry, CommentFields, VersionFields } from '../archive/index.ts';

@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/index.ts';
+import { insertRows, type Executor } from '../../db/index.ts';
 import { systemActor } from '../../kernel/actor.ts';
 import { fromJson, toIso } from '../../kernel/codec.ts';
 import { retentionMemo } from '../../policy/index.ts';
@@ -13,9 +13,6 @@ export { severityOf, type AutoHideCandidate } from './ingest-plan.ts';
 
 /** Comments per transaction: a larger delivery is written as several, each acknowledged work of its own. */
 export const INGEST_CHUNK = 500;
-/** Rows per multi-row insert: under SQLite's 32,766 bound parameters (23 columns for comments). */
-const COMMENT_ROWS = 500;
-const VERSION_ROWS = 1000;
 
 /**
  * Durable, idempotent ingest: one transaction per chunk of up to 500 comments, acknowledged only
@@ -107,8 +104,8 @@ export function createIngest(deps: CommentsDeps) {
 
   /** The chunk's rows: comments, then every version, then the updates of comments stored before, then their archive records. */
   async function write(tx: Executor, plan: ChunkPlan): Promise<void> {
-    for (let i = 0; i < plan.comments.length; i += COMMENT_ROWS) await tx.insertInto('comments').values(plan.comments.slice(i, i + COMMENT_ROWS)).execute();
-    for (let i = 0; i < plan.versions.length; i += VERSION_ROWS) await tx.insertInto('comment_versions').values(plan.versions.slice(i, i + VERSION_ROWS)).execute();
+    await insertRows(tx, deps.dialect, 'comments', plan.comments);
+    await insertRows(tx, deps.dialect, 'comment_versions', plan.versions);
     for (const [id, set] of plan.updates) await tx.updateTable('comments').set(set).where('id', '=', id).execute();
     await deps.archive?.commentRecords(tx, plan.archive);
   }
