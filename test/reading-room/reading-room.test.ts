@@ -98,6 +98,10 @@ describeWithContext('public reading room: what the City published, searchable, n
     const bad = await app.inject({ method: 'GET', url: '/reading-room?from=June' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('from: a date as YYYY-MM-DD');
+    // The filter choices: platforms the public knows (active or terminated), never one still being requested.
+    const choices = (await app.inject({ method: 'GET', url: '/api/public/reading-room/choices' })).json() as { platforms: { name: string }[]; departments: { name: string }[] };
+    expect(choices.platforms.map((p) => p.name)).toEqual(expect.arrayContaining(['Carson Public Works News', 'Old News Relay']));
+    expect(choices.platforms.map((p) => p.name)).not.toContain('Public Works Field Updates Feed');
     const badJson = await app.inject({ method: 'GET', url: '/api/public/reading-room?cursor=nonsense' });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().error.message).toContain('cursor');

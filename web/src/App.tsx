@@ -34,6 +34,7 @@ import { ModerationReportsPage } from './features/bans/ModerationReportsPage.tsx
 import { DeskPage as RecordsDeskPage } from './features/records-requests/DeskPage.tsx';
 import { RequestPage as RecordsRequestPage } from './features/records-requests/RequestPage.tsx';
 import { PublicRequestPage as PublicRecordsRequestPage } from './features/records-requests/PublicRequestPage.tsx';
+import { ReadingRoomPage } from './features/reading-room/ReadingRoomPage.tsx';
 import { PublicStatusPage as PublicRecordsStatusPage } from './features/records-requests/PublicStatusPage.tsx';
 import { RetentionPage } from './features/retention/RetentionPage.tsx';
 import { LegalHoldsPage } from './features/legal-holds/LegalHoldsPage.tsx';
@@ -71,6 +72,7 @@ export function App() {
         <Route path="/public/appeal" element={<AppealPage />} />
         <Route path="/public/appeals/:id" element={<AppealStatusPage />} />
         <Route path="/public/records-request" element={<PublicRecordsRequestPage />} />
+        <Route path="/public/reading-room" element={<ReadingRoomPage />} />
         <Route path="/public/records-requests/:reference" element={<PublicRecordsStatusPage />} />
         <Route path="/" element={<RequireSession><DashboardPage /></RequireSession>} />
         <Route path="/people" element={<RequireSession><PeoplePage /></RequireSession>} />

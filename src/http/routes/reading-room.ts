@@ -78,6 +78,15 @@ export function readingRoomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, {
     method: 'GET',
+    url: '/api/public/reading-room/choices',
+    action: 'public',
+    public: true,
+    rateLimit: LIMIT,
+    handler: async () => room.choices(),
+  });
+
+  route(app, {
+    method: 'GET',
     url: PATH,
     action: 'public',
     public: true,

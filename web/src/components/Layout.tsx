@@ -51,6 +51,7 @@ function SideNavigation() {
         { to: '/public/transparency', label: 'Transparency report' },
         { to: '/public/appeal', label: 'Appeal a decision' },
         { to: '/public/records-request', label: 'Request public records' },
+        { to: '/public/reading-room', label: 'Reading room' },
       ]
     : [
         { to: '/sign-in', label: 'Sign in' },
@@ -60,6 +61,7 @@ function SideNavigation() {
         { to: '/public/transparency', label: 'Transparency report' },
         { to: '/public/appeal', label: 'Appeal a decision' },
         { to: '/public/records-request', label: 'Request public records' },
+        { to: '/public/reading-room', label: 'Reading room' },
       ];
   return (
     <nav aria-label="Side navigation" className="crier-sidenav">
