@@ -195,4 +195,17 @@ describeWithContext('disposition: proposed by the City Clerk, consented to by th
     }
     expect(await ctx.archive.verify()).toMatchObject({ ok: true });
   });
+
+  it('[IV.A.13] a record collected for a public records request is kept until the request is closed', async () => {
+    const ctx = get();
+    const item = await archived(ctx, '2023-05-01T17:00:00Z');
+    const req = await ctx.recordsRequests.create(o.clerk, { description: 'Every comment about the street fair in 2023', email: 'resident@example.org' });
+    await ctx.archiveSearch.collect(o.clerk, req.id, { itemIds: [item.id] });
+    const err = await refusal(ctx.retention.propose(o.clerk, { itemIds: [item.id], note: 'Street fair comments' }), 'policy_refusal');
+    expect(err.message).toMatch(new RegExp(`collected for public records request ${req.reference}, which is not closed`));
+    await ctx.recordsRequests.determine(o.clerk, req.id, { outcome: 'disclose_full', reasons: 'All records are disclosable.', estimatedProductionOn: '2026-11-20' });
+    await refusal(ctx.retention.propose(o.clerk, { itemIds: [item.id], note: 'Street fair comments' }), 'policy_refusal');
+    await ctx.recordsRequests.close(o.clerk, req.id, { note: 'Produced.' });
+    expect((await ctx.retention.propose(o.clerk, { itemIds: [item.id], note: 'Street fair comments' })).status).toBe('proposed');
+  });
 });

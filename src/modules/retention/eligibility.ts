@@ -46,12 +46,15 @@ export interface EligibilityFacts {
   destroyed: Map<string, { batchId: string }>;
   /** Item id → another open batch that already proposes it (left out when destroying that batch). */
   proposedIn?: Map<string, string>;
+  /** Item id → the reference of a public records request not yet closed that collected it. */
+  requestedIn?: Map<string, string>;
 }
 
 /**
  * Why a record may not be destroyed today, or null when it may: its retention has not ended
  * (the stored date or the pack's schedule now, never under the statutory minimum, Gov. Code
- * 34090), a legal hold in force covers it, or it is already destroyed or proposed.
+ * 34090), a legal hold in force covers it, a pending public records request collected it, or it
+ * is already destroyed or proposed.
  */
 export function ineligibility(r: ItemRow, f: EligibilityFacts): Ineligibility | null {
   const reasons: string[] = [];
@@ -65,6 +68,9 @@ export function ineligibility(r: ItemRow, f: EligibilityFacts): Ineligibility | 
   for (const h of holds) reasons.push(`under legal hold "${h.matter}" (${h.status})`);
   const other = f.proposedIn?.get(r.id);
   if (other) reasons.push(`already proposed in disposition batch ${other}`);
+  // A record responsive to a pending public records request is kept until the request is closed (IV.A.11).
+  const request = f.requestedIn?.get(r.id);
+  if (request) reasons.push(`collected for public records request ${request}, which is not closed`);
   return reasons.length ? { itemId: r.id, reasons, holds: holds.map((h) => ({ id: h.id, matter: h.matter })) } : null;
 }
 

@@ -66,3 +66,19 @@ export async function openProposals(ex: Executor, ids: string[], exceptBatch?: s
   }
   return out;
 }
+
+/** Item id → the reference of a public records request not yet closed that collected it (IV.A.11). */
+export async function pendingRequests(ex: Executor, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ex
+      .selectFrom('records_request_items as i')
+      .innerJoin('records_requests as r', 'r.id', 'i.request_id')
+      .select(['i.archive_item_id', 'r.reference'])
+      .where('i.archive_item_id', 'in', ids.slice(i, i + 500))
+      .where('r.status', '!=', 'closed')
+      .execute();
+    for (const r of rows) out.set(r.archive_item_id, r.reference);
+  }
+  return out;
+}

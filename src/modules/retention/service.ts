@@ -12,7 +12,7 @@ import type { LegalHoldsService } from '../legal-holds/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import { describe, holdable, ineligibility, toEligibleItem, type EligibilityFacts, type ItemRow } from './eligibility.ts';
 import { retentionPolicy } from './policy.ts';
-import { itemsById, openProposals, toBatches, toBatchItem } from './repo.ts';
+import { itemsById, openProposals, pendingRequests, toBatches, toBatchItem } from './repo.ts';
 import { createDestruction } from './destroy.ts';
 import { LIMITS, text } from './text.ts';
 import type { DispositionBatch, EligibleItem, Ineligibility } from './types.ts';
@@ -70,6 +70,7 @@ export function createRetentionService(deps: RetentionDeps) {
       holds: await legalHolds.coveringHolds(ex, rows.map((r) => holdable(pack, r))),
       destroyed: await dispositionsFor(ex, ids),
       proposedIn: await openProposals(ex, ids, exceptBatch),
+      requestedIn: await pendingRequests(ex, ids),
     };
   }
 
