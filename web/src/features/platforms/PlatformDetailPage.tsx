@@ -13,6 +13,7 @@ import { LifecycleActions } from './LifecycleActions.tsx';
 import { LifecycleStepper } from './LifecycleStepper.tsx';
 import { ProfileChecklist } from './ProfileChecklist.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { ProfileSnapshotPanel } from './ProfileSnapshotPanel.tsx';
 import { useConnectors } from './useConnectors.ts';
 import { CredentialsPanel } from '../vault/CredentialsPanel.tsx';
 
@@ -96,6 +97,12 @@ export function PlatformDetailPage() {
       {!closed && may(p.abilities, 'platform.edit_profile') && (
         <Section title="Edit profile" id="profile">
           <ProfileForm key={p.id} platform={p} onSaved={res.reload} />
+        </Section>
+      )}
+
+      {may(p.abilities, 'platform.edit_profile') && (
+        <Section title="Profile records" id="profile-records">
+          <ProfileSnapshotPanel platform={p} />
         </Section>
       )}
 
