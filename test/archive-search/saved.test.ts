@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { recordDestruction } from '../../src/modules/archive/index.ts';
 import { describeWithContext } from '../context.ts';
 import { capture, desk, FORM, ids, refusal, type Desk } from './support.ts';
 
@@ -91,6 +92,25 @@ describeWithContext('archive search: saved searches and collection into a record
     await refusal(ctx.archiveSearch.collect(d.clerk, request.id, { savedSearchId: 'nope' }), 'not_found');
     await refusal(ctx.archiveSearch.collect(d.clerk, 'no-such-request', { itemIds: [item.a] }), 'not_found');
     expect((await ctx.archiveSearch.collected(d.clerk, request.id)).items).toEqual([]);
+  });
+
+  it('an item destroyed under disposition is no longer found, browsed or collected', async () => {
+    const ctx = get();
+    const gone = await capture(ctx, { renderedText: 'Quetzalcoatl festival flyer', kind: 'attachment', platformId: 'plat-gone' });
+    const kept = await capture(ctx, { renderedText: 'Quetzalcoatl festival schedule', kind: 'attachment', platformId: 'plat-gone' });
+    const at = ctx.clock.now().toISOString();
+    await ctx.db.db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('archive_items').select(['id', 'seq', 'content_sha256', 'item_hash']).where('id', '=', gone).executeTakeFirstOrThrow();
+      await tx.insertInto('disposition_batches').values({ id: 'batch-search-test', status: 'destroyed', note: 'test', item_count: 1, proposed_at: at } as never).execute();
+      const who = { id: null, name: 'test' };
+      await recordDestruction(tx, ctx.db.dialect, { batchId: 'batch-search-test', proposedBy: who, proposedAt: at, consentedBy: who, consentedAt: at, consentText: 'consent', resolutionNumber: 'R-1', formNumber: 'F-1', destroyedBy: who, destroyedAt: at, authority: null }, [{ id: row.id, seq: Number(row.seq), contentSha256: row.content_sha256, itemHash: row.item_hash }]);
+    });
+    expect(ids(await ctx.archiveSearch.search(d.clerk, { q: 'quetzalcoatl' }))).toEqual([kept]);
+    expect(ids(await ctx.archiveSearch.search(d.clerk, { q: '', filters: { platform: 'plat-gone' } }))).toEqual([kept]);
+    const request = await ctx.recordsRequests.create(d.clerk, { ...FORM, channel: 'email' });
+    expect((await refusal(ctx.archiveSearch.collect(d.clerk, request.id, { itemIds: [kept, gone] }), 'invalid_input')).message).toMatch(/^itemIds: destroyed under the retention schedule/);
+    const s = await ctx.archiveSearch.save(d.clerk, { name: 'Gone platform', q: '', filters: { platform: 'plat-gone' } });
+    expect(await ctx.archiveSearch.collect(d.clerk, request.id, { savedSearchId: s.id })).toMatchObject({ matched: 1, added: 1 });
   });
 
   it('[IV.A.11] only the City Clerk collects; the request desk\'s readers may read what was collected; others may not', async () => {

@@ -60,6 +60,9 @@ export function createCollections(deps: ArchiveSearchDeps, saved: ReturnType<typ
         }
         const missing = ids.filter((id) => !found.some((f) => f.id === id));
         if (missing.length) throw invalidInput('itemIds', `not in the archive: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+        const destroyed: string[] = [];
+        for (let i = 0; i < ids.length; i += CHUNK) destroyed.push(...(await tx.selectFrom('archive_dispositions').select('item_id').where('item_id', 'in', ids.slice(i, i + CHUNK)).execute()).map((x) => x.item_id));
+        if (destroyed.length) throw invalidInput('itemIds', `destroyed under the retention schedule (disposition), nothing left to collect: ${destroyed.slice(0, 5).join(', ')}`);
       }
       // Lock the request's row (PostgreSQL) so two collections for it take turns instead of colliding on an item.
       await tx.updateTable('records_requests').set((eb) => ({ status: eb.ref('status') })).where('id', '=', requestId).execute();

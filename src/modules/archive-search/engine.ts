@@ -82,4 +82,10 @@ export function joins(f: NormalizedFilters, seqRef: string, skip: 'a' | 'e' | nu
   return parts.length ? sql.join(parts, sql` `) : sql``;
 }
 
+/**
+ * Destroyed under disposition (migration 0012): the disposition purges the item's index entries,
+ * so text searches never find it; a browse by filters over archive_items leaves it out here.
+ */
+export const notDisposed = (seqRef: string): RawBuilder<unknown> => sql`NOT EXISTS (SELECT 1 FROM archive_dispositions d WHERE d.item_seq = ${sql.ref(seqRef)})`;
+
 export const whereAll = (conds: RawBuilder<unknown>[]): RawBuilder<unknown> => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { filterConditions, HIT_END, HIT_START, joins, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
+import { filterConditions, HIT_END, HIT_START, joins, notDisposed, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
 import { toWebsearch, type ParsedQuery } from './query.ts';
 import type { NormalizedFilters } from './types.ts';
 
@@ -17,7 +17,7 @@ const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35
 export const postgresEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
-      const conds = filterConditions(f, 'a.seq');
+      const conds = [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
       if (after) conds.push(sql`a.seq < ${after.seq}`);
       const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
@@ -53,7 +53,7 @@ export const postgresEngine: SearchEngine = {
           SELECT a.seq AS seq, a.id AS id FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) JOIN archive_items a ON a.seq = e.seq
           ${whereAll([sql`e.document @@ tq.q`, ...conds])} ORDER BY e.seq LIMIT ${max}`.execute(ex)
       : await sql<{ seq: number; id: string }>`
-          SELECT a.seq AS seq, a.id AS id FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq LIMIT ${max}`.execute(ex);
+          SELECT a.seq AS seq, a.id AS id FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll([...conds, notDisposed('a.seq')])} ORDER BY a.seq LIMIT ${max}`.execute(ex);
     return r.rows.map((row) => ({ seq: Number(row.seq), id: row.id }));
   },
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { filterConditions, HIT_END, HIT_START, joins, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
+import { filterConditions, HIT_END, HIT_START, joins, notDisposed, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
 import { toFts5, type ParsedQuery } from './query.ts';
 import type { NormalizedFilters } from './types.ts';
 
@@ -14,7 +14,7 @@ const RANK = sql`-bm25(archive_search_fts, 10.0, 3.0)`;
 export const sqliteEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
-      const conds = filterConditions(f, 'a.seq');
+      const conds = [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
       if (after) conds.push(sql`a.seq < ${after.seq}`);
       const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
@@ -38,7 +38,7 @@ export const sqliteEngine: SearchEngine = {
   },
 
   async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
-    const conds = filterConditions(f, 'a.seq');
+    const conds = q ? filterConditions(f, 'a.seq') : [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
     const source = q ? sql`JOIN (SELECT rowid AS seq FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)}) m ON m.seq = a.seq` : sql``;
     const r = await sql<{ seq: number; id: string }>`
       SELECT a.seq AS seq, a.id AS id FROM archive_items a ${source} ${joins(f, 'a.seq', 'a')} ${whereAll(conds)}
