@@ -77,15 +77,17 @@ describeE2E('records retention and legal holds', (get) => {
       await attorney.page.getByRole('link', { name: 'Legal holds' }).click();
       await settled(attorney.page);
       await attorney.page.getByLabel('Matter').fill('Claim of the pier contractor');
-      await attorney.page.getByLabel('Custodian (person id)').fill(person.id);
+      await attorney.page.getByLabel('Custodian').selectOption(person.id);
       await attorney.page.getByLabel('From (City date)').fill('2025-06-01');
       await attorney.page.getByLabel('To (City date)').fill('2025-01-01');
       await attorney.page.getByRole('button', { name: 'Issue hold' }).click();
       await expect.poll(async () => (await attorney.page.locator('#hold-to-error').textContent()) ?? '').toMatch(/the date range is inverted/);
       await expectAccessible(attorney.page, 'legal hold form with errors');
       await attorney.page.getByLabel('To (City date)').fill('2025-12-31');
+      await attorney.page.locator('fieldset', { hasText: 'Platforms' }).locator('label', { hasText: 'Carson Public Works on Bluesky' }).click();
       await attorney.page.getByRole('button', { name: 'Issue hold' }).click();
       await expect.poll(async () => (await attorney.page.locator('main table').textContent()) ?? '').toMatch(/Claim of the pier contractor/);
+      expect(await attorney.page.locator('main table').textContent()).toMatch(/platforms: Carson Public Works on Bluesky; departments: all/);
     } finally {
       await attorney.context.close();
     }

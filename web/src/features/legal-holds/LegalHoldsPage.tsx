@@ -3,7 +3,8 @@ import { api } from '../../api/client.ts';
 import { useApi, useMutation } from '../../api/useApi.ts';
 import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
+import { listOf } from '../../api/shape.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Loading, Page, Section } from '../../components/Page.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
@@ -26,22 +27,30 @@ interface Hold {
   abilities: Record<string, boolean>;
 }
 
-const list = (ids: string[] | null, all: string) => (ids ? ids.join(', ') : all);
+const list = (ids: string[] | null, all: string, names: Map<string, string>) => (ids ? ids.map((i) => names.get(i) ?? i).join(', ') : all);
 const split = (s: string) => {
   const v = s.split(',').map((x) => x.trim()).filter(Boolean);
   return v.length ? v : null;
 };
 
+interface Named {
+  id: string;
+  name: string;
+}
+
 /** The City Attorney issues a hold: matter, custodian, what it covers. */
-function IssueHold({ onDone }: { onDone: () => void }) {
-  const [f, setF] = useState({ matter: '', custodianId: '', platformIds: '', departmentIds: '', searchTerms: '', fromDate: '', toDate: '', notes: '' });
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+function IssueHold({ onDone, platforms, departments }: { onDone: () => void; platforms: Named[]; departments: Named[] }) {
+  const empty = { matter: '', custodianId: '', platformIds: [] as string[], departmentIds: [] as string[], searchTerms: '', fromDate: '', toDate: '', notes: '' };
+  const [f, setF] = useState(empty);
+  const set = (k: 'matter' | 'custodianId' | 'searchTerms' | 'fromDate' | 'toDate' | 'notes') => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const people = listOf<Named>(useApi<unknown>('/api/people?status=active').data, 'people');
   const save = useMutation(useCallback((body: object) => api.post<{ hold: Hold }>('/api/legal-holds', body), []));
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await save.run({ matter: f.matter, custodianId: f.custodianId.trim(), platformIds: split(f.platformIds), departmentIds: split(f.departmentIds), searchTerms: split(f.searchTerms), fromDate: f.fromDate, toDate: f.toDate || null, notes: f.notes || null });
+    const many = (v: string[]) => (v.length ? v : null);
+    const r = await save.run({ matter: f.matter, custodianId: f.custodianId, platformIds: many(f.platformIds), departmentIds: many(f.departmentIds), searchTerms: split(f.searchTerms), fromDate: f.fromDate, toDate: f.toDate || null, notes: f.notes || null });
     if (r) {
-      setF({ matter: '', custodianId: '', platformIds: '', departmentIds: '', searchTerms: '', fromDate: '', toDate: '', notes: '' });
+      setF(empty);
       onDone();
     }
   }
@@ -50,11 +59,11 @@ function IssueHold({ onDone }: { onDone: () => void }) {
     <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} aria-label="Issue a legal hold">
       <ErrorAlert error={err} />
       <TextField id="hold-matter" label="Matter" required value={f.matter} onChange={set('matter')} maxLength={300} error={err?.fieldError('matter')} />
-      <TextField id="hold-custodian" label="Custodian (person id)" required value={f.custodianId} onChange={set('custodianId')} error={err?.fieldError('custodianId')} />
+      <SelectField id="hold-custodian" label="Custodian" required value={f.custodianId} onChange={set('custodianId')} placeholder="- Select -" options={people.map((p) => ({ value: p.id, label: p.name }))} error={err?.fieldError('custodianId')} />
       <TextField id="hold-from" type="date" label="From (City date)" required value={f.fromDate} onChange={set('fromDate')} error={err?.fieldError('fromDate')} />
       <TextField id="hold-to" type="date" label="To (City date)" hint="Leave empty for an ongoing hold." value={f.toDate} onChange={set('toDate')} error={err?.fieldError('toDate')} />
-      <TextField id="hold-platforms" label="Platform ids (comma-separated)" hint="Leave empty for every platform." value={f.platformIds} onChange={set('platformIds')} error={err?.fieldError('platformIds')} />
-      <TextField id="hold-departments" label="Department ids (comma-separated)" hint="Leave empty for every department." value={f.departmentIds} onChange={set('departmentIds')} error={err?.fieldError('departmentIds')} />
+      <CheckboxGroup id="hold-platforms" legend="Platforms (none ticked: every platform)" options={platforms.map((p) => ({ value: p.id, label: p.name }))} values={f.platformIds} onChange={(v) => setF((x) => ({ ...x, platformIds: v }))} error={err?.fieldError('platformIds')} />
+      <CheckboxGroup id="hold-departments" legend="Departments (none ticked: every department)" options={departments.map((d) => ({ value: d.id, label: d.name }))} values={f.departmentIds} onChange={(v) => setF((x) => ({ ...x, departmentIds: v }))} error={err?.fieldError('departmentIds')} />
       <TextField id="hold-terms" label="Search terms (comma-separated)" hint="Any of them in a record's text; leave empty for any text." value={f.searchTerms} onChange={set('searchTerms')} error={err?.fieldError('searchTerms')} />
       <TextAreaField id="hold-notes" label="Notes" value={f.notes} onChange={set('notes')} rows={2} error={err?.fieldError('notes')} />
       <button type="submit" className="usa-button" disabled={save.pending}>
@@ -99,6 +108,9 @@ export function LegalHoldsPage() {
   };
   // Custodians without records duties see only their own holds.
   const rows = all.data?.holds ?? (all.error?.status === 403 ? (mine.data?.holds ?? []) : []);
+  const platforms = listOf<Named>(useApi<unknown>('/api/platforms').data, 'platforms');
+  const departments = listOf<Named>(useApi<unknown>('/api/departments').data, 'departments');
+  const names = new Map([...platforms, ...departments].map((x) => [x.id, x.name]));
   return (
     <Page title="Legal holds" lead="Issued and released by the City Attorney, acknowledged by the custodian. A hold in force keeps every record it covers from destruction; with overlapping holds, a record is free only when every one is released.">
       {all.data && <SelectField id="holds-status" label="Show" value={status} onChange={setStatus} options={[{ value: '', label: 'All' }, { value: 'issued', label: 'Issued' }, { value: 'acknowledged', label: 'Acknowledged' }, { value: 'released', label: 'Released' }]} />}
@@ -124,7 +136,7 @@ export function LegalHoldsPage() {
                   <th scope="row">{h.matter}</th>
                   <td>{h.custodian.name ?? h.custodian.id}</td>
                   <td>
-                    {formatDate(h.fromDate)} – {h.toDate ? formatDate(h.toDate) : 'ongoing'}; platforms: {list(h.platformIds, 'all')}; departments: {list(h.departmentIds, 'all')}
+                    {formatDate(h.fromDate)} – {h.toDate ? formatDate(h.toDate) : 'ongoing'}; platforms: {list(h.platformIds, 'all', names)}; departments: {list(h.departmentIds, 'all', names)}
                     {h.searchTerms && `; terms: ${h.searchTerms.join(', ')}`}
                   </td>
                   <td>
@@ -141,7 +153,7 @@ export function LegalHoldsPage() {
       )}
       {may(all.data?.abilities, 'legal_hold.issue') && (
         <Section title="Issue a legal hold">
-          <IssueHold onDone={reload} />
+          <IssueHold onDone={reload} platforms={platforms} departments={departments} />
         </Section>
       )}
     </Page>
