@@ -14,7 +14,8 @@ export function registerArchiveCommands(program: Command): void {
         const r = await ctx.archive.verify();
         const secs = ((Date.now() - started) / 1000).toFixed(1);
         if (r.ok) {
-          console.log(`Archive intact: ${r.items} items, ${r.seals} daily seals, head ${r.head.slice(0, 16)}… (${secs} s)`);
+          const destroyed = r.destroyed ? `, ${r.destroyed} destroyed under approved dispositions (each matching its certificate)` : '';
+          console.log(`Archive intact: ${r.items} items, ${r.seals} daily seals${destroyed}, head ${r.head.slice(0, 16)}… (${secs} s)`);
         } else {
           const b = r.firstBreak;
           const what = b.sealDate ? `seal ${b.sealDate}` : `item #${b.seq}${b.id ? ` (id ${b.id}, ${b.kind})` : ''}`;

@@ -96,7 +96,7 @@ export interface ArchiveBreak {
 }
 
 export type ArchiveVerifyResult =
-  | { ok: true; items: number; seals: number; head: string }
+  | { ok: true; items: number; seals: number; head: string; /** Items destroyed under an approved disposition, held to their certificates (set when any). */ destroyed?: number }
   | { ok: false; items: number; seals: number; firstBreak: ArchiveBreak };
 
 export interface ArchiveSeal {

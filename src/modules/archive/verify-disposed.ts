@@ -80,5 +80,8 @@ export async function dispositionChecker(db: Db) {
     return null;
   }
 
-  return { checkCertificates, markersFor, checkDisposed, leftover, count: () => certs.length };
+  /** Destroyed items walked so far (every one matched its certificate). */
+  const destroyed = () => [...byBatch.values()].reduce((n, c) => n + c.count, 0);
+
+  return { checkCertificates, markersFor, checkDisposed, leftover, count: () => certs.length, destroyed };
 }

@@ -87,5 +87,6 @@ export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVer
   const headSeq = head ? Number(head.seq) : 0;
   if (headSeq > count) return fail({ seq: count + 1, id: null, kind: null, problem: `item #${count + 1} is missing: deleted (the archive head records ${headSeq} items)` });
   if (!head || headSeq !== count || head.hash !== prev) return fail({ seq: headSeq, id: null, kind: null, problem: 'the archive head does not match the last stored item' });
-  return { ok: true, items: count, seals: checker.count(), head: prev };
+  const destroyed = disposed.destroyed();
+  return { ok: true, items: count, seals: checker.count(), head: prev, ...(destroyed > 0 ? { destroyed } : {}) };
 }
