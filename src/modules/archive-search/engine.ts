@@ -34,7 +34,7 @@ export interface SearchEngine {
  * waits: relevance is computed over the newest RANK_WINDOW matches that pass the filters, and the
  * page says so (`rankedWithin`); a narrower query or filters bring older items in.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 1000;
 
 /** Private-use characters that mark a hit in a snippet (split apart before anything is shown). */
 export const HIT_START = '\uE000';
@@ -69,6 +69,8 @@ export function filterConditions(f: NormalizedFilters, seqRef: string): RawBuild
     out.push(personMatch(f.commenter));
     out.push(sql`a.kind IN (${sql.join([...COMMENT_KINDS])})`);
   }
+  if (f.seqFrom !== undefined) out.push(sql`${sql.ref(seqRef)} >= ${f.seqFrom}`);
+  if (f.seqTo !== undefined) out.push(sql`${sql.ref(seqRef)} <= ${f.seqTo}`);
   if (f.clause) out.push(sql`EXISTS (SELECT 1 FROM archive_search_clauses c WHERE c.clause = ${f.clause} AND c.seq = ${sql.ref(seqRef)})`);
   return out;
 }
@@ -80,6 +82,29 @@ export function joins(f: NormalizedFilters, seqRef: string, skip: 'a' | 'e' | nu
   if (n.items && skip !== 'a') parts.push(sql`JOIN archive_items a ON a.seq = ${sql.ref(seqRef)}`);
   if (n.entries && skip !== 'e') parts.push(sql`JOIN archive_search_entries e ON e.seq = ${sql.ref(seqRef)}`);
   return parts.length ? sql.join(parts, sql` `) : sql``;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A capture-date range as a range of seqs, so the engines read only that stretch of the archive
+ * (FTS5 and the primary keys seek on it) instead of every newer match. The archive captures in
+ * seq order at the clock's time (its daily seals rely on the same order); the bounds take a day
+ * of margin either side, and the exact captured_at conditions still apply, so the range only
+ * narrows the reading, never the answer.
+ */
+export async function captureSeqBounds(ex: Executor, f: NormalizedFilters): Promise<NormalizedFilters> {
+  if (f.dateField !== 'captured' || (!f.fromIso && !f.toIso)) return f;
+  const out = { ...f };
+  if (f.fromIso) {
+    const lo = await ex.selectFrom('archive_items').select('seq').where('captured_at', '>=', new Date(Date.parse(f.fromIso) - DAY).toISOString()).orderBy('captured_at').orderBy('seq').limit(1).executeTakeFirst();
+    out.seqFrom = lo ? Number(lo.seq) : Number.MAX_SAFE_INTEGER;
+  }
+  if (f.toIso) {
+    const hi = await ex.selectFrom('archive_items').select('seq').where('captured_at', '<', new Date(Date.parse(f.toIso) + DAY).toISOString()).orderBy('captured_at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    out.seqTo = hi ? Number(hi.seq) : 0;
+  }
+  return out;
 }
 
 /**

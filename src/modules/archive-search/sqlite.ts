@@ -11,6 +11,10 @@ import type { NormalizedFilters } from './types.ts';
  */
 const RANK = sql`-bm25(archive_search_fts, 10.0, 3.0)`;
 
+/** The capture-order bounds inside the FTS5 query itself, where FTS5 seeks on them. */
+const rowidRange = (f: NormalizedFilters) =>
+  sql.join([...(f.seqFrom !== undefined ? [sql`AND rowid >= ${f.seqFrom}`] : []), ...(f.seqTo !== undefined ? [sql`AND rowid <= ${f.seqTo}`] : [])], sql` `);
+
 export const sqliteEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
@@ -21,7 +25,7 @@ export const sqliteEngine: SearchEngine = {
     }
     // The newest RANK_WINDOW matches passing the filters (FTS5 walks its doclists in rowid order), then ranked.
     const window = sql`SELECT m.seq AS seq, m.score AS score
-      FROM (SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ORDER BY rowid DESC) m
+      FROM (SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)} ORDER BY rowid DESC) m
       ${joins(f, 'm.seq')} ${whereAll(filterConditions(f, 'm.seq'))}
       ORDER BY m.seq DESC LIMIT ${RANK_WINDOW}`;
     const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score} OR (w.score = ${after.score} AND w.seq > ${after.seq}))` : sql``;
@@ -39,7 +43,7 @@ export const sqliteEngine: SearchEngine = {
 
   async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
     const conds = q ? filterConditions(f, 'a.seq') : [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
-    const source = q ? sql`JOIN (SELECT rowid AS seq FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)}) m ON m.seq = a.seq` : sql``;
+    const source = q ? sql`JOIN (SELECT rowid AS seq FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)}) m ON m.seq = a.seq` : sql``;
     const r = await sql<{ seq: number; id: string }>`
       SELECT a.seq AS seq, a.id AS id FROM archive_items a ${source} ${joins(f, 'a.seq', 'a')} ${whereAll(conds)}
       ORDER BY a.seq LIMIT ${max}`.execute(ex);

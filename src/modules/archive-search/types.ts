@@ -36,6 +36,9 @@ export interface NormalizedFilters {
   author?: PersonMatch;
   commenter?: PersonMatch;
   clause?: string;
+  /** Capture order bounds for a capture-date range (see engine.ts captureSeqBounds). */
+  seqFrom?: number;
+  seqTo?: number;
 }
 
 export interface PersonMatch {
