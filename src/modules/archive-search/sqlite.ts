@@ -11,6 +11,9 @@ import type { NormalizedFilters } from './types.ts';
  */
 const RANK = sql`-bm25(archive_search_fts, 10.0, 3.0)`;
 
+/** At most this many items for one person or clause are matched one by one (more: the window below). */
+const CANDIDATES = 5000;
+
 /** The capture-order bounds inside the FTS5 query itself, where FTS5 seeks on them. */
 const rowidRange = (f: NormalizedFilters) =>
   sql.join([...(f.seqFrom !== undefined ? [sql`AND rowid >= ${f.seqFrom}`] : []), ...(f.seqTo !== undefined ? [sql`AND rowid <= ${f.seqTo}`] : [])], sql` `);
@@ -23,12 +26,25 @@ export const sqliteEngine: SearchEngine = {
       const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
+    const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score} OR (w.score = ${after.score} AND w.seq > ${after.seq}))` : sql``;
+    // A person or a clause narrows the archive to a few items: find those first, then match and rank each (all of them).
+    if (f.author || f.commenter || f.clause) {
+      const conds = filterConditions(f, 'a.seq');
+      const c = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${CANDIDATES + 1}`.execute(ex);
+      if (c.rows.length <= CANDIDATES) {
+        if (c.rows.length === 0) return [];
+        const list = JSON.stringify(c.rows.map((row) => Number(row.seq)));
+        const r = await sql<{ seq: number; score: number }>`SELECT w.seq AS seq, w.score AS score FROM (
+            SELECT archive_search_fts.rowid AS seq, ${RANK} AS score FROM json_each(${list}) c CROSS JOIN archive_search_fts WHERE archive_search_fts.rowid = c.value AND archive_search_fts MATCH ${toFts5(q)}
+          ) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
+        return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: false }));
+      }
+    }
     // The newest RANK_WINDOW matches passing the filters (FTS5 walks its doclists in rowid order), then ranked.
     const window = sql`SELECT m.seq AS seq, m.score AS score
       FROM (SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)} ORDER BY rowid DESC) m
       ${joins(f, 'm.seq')} ${whereAll(filterConditions(f, 'm.seq'))}
       ORDER BY m.seq DESC LIMIT ${RANK_WINDOW}`;
-    const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score} OR (w.score = ${after.score} AND w.seq > ${after.seq}))` : sql``;
     const r = await sql<{ seq: number; score: number; n: number }>`SELECT w.seq AS seq, w.score AS score, w.n AS n FROM (SELECT x.*, count(*) OVER () AS n FROM (${window}) x) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
     return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: Number(row.n) >= RANK_WINDOW }));
   },
