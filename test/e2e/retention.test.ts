@@ -93,11 +93,16 @@ describeE2E('records retention and legal holds', (get) => {
     }
     const employee = await signedInPage(browser, server.url, custodian);
     try {
+      await employee.page.getByRole('link', { name: 'Legal holds' }).waitFor();
+      await settled(employee.page);
+      const errors = watchPageErrors(employee.page);
       await employee.page.goto('/legal-holds');
       await settled(employee.page);
       await employee.page.getByRole('button', { name: 'Acknowledge' }).click();
       await expect.poll(async () => (await employee.page.locator('main table').textContent()) ?? '').toMatch(/acknowledged/);
       await expectAccessible(employee.page, 'legal holds, custodian');
+      // The custodian's page asks only for what they may read: no refused request in the console.
+      expect(errors).toEqual([]);
     } finally {
       await employee.context.close();
     }

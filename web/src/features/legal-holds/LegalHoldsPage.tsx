@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
+import { hasRole, useSession } from '../../api/session.tsx';
 import { useApi, useMutation } from '../../api/useApi.ts';
 import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -100,22 +101,26 @@ function HoldActions({ hold, onDone }: { hold: Hold; onDone: () => void }) {
 /** Legal holds (SPEC §5): while a hold is in force, nothing it covers can be destroyed. */
 export function LegalHoldsPage() {
   const [status, setStatus] = useState('');
-  const all = useApi<{ holds: Hold[]; abilities: Record<string, boolean> }>(`/api/legal-holds${status ? `?status=${status}` : ''}`);
+  const { session } = useSession();
+  // Records staff read every hold; anyone else (a custodian) reads only their own, so nothing is asked that would be refused.
+  const reader = hasRole(session, 'city_attorney', 'city_clerk', 'city_manager', 'auditor', 'it_manager');
+  const issuer = hasRole(session, 'city_attorney');
+  const all = useApi<{ holds: Hold[]; abilities: Record<string, boolean> }>(reader ? `/api/legal-holds${status ? `?status=${status}` : ''}` : null);
   const mine = useApi<{ holds: Hold[] }>('/api/legal-holds/mine');
   const reload = () => {
     all.reload();
     mine.reload();
   };
   // Custodians without records duties see only their own holds.
-  const rows = all.data?.holds ?? (all.error?.status === 403 ? (mine.data?.holds ?? []) : []);
-  const platforms = listOf<Named>(useApi<unknown>('/api/platforms').data, 'platforms');
-  const departments = listOf<Named>(useApi<unknown>('/api/departments').data, 'departments');
+  const rows = reader ? (all.data?.holds ?? []) : (mine.data?.holds ?? []);
+  const platforms = listOf<Named>(useApi<unknown>(issuer ? '/api/platforms' : null).data, 'platforms');
+  const departments = listOf<Named>(useApi<unknown>(issuer ? '/api/departments' : null).data, 'departments');
   const names = new Map([...platforms, ...departments].map((x) => [x.id, x.name]));
   return (
     <Page title="Legal holds" lead="Issued and released by the City Attorney, acknowledged by the custodian. A hold in force keeps every record it covers from destruction; with overlapping holds, a record is free only when every one is released.">
       {all.data && <SelectField id="holds-status" label="Show" value={status} onChange={setStatus} options={[{ value: '', label: 'All' }, { value: 'issued', label: 'Issued' }, { value: 'acknowledged', label: 'Acknowledged' }, { value: 'released', label: 'Released' }]} />}
       {(all.loading || mine.loading) && !all.data && !mine.data && <Loading what="Loading holds" />}
-      {all.error?.status !== 403 && <ErrorAlert error={all.error} />}
+      <ErrorAlert error={all.error ?? mine.error} />
       {rows.length === 0 && !all.loading && <p>No legal holds to show.</p>}
       {rows.length > 0 && (
         <TableScroll label="Legal holds">
@@ -151,7 +156,7 @@ export function LegalHoldsPage() {
           </table>
         </TableScroll>
       )}
-      {may(all.data?.abilities, 'legal_hold.issue') && (
+      {issuer && !!all.data && may(all.data.abilities, 'legal_hold.issue') && (
         <Section title="Issue a legal hold">
           <IssueHold onDone={reload} platforms={platforms} departments={departments} />
         </Section>

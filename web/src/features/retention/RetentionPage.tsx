@@ -180,7 +180,7 @@ export function RetentionPage() {
         <SchedulesTable />
       </Section>
       <Section title="Records whose retention has ended">
-        <EligibleRecords canPropose={may(batches.data?.abilities, 'disposition.propose')} onProposed={batches.reload} />
+        <EligibleRecords canPropose={!!batches.data && may(batches.data.abilities, 'disposition.propose')} onProposed={batches.reload} />
       </Section>
       <Section title="Disposition batches">
         {batches.loading && !batches.data && <Loading what="Loading batches" />}
