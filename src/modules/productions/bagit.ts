@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { rename, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -30,7 +31,7 @@ export interface BagOptions {
   pageSize?: number;
 }
 
-const IN_FLIGHT = 64;
+const YIELD_EVERY = 200;
 
 export const LOAD_FILE_COLUMNS = ['BegBates', 'EndBates', 'ItemId', 'Seq', 'Kind', 'SourceId', 'Platform', 'PlatformId', 'Department', 'DepartmentId', 'CreatedOnPlatform', 'CapturedAt', 'RetainUntil', 'SHA256', 'NativePath', 'HtmlPath', 'MediaPath', 'MediaSHA256'];
 
@@ -54,12 +55,6 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
   const loadFile = new HashingWriter(join(tmp, 'data', 'loadfile.csv'));
   const records = new HashingWriter(join(tmp, 'data', 'archive-records.jsonl'));
   const writers = [manifest, loadFile, records];
-  let inFlight: Promise<void>[] = [];
-  const settle = async () => {
-    const batch = inFlight;
-    inFlight = [];
-    await Promise.all(batch);
-  };
   try {
     const names = await nameMaps(o.db);
     const archive = await archiveState(o.db);
@@ -78,11 +73,11 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
       payloadBytes += bytes;
       payloadFiles += 1;
     };
-    // Small payload files are written a few dozen at a time (the disk works while the next are rendered).
+    // Small files written synchronously: half the CPU of the promise API for 200,000 files of a few KB
+    // (measured in bench/exports); the loop yields every YIELD_EVERY items so a server stays responsive.
     const writePayload = async (rel: string, content: string) => {
       const b = Buffer.from(content, 'utf8');
-      inFlight.push(writeFile(join(tmp, rel), b, { flag: 'wx' }));
-      if (inFlight.length >= IN_FLIGHT) await settle();
+      writeFileSync(join(tmp, rel), b, { flag: 'wx' });
       await payload(rel, hash('sha256', b, 'hex'), b.length);
     };
 
@@ -108,9 +103,9 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
       await loadFile.write(csvLine([bates, endBates, r.id, r.seq, r.kind, r.source_id, platformName, r.platform_id, departmentName, r.department_id, createdOnPlatform(r), r.captured_at, r.retain_until, r.content_sha256, nativeRel, htmlRel, m?.rel ?? null, m?.sha256 ?? null]));
       await records.write(`${recordLine(r, bates, nativeRel)}\n`);
       items += 1;
+      if (items % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       if (items % 500 === 0) await o.onProgress?.({ phase: 'writing', done: items, total });
     }
-    await settle();
     await o.onProgress?.({ phase: 'finishing', done: items, total });
 
     for (const [w, rel] of [
@@ -143,7 +138,6 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
     await rename(tmp, o.out);
     return { format: 'bagit', path: o.out, items, media, firstBates, lastBates, bytes: payloadBytes, sha256: manifestSha256, archive, exportedAt, exportedBy: o.exportedBy };
   } catch (e) {
-    await Promise.allSettled(inFlight);
     for (const w of writers) w.destroy();
     await removeQuietly(tmp);
     throw e;
