@@ -113,4 +113,8 @@ export async function captureSeqBounds(ex: Executor, f: NormalizedFilters): Prom
  */
 export const notDisposed = (seqRef: string): RawBuilder<unknown> => sql`NOT EXISTS (SELECT 1 FROM archive_dispositions d WHERE d.item_seq = ${sql.ref(seqRef)})`;
 
+/** Browsing by a clause reads that clause's items newest first off its own index, not the whole archive. */
+export const browseFrom = (f: NormalizedFilters): RawBuilder<unknown> =>
+  f.clause ? sql`archive_search_clauses cl JOIN archive_items a ON a.seq = cl.seq AND cl.clause = ${f.clause}` : sql`archive_items a`;
+
 export const whereAll = (conds: RawBuilder<unknown>[]): RawBuilder<unknown> => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { filterConditions, HIT_END, HIT_START, joins, notDisposed, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
+import { browseFrom, filterConditions, HIT_END, HIT_START, joins, notDisposed, RANK_WINDOW, whereAll, type Cursor, type EngineRow, type SearchEngine } from './engine.ts';
 import { toWebsearch, type ParsedQuery } from './query.ts';
 import type { NormalizedFilters } from './types.ts';
 
@@ -19,7 +19,7 @@ export const postgresEngine: SearchEngine = {
     if (!q) {
       const conds = [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
       if (after) conds.push(sql`a.seq < ${after.seq}`);
-      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
+      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
     // The newest RANK_WINDOW matches passing the filters, then ranked (ts_rank only over those).
