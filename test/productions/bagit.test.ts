@@ -90,7 +90,7 @@ describeWithContext(
       validateBag(dir);
     });
 
-    it('[IV.A.12] filters select by department, platform, kind, date range and item id', async () => {
+    it('[IV.A.12] filters select by department, platform, kind and date range', async () => {
       const ids = async (filter: object) => {
         const dir = out(`f-${Math.random().toString(36).slice(2)}`);
         await get().productions.exportBagit(actor, { out: dir, filter });
@@ -103,7 +103,6 @@ describeWithContext(
       expect(await ids({ platforms: [s.bluesky] })).toEqual(pick((i) => i.platformId === s.bluesky));
       expect(await ids({ kinds: ['comment', 'removal'] })).toEqual(pick((i) => i.kind === 'comment' || i.kind === 'removal'));
       expect(await ids({ from: '2026-11-18', to: '2026-11-18' })).toEqual(pick((i) => i.capturedAt.startsWith('2026-11-18')));
-      expect(await ids({ items: [s.items[4]!.id, s.items[0]!.id] })).toEqual([s.items[0]!.id, s.items[4]!.id]);
     });
 
     it('[IV.A.12] bad input is refused with a message naming it, and nothing is written', async () => {
@@ -169,20 +168,36 @@ describeWithContext(
       }
     });
 
-    it('[IV.A.12] a destroyed item (payload erased by disposition) is never produced', async () => {
+    it('[IV.A.12] an item destroyed under an approved disposition (its marker, its erased payload) is never produced', async () => {
       const ctx = get();
       const victim = s.items[1]!;
       const before = await ctx.db.db.selectFrom('archive_items').select(['native', 'rendered_text', 'metadata']).where('id', '=', victim.id).executeTakeFirstOrThrow();
-      await sql`update archive_items set native = '', rendered_text = '', metadata = '' where id = ${victim.id}`.execute(ctx.db.db);
+      // What the retention module's destruction writes: a marker, and the payload columns erased.
+      await ctx.db.db.insertInto('archive_dispositions').values({ item_id: victim.id, item_seq: victim.seq, batch_id: 'batch-test', content_sha256: victim.contentSha256, item_hash: victim.itemHash, disposed_at: '2026-11-19T18:00:00.000Z' }).execute();
+      await sql`update archive_items set native = 'null', rendered_text = '', metadata = '{}' where id = ${victim.id}`.execute(ctx.db.db);
       try {
         const dir = out('disposed');
         const r = await ctx.productions.exportBagit(actor, { out: dir });
         expect(r.items).toBe(s.items.length - 1);
         expect(readFileSync(join(dir, 'data/loadfile.csv'), 'utf8')).not.toContain(victim.id);
         validateBag(dir);
+        // Asked for by id, it is not produced either.
+        const one = await ctx.productions.exportBagit(actor, { out: out('disposed-by-id'), filter: { items: [victim.id] } });
+        expect(one.items).toBe(0);
       } finally {
+        await ctx.db.db.deleteFrom('archive_dispositions').where('item_id', '=', victim.id).execute();
         await sql`update archive_items set native = ${before.native}, rendered_text = ${before.rendered_text}, metadata = ${before.metadata} where id = ${victim.id}`.execute(ctx.db.db);
       }
+    });
+
+    it('[IV.A.11] the records collected for a public records request are produced by their ids, in archive order', async () => {
+      const dir = out('request');
+      const wanted = [s.items[7]!, s.items[0]!, s.attachment];
+      const r = await get().productions.exportBagit(actor, { out: dir, filter: { items: wanted.map((i) => i.id) }, batesPrefix: 'PRR-2026-0001' });
+      expect(r).toMatchObject({ items: 3, media: 1, firstBates: 'PRR-2026-0001-000001', lastBates: 'PRR-2026-0001-000004' });
+      const [header, ...rows] = parseCsv(readFileSync(join(dir, 'data/loadfile.csv'), 'utf8'));
+      expect(rows.map((row) => row[header!.indexOf('ItemId')])).toEqual([...wanted].sort((a, b) => a.seq - b.seq).map((i) => i.id));
+      validateBag(dir);
     });
   },
   { config: { dataDir } },

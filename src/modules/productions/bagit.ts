@@ -9,7 +9,7 @@ import { bagInfoTxt, bagitTxt, certificationTemplate, custodyLog, manifestPath, 
 import { copyHashing, csvLine, ensureDir, HashingWriter, removeQuietly } from './files.ts';
 import { extensionOf, findStoredFile, mediaOf } from './media.ts';
 import { batesNumber, renderItemHtml } from './render.ts';
-import { archiveState, countItems, exportableItems, type DisposedLookup } from './source.ts';
+import { archiveState, countItems, exportableItems } from './source.ts';
 import { describeFilter } from './filters.ts';
 import type { OnProgress, ProductionResult, ResolvedFilter } from './types.ts';
 
@@ -27,7 +27,6 @@ export interface BagOptions {
   baggingDate: string;
   software: string;
   onProgress?: OnProgress;
-  disposed?: DisposedLookup;
   pageSize?: number;
 }
 
@@ -82,7 +81,7 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
     };
 
     await loadFile.write(csvLine(LOAD_FILE_COLUMNS));
-    for await (const r of exportableItems(o.db, o.filter, { pageSize: o.pageSize, disposed: o.disposed })) {
+    for await (const r of exportableItems(o.db, o.filter, { pageSize: o.pageSize })) {
       const bates = batesNumber(o.batesPrefix, ++n);
       firstBates ??= bates;
       const nativeRel = `data/native/${bates}.json`;

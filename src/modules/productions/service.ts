@@ -10,7 +10,6 @@ import { writeBag } from './bagit.ts';
 import { assertFreshOutput } from './files.ts';
 import { describeFilter, resolveFilter } from './filters.ts';
 import { productionsPolicy } from './policy.ts';
-import { dispositionMarkers } from './source.ts';
 import type { OnProgress, ProductionFilterInput, ProductionResult, ResolvedFilter } from './types.ts';
 import { writeWarc } from './warc.ts';
 
@@ -65,7 +64,6 @@ export function checkBatesPrefix(pack: PolicyPack, value: string | null | undefi
  */
 export function createProductionsService(deps: ProductionsDeps) {
   const { db, clock, pack, audit } = deps;
-  const disposed = dispositionMarkers(db);
   const cite = (...ids: string[]) => ids.filter((id) => hasClause(pack, id));
 
   async function prepare(actor: Actor, input: ExportInput, kind: 'directory' | 'file') {
@@ -96,14 +94,14 @@ export function createProductionsService(deps: ProductionsDeps) {
   /** `crier export bagit`: a BagIt 1.0 bag (RFC 8493) at `out`. */
   async function exportBagit(actor: Actor, input: ExportInput): Promise<ProductionResult> {
     const p = await prepare(actor, input, 'directory');
-    const r = await writeBag({ db, dataDir: deps.dataDir, out: input.out, filter: p.filter, batesPrefix: p.batesPrefix, productionId: p.productionId, cityName: pack.jurisdiction.cityName, exportedBy: p.exportedBy, exportedAt: p.now, baggingDate: localDate(pack, p.now), software: SOFTWARE, onProgress: input.onProgress, disposed, pageSize: input.pageSize });
+    const r = await writeBag({ db, dataDir: deps.dataDir, out: input.out, filter: p.filter, batesPrefix: p.batesPrefix, productionId: p.productionId, cityName: pack.jurisdiction.cityName, exportedBy: p.exportedBy, exportedAt: p.now, baggingDate: localDate(pack, p.now), software: SOFTWARE, onProgress: input.onProgress, pageSize: input.pageSize });
     return recorded(actor, r, p.filter, p.productionId);
   }
 
   /** `crier export warc`: WARC 1.1 captures of the rendered items at `out`. */
   async function exportWarc(actor: Actor, input: ExportInput): Promise<ProductionResult> {
     const p = await prepare(actor, input, 'file');
-    const r = await writeWarc({ db, out: input.out, filter: p.filter, batesPrefix: p.batesPrefix, productionId: p.productionId, cityName: pack.jurisdiction.cityName, baseUrl: deps.publicUrl, exportedBy: p.exportedBy, exportedAt: p.now, software: SOFTWARE, gzip: input.gzip ?? true, onProgress: input.onProgress, disposed, pageSize: input.pageSize });
+    const r = await writeWarc({ db, out: input.out, filter: p.filter, batesPrefix: p.batesPrefix, productionId: p.productionId, cityName: pack.jurisdiction.cityName, baseUrl: deps.publicUrl, exportedBy: p.exportedBy, exportedAt: p.now, software: SOFTWARE, gzip: input.gzip ?? true, onProgress: input.onProgress, pageSize: input.pageSize });
     return recorded(actor, r, p.filter, p.productionId);
   }
 

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { conflict } from '../../kernel/errors.ts';
 import type { Database, Db, Row } from '../../db/index.ts';
-import { EXCLUDED_FIELDS, isArchiveKind, itemHash, sha256 } from '../archive/index.ts';
+import { EXCLUDED_FIELDS, isArchiveKind, isErased, itemHash, notDisposed, sha256 } from '../archive/index.ts';
 import type { ArchiveState, ResolvedFilter } from './types.ts';
 
 export const PAGE_SIZE = 1_000;
@@ -9,6 +9,8 @@ export const PAGE_SIZE = 1_000;
 type ItemsQuery<O> = SelectQueryBuilder<Database, 'archive_items', O>;
 
 function filtered<O>(q: ItemsQuery<O>, f: ResolvedFilter): ItemsQuery<O> {
+  // Items destroyed under an approved disposition (a marker in archive_dispositions) are never produced.
+  q = q.where(notDisposed());
   if (f.fromIso) q = q.where('captured_at', '>=', f.fromIso);
   if (f.toIso) q = q.where('captured_at', '<', f.toIso);
   if (f.kinds.length) q = q.where('kind', 'in', f.kinds);
@@ -27,7 +29,7 @@ function filtered<O>(q: ItemsQuery<O>, f: ResolvedFilter): ItemsQuery<O> {
   return q;
 }
 
-/** How many items the filter selects (before disposed ones are left out): the progress bar's total. */
+/** How many items the filter selects (destroyed ones left out): the progress bar's total. */
 export async function countItems(db: Db, f: ResolvedFilter): Promise<number> {
   const r = await filtered(db.selectFrom('archive_items').select(sql<number>`count(*)`.as('n')), f).executeTakeFirst();
   return Number(r?.n ?? 0);
@@ -52,38 +54,11 @@ export function checkAgainstArchive(r: Row<'archive_items'>): void {
   }
 }
 
-/** Item ids a disposition marked destroyed: never exported. */
-export type DisposedLookup = (ids: string[]) => Promise<Set<string>>;
-
-/** A destroyed item's payload columns are blanked (capture never writes an empty native). */
-const isErased = (r: Row<'archive_items'>): boolean => r.native === '' && r.rendered_text === '' && r.metadata === '';
-
-/**
- * Ids marked in `archive_dispositions` (the retention module's append-only markers). Read with
- * plain SQL so a database migrated before that table existed simply has no markers.
- */
-export function dispositionMarkers(db: Db): DisposedLookup {
-  let available = true;
-  return async (ids) => {
-    if (!available || !ids.length) return new Set();
-    try {
-      const r = await sql<{ item_id: string }>`select item_id from archive_dispositions where item_id in (${sql.join(ids)})`.execute(db);
-      return new Set(r.rows.map((x) => x.item_id));
-    } catch (e) {
-      if (/archive_dispositions/.test(String((e as Error).message))) {
-        available = false;
-        return new Set();
-      }
-      throw e;
-    }
-  };
-}
-
 /**
  * Items in seq order, one keyset page at a time (memory holds a page, never the set), each
- * checked against its hashes; disposed items are left out.
+ * checked against its hashes; destroyed items are left out.
  */
-export async function* exportableItems(db: Db, f: ResolvedFilter, options: { pageSize?: number; disposed?: DisposedLookup } = {}): AsyncGenerator<Row<'archive_items'>> {
+export async function* exportableItems(db: Db, f: ResolvedFilter, options: { pageSize?: number } = {}): AsyncGenerator<Row<'archive_items'>> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   let after = 0;
   let next = filtered(db.selectFrom('archive_items').selectAll(), f).where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
@@ -93,9 +68,9 @@ export async function* exportableItems(db: Db, f: ResolvedFilter, options: { pag
     after = Number(rows[rows.length - 1]!.seq);
     // Ask for the next page before working through this one.
     next = rows.length === pageSize ? filtered(db.selectFrom('archive_items').selectAll(), f).where('seq', '>', after).orderBy('seq').limit(pageSize).execute() : Promise.resolve([]);
-    const gone = options.disposed ? await options.disposed(rows.map((r) => r.id)) : new Set<string>();
     for (const r of rows) {
-      if (gone.has(r.id) || isErased(r)) continue;
+      // An erased payload without its marker cannot be produced either (verify reports it).
+      if (isErased(r)) continue;
       checkAgainstArchive(r);
       yield r;
     }

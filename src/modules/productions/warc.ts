@@ -9,7 +9,7 @@ import { nameMaps } from './bagit.ts';
 import { describeFilter } from './filters.ts';
 import { HashingWriter, removeQuietly } from './files.ts';
 import { batesNumber, renderItemHtml } from './render.ts';
-import { archiveState, countItems, exportableItems, type DisposedLookup } from './source.ts';
+import { archiveState, countItems, exportableItems } from './source.ts';
 import type { OnProgress, ProductionResult, ResolvedFilter } from './types.ts';
 
 export interface WarcOptions {
@@ -27,7 +27,6 @@ export interface WarcOptions {
   /** Gzip each record on its own (a .warc.gz readers can seek into). */
   gzip: boolean;
   onProgress?: OnProgress;
-  disposed?: DisposedLookup;
   pageSize?: number;
 }
 
@@ -71,7 +70,7 @@ export async function writeWarc(o: WarcOptions): Promise<ProductionResult> {
     let items = 0;
     let firstBates: string | null = null;
     let lastBates: string | null = null;
-    for await (const r of exportableItems(o.db, o.filter, { pageSize: o.pageSize, disposed: o.disposed })) {
+    for await (const r of exportableItems(o.db, o.filter, { pageSize: o.pageSize })) {
       const bates = batesNumber(o.batesPrefix, ++items);
       firstBates ??= bates;
       lastBates = bates;
