@@ -113,8 +113,17 @@ export async function captureSeqBounds(ex: Executor, f: NormalizedFilters): Prom
  */
 export const notDisposed = (seqRef: string): RawBuilder<unknown> => sql`NOT EXISTS (SELECT 1 FROM archive_dispositions d WHERE d.item_seq = ${sql.ref(seqRef)})`;
 
-/** Browsing by a clause reads that clause's items newest first off its own index, not the whole archive. */
-export const browseFrom = (f: NormalizedFilters): RawBuilder<unknown> =>
-  f.clause ? sql`archive_search_clauses cl JOIN archive_items a ON a.seq = cl.seq AND cl.clause = ${f.clause}` : sql`archive_items a`;
+/**
+ * Browsing by a clause reads that clause's items off its own index; by a person, that person's
+ * items off the three author indexes (one lookup each); not the whole archive newest first.
+ */
+export function browseFrom(f: NormalizedFilters): RawBuilder<unknown> {
+  if (f.clause) return sql`archive_search_clauses cl JOIN archive_items a ON a.seq = cl.seq AND cl.clause = ${f.clause}`;
+  const p = f.author ?? f.commenter;
+  if (p) {
+    return sql`(SELECT seq FROM archive_search_entries WHERE author_name = ${p.name} UNION SELECT seq FROM archive_search_entries WHERE author_handle = ${p.handle} UNION SELECT seq FROM archive_search_entries WHERE author_person_id = ${p.personId}) ps JOIN archive_items a ON a.seq = ps.seq`;
+  }
+  return sql`archive_items a`;
+}
 
 export const whereAll = (conds: RawBuilder<unknown>[]): RawBuilder<unknown> => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
