@@ -15,6 +15,8 @@ const KIND_TITLES: Record<string, string> = {
   profile_snapshot: 'Platform profile snapshot',
   attachment: 'Attachment',
   records_request: 'Public records request',
+  imported_post: 'Imported post (platform data download)',
+  imported_reply: 'Imported reply (platform data download)',
 };
 
 export const kindTitle = (kind: string): string => KIND_TITLES[kind] ?? kind;

@@ -39,6 +39,8 @@ const KINDS = [
   { value: 'profile_snapshot', label: 'Platform profile snapshots' },
   { value: 'attachment', label: 'Attachments (with their files)' },
   { value: 'records_request', label: 'Public records requests' },
+  { value: 'imported_post', label: 'Imported posts (platform data downloads)' },
+  { value: 'imported_reply', label: 'Imported replies (platform data downloads)' },
 ];
 const STATUS_LABEL: Record<Production['status'], string> = { queued: 'Queued', running: 'Running', done: 'Ready', failed: 'Failed' };
 const TONE: Record<Production['status'], string> = { queued: 'pending', running: 'pending', done: 'pass', failed: 'fail' };
