@@ -158,7 +158,8 @@ describeWithContext(
       const head = await ctx.db.db.selectFrom('archive_head').selectAll().executeTakeFirstOrThrow();
       const { itemHash } = await import('../../src/modules/archive/index.ts');
       const native = JSON.stringify({ ciphertext: 'c2VjcmV0', wrapped_key: 'k' });
-      const row = { seq: head.seq + 1, id: `smuggled-${ctx.db.dialect}`, kind: 'comment', source_id: 'x', department_id: null, platform_id: null, native, rendered_text: 'x', metadata: '{}', content_sha256: sha256(native), captured_at: '2026-11-19T18:00:00.000Z', retention_category: 'comments', retain_until: '2029-01-01', prev_hash: head.hash };
+      // Far past the head, so later captures never meet what it leaves in indexes kept by triggers.
+      const row = { seq: head.seq + 1_000_000, id: `smuggled-${ctx.db.dialect}`, kind: 'comment', source_id: 'x', department_id: null, platform_id: null, native, rendered_text: 'x', metadata: '{}', content_sha256: sha256(native), captured_at: '2026-11-19T18:00:00.000Z', retention_category: 'comments', retain_until: '2029-01-01', prev_hash: head.hash };
       await ctx.db.db.insertInto('archive_items').values({ ...row, item_hash: itemHash(row) }).execute();
       try {
         await expect(ctx.productions.exportBagit(actor, { out: out('smuggled') })).rejects.toThrow('credential custody and mail are never exported');
@@ -198,6 +199,26 @@ describeWithContext(
       const [header, ...rows] = parseCsv(readFileSync(join(dir, 'data/loadfile.csv'), 'utf8'));
       expect(rows.map((row) => row[header!.indexOf('ItemId')])).toEqual([...wanted].sort((a, b) => a.seq - b.seq).map((i) => i.id));
       validateBag(dir);
+    });
+
+    // Last: it adds 600 records_request items the other cases do not expect.
+    it('[IV.A.12] an export that stops halfway leaves nothing that looks like a bag', async () => {
+      const ctx = get();
+      await ctx.db.db.transaction().execute(async (tx) => {
+        for (let i = 0; i < 600; i++) await ctx.archive.capture(tx, { kind: 'records_request', sourceId: `prr-${i}`, departmentId: null, platformId: null, native: { reference: `PRR-${i}` }, renderedText: `Request ${i}` });
+      });
+      const dir = out('halfway');
+      const seen: number[] = [];
+      const stop = (p: { done: number }) => {
+        seen.push(p.done);
+        if (p.done >= 500) throw new Error('disk full');
+      };
+      await expect(ctx.productions.exportBagit(actor, { out: dir, filter: { kinds: ['records_request'] }, onProgress: stop })).rejects.toThrow('disk full');
+      expect(seen).toEqual([0, 500]);
+      expect(existsSync(dir)).toBe(false);
+      expect(readdirSync(outRoot).filter((f) => f.includes('halfway'))).toEqual([]);
+      await expect(ctx.productions.exportWarc(actor, { out: `${dir}.warc.gz`, filter: { kinds: ['records_request'] }, onProgress: stop })).rejects.toThrow('disk full');
+      expect(readdirSync(outRoot).filter((f) => f.includes('halfway'))).toEqual([]);
     });
   },
   { config: { dataDir } },
