@@ -63,7 +63,7 @@ function StartProduction({ onStarted }: { onStarted: () => void }) {
   return (
     <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} aria-label="Start a production">
       <ErrorAlert error={err} />
-      <SelectField id="prod-format" label="Format" value={f.format} onChange={set('format')} options={[{ value: 'bagit', label: 'BagIt bag (zip): native JSON, HTML with Bates numbers, media, load file, custody log, certification' }, { value: 'warc', label: 'WARC web captures (.warc.gz) of the rendered records' }]} />
+      <SelectField id="prod-format" label="Format" hint={f.format === 'bagit' ? 'Native JSON, HTML with Bates numbers, media, CSV load file, chain-of-custody log, FRE 902(14) certification template.' : 'One capture of each record as rendered, readable by web-archive tools.'} value={f.format} onChange={set('format')} options={[{ value: 'bagit', label: 'BagIt bag (.zip)' }, { value: 'warc', label: 'WARC web captures (.warc.gz)' }]} />
       <TextField id="prod-from" type="date" label="Captured from (City date)" value={f.from} onChange={set('from')} error={err?.fieldError('from')} />
       <TextField id="prod-to" type="date" label="Captured through (City date)" value={f.to} onChange={set('to')} error={err?.fieldError('to')} />
       <SelectField id="prod-department" label="Department folder" value={f.department} onChange={set('department')} error={err?.fieldError('departments')} options={[{ value: '', label: 'All departments' }, { value: 'city', label: "The City's own folder" }, ...(departments.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))]} />
