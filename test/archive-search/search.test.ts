@@ -144,6 +144,23 @@ describeWithContext('archive search: full text and filters', (get) => {
     expect((await refusal(get().archiveSearch.search(d.clerk, { q: 'zephyrus', cursor: 'not-a-cursor' }), 'invalid_input')).message).toMatch(/^cursor:/);
   });
 
+  it('a word among a prolific commenter\'s many items: every match of theirs, ranked, and nobody else\'s', async () => {
+    const ctx = get();
+    const theirs: string[] = [];
+    await ctx.db.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 150; i++) {
+        const item = await ctx.archive.capture(tx, { kind: 'comment', sourceId: `prolific-${i}`, departmentId: null, platformId: 'plat-fb', native: { i }, renderedText: i % 10 === 0 ? `Crosswalk ${'crosswalk '.repeat(i % 3)}near the school, again (${i})` : `Comment number ${i} about nothing much`, metadata: { author: { handle: 'prolific.poster', name: 'Pat Prolific' } } });
+        if (i % 10 === 0) theirs.push(item.id);
+      }
+    });
+    const other = await capture(ctx, { renderedText: 'Crosswalk paint is fading', metadata: { author: { handle: 'someone.else' } } });
+    const page = await search('crosswalk', { commenter: 'prolific.poster' });
+    expect(new Set(ids(page))).toEqual(new Set(theirs));
+    expect(ids(page)).not.toContain(other);
+    expect(page.rankedWithin).toBeNull();
+    expect(new Set(ids(await search('crosswalk', { author: 'Pat Prolific', from: '2026-11-19' })))).toEqual(new Set(theirs));
+  });
+
   it('only those the archive lets read may search it (moderators and council members may not)', async () => {
     for (const who of [d.attorney, d.auditor, d.manager]) expect((await get().archiveSearch.search(who, { q: 'pothole' })).hits).toHaveLength(1);
     for (const who of [d.moderator, d.council]) await refusal(get().archiveSearch.search(who, { q: 'pothole' }), 'forbidden');

@@ -11,7 +11,8 @@ import type { NormalizedFilters } from './types.ts';
  */
 const RANK = sql`-bm25(archive_search_fts, 10.0, 3.0)`;
 
-/** At most this many items for one person or clause are matched one by one (more: the window below). */
+/** A person's or clause's items: up to PROBES matched one by one, up to CANDIDATES by one pass over the matches, more: the window. */
+const PROBES = 100;
 const CANDIDATES = 5000;
 
 /** The capture-order bounds inside the FTS5 query itself, where FTS5 seeks on them. */
@@ -27,16 +28,19 @@ export const sqliteEngine: SearchEngine = {
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
     const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score} OR (w.score = ${after.score} AND w.seq > ${after.seq}))` : sql``;
-    // A person or a clause narrows the archive to a few items: find those first, then match and rank each (all of them).
+    // A person or a clause narrows the archive: find those items first. A handful are matched and
+    // ranked one by one through FTS5's rowid lookup; up to CANDIDATES, the matches are read once
+    // and kept when they are among them (each FTS5 lookup costs too much to do thousands).
     if (f.author || f.commenter || f.clause) {
-      const conds = filterConditions(f, 'a.seq');
-      const c = await sql<{ seq: number }>`SELECT a.seq AS seq FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${CANDIDATES + 1}`.execute(ex);
+      const c = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a')} ${whereAll(filterConditions(f, 'a.seq'))} ORDER BY a.seq DESC LIMIT ${CANDIDATES + 1}`.execute(ex);
       if (c.rows.length <= CANDIDATES) {
         if (c.rows.length === 0) return [];
         const list = JSON.stringify(c.rows.map((row) => Number(row.seq)));
-        const r = await sql<{ seq: number; score: number }>`SELECT w.seq AS seq, w.score AS score FROM (
-            SELECT archive_search_fts.rowid AS seq, ${RANK} AS score FROM json_each(${list}) c CROSS JOIN archive_search_fts WHERE archive_search_fts.rowid = c.value AND archive_search_fts MATCH ${toFts5(q)}
-          ) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
+        const matched =
+          c.rows.length <= PROBES
+            ? sql`SELECT archive_search_fts.rowid AS seq, ${RANK} AS score FROM json_each(${list}) c CROSS JOIN archive_search_fts WHERE archive_search_fts.rowid = c.value AND archive_search_fts MATCH ${toFts5(q)}`
+            : sql`SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)} AND rowid IN (SELECT value FROM json_each(${list}))`;
+        const r = await sql<{ seq: number; score: number }>`SELECT w.seq AS seq, w.score AS score FROM (${matched}) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
         return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: false }));
       }
     }
