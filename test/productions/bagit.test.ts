@@ -103,7 +103,7 @@ describeWithContext(
       expect(await ids({ platforms: [s.bluesky] })).toEqual(pick((i) => i.platformId === s.bluesky));
       expect(await ids({ kinds: ['comment', 'removal'] })).toEqual(pick((i) => i.kind === 'comment' || i.kind === 'removal'));
       expect(await ids({ from: '2026-11-18', to: '2026-11-18' })).toEqual(pick((i) => i.capturedAt.startsWith('2026-11-18')));
-    });
+    }, 60_000);
 
     it('[IV.A.12] bad input is refused with a message naming it, and nothing is written', async () => {
       const e = get().productions;
@@ -219,7 +219,7 @@ describeWithContext(
       expect(readdirSync(outRoot).filter((f) => f.includes('halfway'))).toEqual([]);
       await expect(ctx.productions.exportWarc(actor, { out: `${dir}.warc.gz`, filter: { kinds: ['records_request'] }, onProgress: stop })).rejects.toThrow('disk full');
       expect(readdirSync(outRoot).filter((f) => f.includes('halfway'))).toEqual([]);
-    });
+    }, 60_000);
   },
   { config: { dataDir } },
 );

@@ -10,7 +10,7 @@ import { scratchDir, seedArchive, type Seeded } from './support.ts';
 const dataDir = scratchDir('productions-http-data');
 
 async function finished(app: FastifyInstance, id: string, who = 'clerk') {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const p = (await app.inject({ method: 'GET', url: `/api/productions/${id}`, headers: as(who) })).json().production;
     if (p.status === 'done' || p.status === 'failed') return p;
     await new Promise((r) => setTimeout(r, 50));
@@ -60,7 +60,7 @@ describeWithContext(
       const audit = await ctx.db.db.selectFrom('audit_events').select(['action', 'actor_label']).where('target_id', '=', started.id).orderBy('seq').execute();
       expect(audit.map((a) => a.action)).toEqual(['production.requested', 'production.exported', 'production.completed']);
       expect(audit[0]!.actor_label).toBe('Clara Clerk');
-    });
+    }, 60_000);
 
     it('[IV.A.12] a WARC production downloads as a file warcio reads back', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/productions', headers: as('it'), payload: { format: 'warc', filter: { departments: ['city'] } } });
@@ -72,7 +72,7 @@ describeWithContext(
       const types: string[] = [];
       for await (const r of new WARCParser([new Uint8Array(file.rawPayload)])) types.push(r.warcType ?? '');
       expect(types).toEqual(['warcinfo', ...s.items.filter((i) => i.departmentId === null).map(() => 'resource')]);
-    });
+    }, 60_000);
 
     it('[IV.A.12] only the City Clerk, City Attorney and IT Manager may produce; bad filters are a 400 naming them; nothing to download until done', async () => {
       for (const who of ['auditor', 'head']) {
