@@ -15,6 +15,7 @@ interface ExportOptions {
   kind?: string[];
   item?: string[];
   itemsFile?: string;
+  request?: string;
   batesPrefix?: string;
   by?: string;
   gzip?: boolean;
@@ -30,6 +31,7 @@ function withFilters(cmd: Command): Command {
     .option('--kind <kind>', 'only this kind of record, e.g. post_version, comment, removal (repeat, or commas)', collect)
     .option('--item <id>', 'only this archive item (repeat, or commas)', collect)
     .option('--items-file <file>', 'only the archive item ids listed in this file, one per line')
+    .option('--request <id|reference>', 'only the items collected for this public records request (e.g. PRR-2026-7K3QX9MD)')
     .option('--bates-prefix <prefix>', 'Bates number prefix (default: from the City\'s name, e.g. CARSON)')
     .option('--by <name>', 'who is making the production, for the chain-of-custody log (default: the OS user)')
     .option('--quiet', 'no progress lines');
@@ -44,7 +46,7 @@ async function run(format: 'bagit' | 'warc', o: ExportOptions): Promise<void> {
     let lastShown = -1;
     const input = {
       out: resolve(o.out),
-      filter: { from: o.from, to: o.to, platforms: o.platform, departments: o.department, kinds: o.kind, items },
+      filter: { from: o.from, to: o.to, platforms: o.platform, departments: o.department, kinds: o.kind, items, request: o.request },
       batesPrefix: o.batesPrefix,
       operator: o.by ?? userInfo().username,
       gzip: o.gzip,

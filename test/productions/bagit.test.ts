@@ -201,6 +201,23 @@ describeWithContext(
       validateBag(dir);
     });
 
+    it('[IV.A.11] the items collected for a public records request are produced by naming the request', async () => {
+      const ctx = get();
+      const system = systemActor('test');
+      const request = await ctx.recordsRequests.create(system, { description: 'All posts about street sweeping, November 2026.', name: 'Jamie Q. Public', email: 'jamie@example.org', channel: 'email' });
+      const wanted = [s.items[3]!, s.items[7]!];
+      await ctx.archiveSearch.collect(system, request.id, { itemIds: wanted.map((i) => i.id) });
+      const dir = out('by-request');
+      const r = await ctx.productions.exportBagit(actor, { out: dir, filter: { request: request.reference.toLowerCase() } });
+      expect(r.items).toBe(2);
+      const [header, ...rows] = parseCsv(readFileSync(join(dir, 'data/loadfile.csv'), 'utf8'));
+      expect(rows.map((row) => row[header!.indexOf('ItemId')])).toEqual(wanted.map((i) => i.id));
+      expect(readFileSync(join(dir, 'chain-of-custody.txt'), 'utf8')).toContain(`the items collected for public records request ${request.reference}`);
+      validateBag(dir);
+      await expect(ctx.productions.exportBagit(actor, { out: out('no-request'), filter: { request: 'PRR-2026-NOPE' } })).rejects.toThrow('request: no public records request has the id or reference PRR-2026-NOPE');
+      expect(existsSync(out('no-request'))).toBe(false);
+    });
+
     // Last: it adds 600 records_request items the other cases do not expect.
     it('[IV.A.12] an export that stops halfway leaves nothing that looks like a bag', async () => {
       const ctx = get();

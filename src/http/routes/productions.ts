@@ -15,6 +15,7 @@ const filterBody = z
     departments: z.array(id).max(100).optional(),
     kinds: z.array(z.enum(Object.keys(ARCHIVE_KINDS) as [string, ...string[]])).max(20).optional(),
     items: z.array(id).max(10_000).optional(),
+    request: id.nullish(),
   })
   .strict();
 

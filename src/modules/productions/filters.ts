@@ -67,7 +67,15 @@ export async function resolveFilter(db: Db, pack: PolicyPack, input: ProductionF
     if (missing) throw invalidInput('items', `no archived item has the id ${missing}`);
   }
 
-  return { fromIso, toIso, platformIds, departmentIds: [...new Set(departmentIds)], kinds, itemIds, given: input };
+  let request: ResolvedFilter['request'] = null;
+  const wanted = input.request?.trim();
+  if (wanted) {
+    const r = await db.selectFrom('records_requests').select(['id', 'reference']).where((eb) => eb.or([eb('id', '=', wanted), eb('reference', '=', wanted.toUpperCase())])).executeTakeFirst();
+    if (!r) throw invalidInput('request', `no public records request has the id or reference ${wanted}`);
+    request = r;
+  }
+
+  return { fromIso, toIso, platformIds, departmentIds: [...new Set(departmentIds)], kinds, itemIds, request, given: input };
 }
 
 /** One line per filter for the custody log and bag-info ("everything" when there is none). */
@@ -79,5 +87,6 @@ export function describeFilter(f: ResolvedFilter): string[] {
   if (f.departmentIds.length) lines.push(`departments: ${f.departmentIds.map((d) => d ?? 'city').join(', ')}`);
   if (f.kinds.length) lines.push(`kinds: ${f.kinds.join(', ')}`);
   if (f.itemIds.length) lines.push(`items: ${f.itemIds.length} listed by id`);
+  if (f.request) lines.push(`the items collected for public records request ${f.request.reference}`);
   return lines.length ? lines : ['none: every archived item'];
 }

@@ -16,6 +16,10 @@ function filtered<O>(q: ItemsQuery<O>, f: ResolvedFilter): ItemsQuery<O> {
   if (f.kinds.length) q = q.where('kind', 'in', f.kinds);
   if (f.platformIds.length) q = q.where('platform_id', 'in', f.platformIds);
   if (f.itemIds.length) q = q.where('id', 'in', f.itemIds);
+  if (f.request) {
+    const requestId = f.request.id;
+    q = q.where((eb: ExpressionBuilder<Database, 'archive_items'>) => eb('id', 'in', eb.selectFrom('records_request_items').select('archive_item_id').where('request_id', '=', requestId)));
+  }
   if (f.departmentIds.length) {
     const named = f.departmentIds.filter((d): d is string => d !== null);
     const city = f.departmentIds.includes(null);

@@ -16,6 +16,8 @@ export interface ProductionFilterInput {
   kinds?: string[];
   /** Explicit archive item ids. */
   items?: string[];
+  /** A public records request (id or reference, e.g. PRR-2026-7K3QX9MD): the items collected for it (IV.A.11). */
+  request?: string | null;
 }
 
 /** The filter checked against the database: every value known to exist. */
@@ -27,6 +29,8 @@ export interface ResolvedFilter {
   departmentIds: (string | null)[];
   kinds: string[];
   itemIds: string[];
+  /** The records request whose collected items are produced, and its reference. */
+  request: { id: string; reference: string } | null;
   /** As given, for the chain-of-custody log. */
   given: ProductionFilterInput;
 }

@@ -47,7 +47,7 @@ const TONE: Record<Production['status'], string> = { queued: 'pending', running:
 const size = (b: number | null) => (b == null ? '' : b < 1024 * 1024 ? `${Math.ceil(b / 1024)} KB` : `${(b / (1024 * 1024)).toFixed(1)} MB`);
 
 function StartProduction({ onStarted }: { onStarted: () => void }) {
-  const [f, setF] = useState({ format: 'bagit', from: '', to: '', platform: '', department: '', items: '', batesPrefix: '' });
+  const [f, setF] = useState({ format: 'bagit', from: '', to: '', platform: '', department: '', items: '', request: '', batesPrefix: '' });
   const [kinds, setKinds] = useState<string[]>([]);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const departments = useApi<{ departments: { id: string; name: string }[] }>('/api/departments');
@@ -56,7 +56,7 @@ function StartProduction({ onStarted }: { onStarted: () => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const items = f.items.split(/[\s,]+/).filter(Boolean);
-    const filter = { from: f.from || null, to: f.to || null, kinds, platforms: f.platform ? [f.platform] : [], departments: f.department ? [f.department] : [], items };
+    const filter = { from: f.from || null, to: f.to || null, kinds, platforms: f.platform ? [f.platform] : [], departments: f.department ? [f.department] : [], items, request: f.request.trim() || null };
     if (await start.run({ format: f.format, filter, batesPrefix: f.batesPrefix || null })) onStarted();
   }
   const err = start.error;
@@ -69,6 +69,7 @@ function StartProduction({ onStarted }: { onStarted: () => void }) {
       <SelectField id="prod-department" label="Department folder" value={f.department} onChange={set('department')} error={err?.fieldError('departments')} options={[{ value: '', label: 'All departments' }, { value: 'city', label: "The City's own folder" }, ...(departments.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))]} />
       <SelectField id="prod-platform" label="Platform" value={f.platform} onChange={set('platform')} error={err?.fieldError('platforms')} options={[{ value: '', label: 'All platforms' }, ...(platforms.data?.platforms ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
       <CheckboxGroup id="prod-kinds" legend="Kinds of record (none checked: all)" options={KINDS} values={kinds} onChange={setKinds} error={err?.fieldError('kinds')} />
+      <TextField id="prod-request" label="Only the records collected for a public records request (optional)" hint="Its reference, e.g. PRR-2026-7K3QX9MD." value={f.request} onChange={set('request')} maxLength={100} error={err?.fieldError('request')} />
       <TextAreaField id="prod-items" label="Only these archive item ids (optional)" hint="One per line or separated by commas, e.g. from a records request's collection." value={f.items} onChange={set('items')} rows={3} error={err?.fieldError('items')} />
       <TextField id="prod-bates" label="Bates prefix (optional)" hint="Letters, digits, - or _; defaults to the City's name, e.g. CARSON." value={f.batesPrefix} onChange={set('batesPrefix')} maxLength={20} error={err?.fieldError('batesPrefix')} />
       <button type="submit" className="usa-button" disabled={start.pending}>
