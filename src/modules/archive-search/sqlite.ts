@@ -11,9 +11,9 @@ import type { NormalizedFilters } from './types.ts';
  */
 const RANK = sql`-bm25(archive_search_fts, 10.0, 3.0)`;
 
-/** A person's or clause's items: up to PROBES matched one by one, up to CANDIDATES by one pass over the matches, more: the window. */
+/** A person's or clause's items: up to PROBES matched one by one, up to CANDIDATES by one pass over the matches (a list, not lookups: "+rowid"), more: the window. */
 const PROBES = 100;
-const CANDIDATES = 5000;
+const CANDIDATES = 50_000;
 
 /** The capture-order bounds inside the FTS5 query itself, where FTS5 seeks on them. */
 const rowidRange = (f: NormalizedFilters) =>
@@ -39,7 +39,7 @@ export const sqliteEngine: SearchEngine = {
         const matched =
           c.rows.length <= PROBES
             ? sql`SELECT archive_search_fts.rowid AS seq, ${RANK} AS score FROM json_each(${list}) c CROSS JOIN archive_search_fts WHERE archive_search_fts.rowid = c.value AND archive_search_fts MATCH ${toFts5(q)}`
-            : sql`SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)} AND rowid IN (SELECT value FROM json_each(${list}))`;
+            : sql`SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)} AND +rowid IN (SELECT value FROM json_each(${list}))`;
         const r = await sql<{ seq: number; score: number }>`SELECT w.seq AS seq, w.score AS score FROM (${matched}) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
         return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: false }));
       }
