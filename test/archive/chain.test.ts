@@ -3,7 +3,7 @@ import type { Row } from '../../src/db/index.ts';
 import { retentionEligibleFrom } from '../../src/policy/index.ts';
 import type { ArchiveVerifyResult } from '../../src/modules/archive/index.ts';
 import { describeEachDialect } from '../dialects.ts';
-import { archiveOn, pack, raw, record } from './support.ts';
+import { archiveOn, pack, putBackRows, raw, record } from './support.ts';
 
 const firstBreak = (r: ArchiveVerifyResult) => (r.ok ? null : r.firstBreak);
 
@@ -16,7 +16,7 @@ describeEachDialect('archive: append-only, hash-chained, verified item by item',
   /** Puts stored rows back exactly as they were. */
   async function putBack(...rows: Row<'archive_items'>[]) {
     for (const row of rows) await get().db.deleteFrom('archive_items').where((eb) => eb.or([eb('seq', '=', row.seq), eb('id', '=', row.id)])).execute();
-    for (const row of rows) await get().db.insertInto('archive_items').values(row).execute();
+    await putBackRows(get(), rows);
     expect(await verify()).toMatchObject({ ok: true });
   }
 

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { itemHash, type ArchiveVerifyResult } from '../../src/modules/archive/index.ts';
 import { describeEachDialect } from '../dialects.ts';
-import { archiveOn, raw, record } from './support.ts';
+import { archiveOn, putBackRows, raw, record } from './support.ts';
 
 const firstBreak = (r: ArchiveVerifyResult) => (r.ok ? null : r.firstBreak);
 
@@ -78,7 +78,7 @@ describeEachDialect('archive: daily seals', (get) => {
     await raw(get(), 'delete from archive_items where seq = 6');
     await raw(get(), `update archive_head set seq = 5, hash = '${six.prev_hash}' where id = 1`);
     expect(firstBreak(await a.archive.verify())).toMatchObject({ sealDate: '2026-11-21', problem: expect.stringMatching(/covers items up to #6, but the archive ends at #5/) });
-    await get().db.insertInto('archive_items').values(six).execute();
+    await putBackRows(get(), [six]);
     await raw(get(), `update archive_head set seq = 6, hash = '${six.item_hash}' where id = 1`);
     expect(await a.archive.verify()).toMatchObject({ ok: true });
   });
