@@ -11,11 +11,11 @@ import * as m0008postTemplates from './0008_post_templates.ts';
 import * as m0009archive from './0009_archive.ts';
 import * as m0010recordsRequests from './0010_records_requests.ts';
 import * as m0011commentsQueueOrder from './0011_comments_queue_order.ts';
-import * as m0013archiveSearch from './0013_archive_search.ts';
 import * as m0012retentionLegalHolds from './0012_retention_legal_holds.ts';
+import * as m0013archiveSearch from './0013_archive_search.ts';
+import * as m0014redactions from './0014_redactions.ts';
 import * as m0015productions from './0015_productions.ts';
 import * as m0017legislativeActivity from './0017_legislative_activity.ts';
-import * as m0014redactions from './0014_redactions.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -31,9 +31,9 @@ export const migrations: Record<string, Migration> = {
   '0009_archive': m0009archive,
   '0010_records_requests': m0010recordsRequests,
   '0011_comments_queue_order': m0011commentsQueueOrder,
-  '0013_archive_search': m0013archiveSearch,
   '0012_retention_legal_holds': m0012retentionLegalHolds,
-  '0017_legislative_activity': m0017legislativeActivity,
+  '0013_archive_search': m0013archiveSearch,
   '0014_redactions': m0014redactions,
   '0015_productions': m0015productions,
+  '0017_legislative_activity': m0017legislativeActivity,
 };
