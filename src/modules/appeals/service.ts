@@ -7,6 +7,7 @@ import { hasClause } from '../../policy/index.ts';
 import type { AppealsDeps } from './deps.ts';
 import { appealAbilities, appealsPolicy } from './policy.ts';
 import { loadAppeal, toPublic, type Appeal, type AppealStatus, type PublicAppealStatus } from './repo.ts';
+import { boundedText } from '../../kernel/text.ts';
 
 export interface AppealInput {
   commentId?: string | null;
@@ -27,18 +28,11 @@ export type AppealView = Appeal & { abilities: Record<string, boolean> };
 
 export const LIMITS = { name: 200, contact: 200, statement: 5000, statementMin: 10 } as const;
 // Text from the public is kept as text; control characters (NUL above all) are refused, not stored.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{7,25}$/;
 
-function text(path: string, value: string, min: number, max: number): string {
-  const v = value.trim();
-  if (CONTROL.test(v)) throw invalidInput(path, 'contains control characters');
-  if (v.length < min) throw invalidInput(path, min <= 1 ? 'required' : `at least ${min} characters`);
-  if (v.length > max) throw invalidInput(path, `at most ${max} characters`);
-  return v;
-}
+
+const text = (path: string, value: unknown, min: number, max: number): string => boundedText(path, value, max, min);
 
 /**
  * Notice and appeal (V): the public appeals a hidden or removed comment, or a ban, on Crier without

@@ -2,20 +2,13 @@ import { isCalendarDate } from '../../kernel/codec.ts';
 import { invalidInput } from '../../kernel/errors.ts';
 import type { Executor } from '../../db/index.ts';
 import type { HoldScope, IssueHoldInput } from './types.ts';
+import { boundedText as text } from '../../kernel/text.ts';
+
+export { text };
 
 export const LIMITS = { matter: 300, notes: 4_000, reason: 4_000, term: 100, terms: 20, ids: 100 } as const;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-export function text(path: string, value: unknown, max: number, min = 1): string {
-  if (typeof value !== 'string') throw invalidInput(path, 'required');
-  const v = value.trim();
-  if (CONTROL.test(v)) throw invalidInput(path, 'contains control characters');
-  if (v.length < min) throw invalidInput(path, min <= 1 ? 'required' : `at least ${min} characters`);
-  if (v.length > max) throw invalidInput(path, `at most ${max} characters`);
-  return v;
-}
 
 const optionalText = (path: string, value: unknown, max: number): string | null => (value == null || (typeof value === 'string' && value.trim() === '') ? null : text(path, value, max));
 

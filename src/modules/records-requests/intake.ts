@@ -1,23 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, invalidInput } from '../../kernel/errors.ts';
 import { isCalendarDate } from '../../kernel/codec.ts';
+import { boundedText as text } from '../../kernel/text.ts';
+
+export { text };
 
 export const LIMITS = { description: 10_000, name: 200, email: 254, phone: 40, postalAddress: 500, preferredFormat: 200, message: 10_000, note: 5_000, notice: 10_000, item: 1_000 } as const;
 
 // Text from the public is kept as text (markup stays literal); control characters other than
 // line breaks and tabs are refused, not stored (NUL is refused earlier, at the HTTP boundary).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{7,40}$/;
 
-export function text(path: string, value: string, max: number, min = 1): string {
-  const v = value.trim();
-  if (CONTROL.test(v)) throw invalidInput(path, 'contains control characters');
-  if (v.length < min) throw invalidInput(path, min <= 1 ? 'required' : `at least ${min} characters`);
-  if (v.length > max) throw invalidInput(path, `at most ${max} characters`);
-  return v;
-}
 
 export const optionalText = (path: string, value: string | null | undefined, max: number): string | null => (value == null || value.trim() === '' ? null : text(path, value, max));
 

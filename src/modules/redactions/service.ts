@@ -14,19 +14,11 @@ import { redactionAbilities, redactionsPolicy } from './policy.ts';
 import { itemForRedaction, loadLog, sha256, type ItemForRedaction } from './repo.ts';
 import { overlaps, redactedHtml, redactText, validateSpan, type AppliedSpan } from './spans.ts';
 import type { MarkInput, RedactionItemView, RedactionView } from './types.ts';
+import { boundedText as text } from '../../kernel/text.ts';
 
 export const GROUND_MAX = 1_000;
 export const REASON_MAX = 2_000;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-function text(path: string, value: string | null | undefined, max: number, min = 1): string {
-  const v = (value ?? '').trim();
-  if (CONTROL.test(v)) throw invalidInput(path, 'contains control characters');
-  if (v.length < min) throw invalidInput(path, min <= 1 ? 'required' : `required: at least ${min} characters`);
-  if (v.length > max) throw invalidInput(path, `at most ${max} characters`);
-  return v;
-}
 
 /** The marker that replaces a span: fixed text, never the length or any part of what it hides. */
 const markerFor = (r: RedactionView) => `[Redacted #${r.position}: ${r.exemption ? r.citation : 'see the redaction log'}]`;
