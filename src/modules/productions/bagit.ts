@@ -11,6 +11,7 @@ import { extensionOf, findStoredFile, mediaOf } from './media.ts';
 import { batesNumber, renderItemHtml } from './render.ts';
 import { archiveState, countItems, exportableItems } from './source.ts';
 import { describeFilter } from './filters.ts';
+import { redactedRow, redactionList, redactionsFor, withheldNative, writePaintedImage, type ItemRedactions } from './redacted.ts';
 import type { OnProgress, ProductionResult, ResolvedFilter } from './types.ts';
 
 export interface BagOptions {
@@ -32,7 +33,7 @@ export interface BagOptions {
 
 const YIELD_EVERY = 200;
 
-export const LOAD_FILE_COLUMNS = ['BegBates', 'EndBates', 'ItemId', 'Seq', 'Kind', 'SourceId', 'Platform', 'PlatformId', 'Department', 'DepartmentId', 'CreatedOnPlatform', 'CapturedAt', 'RetainUntil', 'SHA256', 'NativePath', 'HtmlPath', 'MediaPath', 'MediaSHA256'];
+export const LOAD_FILE_COLUMNS = ['BegBates', 'EndBates', 'ItemId', 'Seq', 'Kind', 'SourceId', 'Platform', 'PlatformId', 'Department', 'DepartmentId', 'CreatedOnPlatform', 'CapturedAt', 'RetainUntil', 'SHA256', 'NativePath', 'HtmlPath', 'MediaPath', 'MediaSHA256', 'Redactions'];
 
 export async function nameMaps(db: Db) {
   const departments = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.id, d.name]));
@@ -81,14 +82,18 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
     };
 
     await loadFile.write(csvLine(LOAD_FILE_COLUMNS));
-    for await (const r of exportableItems(o.db, o.filter, { pageSize: o.pageSize })) {
+    const redactions = await redactionsFor(o.db, o.filter);
+    for await (const original of exportableItems(o.db, o.filter, { pageSize: o.pageSize })) {
+      const red = redactions.get(original.id);
+      const r = red ? redactedRow(original, red) : original;
       const bates = batesNumber(o.batesPrefix, ++n);
       firstBates ??= bates;
       const nativeRel = `data/native/${bates}.json`;
       const htmlRel = `data/html/${bates}.html`;
       // The native file holds the payload exactly as stored: its SHA-256 is the archive's content_sha256.
-      await writePayload(nativeRel, r.native);
-      const m = await copyMedia(o, tmp, r, bates, n, flags);
+      await writePayload(nativeRel, red ? withheldNative(original, red, o.filter.request!.reference) : r.native);
+      if (red) flags.push(`${bates} (archive item ${r.id}): produced redacted for ${o.filter.request!.reference} (${redactionList(red)}); its native payload is withheld and its text shows the markers`);
+      const m = await copyMedia(o, tmp, r, bates, n, flags, red);
       if (m) {
         n += 1;
         media += 1;
@@ -99,8 +104,8 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
       const departmentName = r.department_id ? (names.departments.get(r.department_id) ?? null) : 'City';
       const platformName = r.platform_id ? (names.platforms.get(r.platform_id) ?? null) : null;
       await writePayload(htmlRel, renderItemHtml(r, { bates, mediaBates: m?.bates ?? null, mediaPath: m?.rel ?? null, nativePath: nativeRel, cityName: o.cityName, departmentName, platformName }));
-      await loadFile.write(csvLine([bates, endBates, r.id, r.seq, r.kind, r.source_id, platformName, r.platform_id, departmentName, r.department_id, createdOnPlatform(r), r.captured_at, r.retain_until, r.content_sha256, nativeRel, htmlRel, m?.rel ?? null, m?.sha256 ?? null]));
-      await records.write(`${recordLine(r, bates, nativeRel)}\n`);
+      await loadFile.write(csvLine([bates, endBates, r.id, r.seq, r.kind, r.source_id, platformName, r.platform_id, departmentName, r.department_id, createdOnPlatform(r), r.captured_at, r.retain_until, r.content_sha256, nativeRel, htmlRel, m?.rel ?? null, m?.sha256 ?? null, red ? redactionList(red) : null]));
+      await records.write(`${recordLine(r, bates, nativeRel, !!red)}\n`);
       items += 1;
       if (items % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       if (items % 500 === 0) await o.onProgress?.({ phase: 'writing', done: items, total });
@@ -150,12 +155,13 @@ function createdOnPlatform(r: Row<'archive_items'>): string | null {
 }
 
 /** The archive row without its payload (which is in the native file): enough to recompute item_hash. */
-function recordLine(r: Row<'archive_items'>, bates: string, nativePath: string): string {
+function recordLine(r: Row<'archive_items'>, bates: string, nativePath: string, redacted: boolean): string {
   const { native: _native, ...rest } = r;
-  return JSON.stringify({ bates, native_path: nativePath, ...rest, seq: Number(r.seq) });
+  // A redacted record's text carries the markers, so its chain hash cannot be recomputed from the bag.
+  return JSON.stringify({ bates, native_path: nativePath, ...rest, seq: Number(r.seq), ...(redacted ? { redacted: true } : {}) });
 }
 
-async function copyMedia(o: BagOptions, tmp: string, r: Row<'archive_items'>, itemBates: string, n: number, flags: string[]) {
+async function copyMedia(o: BagOptions, tmp: string, r: Row<'archive_items'>, itemBates: string, n: number, flags: string[], red?: ItemRedactions) {
   const ref = mediaOf(r);
   if (!ref) return null;
   const from = await findStoredFile(o.dataDir, ref.storedSha256);
@@ -164,6 +170,10 @@ async function copyMedia(o: BagOptions, tmp: string, r: Row<'archive_items'>, it
     return null;
   }
   const bates = batesNumber(o.batesPrefix, n + 1);
+  if (red?.regions.length) {
+    const painted = `data/media/${bates}.png`;
+    return { bates, rel: painted, ...(await writePaintedImage(from, ref.storedSha256, red.regions, join(tmp, painted), Number(r.seq))) };
+  }
   const rel = `data/media/${bates}.${extensionOf(ref.filename)}`;
   const copied = await copyHashing(from, join(tmp, rel));
   if (copied.sha256 !== ref.storedSha256) {

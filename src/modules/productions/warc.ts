@@ -7,6 +7,7 @@ import type { Db, Row } from '../../db/index.ts';
 import { fromJson } from '../../kernel/codec.ts';
 import { nameMaps } from './bagit.ts';
 import { describeFilter } from './filters.ts';
+import { redactedRow, redactionsFor } from './redacted.ts';
 import { HashingWriter, removeQuietly } from './files.ts';
 import { batesNumber, renderItemHtml } from './render.ts';
 import { archiveState, countItems, exportableItems } from './source.ts';
@@ -70,7 +71,11 @@ export async function writeWarc(o: WarcOptions): Promise<ProductionResult> {
     let items = 0;
     let firstBates: string | null = null;
     let lastBates: string | null = null;
-    for await (const r of exportableItems(o.db, o.filter, { pageSize: o.pageSize })) {
+    const redactions = await redactionsFor(o.db, o.filter);
+    for await (const original of exportableItems(o.db, o.filter, { pageSize: o.pageSize })) {
+      const red = redactions.get(original.id);
+      // A production for a records request shows the text with that request's redactions applied (IV.A.11).
+      const r = red ? redactedRow(original, red) : original;
       const bates = batesNumber(o.batesPrefix, ++items);
       firstBates ??= bates;
       lastBates = bates;

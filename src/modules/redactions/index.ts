@@ -6,3 +6,4 @@ export { paintRegions, validateRegion, type Region } from './image.ts';
 export { logCsv, csvField, LOG_COLUMNS } from './csv.ts';
 export { itemForRedaction } from './repo.ts';
 export type * from './types.ts';
+export { redactionsInForce, markerFor, type ItemRedactions } from './plan.ts';

@@ -15,13 +15,12 @@ import { itemForRedaction, loadLog, sha256, type ItemForRedaction } from './repo
 import { overlaps, redactedHtml, redactText, validateSpan, type AppliedSpan } from './spans.ts';
 import type { MarkInput, RedactionItemView, RedactionView } from './types.ts';
 import { boundedText as text } from '../../kernel/text.ts';
+import { markerFor } from './plan.ts';
 
 export const GROUND_MAX = 1_000;
 export const REASON_MAX = 2_000;
 
 
-/** The marker that replaces a span: fixed text, never the length or any part of what it hides. */
-const markerFor = (r: RedactionView) => `[Redacted #${r.position}: ${r.exemption ? r.citation : 'see the redaction log'}]`;
 
 /**
  * Redaction of archive items for a records request (IV.A.11): text spans and image regions, each
