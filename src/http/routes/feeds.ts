@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import type { AppContext } from '../../context.ts';
 import { fromJson } from '../../kernel/codec.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../kernel/html.ts';
 import { route } from '../route.ts';
 import { z } from 'zod';
 

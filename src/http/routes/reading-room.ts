@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { isAppError } from '../../kernel/errors.ts';
 import { createReadingRoom, type ReadingRoomChoices, type ReadingRoomFilter, type ReadingRoomPage } from '../../modules/reading-room/index.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../kernel/html.ts';
 import { route } from '../route.ts';
 
 /** Public, so bounded per address: a person paging and searching stays far below it. */

@@ -1,9 +1,8 @@
 import type { Row } from '../../db/index.ts';
 import { fromJson } from '../../kernel/codec.ts';
+import { escapeHtml } from '../../kernel/html.ts';
 import type { ArchiveMetadata } from '../archive/index.ts';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 const KIND_TITLES: Record<string, string> = {
   post_version: 'Post version',

@@ -1,4 +1,5 @@
 import { invalidInput } from '../../kernel/errors.ts';
+import { escapeHtml } from '../../kernel/html.ts';
 
 /**
  * Text spans are [start, end) offsets in UTF-16 code units into an archive item's rendered text:
@@ -55,8 +56,6 @@ export function redactText(text: string, spans: AppliedSpan[]): string {
   return out + text.slice(at);
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /**
  * The redacted item as a standalone HTML page: the kept text escaped, each redaction a black box
