@@ -15,7 +15,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Migrator, sql } from 'kysely';
@@ -27,6 +26,7 @@ import { createAuditService } from '../../src/modules/audit/index.ts';
 import { createArchiveSearchService, type SearchFilters } from '../../src/modules/archive-search/index.ts';
 import { defaultPackDir, loadPackFromDir } from '../../src/policy/index.ts';
 import { CLAUSES, commenterHandle, commenterName, makeItem, PARKS, rng, STREETS, TOPICS } from './corpus.ts';
+import { scratchPostgres } from '../support/archive-fill.ts';
 
 const N = Number(process.env.BENCH_SEARCH_ITEMS ?? 1_000_000);
 const LOAD_SECONDS = Number(process.env.BENCH_SEARCH_LOAD_SECONDS ?? 1500);
@@ -85,16 +85,11 @@ async function openTarget(): Promise<{ h: DbHandle; where: string; load: (from: 
       },
     };
   }
-  const name = `crier_bench_search_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG);
-  url.pathname = `/${name}`;
-  const h = openDatabase({ kind: 'postgres', url: url.toString() });
+  const scratch = await scratchPostgres(PG, 'crier_bench_search');
+  const url = scratch.url;
+  const h = openDatabase({ kind: 'postgres', url });
   await migrateForLoad(h);
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   return {
     h,
@@ -109,10 +104,7 @@ async function openTarget(): Promise<{ h: DbHandle; where: string; load: (from: 
     },
     cleanup: async () => {
       await h.close();
-      const c = new pg.Client({ connectionString: PG });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 }

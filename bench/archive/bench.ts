@@ -9,15 +9,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { migrateToLatest, openDatabase, type DbHandle, type NewRow } from '../../src/db/index.ts';
+import { migrateToLatest, openDatabase, type DbHandle } from '../../src/db/index.ts';
 import { canonicalJson } from '../../src/kernel/canonical-json.ts';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { newId } from '../../src/kernel/ids.ts';
 import { createAuditService } from '../../src/modules/audit/index.ts';
-import { createArchiveService, GENESIS_HASH, itemHash, sha256 } from '../../src/modules/archive/index.ts';
+import { createArchiveService, itemHash, sha256 } from '../../src/modules/archive/index.ts';
 import { defaultPackDir, loadPackFromDir, retentionEligibleFrom } from '../../src/policy/index.ts';
+import { fillChainedArchive, scratchPostgres } from '../support/archive-fill.ts';
 
 const N = Number(process.env.BENCH_ARCHIVE_ITEMS ?? 1_000_000);
 const PG = process.env.BENCH_ARCHIVE_PG;
@@ -32,24 +31,9 @@ async function open(): Promise<{ h: DbHandle; cleanup: () => Promise<void>; wher
     const h = openDatabase({ kind: 'sqlite', file: join(dir, 'crier.db') });
     return { h, where: `SQLite file (WAL)${process.env.BENCH_ARCHIVE_KEEP ? ` ${dir}` : ''}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `crier_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG);
-  url.pathname = `/${name}`;
-  const h = openDatabase({ kind: 'postgres', url: url.toString() });
-  return {
-    h,
-    where: 'PostgreSQL 15 (local)',
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: PG });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const scratch = await scratchPostgres(PG);
+  const h = openDatabase({ kind: 'postgres', url: scratch.url });
+  return { h, where: 'PostgreSQL 15 (local)', cleanup: scratch.drop };
 }
 
 const { h, cleanup, where } = await open();
@@ -91,23 +75,7 @@ function fields(i: number, prev: string) {
   return { ...f, item_hash: itemHash(f) };
 }
 
-const fillStarted = performance.now();
-let prev = GENESIS_HASH;
-for (let base = 0; base < N; base += BATCH * 20) {
-  await h.db.transaction().execute(async (tx) => {
-    for (let b = base; b < Math.min(N, base + BATCH * 20); b += BATCH) {
-      const rows: NewRow<'archive_items'>[] = [];
-      for (let i = b; i < Math.min(N, b + BATCH); i++) {
-        const f = fields(i, prev);
-        rows.push({ seq: i + 1, ...f });
-        prev = f.item_hash;
-      }
-      await tx.insertInto('archive_items').values(rows).execute();
-    }
-  });
-}
-await h.db.updateTable('archive_head').set({ seq: N, hash: prev }).where('id', '=', 1).execute();
-const fillSeconds = (performance.now() - fillStarted) / 1000;
+const fillSeconds = await fillChainedArchive(h.db, N, fields, BATCH);
 
 const clock = new ManualClock(new Date(start + span + 86_400_000));
 const audit = createAuditService({ db: h.db, dialect: h.dialect, clock });

@@ -9,17 +9,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { migrateToLatest, openDatabase, type DbHandle, type NewRow } from '../../src/db/index.ts';
+import { migrateToLatest, openDatabase, type DbHandle } from '../../src/db/index.ts';
 import { canonicalJson } from '../../src/kernel/canonical-json.ts';
 import { systemActor } from '../../src/kernel/actor.ts';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { newId } from '../../src/kernel/ids.ts';
 import { createAuditService } from '../../src/modules/audit/index.ts';
-import { GENESIS_HASH, itemHash, sha256 } from '../../src/modules/archive/index.ts';
+import { itemHash, sha256 } from '../../src/modules/archive/index.ts';
 import { createProductions } from '../../src/modules/productions/index.ts';
 import { defaultPackDir, loadPackFromDir, retentionEligibleFrom } from '../../src/policy/index.ts';
+import { fillChainedArchive, scratchPostgres } from '../support/archive-fill.ts';
 
 const N = Number(process.env.BENCH_EXPORT_ITEMS ?? 100_000);
 const PG = process.env.BENCH_EXPORT_PG;
@@ -31,23 +30,8 @@ const dir = mkdtempSync(join(tmpdir(), 'crier-bench-exports-'));
 
 async function open(): Promise<{ h: DbHandle; cleanup: () => Promise<void>; where: string }> {
   if (!PG) return { h: openDatabase({ kind: 'sqlite', file: join(dir, 'crier.db') }), where: 'SQLite file (WAL)', cleanup: async () => {} };
-  const name = `crier_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG);
-  url.pathname = `/${name}`;
-  return {
-    h: openDatabase({ kind: 'postgres', url: url.toString() }),
-    where: 'PostgreSQL 15 (local)',
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: PG });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const scratch = await scratchPostgres(PG);
+  return { h: openDatabase({ kind: 'postgres', url: scratch.url }), where: 'PostgreSQL 15 (local)', cleanup: scratch.drop };
 }
 
 const { h, cleanup, where } = await open();
@@ -90,23 +74,7 @@ try {
     return { ...f, item_hash: itemHash(f) };
   }
 
-  const fillStarted = performance.now();
-  let prev = GENESIS_HASH;
-  for (let base = 0; base < N; base += BATCH * 20) {
-    await h.db.transaction().execute(async (tx) => {
-      for (let b = base; b < Math.min(N, base + BATCH * 20); b += BATCH) {
-        const rows: NewRow<'archive_items'>[] = [];
-        for (let i = b; i < Math.min(N, b + BATCH); i++) {
-          const f = fields(i, prev);
-          rows.push({ seq: i + 1, ...f });
-          prev = f.item_hash;
-        }
-        await tx.insertInto('archive_items').values(rows).execute();
-      }
-    });
-  }
-  await h.db.updateTable('archive_head').set({ seq: N, hash: prev }).where('id', '=', 1).execute();
-  const fillSeconds = (performance.now() - fillStarted) / 1000;
+  const fillSeconds = await fillChainedArchive(h.db, N, fields, BATCH);
 
   const clock = new ManualClock(new Date(start + span + 86_400_000));
   const audit = createAuditService({ db: h.db, dialect: h.dialect, clock });
