@@ -1,4 +1,5 @@
-export { createArchiveImport, type ArchiveImportService, type ArchiveImportDeps } from './service.ts';
+export { createArchiveImport, type ArchiveImportService, type ArchiveImportDeps, type ImportInput } from './service.ts';
 export { archiveImportPolicy } from './policy.ts';
 export { jsonArrayElements, TruncatedJson, type JsonElement } from './json-elements.ts';
-export { IMPORT_FORMATS, IMPORTER_VERSION, isImportFormat, type ImportFormat, type ImportReport, type ImportProblem } from './types.ts';
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.ts';
+export { IMPORT_FORMATS, IMPORTER_VERSION, isImportFormat, type ImportFormat, type ImportReport, type ImportProblem, type ImportPart, type ImportOutcome, type ImportProgress } from './types.ts';

@@ -45,6 +45,24 @@ export interface ImportProblem {
   problem: string;
 }
 
+/** One file read: the download itself, or each part of a ZIP download in the order read. */
+export interface ImportPart {
+  /** The entry's path in the ZIP, or the file's name. */
+  name: string;
+  layout: string;
+  records: number;
+  added: number;
+  skipped: number;
+  problems: number;
+}
+
+/** What became of a record that was read (listed up to a limit; malformed ones are in `malformed`). */
+export interface ImportOutcome {
+  location: string;
+  key: string;
+  outcome: 'added' | 'skipped';
+}
+
 export interface ImportReport {
   fileName: string;
   fileSha256: string;
@@ -58,4 +76,19 @@ export interface ImportReport {
   /** Already in the archive (an earlier import, or twice in this file). */
   skipped: number;
   malformed: ImportProblem[];
+  /** A ZIP download: each file read from it; a single file: that file. */
+  parts: ImportPart[];
+  /** Added and skipped records with their positions, the first MAX_LISTED of them. */
+  outcomes: ImportOutcome[];
+  /** Records read beyond the listed outcomes. */
+  outcomesNotListed: number;
+  /** Media files from the download recorded (name, size, SHA-256) in their record's metadata. */
+  mediaFiles: number;
+}
+
+export interface ImportProgress {
+  /** Bytes of the files being imported read so far (uncompressed), of `total`. */
+  done: number;
+  total: number;
+  records: number;
 }
