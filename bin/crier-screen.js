@@ -1,61 +1,88 @@
 // `crier screen` from one cached JavaScript bundle of src/cli/screen-main.ts (esbuild, which tsx
-// brings), rebuilt when any source file in it changes. Loading ~60 TypeScript modules through the
-// tsx loader costs about half a second of CPU at every start, and start-up is part of a comment
-// stream's throughput. Without esbuild, or if the build fails, it runs through tsx as before.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// brings), rebuilt when any source file in it changes. Start-up is part of a comment stream's
+// throughput, so the bundle:
+// * holds the npm packages of the comment path too (resolving and loading them one file at a
+//   time through Node's loaders cost more than screening thousands of comments);
+// * splits what is imported lazily into chunks: the spelling and grammar pass (retext and the
+//   dictionary, left outside the bundle: dictionary-en finds its files from import.meta.url) loads
+//   only for posts.
+// Each build goes to its own folder named in the manifest, so a running command never sees a
+// half-written one. Without esbuild, or if the build fails, it runs through tsx as before.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/cli/screen-main.ts');
 const cacheDir = join(root, 'node_modules/.cache/crier');
-const bundle = join(cacheDir, 'screen.mjs');
-const manifest = join(cacheDir, 'screen.inputs.json');
+const manifest = join(cacheDir, 'screen.manifest.json');
+/** Packages left outside the bundle (the post language pass; dictionary-en needs its own import.meta.url). */
+const EXTERNAL = ['dictionary-en', 'retext-*', 'unified'];
+/** Packages are checked through the lock file rather than file by file. */
+const LOCK = 'package-lock.json';
 
+/** The bundle's entry file if the manifest's sources are unchanged, else null. */
 function fresh() {
   try {
-    const inputs = JSON.parse(readFileSync(manifest, 'utf8'));
-    statSync(bundle);
-    return inputs.every(([file, mtime, size]) => {
+    const { dir, inputs } = JSON.parse(readFileSync(manifest, 'utf8'));
+    const main = join(cacheDir, dir, 'screen-main.js');
+    statSync(main);
+    const same = inputs.every(([file, mtime, size]) => {
       const s = statSync(join(root, file));
       return s.mtimeMs === mtime && s.size === size;
     });
+    return same ? main : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 async function build() {
   const esbuild = await import('esbuild');
   mkdirSync(cacheDir, { recursive: true });
-  const tmp = `${bundle}.${process.pid}.tmp`;
+  const dir = `screen-${Date.now().toString(36)}-${process.pid}`;
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
-    outfile: tmp,
+    external: EXTERNAL,
+    outdir: join(cacheDir, dir),
     metafile: true,
     logLevel: 'silent',
-    // the only import.meta.url on this path is the policy loader's (the bundled pack folder)
+    // bundled CommonJS packages require Node's own modules
+    banner: { js: "import { createRequire as __crierRequire } from 'node:module'; const require = __crierRequire(import.meta.url);" },
+    // the only import.meta.url on this path is the policy loader's (the bundled pack folder); no
+    // bundled package uses import.meta
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'src/policy/loader.ts')).href) },
     absWorkingDir: root,
   });
-  const inputs = Object.keys(result.metafile.inputs).map((f) => {
+  const files = [LOCK, ...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'))];
+  const inputs = files.map((f) => {
     const s = statSync(join(root, f));
     return [f, s.mtimeMs, s.size];
   });
-  const { renameSync } = await import('node:fs');
-  renameSync(tmp, bundle); // atomic: a concurrent start never sees half a file
-  writeFileSync(manifest, JSON.stringify(inputs));
+  writeFileSync(`${manifest}.${process.pid}`, JSON.stringify({ dir, inputs }));
+  renameSync(`${manifest}.${process.pid}`, manifest); // atomic: a concurrent start reads the old or the new
+  // earlier builds: kept for an hour (a command started from one may still load a chunk)
+  for (const name of readdirSync(cacheDir)) {
+    if (!name.startsWith('screen-') || name === dir) continue;
+    try {
+      if (Date.now() - statSync(join(cacheDir, name)).mtimeMs > 3_600_000) rmSync(join(cacheDir, name), { recursive: true, force: true });
+    } catch {
+      /* removed by another start */
+    }
+  }
+  return join(cacheDir, dir, 'screen-main.js');
 }
 
 export async function runScreen() {
-  if (!fresh()) {
+  let main = fresh();
+  if (!main) {
     try {
-      await build();
+      main = await build();
     } catch {
       const { register } = await import('tsx/esm/api');
       register();
@@ -63,5 +90,5 @@ export async function runScreen() {
       return;
     }
   }
-  await import(pathToFileURL(bundle).href);
+  await import(pathToFileURL(main).href);
 }
