@@ -40,11 +40,19 @@ export const RANK_WINDOW = 1000;
 export const HIT_START = '\uE000';
 export const HIT_END = '\uE001';
 
-/** Which side tables the filters need joined. */
-export function needs(f: NormalizedFilters): { items: boolean; entries: boolean } {
+/**
+ * Where the kind, department, platform and capture time are read: `a` (archive_items, whose
+ * indexes browsing walks) or `e` (the side row, which holds them since migration 0018: narrow, so
+ * checking thousands of ranked candidates against them costs little).
+ */
+export type Facets = 'a' | 'e';
+
+/** Which tables the filters need joined. */
+export function needs(f: NormalizedFilters, facets: Facets): { items: boolean; entries: boolean } {
+  const facet = Boolean(f.platform || f.department || f.kind || f.commenter || (f.dateField === 'captured' && (f.fromIso || f.toIso)));
   return {
-    items: Boolean(f.platform || f.department || f.kind || f.commenter || (f.dateField === 'captured' && (f.fromIso || f.toIso))),
-    entries: Boolean(f.status || f.author || f.commenter || (f.dateField === 'created' && (f.fromIso || f.toIso))),
+    items: facets === 'a' && facet,
+    entries: Boolean((facets === 'e' && facet) || f.status || f.author || f.commenter || (f.dateField === 'created' && (f.fromIso || f.toIso))),
   };
 }
 
@@ -52,22 +60,24 @@ const personMatch = (p: PersonMatch): RawBuilder<unknown> => sql`(e.author_name 
 
 /**
  * The filter conditions, the same SQL on both dialects, over `a` (archive_items) and `e`
- * (archive_search_entries), each joined on `<seqRef>`.
+ * (archive_search_entries), each joined on `<seqRef>`; the kind, department, platform and capture
+ * time from `facets`.
  */
-export function filterConditions(f: NormalizedFilters, seqRef: string): RawBuilder<unknown>[] {
+export function filterConditions(f: NormalizedFilters, seqRef: string, facets: Facets): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
-  if (f.platform) out.push(sql`a.platform_id = ${f.platform}`);
-  if (f.department === 'city') out.push(sql`a.department_id IS NULL`);
-  else if (f.department) out.push(sql`a.department_id = ${f.department}`);
-  if (f.kind) out.push(sql`a.kind = ${f.kind}`);
+  const col = (c: string) => sql.ref(`${facets}.${c}`);
+  if (f.platform) out.push(sql`${col('platform_id')} = ${f.platform}`);
+  if (f.department === 'city') out.push(sql`${col('department_id')} IS NULL`);
+  else if (f.department) out.push(sql`${col('department_id')} = ${f.department}`);
+  if (f.kind) out.push(sql`${col('kind')} = ${f.kind}`);
   if (f.status) out.push(sql`e.status = ${f.status}`);
-  const dateCol = f.dateField === 'created' ? sql.ref('e.created_on_platform_at') : sql.ref('a.captured_at');
+  const dateCol = f.dateField === 'created' ? sql.ref('e.created_on_platform_at') : col('captured_at');
   if (f.fromIso) out.push(sql`${dateCol} >= ${f.fromIso}`);
   if (f.toIso) out.push(sql`${dateCol} < ${f.toIso}`);
   if (f.author) out.push(personMatch(f.author));
   if (f.commenter) {
     out.push(personMatch(f.commenter));
-    out.push(sql`a.kind IN (${sql.join([...COMMENT_KINDS])})`);
+    out.push(sql`${col('kind')} IN (${sql.join([...COMMENT_KINDS])})`);
   }
   if (f.seqFrom !== undefined) out.push(sql`${sql.ref(seqRef)} >= ${f.seqFrom}`);
   if (f.seqTo !== undefined) out.push(sql`${sql.ref(seqRef)} <= ${f.seqTo}`);
@@ -76,8 +86,8 @@ export function filterConditions(f: NormalizedFilters, seqRef: string): RawBuild
 }
 
 /** Joins of archive_items (a) and archive_search_entries (e) to `<seqRef>`, only those the filters use. */
-export function joins(f: NormalizedFilters, seqRef: string, skip: 'a' | 'e' | null = null): RawBuilder<unknown> {
-  const n = needs(f);
+export function joins(f: NormalizedFilters, seqRef: string, facets: Facets, skip: 'a' | 'e' | null = null): RawBuilder<unknown> {
+  const n = needs(f, facets);
   const parts: RawBuilder<unknown>[] = [];
   if (n.items && skip !== 'a') parts.push(sql`JOIN archive_items a ON a.seq = ${sql.ref(seqRef)}`);
   if (n.entries && skip !== 'e') parts.push(sql`JOIN archive_search_entries e ON e.seq = ${sql.ref(seqRef)}`);
@@ -87,15 +97,29 @@ export function joins(f: NormalizedFilters, seqRef: string, skip: 'a' | 'e' | nu
 const DAY = 86_400_000;
 
 /**
- * A capture-date range as a range of seqs, so the engines read only that stretch of the archive
- * (FTS5 and the primary keys seek on it) instead of every newer match. The archive captures in
- * seq order at the clock's time (its daily seals rely on the same order); the bounds take a day
- * of margin either side, and the exact captured_at conditions still apply, so the range only
- * narrows the reading, never the answer.
+ * A date range as a range of seqs, so the engines read only that stretch of the archive (FTS5 and
+ * the primary keys seek on it) instead of every newer match; the exact date conditions still
+ * apply, so the bounds only narrow the reading, never the answer.
+ *
+ * Capture dates: the archive captures in seq order at the clock's time (its daily seals rely on
+ * the same order); the bounds take a day of margin either side. Dates created on the platform are
+ * in no such order, so the bounds are the lowest and highest seq of the items created in the range
+ * (one pass over that stretch of the created-date index): exact, and narrow because items are
+ * mostly captured soon after they are created.
  */
-export async function captureSeqBounds(ex: Executor, f: NormalizedFilters): Promise<NormalizedFilters> {
-  if (f.dateField !== 'captured' || (!f.fromIso && !f.toIso)) return f;
+export async function seqBounds(ex: Executor, f: NormalizedFilters): Promise<NormalizedFilters> {
+  if (!f.fromIso && !f.toIso) return f;
   const out = { ...f };
+  if (f.dateField === 'created') {
+    const conds = [...(f.fromIso ? [sql`created_on_platform_at >= ${f.fromIso}`] : []), ...(f.toIso ? [sql`created_on_platform_at < ${f.toIso}`] : [])];
+    // "seq + 0": PostgreSQL would otherwise answer min/max by walking the primary key from each end.
+    const r = await sql<{ lo: number | null; hi: number | null }>`SELECT min(seq + 0) AS lo, max(seq + 0) AS hi FROM archive_search_entries ${whereAll(conds)}`.execute(ex);
+    const b = r.rows[0];
+    const empty = b?.lo === null || b?.lo === undefined;
+    out.seqFrom = empty ? Number.MAX_SAFE_INTEGER : Number(b.lo);
+    out.seqTo = empty ? 0 : Number(b.hi);
+    return out;
+  }
   if (f.fromIso) {
     const lo = await ex.selectFrom('archive_items').select('seq').where('captured_at', '>=', new Date(Date.parse(f.fromIso) - DAY).toISOString()).orderBy('captured_at').orderBy('seq').limit(1).executeTakeFirst();
     out.seqFrom = lo ? Number(lo.seq) : Number.MAX_SAFE_INTEGER;
@@ -116,14 +140,16 @@ export const notDisposed = (seqRef: string): RawBuilder<unknown> => sql`NOT EXIS
 /**
  * Browsing by a clause reads that clause's items off its own index; by a person, that person's
  * items off the three author indexes (one lookup each); not the whole archive newest first.
+ * `a` joins archive_items (browsing), `e` only the side rows (a ranked search's candidates).
  */
-export function browseFrom(f: NormalizedFilters): RawBuilder<unknown> {
-  if (f.clause) return sql`archive_search_clauses cl JOIN archive_items a ON a.seq = cl.seq AND cl.clause = ${f.clause}`;
+export function browseFrom(f: NormalizedFilters, facets: Facets = 'a'): RawBuilder<unknown> {
+  const rows = facets === 'a' ? sql`archive_items a` : sql`archive_search_entries e`;
+  if (f.clause) return sql`archive_search_clauses cl JOIN ${rows} ON ${sql.ref(`${facets}.seq`)} = cl.seq AND cl.clause = ${f.clause}`;
   const p = f.author ?? f.commenter;
   if (p) {
-    return sql`(SELECT seq FROM archive_search_entries WHERE author_name = ${p.name} UNION SELECT seq FROM archive_search_entries WHERE author_handle = ${p.handle} UNION SELECT seq FROM archive_search_entries WHERE author_person_id = ${p.personId}) ps JOIN archive_items a ON a.seq = ps.seq`;
+    return sql`(SELECT seq FROM archive_search_entries WHERE author_name = ${p.name} UNION SELECT seq FROM archive_search_entries WHERE author_handle = ${p.handle} UNION SELECT seq FROM archive_search_entries WHERE author_person_id = ${p.personId}) ps JOIN ${rows} ON ${sql.ref(`${facets}.seq`)} = ps.seq`;
   }
-  return sql`archive_items a`;
+  return rows;
 }
 
 export const whereAll = (conds: RawBuilder<unknown>[]): RawBuilder<unknown> => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);

@@ -17,19 +17,19 @@ const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35
 export const postgresEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
-      const conds = [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
+      const conds = [...filterConditions(f, 'a.seq', 'a'), notDisposed('a.seq')];
       if (after) conds.push(sql`a.seq < ${after.seq}`);
-      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
+      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
     // The newest RANK_WINDOW matches passing the filters, then ranked (ts_rank only over those).
-    const conds = [sql`e.document @@ tq.q`, ...filterConditions(f, 'e.seq')];
+    const conds = [sql`e.document @@ tq.q`, ...filterConditions(f, 'e.seq', 'e')];
     const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score}::real OR (w.score = ${after.score}::real AND w.seq > ${after.seq}))` : sql``;
     const r = await sql<{ seq: number; score: number; n: string }>`
       SELECT w.seq, w.score, w.n FROM (
         SELECT m.seq, ts_rank(m.document, tq.q) AS score, count(*) OVER () AS n FROM (
           SELECT e.seq AS seq, e.document AS document
-          FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) ${joins(f, 'e.seq', 'e')}
+          FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) ${joins(f, 'e.seq', 'e', 'e')}
           ${whereAll(conds)}
           ORDER BY e.seq DESC LIMIT ${RANK_WINDOW}
         ) m CROSS JOIN ${tsquery(q)} AS tq(q)
@@ -47,13 +47,13 @@ export const postgresEngine: SearchEngine = {
   },
 
   async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
-    const conds = filterConditions(f, 'a.seq');
+    const conds = filterConditions(f, 'a.seq', 'a');
     const r = q
       ? await sql<{ seq: number; id: string }>`
           SELECT a.seq AS seq, a.id AS id FROM archive_search_entries e CROSS JOIN ${tsquery(q)} AS tq(q) JOIN archive_items a ON a.seq = e.seq
           ${whereAll([sql`e.document @@ tq.q`, ...conds])} ORDER BY e.seq LIMIT ${max}`.execute(ex)
       : await sql<{ seq: number; id: string }>`
-          SELECT a.seq AS seq, a.id AS id FROM archive_items a ${joins(f, 'a.seq', 'a')} ${whereAll([...conds, notDisposed('a.seq')])} ORDER BY a.seq LIMIT ${max}`.execute(ex);
+          SELECT a.seq AS seq, a.id AS id FROM archive_items a ${joins(f, 'a.seq', 'a', 'a')} ${whereAll([...conds, notDisposed('a.seq')])} ORDER BY a.seq LIMIT ${max}`.execute(ex);
     return r.rows.map((row) => ({ seq: Number(row.seq), id: row.id }));
   },
 };

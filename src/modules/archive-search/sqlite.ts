@@ -22,9 +22,9 @@ const rowidRange = (f: NormalizedFilters) =>
 export const sqliteEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
-      const conds = [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
+      const conds = [...filterConditions(f, 'a.seq', 'a'), notDisposed('a.seq')];
       if (after) conds.push(sql`a.seq < ${after.seq}`);
-      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
+      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
     const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score} OR (w.score = ${after.score} AND w.seq > ${after.seq}))` : sql``;
@@ -32,7 +32,7 @@ export const sqliteEngine: SearchEngine = {
     // ranked one by one through FTS5's rowid lookup; up to CANDIDATES, the matches are read once
     // and kept when they are among them (each FTS5 lookup costs too much to do thousands).
     if (f.author || f.commenter || f.clause) {
-      const c = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a')} ${whereAll(filterConditions(f, 'a.seq'))} ORDER BY a.seq DESC LIMIT ${CANDIDATES + 1}`.execute(ex);
+      const c = await sql<{ seq: number }>`SELECT e.seq AS seq FROM ${browseFrom(f, 'e')} ${whereAll(filterConditions(f, 'e.seq', 'e'))} ORDER BY e.seq DESC LIMIT ${CANDIDATES + 1}`.execute(ex);
       if (c.rows.length <= CANDIDATES) {
         if (c.rows.length === 0) return [];
         const list = JSON.stringify(c.rows.map((row) => Number(row.seq)));
@@ -47,7 +47,7 @@ export const sqliteEngine: SearchEngine = {
     // The newest RANK_WINDOW matches passing the filters (FTS5 walks its doclists in rowid order), then ranked.
     const window = sql`SELECT m.seq AS seq, m.score AS score
       FROM (SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)} ORDER BY rowid DESC) m
-      ${joins(f, 'm.seq')} ${whereAll(filterConditions(f, 'm.seq'))}
+      ${joins(f, 'm.seq', 'e')} ${whereAll(filterConditions(f, 'm.seq', 'e'))}
       ORDER BY m.seq DESC LIMIT ${RANK_WINDOW}`;
     const r = await sql<{ seq: number; score: number; n: number }>`SELECT w.seq AS seq, w.score AS score, w.n AS n FROM (SELECT x.*, count(*) OVER () AS n FROM (${window}) x) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
     return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: Number(row.n) >= RANK_WINDOW }));
@@ -62,10 +62,10 @@ export const sqliteEngine: SearchEngine = {
   },
 
   async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
-    const conds = q ? filterConditions(f, 'a.seq') : [...filterConditions(f, 'a.seq'), notDisposed('a.seq')];
+    const conds = q ? filterConditions(f, 'a.seq', 'a') : [...filterConditions(f, 'a.seq', 'a'), notDisposed('a.seq')];
     const source = q ? sql`JOIN (SELECT rowid AS seq FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)}) m ON m.seq = a.seq` : sql``;
     const r = await sql<{ seq: number; id: string }>`
-      SELECT a.seq AS seq, a.id AS id FROM archive_items a ${source} ${joins(f, 'a.seq', 'a')} ${whereAll(conds)}
+      SELECT a.seq AS seq, a.id AS id FROM archive_items a ${source} ${joins(f, 'a.seq', 'a', 'a')} ${whereAll(conds)}
       ORDER BY a.seq LIMIT ${max}`.execute(ex);
     return r.rows.map((row) => ({ seq: Number(row.seq), id: row.id }));
   },
