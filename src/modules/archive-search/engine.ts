@@ -138,18 +138,23 @@ export async function seqBounds(ex: Executor, f: NormalizedFilters): Promise<Nor
 export const notDisposed = (seqRef: string): RawBuilder<unknown> => sql`NOT EXISTS (SELECT 1 FROM archive_dispositions d WHERE d.item_seq = ${sql.ref(seqRef)})`;
 
 /**
- * Browsing by a clause reads that clause's items off its own index; by a person, that person's
- * items off the three author indexes (one lookup each); not the whole archive newest first.
- * `a` joins archive_items (browsing), `e` only the side rows (a ranked search's candidates).
+ * Browsing by a clause reads that clause's items off its own index, newest first (ordered by
+ * `seq`, the index's own column: ordered by the joined row's, SQLite read all of them and sorted);
+ * by a person, that person's items off the three author indexes (one lookup each); not the whole
+ * archive newest first. `a` joins archive_items (browsing), `e` only the side rows (a ranked
+ * search's candidates).
  */
-export function browseFrom(f: NormalizedFilters, facets: Facets = 'a'): RawBuilder<unknown> {
+export function browseFrom(f: NormalizedFilters, facets: Facets = 'a'): { from: RawBuilder<unknown>; seq: string } {
   const rows = facets === 'a' ? sql`archive_items a` : sql`archive_search_entries e`;
-  if (f.clause) return sql`archive_search_clauses cl JOIN ${rows} ON ${sql.ref(`${facets}.seq`)} = cl.seq AND cl.clause = ${f.clause}`;
+  if (f.clause) return { from: sql`archive_search_clauses cl JOIN ${rows} ON ${sql.ref(`${facets}.seq`)} = cl.seq AND cl.clause = ${f.clause}`, seq: 'cl.seq' };
   const p = f.author ?? f.commenter;
   if (p) {
-    return sql`(SELECT seq FROM archive_search_entries WHERE author_name = ${p.name} UNION SELECT seq FROM archive_search_entries WHERE author_handle = ${p.handle} UNION SELECT seq FROM archive_search_entries WHERE author_person_id = ${p.personId}) ps JOIN ${rows} ON ${sql.ref(`${facets}.seq`)} = ps.seq`;
+    return {
+      from: sql`(SELECT seq FROM archive_search_entries WHERE author_name = ${p.name} UNION SELECT seq FROM archive_search_entries WHERE author_handle = ${p.handle} UNION SELECT seq FROM archive_search_entries WHERE author_person_id = ${p.personId}) ps JOIN ${rows} ON ${sql.ref(`${facets}.seq`)} = ps.seq`,
+      seq: `${facets}.seq`,
+    };
   }
-  return rows;
+  return { from: rows, seq: `${facets}.seq` };
 }
 
 export const whereAll = (conds: RawBuilder<unknown>[]): RawBuilder<unknown> => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);

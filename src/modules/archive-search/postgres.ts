@@ -17,9 +17,10 @@ const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35
 export const postgresEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
-      const conds = [...filterConditions(f, 'a.seq', 'a'), notDisposed('a.seq')];
-      if (after) conds.push(sql`a.seq < ${after.seq}`);
-      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
+      const b = browseFrom(f);
+      const conds = [...filterConditions(f, b.seq, 'a'), notDisposed(b.seq)];
+      if (after) conds.push(sql`${sql.ref(b.seq)} < ${after.seq}`);
+      const r = await sql<{ seq: number }>`SELECT ${sql.ref(b.seq)} AS seq FROM ${b.from} ${joins(f, b.seq, 'a', 'a')} ${whereAll(conds)} ORDER BY ${sql.ref(b.seq)} DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
     // The newest RANK_WINDOW matches passing the filters, then ranked (ts_rank only over those).

@@ -22,9 +22,10 @@ const rowidRange = (f: NormalizedFilters) =>
 export const sqliteEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
-      const conds = [...filterConditions(f, 'a.seq', 'a'), notDisposed('a.seq')];
-      if (after) conds.push(sql`a.seq < ${after.seq}`);
-      const r = await sql<{ seq: number }>`SELECT a.seq AS seq FROM ${browseFrom(f)} ${joins(f, 'a.seq', 'a', 'a')} ${whereAll(conds)} ORDER BY a.seq DESC LIMIT ${limit}`.execute(ex);
+      const b = browseFrom(f);
+      const conds = [...filterConditions(f, b.seq, 'a'), notDisposed(b.seq)];
+      if (after) conds.push(sql`${sql.ref(b.seq)} < ${after.seq}`);
+      const r = await sql<{ seq: number }>`SELECT ${sql.ref(b.seq)} AS seq FROM ${b.from} ${joins(f, b.seq, 'a', 'a')} ${whereAll(conds)} ORDER BY ${sql.ref(b.seq)} DESC LIMIT ${limit}`.execute(ex);
       return r.rows.map((row) => ({ seq: Number(row.seq), score: null }));
     }
     const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score} OR (w.score = ${after.score} AND w.seq > ${after.seq}))` : sql``;
@@ -32,7 +33,8 @@ export const sqliteEngine: SearchEngine = {
     // ranked one by one through FTS5's rowid lookup; up to CANDIDATES, the matches are read once
     // and kept when they are among them (each FTS5 lookup costs too much to do thousands).
     if (f.author || f.commenter || f.clause) {
-      const c = await sql<{ seq: number }>`SELECT e.seq AS seq FROM ${browseFrom(f, 'e')} ${whereAll(filterConditions(f, 'e.seq', 'e'))} ORDER BY e.seq DESC LIMIT ${CANDIDATES + 1}`.execute(ex);
+      const b = browseFrom(f, 'e');
+      const c = await sql<{ seq: number }>`SELECT ${sql.ref(b.seq)} AS seq FROM ${b.from} ${whereAll(filterConditions(f, b.seq, 'e'))} ORDER BY ${sql.ref(b.seq)} DESC LIMIT ${CANDIDATES + 1}`.execute(ex);
       if (c.rows.length <= CANDIDATES) {
         if (c.rows.length === 0) return [];
         const list = JSON.stringify(c.rows.map((row) => Number(row.seq)));
