@@ -1,7 +1,9 @@
 /** Small helpers shared by rule files. */
 import type { LexMatch } from './lexicon.ts';
+import type { Token } from './normalize.ts';
 import type { RuleContext } from './rule.ts';
 import type { Hit } from './types.ts';
+import { wordSlot } from './words.ts';
 
 export function tokenHit(ctx: RuleContext, from: number, to: number, message: string, score: number, weak = false): Hit {
   const a = ctx.tokens[from];
@@ -51,12 +53,15 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
 const triggerBits = new Map<string, number>();
 const bitOfSet = new WeakMap<ReadonlySet<string>, number>();
 let triggerSets = 0;
+/** Slot of a word's trigger bits on its record (words.ts); a new slot whenever a set is added. */
+let bitsSlot = wordSlot();
 export function triggers(words: string): ReadonlySet<string> {
   const set = new Set(words.split(/\s+/).filter(Boolean));
   if (triggerSets < 30) {
     const bit = 1 << triggerSets++;
     bitOfSet.set(set, bit);
     for (const w of set) triggerBits.set(w, (triggerBits.get(w) ?? 0) | bit);
+    bitsSlot = wordSlot();
   }
   return set;
 }
@@ -68,18 +73,27 @@ function withoutDigits(w: string): string | null {
   return end > 1 && end < w.length ? w.slice(0, end) : null;
 }
 
+/** The trigger bits of a word, and of the word without trailing digits. */
+function wordBits(t: Token): number {
+  let bits = triggerBits.get(t.w) ?? 0;
+  const c = t.w.charCodeAt(t.w.length - 1);
+  if (c >= 48 && c <= 57) {
+    const stem = withoutDigits(t.w);
+    if (stem !== null) bits |= triggerBits.get(stem) ?? 0;
+  }
+  return bits;
+}
+
 const maskOfTokens = new WeakMap<readonly unknown[], number>();
 function triggerMask(ctx: RuleContext): number {
   let m = maskOfTokens.get(ctx.tokens);
   if (m === undefined) {
     m = 0;
     for (const t of ctx.tokens) {
-      m |= triggerBits.get(t.w) ?? 0;
-      const c = t.w.charCodeAt(t.w.length - 1);
-      if (c >= 48 && c <= 57) {
-        const stem = withoutDigits(t.w);
-        if (stem !== null) m |= triggerBits.get(stem) ?? 0;
-      }
+      const slots = t.info.slots;
+      let bits = slots[bitsSlot] as number | undefined;
+      if (bits === undefined) slots[bitsSlot] = bits = wordBits(t);
+      m |= bits;
     }
     maskOfTokens.set(ctx.tokens, m);
   }

@@ -7,6 +7,7 @@
  *   "prefix~"       any word starting with prefix (last word of an entry only)
  */
 import type { Token } from './normalize.ts';
+import { wordSlot } from './words.ts';
 
 export interface LexMatch {
   entry: string;
@@ -20,6 +21,18 @@ interface Entry {
   words: string[];
   prefixLast: boolean;
 }
+
+/**
+ * What a lexicon knows about one word alone: the entries that could start at a token with that
+ * word (tried in order, each needing its further words to follow), and the one-word prefix entry
+ * it matches, if none of those does. Kept on the word's record (words.ts).
+ */
+interface WordCandidates {
+  starts: Entry[];
+  prefix: Entry | undefined;
+}
+/** Words no entry can start at (most words). */
+const NO_CANDIDATES: WordCandidates = { starts: [], prefix: undefined };
 
 const NONE: string[] = [];
 /** First three UTF-16 units as one number (no string allocation per token). */
@@ -135,35 +148,50 @@ export class Lexicon {
     return undefined;
   }
 
+  /** Slot of this lexicon's WordCandidates on the word records. */
+  private readonly slot = wordSlot();
+
   match(tokens: readonly Token[], limit = 50): LexMatch[] {
     const out: LexMatch[] = [];
+    const slot = this.slot;
     for (let i = 0; i < tokens.length && out.length < limit; i++) {
       const tok = tokens[i]!;
-      const w = tok.w;
+      const slots = tok.info.slots;
+      let cands = slots[slot] as WordCandidates | undefined;
+      if (cands === undefined) slots[slot] = cands = this.candidates(tok);
+      if (cands === NO_CANDIDATES) continue;
       let done = false;
-      const dbl = (tok.dbl ??= hasDouble(w) ? 1 : 0);
-      const star = (tok.star ??= w.includes('*') ? 1 : 0);
-      if (dbl === 0 && star === 0 && this.starts[key2(w)] === 0) continue;
-      const exact = this.byFirst.get(w);
-      const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(tok);
-      for (const f of forms) {
-        for (const e of this.byFirst.get(f) ?? []) {
-          if (this.matchRest(e, tokens, i)) {
-            out.push({ entry: e.raw, from: i, to: i + e.words.length });
-            done = true;
-            break;
-          }
+      for (const e of cands.starts) {
+        if (this.matchRest(e, tokens, i)) {
+          out.push({ entry: e.raw, from: i, to: i + e.words.length });
+          done = true;
+          break;
         }
-        if (done) break;
       }
-      if (done || w.length < 3) continue;
-      if (this.prefixes.size === 0) continue;
-      const e = star === 1
-        ? this.prefixMatch(this.allPrefixes(), w)
-        : this.prefixMatch(this.prefixes.get(key3(w)), w) ?? (dbl === 1 ? this.prefixMatch(this.prefixes.get(key3((tok.sq2 ??= squeeze2(w)))), w) : undefined);
-      if (e) out.push({ entry: e.raw, from: i, to: i + 1 });
+      if (!done && cands.prefix) out.push({ entry: cands.prefix.raw, from: i, to: i + 1 });
     }
     return out;
+  }
+
+  /** The entries that could match at a token, from its word alone (see WordCandidates). */
+  private candidates(tok: Token): WordCandidates {
+    const w = tok.w;
+    const dbl = (tok.dbl ??= hasDouble(w) ? 1 : 0);
+    const star = (tok.star ??= w.includes('*') ? 1 : 0);
+    if (dbl === 0 && star === 0 && this.starts[key2(w)] === 0) return NO_CANDIDATES;
+    const exact = this.byFirst.get(w);
+    const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(tok);
+    const starts: Entry[] = [];
+    for (const f of forms) for (const e of this.byFirst.get(f) ?? []) starts.push(e);
+    let prefix: Entry | undefined;
+    if (w.length >= 3 && this.prefixes.size > 0) {
+      prefix = star === 1
+        ? this.prefixMatch(this.allPrefixes(), w)
+        : this.prefixMatch(this.prefixes.get(key3(w)), w) ?? (dbl === 1 ? this.prefixMatch(this.prefixes.get(key3((tok.sq2 ??= squeeze2(w)))), w) : undefined);
+    }
+    // a one-word entry always matches: the prefix entry is never reached after one
+    if (starts.length > 0 && starts[0]!.words.length === 1 && !starts[0]!.prefixLast) prefix = undefined;
+    return starts.length === 0 && prefix === undefined ? NO_CANDIDATES : { starts, prefix };
   }
 
   private matchRest(e: Entry, tokens: readonly Token[], i: number): boolean {

@@ -11,6 +11,7 @@
  * 3. leetspeak inside words that contain letters ("sh1t", "@ss", "a$$" → "shit", "ass", "ass").
  */
 import type { Span } from './types.ts';
+import { wordInfo, type WordInfo } from './words.ts';
 
 export interface Normalized {
   source: string;
@@ -272,10 +273,24 @@ export interface Token {
   star?: number;
   start: number;
   end: number;
+  /** The word's record in the shared word table (words.ts): what rules know about `w` alone. */
+  info: WordInfo;
 }
 
 const isWordStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/** text[start, end) without its apostrophes (a loop: a regex replace per such word cost more). */
+function withoutApostrophes(text: string, start: number, end: number): string {
+  let w = '';
+  let from = start;
+  for (let k = start; k < end; k++) {
+    if (!isApostrophe(text.charCodeAt(k))) continue;
+    w += text.slice(from, k);
+    from = k + 1;
+  }
+  return w + text.slice(from, end);
+}
 
 /**
  * Words of the normalised text: runs of [a-z0-9*'] (apostrophes dropped from `w`). A character
@@ -297,9 +312,8 @@ export function tokenize(text: string): Token[] {
       else break;
     }
     // trailing apostrophes are not part of the word; inner ones are dropped from w
-    let w = text.slice(start, end);
-    if (apostrophes) w = w.replace(/['’]/g, '');
-    tokens.push({ w, sq3: undefined, sq2: undefined, dbl: undefined, star: undefined, start, end });
+    const w = apostrophes ? withoutApostrophes(text, start, end) : text.slice(start, end);
+    tokens.push({ w, sq3: undefined, sq2: undefined, dbl: undefined, star: undefined, start, end, info: wordInfo(w) });
   }
   return tokens;
 }

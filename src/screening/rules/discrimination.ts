@@ -17,6 +17,8 @@ import { hasAny, lexHits, regexHits, triggers } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
+import { wordSlot } from '../words.ts';
+import type { Token } from '../normalize.ts';
 
 /** Slurs (kept to terms that are slurs in nearly every use). */
 export const SLURS = [
@@ -106,15 +108,29 @@ const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send');
 const QUOTED = /["“”«»]/;
 
 interface Resolved { g: boolean; attr: boolean; hate: boolean; w: string }
+/** A token's word as it stands (before one-edit resolution), and whether it is an anchor. */
+interface WordFacts extends Resolved { anchor: boolean }
+
+/** Kept on the word's record (words.ts): the sets are asked once per word, not per token. Never mutated. */
+const FACTS_SLOT = wordSlot();
+function factsOf(tok: Token): WordFacts {
+  const slots = tok.info.slots;
+  let f = slots[FACTS_SLOT] as WordFacts | undefined;
+  if (f === undefined) {
+    const w = tok.w;
+    slots[FACTS_SLOT] = f = { g: GROUP_SET.has(w) || ADJ_SET.has(w), attr: ATTR_SET.has(w), hate: HATE_SET.has(w), w, anchor: ANCHORS.has(w) };
+  }
+  return f;
+}
 
 function resolve(ctx: RuleContext): Resolved[] {
   const toks = ctx.tokens;
   const out: Resolved[] = new Array(toks.length);
   let anchored = false;
   for (let i = 0; i < toks.length; i++) {
-    const w = toks[i]!.w;
-    if (ANCHORS.has(w)) anchored = true;
-    out[i] = { g: GROUP_SET.has(w) || ADJ_SET.has(w), attr: ATTR_SET.has(w), hate: HATE_SET.has(w), w };
+    const f = factsOf(toks[i]!);
+    if (f.anchor) anchored = true;
+    out[i] = f;
   }
   if (!anchored) return out;
   // resolve misspelled neighbours of an anchor word ("I hate wmoen", "women are disgustnig"):
@@ -122,21 +138,34 @@ function resolve(ctx: RuleContext): Resolved[] {
   let lastAnchor = -100;
   let nextAnchor = -1;
   const nextAnchorFrom = (k: number): number => {
-    for (let j = k; j < toks.length; j++) if (ANCHORS.has(toks[j]!.w)) return j;
+    for (let j = k; j < toks.length; j++) if (factsOf(toks[j]!).anchor) return j;
     return Number.MAX_SAFE_INTEGER;
   };
   for (let i = 0; i < toks.length && i < 400; i++) {
     if (i > nextAnchor) nextAnchor = nextAnchorFrom(i);
-    if (ANCHORS.has(toks[i]!.w)) lastAnchor = i;
+    if (factsOf(toks[i]!).anchor) lastAnchor = i;
     if (i - lastAnchor > 4 && nextAnchor - i > 4) continue;
-    const r = out[i]!;
-    if (r.g || r.attr || r.hate || r.w.length < 4 || COPULA.has(r.w) || FILLER.has(r.w) || NEGATORS.has(r.w)) continue;
-    const g = groupVocab.lookup(r.w);
-    if (g) { out[i] = { g: true, attr: false, hate: false, w: g }; continue; }
-    const a = attrVocab.lookup(r.w);
-    if (a) { out[i] = { g: false, attr: ATTR_SET.has(a), hate: HATE_SET.has(a), w: a }; continue; }
+    out[i] = nearAnchor(toks[i]!);
   }
   return out;
+}
+
+/** A word next to an anchor, resolved to the group or attribute word it misspells (or as it stands). */
+const NEAR_SLOT = wordSlot();
+function nearAnchor(tok: Token): Resolved {
+  const slots = tok.info.slots;
+  let r = slots[NEAR_SLOT] as Resolved | undefined;
+  if (r === undefined) {
+    r = factsOf(tok);
+    if (!(r.g || r.attr || r.hate || r.w.length < 4 || COPULA.has(r.w) || FILLER.has(r.w) || NEGATORS.has(r.w))) {
+      const g = groupVocab.lookup(r.w);
+      const a = g ? undefined : attrVocab.lookup(r.w);
+      if (g) r = { g: true, attr: false, hate: false, w: g };
+      else if (a) r = { g: false, attr: ATTR_SET.has(a), hate: HATE_SET.has(a), w: a };
+    }
+    slots[NEAR_SLOT] = r;
+  }
+  return r;
 }
 
 /** Is token i inside a protected-group mention? Returns the index just after the mention, or -1. */
@@ -156,7 +185,7 @@ function check(ctx: RuleContext): Hit[] {
   }
   if (hasAny(ctx, HATE_TRIGGERS)) hits.push(...regexHits(ctx, hateRe, 'exclusionary statement about a protected group', 0.9));
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
-  if (!t.some((x) => ANCHORS.has(x.w))) return hits.length > 0 ? hits : modelOnly(ctx, false);
+  if (!t.some((x) => factsOf(x).anchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const res = resolve(ctx);
   let groupSeen = -1;
   const sentenceBreak = (a: number, b: number): boolean => /[.!?;\n]/.test(ctx.norm.text.slice(t[a]!.end, t[b]!.start));
