@@ -26,6 +26,7 @@ import type { ArchiveSearchService } from './modules/archive-search/index.ts';
 import type { LegalHoldsService } from './modules/legal-holds/index.ts';
 import type { RetentionService } from './modules/retention/index.ts';
 import type { ProductionsService } from './modules/productions/index.ts';
+import type { ArchiveImportJobs } from './modules/archive-import/index.ts';
 import type { RedactionsService } from './modules/redactions/index.ts';
 import type { ConnectorFactory } from './ports/platform-connector.ts';
 
@@ -63,6 +64,7 @@ export interface AppContext {
   legalHolds: LegalHoldsService;
   retention: RetentionService;
   productions: ProductionsService;
+  archiveImports: ArchiveImportJobs;
   connectors: ConnectorFactory;
   redactions: RedactionsService;
 }

@@ -30,6 +30,7 @@ import { createArchiveSearchService } from './modules/archive-search/index.ts';
 import { createLegalHoldsService } from './modules/legal-holds/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
 import { createProductions } from './modules/productions/index.ts';
+import { createArchiveImport, createArchiveImportJobs } from './modules/archive-import/index.ts';
 import { createRedactionsService } from './modules/redactions/index.ts';
 import { createOffdutyService } from './modules/offduty/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
@@ -78,7 +79,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const screening = createScreeningService({ pack });
   const offduty = createOffdutyService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   const reviews = createReviewsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
-  const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner: config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes, archive: archive.hooks });
+  const scanner = config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null;
+  const attachments = createAttachmentsService({ db: db.db, clock, pack, audit, notifications, scanner, dataDir: config.dataDir, maxBytes: config.attachments.maxBytes, archive: archive.hooks });
   const connectors = options.connectors ?? createConnectorFactory({ db: db.db, clock, publicUrl: config.publicUrl, facebookGraphUrl: config.facebookGraphUrl, blueskyService: config.blueskyService, blueskyReplies: config.blueskyReplies });
   const posts = createPostsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, people, platforms, vault, connectors, screenPost: (input) => screening.screenPost(input), attachments, offDuty: offduty, archive: archive.hooks });
   const brownAct = createLegislativeActivity({ db: db.db, clock, pack, audit, notifications });
@@ -96,8 +98,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const retention = createRetentionService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, legalHolds });
   const redactions = createRedactionsService({ db: db.db, clock, pack, audit, dataDir: config.dataDir, readArchiveItem: (actor, id) => archive.get(actor, id) });
   // Productions (IV.A.12): BagIt and WARC exports of the archive, from the CLI and as UI jobs.
-  const productions = createProductions({ db: db.db, clock, pack, audit, dataDir: config.dataDir, publicUrl: config.publicUrl });
-  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, archiveSearch, connectors, redactions, productions, legalHolds, retention };
+  const productions = createProductions({ db: db.db, clock, pack, audit, dataDir: config.dataDir, publicUrl: config.publicUrl, expiryDays: config.productionExpiryDays });
+  // Platform downloads uploaded from the web app, scanned like every upload, imported as a job (IV.A.9, IV.A.13).
+  const archiveImports = createArchiveImportJobs({ db: db.db, clock, pack, audit, dataDir: config.dataDir, scanner, maxBytes: config.importMaxBytes, importer: createArchiveImport({ db: db.db, dialect: db.dialect, pack, audit, archive }) });
+  return { config, db, clock, pack, audit, policyVersions, exceptions, people, identity, notifications, platforms, vault, screening, offduty, reviews, attachments, posts, comments, bans, appeals, legislativeAccounts, moderationReports, archive, recordsRequests, archiveSearch, connectors, redactions, productions, archiveImports, legalHolds, retention };
 }
 
 export async function createHttpApp(

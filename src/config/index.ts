@@ -51,6 +51,10 @@ const EnvSchema = z.object({
   // At most 2047: sizes are kept as 32-bit integers (and clamd's StreamMaxLength cannot exceed 4 GB either).
   CRIER_UPLOAD_MAX_VIDEO_MB: z.coerce.number().positive().max(2047).default(1024),
   CRIER_UPLOAD_MAX_PDF_MB: z.coerce.number().positive().default(50),
+  /** Platform downloads uploaded for import into the archive (ZIP or a single file), in MiB. */
+  CRIER_IMPORT_MAX_MB: z.coerce.number().positive().default(4096),
+  /** Days a production made from the UI can be downloaded after it finished; then its file is removed (the record kept). */
+  CRIER_PRODUCTION_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export interface OidcConfig {
@@ -85,6 +89,10 @@ export interface Config {
   blueskyReplies: 'appview' | 'pds';
   /** Uploads: the virus scanner (null = none configured: uploads are refused) and size limits in bytes. */
   attachments: { clamd: { socket: string } | { host: string; port: number } | null; maxBytes: { image: number; video: number; pdf: number } };
+  /** Largest platform download taken by upload for import, in bytes. */
+  importMaxBytes: number;
+  /** Days a UI production's file is kept for download. */
+  productionExpiryDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -135,5 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clamd: e.CRIER_CLAMD_SOCKET ? { socket: resolve(e.CRIER_CLAMD_SOCKET) } : e.CRIER_CLAMD_HOST ? { host: e.CRIER_CLAMD_HOST, port: e.CRIER_CLAMD_PORT } : null,
       maxBytes: { image: mib(e.CRIER_UPLOAD_MAX_IMAGE_MB), video: mib(e.CRIER_UPLOAD_MAX_VIDEO_MB), pdf: mib(e.CRIER_UPLOAD_MAX_PDF_MB) },
     },
+    importMaxBytes: mib(e.CRIER_IMPORT_MAX_MB),
+    productionExpiryDays: e.CRIER_PRODUCTION_EXPIRY_DAYS,
   };
 }

@@ -961,6 +961,38 @@ export interface ProductionTable {
   result_bytes: number | string | null;
   result_sha256: string | null;
   error: string | null;
+  /** 0020: when the downloadable file was removed (the row and custody log stay). */
+  expired_at: string | null;
+}
+
+/** Archive imports started from the web app (0020): one uploaded download each, run as a job. */
+export interface ArchiveImportTable {
+  id: string;
+  /** facebook-page | x-archive */
+  format: string;
+  platform_id: string | null;
+  account_handle: string | null;
+  file_name: string;
+  file_bytes: number | string;
+  file_sha256: string;
+  /** queued | running | done | failed */
+  status: string;
+  requested_by: string | null;
+  requested_by_label: string;
+  requested_at: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+  /** Bytes of the files being imported read so far, of total (uncompressed). */
+  total: Generated<number | string>;
+  done: Generated<number | string>;
+  records: Generated<number>;
+  added: Generated<number>;
+  skipped: Generated<number>;
+  malformed: Generated<number>;
+  /** The ImportReport, when finished. */
+  report_json: string | null;
+  error: string | null;
 }
 
 /** Legal holds (0012): scope and state; JSON arrays as text, null = no limit on that axis. */
@@ -1162,6 +1194,7 @@ export interface Database {
   redactions: RedactionTable;
   redaction_renditions: RedactionRenditionTable;
   productions: ProductionTable;
+  archive_imports: ArchiveImportTable;
   archive_search_entries: ArchiveSearchEntryTable;
   archive_search_clauses: ArchiveSearchClauseTable;
   archive_saved_searches: ArchiveSavedSearchTable;

@@ -16,8 +16,10 @@ export function crierJobs(ctx: AppContext, options: { publisher?: PublisherOptio
     { name: 'records-requests', everyMs: 3_600_000, run: () => ctx.recordsRequests.tick(ctx.clock.now()) },
     // Seal each finished City day of the records archive (IV.A.9: tamper-evident).
     { name: 'archive-seal', everyMs: 3_600_000, run: () => ctx.archive.tick(ctx.clock.now()) },
-    // Productions queued from the UI (IV.A.12); one whose process stopped is marked failed.
+    // Productions queued from the UI (IV.A.12); one whose process stopped is marked failed; files past their expiry removed.
     { name: 'productions', everyMs: 60_000, run: () => ctx.productions.tick(ctx.clock.now()) },
+    // Platform downloads uploaded for the archive (IV.A.9); one whose process stopped is marked failed.
+    { name: 'archive-imports', everyMs: 60_000, run: () => ctx.archiveImports.tick(ctx.clock.now()) },
     // Comments from each platform whose comments the City Manager authorized (IV.A.6).
     { name: 'comments', everyMs: 60_000, run: () => ctx.comments.pollAll() },
     { name: 'reviews', everyMs: 3_600_000, run: () => ctx.reviews.tick(ctx.clock.now()) },

@@ -29,7 +29,8 @@ import { readingRoomRoutes } from './reading-room.ts';
 import { legalHoldsRoutes } from './legal-holds.ts';
 import { retentionRoutes } from './retention.ts';
 import { productionsRoutes } from './productions.ts';
+import { archiveImportsRoutes } from './archive-imports.ts';
 import { redactionsRoutes } from './redactions.ts';
 
 /** Every module's routes. Add one line per module. */
-export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes, webhooksRoutes, commentsImportRoutes, bansRoutes, legislativeRoutes, moderationReportsRoutes, publicCommentsRoutes, archiveRoutes, archiveSearchRoutes, recordsRequestsRoutes, publicRecordsRequestsRoutes, redactionsRoutes, productionsRoutes, legalHoldsRoutes, retentionRoutes, profileSnapshotsRoutes, readingRoomRoutes];
+export const apiRoutes: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] = [auditRoutes, authRoutes, policyRoutes, platformsRoutes, notificationsRoutes, peopleRoutes, vaultRoutes, offdutyRoutes, reviewsRoutes, screeningRoutes, attachmentsRoutes, postsRoutes, feedsRoutes, commentsRoutes, webhooksRoutes, commentsImportRoutes, bansRoutes, legislativeRoutes, moderationReportsRoutes, publicCommentsRoutes, archiveRoutes, archiveSearchRoutes, recordsRequestsRoutes, publicRecordsRequestsRoutes, redactionsRoutes, productionsRoutes, archiveImportsRoutes, legalHoldsRoutes, retentionRoutes, profileSnapshotsRoutes, readingRoomRoutes];

@@ -250,7 +250,10 @@ export function createArchiveImport(deps: ArchiveImportDeps) {
     }
   }
 
-  return { importFile };
+  /** Checks the platform a download is filed under (the upload route refuses a wrong one before taking the file). */
+  const checkPlatform = async (format: ImportFormat, platformId: string | null) => void (await platformFor(format, platformId));
+
+  return { importFile, checkPlatform };
 }
 
 /** Bytes decoded as UTF-8 (characters split across chunks kept whole), counted as they pass. */

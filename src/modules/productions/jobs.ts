@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { copyFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { authorize } from '../../authz/index.ts';
 import type { Db } from '../../db/index.ts';
@@ -9,7 +9,7 @@ import { newId } from '../../kernel/ids.ts';
 import { hasClause } from '../../policy/index.ts';
 import { ensureDir, removeQuietly } from './files.ts';
 import { productionsPolicy } from './policy.ts';
-import { toJob, type ProductionJob } from './repo.ts';
+import { CUSTODY_LOG, toJob, type ProductionJob } from './repo.ts';
 import type { ProductionsDeps, ProductionsExporter } from './service.ts';
 import { PRODUCTION_FORMATS, type ProductionFilterInput, type ProductionFormat, type ProductionProgress } from './types.ts';
 import { zipDirectory } from './zip.ts';
@@ -22,17 +22,24 @@ export interface StartInput {
 
 /** A running job that has not reported for this long was interrupted (the process stopped). */
 export const STALE_MS = 15 * 60_000;
+/** Days a finished production's file is kept for download unless the deployment says otherwise. */
+export const DEFAULT_EXPIRY_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 /**
  * Productions started from the UI: queued as a row, run by an in-process worker (one at a time:
  * exports are heavy on two cores), progress written to the row for the progress bar, the result
- * kept under <dataDir>/productions for download.
+ * kept under <dataDir>/productions for download until it expires (`expiryDays` after it finished):
+ * then the file is removed, audited, and the row, its audit trail and (for a bag) its
+ * chain-of-custody log stay.
  */
 export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporter: ProductionsExporter) {
   const { db, clock, pack, audit } = deps;
   const root = join(deps.dataDir, 'productions');
   const cite = (...ids: string[]) => ids.filter((id) => hasClause(pack, id));
   const label = (format: string, id: string) => `${format === 'bagit' ? 'BagIt' : 'WARC'} production ${id.slice(0, 8)}`;
+  const expiryDays = deps.expiryDays ?? DEFAULT_EXPIRY_DAYS;
+  const job = (r: Parameters<typeof toJob>[0]) => toJob(r, expiryDays);
 
   async function row(id: string) {
     const r = await db.selectFrom('productions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -53,24 +60,25 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
       await audit.record(tx, actor, { action: 'production.requested', targetType: 'production', targetId: id, targetLabel: label(input.format, id), after: { format: input.format, filters: input.filter ?? {}, batesPrefix }, clauses: cite('IV.A.12') });
     });
     void kick();
-    return toJob(await row(id));
+    return job(await row(id));
   }
 
   async function list(actor: Actor, limit = 50): Promise<ProductionJob[]> {
     authorize(productionsPolicy, actor, 'productions.read', null);
     const rows = await db.selectFrom('productions').selectAll().orderBy('requested_at', 'desc').orderBy('id').limit(Math.min(Math.max(limit, 1), 200)).execute();
-    return rows.map(toJob);
+    return rows.map(job);
   }
 
   async function get(actor: Actor, id: string): Promise<ProductionJob> {
     authorize(productionsPolicy, actor, 'productions.read', null);
-    return toJob(await row(id));
+    return job(await row(id));
   }
 
   /** The finished file, for the download route. */
   async function download(actor: Actor, id: string): Promise<{ path: string; fileName: string; contentType: string; bytes: number }> {
     authorize(productionsPolicy, actor, 'productions.read', null);
     const r = await row(id);
+    if (r.status === 'expired') throw conflict(`Production ${id} expired on ${r.expired_at}: its file was removed ${expiryDays} days after it was made (the record of it and its custody log are kept); start the production again for a new copy`, cite('IV.A.12'));
     if (r.status !== 'done' || !r.result_file) throw conflict(`Production ${id} is ${r.status}: there is nothing to download yet`);
     const path = join(root, r.result_file);
     const s = await stat(path).catch(() => null);
@@ -124,6 +132,8 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
         result = await exporter.exportBagit(actor, { out: bag, filter, batesPrefix: r.bates_prefix, operator: requester, onProgress, productionId: id });
         await onProgress({ phase: 'packaging', done: result.items, total: result.items });
         await zipDirectory(bag, join(workDir, `${name}.zip`));
+        // Kept beside the zip: the custody log outlives the downloadable file when that expires.
+        await copyFile(join(bag, 'chain-of-custody.txt'), join(workDir, CUSTODY_LOG));
         await removeQuietly(bag);
         resultFile = `${id}/${name}.zip`;
       } else {
@@ -150,8 +160,33 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
     });
   }
 
-  /** For the scheduler: a job whose process stopped is marked failed (its partial output removed), and queued ones run. */
+  /**
+   * Removes the files of productions finished more than `expiryDays` ago: the file first, then
+   * the row marked expired with its audit event in one transaction (a crash in between leaves the
+   * row to the next sweep, which finds the file gone and records it). Returns how many expired.
+   */
+  async function expire(now: Date = clock.now()): Promise<number> {
+    const cutoff = toIso(new Date(now.getTime() - expiryDays * DAY_MS));
+    const due = await db.selectFrom('productions').select(['id', 'format', 'result_file', 'result_bytes', 'result_sha256', 'finished_at']).where('status', '=', 'done').where('finished_at', '<', cutoff).orderBy('finished_at').limit(500).execute();
+    let expired = 0;
+    for (const d of due) {
+      if (d.result_file) await rm(join(root, d.result_file), { force: true });
+      const at = toIso(now);
+      const done = await db.transaction().execute(async (tx) => {
+        // Guarded: another Crier process sweeping at the same time records it once.
+        const u = await tx.updateTable('productions').set({ status: 'expired', expired_at: at }).where('id', '=', d.id).where('status', '=', 'done').executeTakeFirst();
+        if (Number(u.numUpdatedRows) !== 1) return false;
+        await audit.record(tx, systemActor('productions'), { action: 'production.expired', targetType: 'production', targetId: d.id, targetLabel: label(d.format, d.id), after: { removedFile: d.result_file, bytes: d.result_bytes == null ? null : Number(d.result_bytes), sha256: d.result_sha256, finishedAt: d.finished_at, expiryDays }, clauses: cite('IV.A.12') });
+        return true;
+      });
+      if (done) expired++;
+    }
+    return expired;
+  }
+
+  /** For the scheduler: a job whose process stopped is marked failed (its partial output removed), expired files are removed, and queued ones run. */
   async function tick(now: Date = clock.now()): Promise<void> {
+    await expire(now);
     const cutoff = toIso(new Date(now.getTime() - STALE_MS));
     const stale = await db.selectFrom('productions').select(['id', 'format']).where('status', '=', 'running').where('heartbeat_at', '<', cutoff).execute();
     for (const s of stale) {
@@ -162,7 +197,7 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
     await kick();
   }
 
-  return { start, list, get, download, tick, kick };
+  return { start, list, get, download, tick, kick, expire };
 }
 
 export type ProductionJobs = ReturnType<typeof createProductionJobs>;

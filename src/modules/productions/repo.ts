@@ -8,7 +8,7 @@ export interface ProductionJob {
   format: ProductionFormat;
   filters: ProductionFilterInput;
   batesPrefix: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
   requestedBy: string;
   requestedAt: string;
   startedAt: string | null;
@@ -25,12 +25,19 @@ export interface ProductionJob {
   bytes: number | null;
   sha256: string | null;
   error: string | null;
+  /** When a finished production's file is (or was) removed. */
+  expiresAt: string | null;
+  /** When it was removed; the file can no longer be downloaded. */
+  expiredAt: string | null;
 }
 
-export function toJob(r: Row<'productions'>): ProductionJob {
+/** A bag's chain-of-custody log, kept in the production's folder after its zip expires. */
+export const CUSTODY_LOG = 'chain-of-custody.txt';
+
+export function toJob(r: Row<'productions'>, expiryDays: number): ProductionJob {
   const total = Number(r.total);
   const done = Number(r.done);
-  const percent = r.status === 'done' ? 100 : total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
+  const percent = r.status === 'done' || r.status === 'expired' ? 100 : total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
   return {
     id: r.id,
     format: r.format as ProductionFormat,
@@ -52,5 +59,7 @@ export function toJob(r: Row<'productions'>): ProductionJob {
     bytes: r.result_bytes == null ? null : Number(r.result_bytes),
     sha256: r.result_sha256,
     error: r.error,
+    expiresAt: (r.status === 'done' || r.status === 'expired') && r.finished_at ? new Date(Date.parse(r.finished_at) + expiryDays * 86_400_000).toISOString() : null,
+    expiredAt: r.expired_at,
   };
 }

@@ -22,6 +22,8 @@ export interface ProductionsDeps {
   dataDir: string;
   /** Crier's public address (the WARC records' target URIs). */
   publicUrl: string;
+  /** Days a UI production's file is kept for download after it finished (default 30); then it is removed, the record kept. */
+  expiryDays?: number;
 }
 
 export interface ExportInput {

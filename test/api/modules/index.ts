@@ -12,6 +12,7 @@ import { moderationFixtures, moderationPolicies } from './moderation.ts';
 import { offdutyFixtures, offdutyPolicies } from './offduty.ts';
 import { postsFixtures, postsPolicies } from './posts.ts';
 import { productionsFixtures, productionsPolicies } from './productions.ts';
+import { archiveImportFixtures, archiveImportPolicies } from './archive-import.ts';
 import { recordsRequestsFixtures, recordsRequestsPolicies } from './records-requests.ts';
 import { redactionsFixtures, redactionsPolicies } from './redactions.ts';
 import { reviewsFixtures, reviewsPolicies } from './reviews.ts';
@@ -19,5 +20,5 @@ import { screeningFixtures, screeningPolicies } from './screening.ts';
 import { brownActFixtures, brownActPolicies } from './brown-act.ts';
 
 /** Each module keeps its matrix fixtures in its own file here, so modules never edit one shared list. */
-export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...archiveSearchFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...legalHoldsFixtures, ...retentionFixtures, ...redactionsFixtures, ...profileSnapshotsFixtures, ...brownActFixtures };
-export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...archiveSearchPolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...legalHoldsPolicies, ...retentionPolicies, ...redactionsPolicies, ...profileSnapshotsPolicies, ...brownActPolicies };
+export const moduleFixtures: Record<string, Fixture> = { ...postsFixtures, ...attachmentsFixtures, ...offdutyFixtures, ...reviewsFixtures, ...screeningFixtures, ...commentsFixtures, ...commentIntakeFixtures, ...moderationFixtures, ...archiveFixtures, ...archiveSearchFixtures, ...recordsRequestsFixtures, ...productionsFixtures, ...archiveImportFixtures, ...legalHoldsFixtures, ...retentionFixtures, ...redactionsFixtures, ...profileSnapshotsFixtures, ...brownActFixtures };
+export const modulePolicies: Record<string, Policy> = { ...postsPolicies, ...attachmentsPolicies, ...offdutyPolicies, ...reviewsPolicies, ...screeningPolicies, ...commentsPolicies, ...commentIntakePolicies, ...moderationPolicies, ...archivePolicies, ...archiveSearchPolicies, ...recordsRequestsPolicies, ...productionsPolicies, ...archiveImportPolicies, ...legalHoldsPolicies, ...retentionPolicies, ...redactionsPolicies, ...profileSnapshotsPolicies, ...brownActPolicies };
