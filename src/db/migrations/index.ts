@@ -16,8 +16,8 @@ import * as m0013archiveSearch from './0013_archive_search.ts';
 import * as m0014redactions from './0014_redactions.ts';
 import * as m0015productions from './0015_productions.ts';
 import * as m0017legislativeActivity from './0017_legislative_activity.ts';
-import * as m0020archiveImportsProductionExpiry from './0020_archive_imports_production_expiry.ts';
 import * as m0018archiveSearchFacets from './0018_archive_search_facets.ts';
+import * as m0020archiveImportsProductionExpiry from './0020_archive_imports_production_expiry.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0014_redactions': m0014redactions,
   '0015_productions': m0015productions,
   '0017_legislative_activity': m0017legislativeActivity,
-  '0020_archive_imports_production_expiry': m0020archiveImportsProductionExpiry,
   '0018_archive_search_facets': m0018archiveSearchFacets,
+  '0020_archive_imports_production_expiry': m0020archiveImportsProductionExpiry,
 };
