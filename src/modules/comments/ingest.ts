@@ -13,17 +13,14 @@ export { severityOf, type AutoHideCandidate } from './ingest-plan.ts';
 
 /** Comments per transaction: a larger delivery is written as several, each acknowledged work of its own. */
 export const INGEST_CHUNK = 500;
-
 /**
- * Durable, idempotent ingest: one transaction per chunk of up to 500 comments, acknowledged only
- * after it commits. A comment is known by platform and the platform's id; a changed text is a new
- * version (the old one kept), a deletion by its author is a version too, and the native payload
- * is kept with each. Only platforms whose comments the City Manager authorized are taken (IV.A.6).
- *
- * A batch is worked out in memory first (ingest-plan.ts, from one query per look-up), screened
- * across worker threads before its transaction opens, then written in multi-row inserts with its
- * archive records in one chained insert. The next chunk is screened while this one is written.
+ * Comments per screening slice: a transaction's comments are written a slice at a time, each as
+ * soon as the workers have screened it, so the main thread writes one slice while the workers
+ * screen the next (with one slice of 500 it would wait for all 500 before writing any).
  */
+const SCREEN_SLICE = 100;
+const SLICES_PER_TRANSACTION = INGEST_CHUNK / SCREEN_SLICE;
+
 export function createIngest(deps: CommentsDeps) {
   const { db, clock, pack, audit, notifications, screenComment } = deps;
   const system = systemActor('comment-ingest');
@@ -35,7 +32,19 @@ export function createIngest(deps: CommentsDeps) {
     return requests.map((r) => screenComment(r.text, r.context));
   };
 
-  async function ingest(items: IncomingComment[], source: IngestSource): Promise<IngestResult & { autoHide: AutoHideCandidate[]; ids: string[] }> {
+  /**
+   * One delivery at a time, in arrival order: a delivery is planned from what is stored, so two at
+   * once (a webhook retried while the first attempt is still being written, a poll overlapping a
+   * webhook) would both take the same new comment for new, or the same edit for the next version.
+   */
+  let tail: Promise<unknown> = Promise.resolve();
+  function ingest(items: IncomingComment[], source: IngestSource): Promise<IngestResult & { autoHide: AutoHideCandidate[]; ids: string[] }> {
+    const run = tail.then(() => ingestNow(items, source));
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  async function ingestNow(items: IncomingComment[], source: IngestSource): Promise<IngestResult & { autoHide: AutoHideCandidate[]; ids: string[] }> {
     const result: IngestResult = { created: 0, edited: 0, deleted: 0, unchanged: 0, refused: [] };
     const autoHide: AutoHideCandidate[] = [];
     const ids: string[] = [];
@@ -67,37 +76,55 @@ export function createIngest(deps: CommentsDeps) {
     const known = await knownComments(db, valid);
     const edited = valid.filter((v) => !v.deleted).map((v) => known.get(commentKey(v.platformId, v.remoteId))?.id).filter((id): id is string => id !== undefined);
     const newestText = await newestTextTimes(db, edited);
-    const plans = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, chunkSize: INGEST_CHUNK });
+    const slices = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, chunkSize: SCREEN_SLICE });
 
-    // Every chunk goes to the screening workers now; the register and bans are read meanwhile.
-    const screened = plans.map((p) => screen(p.screen));
-    for (const s of screened) s.catch(() => undefined); // a failure is thrown where its chunk awaits it
-    const who = await commenters(deps, plans.flatMap((p) => p.handles), now);
+    // Every slice goes to the screening workers now; the register and bans are read meanwhile.
+    const screened = slices.map((p) => screen(p.screen));
+    for (const s of screened) s.catch(() => undefined); // a failure is thrown where its slice awaits it
+    const who = await commenters(deps, slices.flatMap((p) => p.handles), now);
+    const done = new Map<number, Promise<ChunkPlan>>();
+    /** Slice k with its findings filled in (once). */
+    const finished = (k: number): Promise<ChunkPlan> => {
+      let p = done.get(k);
+      if (!p) {
+        p = screened[k]!.then((found) => {
+          for (const finish of slices[k]!.finish) finish(found, who);
+          return slices[k]!;
+        });
+        done.set(k, p);
+      }
+      return p;
+    };
 
-    for (const [k, plan] of plans.entries()) {
-      const found = await screened[k]!;
-      for (const finish of plan.finish) finish(found, who);
+    for (let first = 0; first < slices.length; first += SLICES_PER_TRANSACTION) {
+      const group = slices.slice(first, first + SLICES_PER_TRANSACTION).map((_, j) => first + j);
+      // The first slice is screened before the transaction opens; the others are awaited inside it, one behind the writing.
+      await finished(group[0]!);
+      const c = { created: 0, edited: 0, deleted: 0, unchanged: 0 };
       await db.transaction().execute(async (tx) => {
-        await write(tx, plan);
-        const c = plan.counts;
+        for (const k of group) {
+          const plan = await finished(k);
+          await write(tx, plan);
+          await flagMembers(tx, plan);
+          for (const key of Object.keys(c) as (keyof typeof c)[]) c[key] += plan.counts[key];
+        }
         if (c.created + c.edited + c.deleted > 0) {
           await audit.record(tx, system, {
             action: 'comments.ingested',
             targetType: 'platform',
             targetId: platformIds.length === 1 ? platformIds[0]! : null,
-            after: { source, ...c, refused: k === 0 ? result.refused.length : 0 },
+            after: { source, ...c, refused: first === 0 ? result.refused.length : 0 },
             clauses: [C.retainRemoved],
           });
         }
-        await flagMembers(tx, plan);
-        if (k === 0) await reportUnauthorized(tx, unauthorized, source, (id) => platforms.get(id)?.name ?? id);
+        if (first === 0) await reportUnauthorized(tx, unauthorized, source, (id) => platforms.get(id)?.name ?? id);
       });
-      result.created += plan.counts.created;
-      result.edited += plan.counts.edited;
-      result.deleted += plan.counts.deleted;
-      result.unchanged += plan.counts.unchanged;
-      ids.push(...plan.ids);
-      autoHide.push(...plan.autoHide);
+      // Counted only once committed: a failed transaction acknowledges nothing of its comments.
+      for (const key of Object.keys(c) as (keyof typeof c)[]) result[key] += c[key];
+      for (const k of group) {
+        ids.push(...slices[k]!.ids);
+        autoHide.push(...slices[k]!.autoHide);
+      }
     }
     return { ...result, autoHide, ids };
   }
