@@ -17,7 +17,9 @@ import * as m0014redactions from './0014_redactions.ts';
 import * as m0015productions from './0015_productions.ts';
 import * as m0017legislativeActivity from './0017_legislative_activity.ts';
 import * as m0018archiveSearchFacets from './0018_archive_search_facets.ts';
+import * as m0019archiveRetentionIndex from './0019_archive_retention_index.ts';
 import * as m0020archiveImportsProductionExpiry from './0020_archive_imports_production_expiry.ts';
+import * as m0021archiveSearchRowsFromCapture from './0021_archive_search_rows_from_capture.ts';
 
 /** Every migration, in order. Frozen in time: append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0015_productions': m0015productions,
   '0017_legislative_activity': m0017legislativeActivity,
   '0018_archive_search_facets': m0018archiveSearchFacets,
+  '0019_archive_retention_index': m0019archiveRetentionIndex,
   '0020_archive_imports_production_expiry': m0020archiveImportsProductionExpiry,
+  '0021_archive_search_rows_from_capture': m0021archiveSearchRowsFromCapture,
 };

@@ -7,6 +7,7 @@ import { newId, newSortableId } from '../../kernel/ids.ts';
 import { insertRows, type DialectName, type Executor, type NewRow } from '../../db/index.ts';
 import { retentionMemo, type PolicyPack } from '../../policy/index.ts';
 import { itemHash, sha256 } from './chain.ts';
+import { writeSearchRows } from './search-rows.ts';
 import { toArchiveItem } from './repo.ts';
 import { ARCHIVE_KINDS, EXCLUDED_FIELDS, EXCLUDED_TABLES, isArchiveKind, type ArchiveItem, type CaptureInput } from './types.ts';
 
@@ -112,7 +113,8 @@ export function createCaptureMany(deps: CaptureDeps) {
   /**
    * Appends many records in the given order, as capture() would one by one (same rows, same
    * chain): the head is locked once, the rows are chained in memory and written in multi-row
-   * inserts, and the head moves once. Every input is checked before anything is written.
+   * inserts (their search side rows first: search-rows.ts), and the head moves once. Every input
+   * is checked before anything is written.
    */
   async function captureMany(tx: Executor, inputs: readonly CaptureInput[]): Promise<NewRow<'archive_items'>[]> {
     if (!inputs.length) return [];
@@ -127,6 +129,7 @@ export function createCaptureMany(deps: CaptureDeps) {
       prev = row.item_hash;
       return row;
     });
+    await writeSearchRows(tx, dialect, rows);
     await insertRows(tx, dialect, 'archive_items', rows);
     await tx.updateTable('archive_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
     return rows;
