@@ -38,10 +38,12 @@ export const sqliteEngine: SearchEngine = {
       if (c.rows.length <= CANDIDATES) {
         if (c.rows.length === 0) return [];
         const list = JSON.stringify(c.rows.map((row) => Number(row.seq)));
+        // The pass reads only the stretch of the matches between the oldest and newest of theirs.
+        const span = { ...f, seqFrom: Number(c.rows[c.rows.length - 1]!.seq), seqTo: Number(c.rows[0]!.seq) };
         const matched =
           c.rows.length <= PROBES
             ? sql`SELECT archive_search_fts.rowid AS seq, ${RANK} AS score FROM json_each(${list}) c CROSS JOIN archive_search_fts WHERE archive_search_fts.rowid = c.value AND archive_search_fts MATCH ${toFts5(q)}`
-            : sql`SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(f)} AND +rowid IN (SELECT value FROM json_each(${list}))`;
+            : sql`SELECT rowid AS seq, ${RANK} AS score FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} ${rowidRange(span)} AND +rowid IN (SELECT value FROM json_each(${list}))`;
         const r = await sql<{ seq: number; score: number }>`SELECT w.seq AS seq, w.score AS score FROM (${matched}) w ${page} ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
         return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull: false }));
       }
