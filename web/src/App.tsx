@@ -39,6 +39,7 @@ import { PublicStatusPage as PublicRecordsStatusPage } from './features/records-
 import { RetentionPage } from './features/retention/RetentionPage.tsx';
 import { LegalHoldsPage } from './features/legal-holds/LegalHoldsPage.tsx';
 import { ProductionsPage } from './features/productions/ProductionsPage.tsx';
+import { ArchiveImportsPage } from './features/archive-imports/ArchiveImportsPage.tsx';
 import { ArchiveSearchPage } from './features/archive-search/ArchiveSearchPage.tsx';
 
 /** Pages behind sign-in: anyone else is sent to the sign-in page and brought back afterwards. */
@@ -100,6 +101,7 @@ export function App() {
         <Route path="/retention" element={<RequireSession><RetentionPage /></RequireSession>} />
         <Route path="/legal-holds" element={<RequireSession><LegalHoldsPage /></RequireSession>} />
         <Route path="/productions" element={<RequireSession><ProductionsPage /></RequireSession>} />
+        <Route path="/archive/imports" element={<RequireSession><ArchiveImportsPage /></RequireSession>} />
         <Route path="/archive/search" element={<RequireSession><ArchiveSearchPage /></RequireSession>} />
         <Route path="/account" element={<RequireSession><AccountPage /></RequireSession>} />
         <Route path="*" element={<NotFound />} />

@@ -44,6 +44,7 @@ function SideNavigation() {
         ...(hasRole(session, 'city_clerk', 'city_attorney', 'city_manager', 'auditor', 'it_manager') ? [{ to: '/retention', label: 'Records retention' }] : []),
         ...(session.roles.some((r) => r.role !== 'legislative_member') ? [{ to: '/legal-holds', label: 'Legal holds' }] : []),
         ...(hasRole(session, 'city_clerk', 'city_attorney', 'it_manager') ? [{ to: '/productions', label: 'Productions' }] : []),
+        ...(hasRole(session, 'city_clerk', 'it_manager') ? [{ to: '/archive/imports', label: 'Import downloads' }] : []),
         ...(hasRole(session, ...OVERSIGHT) ? [{ to: '/audit', label: 'Audit log' }] : []),
         { to: '/public/policy', label: 'The policy' },
         { to: '/public/comment-policy', label: 'Comment policy' },

@@ -12,7 +12,7 @@ import { TableScroll } from '../../components/TableScroll.tsx';
 interface Production {
   id: string;
   format: 'bagit' | 'warc';
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
   requestedBy: string;
   requestedAt: string;
   finishedAt: string | null;
@@ -27,6 +27,9 @@ interface Production {
   bytes: number | null;
   sha256: string | null;
   error: string | null;
+  /** When the file is (or was) removed from the server. */
+  expiresAt: string | null;
+  expiredAt: string | null;
 }
 
 const KINDS = [
@@ -42,8 +45,8 @@ const KINDS = [
   { value: 'imported_post', label: 'Imported posts (platform data downloads)' },
   { value: 'imported_reply', label: 'Imported replies (platform data downloads)' },
 ];
-const STATUS_LABEL: Record<Production['status'], string> = { queued: 'Queued', running: 'Running', done: 'Ready', failed: 'Failed' };
-const TONE: Record<Production['status'], string> = { queued: 'pending', running: 'pending', done: 'pass', failed: 'fail' };
+const STATUS_LABEL: Record<Production['status'], string> = { queued: 'Queued', running: 'Running', done: 'Ready', failed: 'Failed', expired: 'Expired' };
+const TONE: Record<Production['status'], string> = { queued: 'pending', running: 'pending', done: 'pass', failed: 'fail', expired: 'info' };
 const size = (b: number | null) => (b == null ? '' : b < 1024 * 1024 ? `${Math.ceil(b / 1024)} KB` : `${(b / (1024 * 1024)).toFixed(1)} MB`);
 
 function StartProduction({ onStarted }: { onStarted: () => void }) {
@@ -80,7 +83,7 @@ function StartProduction({ onStarted }: { onStarted: () => void }) {
 }
 
 function Progress({ p }: { p: Production }) {
-  if (p.status === 'done') return <span>{p.items?.toLocaleString('en-US')} items</span>;
+  if (p.status === 'done' || p.status === 'expired') return <span>{p.items?.toLocaleString('en-US')} items</span>;
   if (p.status === 'failed') return <span className="text-error">{p.error}</span>;
   const label = `Production ${p.id.slice(0, 8)}: ${p.percent}%`;
   return (
@@ -150,7 +153,14 @@ export function ProductionsPage() {
                           </a>{' '}
                           <span>({size(p.bytes)})</span>
                           {p.sha256 && <div className="font-mono-3xs text-break-all">SHA-256 {p.sha256}</div>}
+                          {p.expiresAt && <div className="font-sans-3xs">Available until {formatDateTime(p.expiresAt)}</div>}
                         </>
+                      )}
+                      {p.status === 'expired' && (
+                        <span data-production-expired={p.id}>
+                          Expired{p.expiredAt ? ` ${formatDateTime(p.expiredAt)}` : ''}: the file was removed; its record and custody log are kept. Start the production again for a new copy.
+                          {p.sha256 && <div className="font-mono-3xs text-break-all">It was {p.fileName}, SHA-256 {p.sha256}</div>}
+                        </span>
                       )}
                     </td>
                   </tr>
