@@ -14,7 +14,7 @@ import { archivePolicy } from './policy.ts';
 import { getItem, listItems, toArchiveItem } from './repo.ts';
 import { addDays, cityDayStart, createSealing } from './seal.ts';
 import { isArchiveKind, type ArchiveItem } from './types.ts';
-import { verifyArchive } from './verify.ts';
+import { verifyArchive, type VerifyOptions } from './verify.ts';
 
 export interface ArchiveDeps {
   db: Db;
@@ -93,8 +93,8 @@ export function createArchiveService(deps: ArchiveDeps) {
     return asDestroyed(toArchiveItem(row), disposed.get(id) ?? null);
   }
 
-  /** Walks the chain and the seals in pages (the CLI and jobs call this directly). */
-  const verify = (options: { pageSize?: number } = {}) => verifyArchive(db, options.pageSize);
+  /** Walks the chain and the seals in pages, across worker threads when large (the CLI and jobs call this directly). */
+  const verify = (options: VerifyOptions = {}) => verifyArchive(db, options);
 
   async function verifyAs(actor: Actor) {
     authorize(archivePolicy, actor, 'archive.verify', null);

@@ -4,14 +4,37 @@ import { checkItem, GENESIS_HASH } from './chain.ts';
 import { certificateHash, digestLine, isErased, type CertificateBody } from './disposition.ts';
 import type { ArchiveBreak } from './types.ts';
 
-type Marker = Row<'archive_dispositions'>;
+export type Marker = Row<'archive_dispositions'>;
 
 /**
- * Verify's view of destroyed items. A destroyed item's payload is erased, so its own hash cannot
- * be recomputed; instead it must match its marker (id, content hash, item hash), the marker
- * must belong to a destruction certificate, the certificates must chain, and each certificate's
- * item digest must equal the digest of the markers that name it. The item's place in the chain
- * is still held by the next item's prev_hash.
+ * One item that carries a destruction marker. A destroyed item's payload is erased, so its own
+ * hash cannot be recomputed; instead it must match its marker (id, content hash, item hash) and
+ * the marker must belong to a certificate (`certified`: the batches whose certificates chain).
+ * The item's place in the chain is still held by the next item's prev_hash. Pure: the range
+ * walkers (verify-range.ts) call it in worker threads.
+ */
+export function checkDisposed(r: Row<'archive_items'>, m: Marker, certified: ReadonlySet<string>, expectedSeq: number, expectedPrev: string): ArchiveBreak | null {
+  const seq = Number(r.seq);
+  if (seq !== expectedSeq) return checkItem(r, expectedSeq, expectedPrev);
+  const where = { seq, id: r.id, kind: r.kind };
+  if (!certified.has(m.batch_id)) return { ...where, problem: `item #${seq} is marked destroyed by batch ${m.batch_id}, which has no destruction certificate` };
+  if (m.item_id !== r.id || m.content_sha256 !== r.content_sha256 || m.item_hash !== r.item_hash) {
+    return { ...where, problem: `item #${seq} does not match its destruction marker (batch ${m.batch_id}): its id or hashes were altered` };
+  }
+  if (isErased(r)) {
+    if (r.prev_hash !== expectedPrev) return { ...where, problem: `item #${seq} is out of order: it was chained after a different item than #${seq - 1} (reordered, or #${seq - 1} was replaced)` };
+    return null;
+  }
+  // Marked but not erased: the payload must still be the one captured.
+  return checkItem(r, expectedSeq, expectedPrev);
+}
+
+const TALLY_PAGE = 5000;
+
+/**
+ * Verify's view of the certificates: they must chain and hash true (checked before the items),
+ * and once every item has been walked, each certificate's item count and digest must equal
+ * those of the markers that name it.
  */
 export async function dispositionChecker(db: Db) {
   const certs = await db.selectFrom('disposition_certificates').selectAll().orderBy('seq').execute();
@@ -40,37 +63,22 @@ export async function dispositionChecker(db: Db) {
     return null;
   }
 
-  /** Markers for one page of items (no query while nothing was ever destroyed). */
-  async function markersFor(firstSeq: number, lastSeq: number): Promise<Map<number, Marker>> {
-    if (!anyMarker) return new Map();
-    const rows = await db.selectFrom('archive_dispositions').selectAll().where('item_seq', '>=', firstSeq).where('item_seq', '<=', lastSeq).execute();
-    return new Map(rows.map((m) => [Number(m.item_seq), m]));
-  }
-
-  /** One item that carries a destruction marker. */
-  function checkDisposed(r: Row<'archive_items'>, m: Marker, expectedSeq: number, expectedPrev: string): ArchiveBreak | null {
-    const seq = Number(r.seq);
-    if (seq !== expectedSeq) return checkItem(r, expectedSeq, expectedPrev);
-    const where = { seq, id: r.id, kind: r.kind };
-    const cert = byBatch.get(m.batch_id);
-    if (!cert) return { ...where, problem: `item #${seq} is marked destroyed by batch ${m.batch_id}, which has no destruction certificate` };
-    if (m.item_id !== r.id || m.content_sha256 !== r.content_sha256 || m.item_hash !== r.item_hash) {
-      return { ...where, problem: `item #${seq} does not match its destruction marker (batch ${m.batch_id}): its id or hashes were altered` };
+  /**
+   * After a walk that found every item #1–#count true: digests the markers of those items in seq
+   * order (each matched its item and a certificate during the walk), then compares each
+   * certificate with what named it. Pages of markers, as the items were read.
+   */
+  async function leftover(count: number): Promise<ArchiveBreak | null> {
+    for (let after = 0; anyMarker && after < count; ) {
+      const page = await db.selectFrom('archive_dispositions').selectAll().where('item_seq', '>', after).where('item_seq', '<=', count).orderBy('item_seq').limit(TALLY_PAGE).execute();
+      for (const m of page) {
+        const cert = byBatch.get(m.batch_id);
+        if (!cert) continue; // unreachable after a clean walk: its item would have been named
+        cert.digest.update(digestLine(m));
+        cert.count += 1;
+      }
+      after = page.length < TALLY_PAGE ? count : Number(page[page.length - 1]!.item_seq);
     }
-    if (isErased(r)) {
-      if (r.prev_hash !== expectedPrev) return { ...where, problem: `item #${seq} is out of order: it was chained after a different item than #${seq - 1} (reordered, or #${seq - 1} was replaced)` };
-    } else {
-      // Marked but not erased: the payload must still be the one captured.
-      const broken = checkItem(r, expectedSeq, expectedPrev);
-      if (broken) return broken;
-    }
-    cert.digest.update(digestLine(m));
-    cert.count += 1;
-    return null;
-  }
-
-  /** After the walk: every certificate's items were found, and no more. */
-  function leftover(): ArchiveBreak | null {
     for (const [batchId, c] of byBatch) {
       const digest = c.digest.digest('hex');
       if (c.count !== Number(c.body.itemCount) || digest !== c.body.itemsDigest) {
@@ -80,8 +88,8 @@ export async function dispositionChecker(db: Db) {
     return null;
   }
 
-  /** Destroyed items walked so far (every one matched its certificate). */
+  /** Destroyed items counted by leftover() (every one matched its certificate). */
   const destroyed = () => [...byBatch.values()].reduce((n, c) => n + c.count, 0);
 
-  return { checkCertificates, markersFor, checkDisposed, leftover, count: () => certs.length, destroyed };
+  return { checkCertificates, leftover, anyMarker, certified: () => [...byBatch.keys()], count: () => certs.length, destroyed };
 }

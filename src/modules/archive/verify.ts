@@ -1,10 +1,30 @@
-import type { Db, Row } from '../../db/index.ts';
+import { sql, SqliteAdapter } from 'kysely';
+import type { DatabaseTarget, Db, Row } from '../../db/index.ts';
 import { checkItem, GENESIS_HASH, sealHash } from './chain.ts';
 import { addDays } from './seal.ts';
-import { dispositionChecker } from './verify-disposed.ts';
+import { checkDisposed, dispositionChecker } from './verify-disposed.ts';
+import { defaultVerifyWorkers, walkRangesInWorkers } from './verify-pool.ts';
+import { walkRange, type RangeJob, type RangeReader, type RangeResult } from './verify-range.ts';
 import type { ArchiveBreak, ArchiveVerifyResult } from './types.ts';
 
 const PAGE = 5000;
+/** Below this many items one thread walks faster than workers start (≈ 2 s of walking). */
+const PARALLEL_FROM = 100_000;
+/** Ranges per worker: a worker the machine gives less CPU walks fewer of them. */
+const RANGES_PER_WORKER = 4;
+
+export interface VerifyOptions {
+  pageSize?: number;
+  /** Worker threads (default: one per core, at most four, from 100,000 items); 1 walks in this thread. */
+  workers?: number;
+  /** Items per range handed to a worker (default: the archive split in four per worker). */
+  rangeSize?: number;
+  /**
+   * Where the workers connect. SQLite files are found from the connection itself; PostgreSQL
+   * needs the URL. Without one (or for an in-memory SQLite database) the walk stays in this thread.
+   */
+  database?: DatabaseTarget;
+}
 
 /** Checks the next seal(s) ending at `seq`, where the chain's hash is `hash`. Keeps its own running state. */
 function sealChecker(seals: Row<'archive_seals'>[]) {
@@ -33,22 +53,47 @@ function sealChecker(seals: Row<'archive_seals'>[]) {
     }
     return null;
   }
+  /** Where the next seal to check ends (null: none left). */
+  const nextLast = (): number | null => (i < seals.length ? Number(seals[i]!.last_seq) : null);
   /** Seals left over once every item is walked: they name items that are gone. */
   const leftover = (count: number): ArchiveBreak | null => {
     const s = seals[i];
     return s ? bad(s, `it covers items up to #${s.last_seq}, but the archive ends at #${count} (items deleted)`) : null;
   };
-  return { upTo, leftover, count: () => i };
+  return { upTo, nextLast, leftover, count: () => i };
+}
+
+const kyselyReader = (db: Db): RangeReader => ({
+  items: (after, hi, limit) => {
+    let q = db.selectFrom('archive_items').selectAll().where('seq', '>', after);
+    if (hi !== null) q = q.where('seq', '<=', hi);
+    return q.orderBy('seq').limit(limit).execute();
+  },
+  markers: (first, last) => db.selectFrom('archive_dispositions').selectAll().where('item_seq', '>=', first).where('item_seq', '<=', last).execute(),
+});
+
+/** The database workers can open on their own: a SQLite file (not :memory:), or PostgreSQL given its URL. */
+async function sharedTarget(db: Db, given: DatabaseTarget | undefined): Promise<DatabaseTarget | null> {
+  if (given?.kind === 'postgres') return given;
+  if (given?.kind === 'sqlite') return given.file && given.file !== ':memory:' ? given : null;
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return null; // PostgreSQL without its URL
+  const { rows } = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db);
+  const file = rows.find((r) => r.name === 'main')?.file;
+  return file ? { kind: 'sqlite', file } : null; // an in-memory database has no file
 }
 
 /**
  * Walks every item in seq order, in pages (memory stays flat), and the daily seals alongside;
  * returns the first thing that does not match. Seals are one row a day, so they are read whole.
+ * Each item's hashes are its own, so the walk is split into ranges across worker threads when
+ * the archive is large; the links across the seams and the seals are then checked here, in seq
+ * order, so the first break named is the one a single walk names.
  */
-export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVerifyResult> {
+export async function verifyArchive(db: Db, options: VerifyOptions = {}): Promise<ArchiveVerifyResult> {
+  const pageSize = options.pageSize ?? PAGE;
   const seals = await db.selectFrom('archive_seals').selectAll().orderBy('date').execute();
   const head = await db.selectFrom('archive_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  const checker = sealChecker(seals);
+  let checker = sealChecker(seals);
   const disposed = await dispositionChecker(db);
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
@@ -56,33 +101,69 @@ export async function verifyArchive(db: Db, pageSize = PAGE): Promise<ArchiveVer
   const fail = (firstBreak: ArchiveBreak): ArchiveVerifyResult => ({ ok: false, items: count, seals: checker.count(), firstBreak });
   let broken = checker.upTo(0, prev) ?? disposed.checkCertificates();
   if (broken) return fail(broken);
-  const pageAfter = (seq: number) => db.selectFrom('archive_items').selectAll().where('seq', '>', seq).orderBy('seq').limit(pageSize).execute();
-  let pending = pageAfter(0);
-  for (;;) {
-    const page = await pending;
-    if (page.length === 0) break;
-    // Ask for the next page before checking this one: on PostgreSQL the fetch overlaps the hashing.
-    pending = page.length < pageSize ? Promise.resolve([]) : pageAfter(Number(page[page.length - 1]!.seq));
-    // Destroyed items (disposition) are held to their markers and certificates instead of their erased payload.
-    const markers = await disposed.markersFor(Number(page[0]!.seq), Number(page[page.length - 1]!.seq));
-    for (const r of page) {
-      const marker = markers.get(Number(r.seq));
-      broken = marker ? disposed.checkDisposed(r, marker, expectedSeq, prev) : checkItem(r, expectedSeq, prev);
-      if (broken) {
-        await pending.catch(() => undefined);
-        return fail(broken);
+
+  const certified = new Set(disposed.certified());
+  const job = (lo: number, hi: number | null): RangeJob => ({
+    lo,
+    hi,
+    pageSize,
+    checkpoints: seals.map((s) => Number(s.last_seq)).filter((q) => q >= lo && (hi === null || q <= hi)),
+    certified: [...certified],
+    anyMarker: disposed.anyMarker,
+  });
+
+  /** One range's result, after the ranges before it: its first row against the chain so far, then its seals. */
+  function merge(r: RangeResult): ArchiveBreak | null {
+    if (!r.first) return null; // nothing stored here: the next stored item shows the gap
+    const { row, marker } = r.first;
+    const firstBreak = marker ? checkDisposed(row, marker, certified, expectedSeq, prev) : checkItem(row, expectedSeq, prev);
+    if (firstBreak) return firstBreak;
+    if (!r.last) return r.broken; // (the same row, read twice, disagreed with itself)
+    const hashes = new Map(r.hashes);
+    for (let at = checker.nextLast(); at !== null && at <= r.last.seq; at = checker.nextLast()) {
+      count = at;
+      const sealBreak = checker.upTo(at, hashes.get(at) ?? '');
+      if (sealBreak) return sealBreak;
+    }
+    count = r.last.seq;
+    prev = r.last.hash;
+    expectedSeq = count + 1;
+    return r.broken;
+  }
+
+  const target = await sharedTarget(db, options.database);
+  const last = Number((await db.selectFrom('archive_items').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0);
+  const workers = target && last > 0 ? (options.workers ?? (last >= PARALLEL_FROM ? defaultVerifyWorkers() : 1)) : 1;
+  let walked = false;
+  if (workers > 1) {
+    const size = options.rangeSize ?? Math.ceil(last / (workers * RANGES_PER_WORKER));
+    const jobs: RangeJob[] = [];
+    for (let lo = 1; lo <= last; lo += size) jobs.push(job(lo, lo + size > last ? null : lo + size - 1));
+    const pool = walkRangesInWorkers(target!, jobs, workers);
+    try {
+      for (const result of pool.results) {
+        broken = merge(await result);
+        if (broken) return fail(broken);
       }
-      prev = r.item_hash;
-      count += 1;
-      expectedSeq += 1;
-      broken = checker.upTo(count, prev);
-      if (broken) {
-        await pending.catch(() => undefined);
-        return fail(broken);
-      }
+      walked = true;
+    } catch (e) {
+      // A worker that cannot start or read (no tsx loader, the file moved): walk in this thread.
+      process.emitWarning(`archive verify: walking in one thread (${e instanceof Error ? e.message : String(e)})`, { code: 'CRIER_VERIFY_WORKERS' });
+      expectedSeq = 1;
+      prev = GENESIS_HASH;
+      count = 0;
+      checker = sealChecker(seals);
+      checker.upTo(0, prev);
+    } finally {
+      await pool.close();
     }
   }
-  broken = checker.leftover(count) ?? disposed.leftover();
+  if (!walked) {
+    broken = merge(await walkRange(kyselyReader(db), job(1, null)));
+    if (broken) return fail(broken);
+  }
+
+  broken = checker.leftover(count) ?? (await disposed.leftover(count));
   if (broken) return fail(broken);
   const headSeq = head ? Number(head.seq) : 0;
   if (headSeq > count) return fail({ seq: count + 1, id: null, kind: null, problem: `item #${count + 1} is missing: deleted (the archive head records ${headSeq} items)` });
