@@ -6,6 +6,8 @@
 import { classifierHit } from '../classify.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
+import { wordSlot } from '../words.ts';
+import type { Token } from '../normalize.ts';
 
 const KEYBOARD = ['qwert', 'werty', 'asdf', 'sdfg', 'dfgh', 'fghj', 'ghjk', 'hjkl', 'zxcv', 'xcvb', 'cvbn', 'vbnm', 'uiop', 'poiu', 'lkjh', 'mnbv'];
 const COMMON_NOVOWEL = new Set(['hmm', 'hmmm', 'psst', 'shh', 'brr', 'nth', 'pls', 'plz', 'thx', 'tbh', 'smh', 'lmk', 'rn', 'wtf', 'nvm', 'btw', 'dm', 'pm', 'st', 'rd', 'nd', 'th', 'mr', 'mrs', 'ms', 'dr', 'ct', 'blvd', 'hwy', 'tv', 'ca', 'tx', 'nw', 'sw', 'ne', 'se', 'lmfao', 'lmao', 'rsvp', 'cpr', 'dmv', 'ppl', 'ftw', 'grr', 'shh', 'www', 'html', 'pdf', 'jpg', 'png', 'nyc', 'lgbt', 'lgbtq', 'dwp', 'lmfao']);
@@ -50,6 +52,15 @@ function contentStems(ctx: RuleContext, text: string): Set<string> {
   return out;
 }
 
+/** Kept on the word's record (words.ts): a word is judged once, not at every occurrence. */
+const GIBBERISH_SLOT = wordSlot();
+function gibberish(t: Token): boolean {
+  const slots = t.info.slots;
+  let g = slots[GIBBERISH_SLOT] as boolean | undefined;
+  if (g === undefined) slots[GIBBERISH_SLOT] = g = isGibberish(t.w);
+  return g;
+}
+
 export const offTopicRule: Rule = {
   id: 'off-topic',
   clauses: { comment: 'V.1' },
@@ -59,7 +70,7 @@ export const offTopicRule: Rule = {
     const hits: Hit[] = [];
     const words = ctx.tokens.filter((t) => t.w.length > 1 || (t.w >= 'a' && t.w <= 'z'));
     if (words.length > 0) {
-      const bad = words.filter((t) => isGibberish(t.w));
+      const bad = words.filter(gibberish);
       const ratio = bad.length / words.length;
       if (bad.length > 0 && ratio >= 0.5) {
         const first = bad[0]!;

@@ -6,6 +6,7 @@
  * addresses at City domains are not personal information.
  */
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
+import type { ScreeningConfig } from '../config.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -42,6 +43,23 @@ function each(re: RegExp, text: string, limit: number, f: (m: RegExpExecArray) =
 
 const digitsOnly = (s: string): string => s.replace(/\D/g, '');
 
+/** What the rule needs from a configuration, worked out once per configuration object, not per text. */
+interface ContactFacts { cityDomains: string[]; cityEmails: Set<string>; cityNumbers: Set<string>; exempt: Set<string> }
+const factsByConfig = new WeakMap<ScreeningConfig, ContactFacts>();
+function contactFacts(cfg: ScreeningConfig): ContactFacts {
+  let f = factsByConfig.get(cfg);
+  if (!f) {
+    f = {
+      cityDomains: cfg.cityDomains.map((d) => d.toLowerCase()),
+      cityEmails: new Set(cfg.publicContactEmails.map((e) => e.toLowerCase())),
+      cityNumbers: new Set(cfg.publicContactNumbers.map(digitsOnly).map((d) => d.slice(-10))),
+      exempt: new Set(cfg.publicContactNames.map((n) => n.toLowerCase())),
+    };
+    factsByConfig.set(cfg, f);
+  }
+  return f;
+}
+
 function check(ctx: RuleContext): Hit[] {
   const text = ctx.text;
   const cfg = ctx.config;
@@ -51,8 +69,7 @@ function check(ctx: RuleContext): Hit[] {
     if (weak) h.weak = true;
     hits.push(h);
   };
-  const cityDomains = cfg.cityDomains.map((d) => d.toLowerCase());
-  const cityEmails = new Set(cfg.publicContactEmails.map((e) => e.toLowerCase()));
+  const { cityDomains, cityEmails, cityNumbers, exempt } = contactFacts(cfg);
   // mentions ("@user") are not addresses: the address regex only where a name part precedes an '@'
   if (text.includes('@') && NAME_AT.test(text)) {
     each(EMAIL, text, 20, (m) => {
@@ -68,7 +85,6 @@ function check(ctx: RuleContext): Hit[] {
     if (c >= 48 && c <= 57) digitCount++;
   }
   if (digitCount >= 7) {
-    const cityNumbers = new Set(cfg.publicContactNumbers.map(digitsOnly).map((d) => d.slice(-10)));
     const taken: Array<[number, number]> = [];
     each(SSN, text, 10, (m) => {
       raw(m.index, m.index + m[0].length, 'social security number (personal information)', 0.95);
@@ -102,7 +118,6 @@ function check(ctx: RuleContext): Hit[] {
       raw(m.index, m.index + m[0].length, residence ? 'home address (personal information)' : 'street address: make sure it is not a private residence', residence ? 0.9 : 0.4, !residence);
     });
   }
-  const exempt = new Set(cfg.publicContactNames.map((n) => n.toLowerCase()));
   if (PERSONAL_WORDS.test(ctx.norm.text)) each(NAMED_PERSONAL, text, 5, (m) => {
     if (exempt.has(m[1]!.toLowerCase())) return;
     raw(m.index, m.index + m[0].length, `personal information about "${m[1]}"`, 0.85);
