@@ -1,9 +1,9 @@
 /**
  * Where ingest's time goes: a CPU profile (V8's sampling profiler, in process) of the real ingest
  * only — set-up excluded — with self time grouped by where the code lives. Run:
- * tsx bench/comments/profile.ts  (BENCH_COMMENTS, BENCH_BATCH as for ingest.ts)
+ * tsx bench/comments/profile.ts  (BENCH_COMMENTS, BENCH_BATCH as for ingest.ts; BENCH_PROFILE_OUT to keep the profile)
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { Session, type Profiler } from 'node:inspector/promises';
 import type { IncomingComment } from '../../src/modules/comments/index.ts';
 import { benchCity, machine, postRemoteId } from './setup.ts';
@@ -27,6 +27,8 @@ await session.post('Profiler.start');
 for (const b of batches) await ctx.comments.ingest(b, 'poll');
 const { profile } = (await session.post('Profiler.stop')) as { profile: Profiler.Profile };
 session.disconnect();
+// BENCH_PROFILE_OUT=FILE.cpuprofile keeps the profile for a closer look (Chrome DevTools, or by function).
+if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
 
 function where(n: Profiler.ProfileNode): string {
   const { url, functionName: fn } = n.callFrame;
