@@ -91,9 +91,9 @@ export function createArchiveImportJobs(deps: ImportJobsDeps) {
     authorize(archiveImportPolicy, actor, 'archive.import', null);
     if (!isImportFormat(input.format)) throw invalidInput('format', `one of ${IMPORT_FORMATS.join(', ')}`);
     const fileName = basename(input.fileName.trim().replace(/\\/g, '/')) || 'download.zip';
+    if (!input.body) throw invalidInput('body', 'the download is the request body (the ZIP file as downloaded, or one JSON/JS file from it)');
     if (!scanner) throw new AppError('unavailable', "Imports by upload are refused: no virus scanner is configured (every upload is scanned first). The administrator sets CRIER_CLAMD_SOCKET or CRIER_CLAMD_HOST; or import the file with crier archive import.", { clauses: cite(ANTIVIRUS) });
     if (input.contentLength !== null && input.contentLength > deps.maxBytes) throw invalidInput('body', `the download (${mib(input.contentLength)}) is larger than the ${mib(deps.maxBytes)} an upload may be; import it with crier archive import instead`);
-    if (!input.body) throw invalidInput('body', 'the download is the request body (the ZIP file as downloaded, or one JSON/JS file from it)');
     await importer.checkPlatform(input.format, input.platformId ?? null);
     const id = newId();
     const file = uploadPath(id);
