@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeZip, tweetsPart } from './zip-support.ts';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../bin/crier.js');
@@ -35,5 +36,18 @@ describe('crier archive import', () => {
     expect(bad.stdout).toContain('5 record(s): 2 added, 0 already archived, 3 not taken.');
     expect(bad.stderr).toContain('record 2 (line 3): tweet 1600000000000000002: created_at "sometime in December" is not a date');
     expect((await crier(['archive', 'verify'])).stdout).toMatch(/Archive intact: 6 items/);
-  }, 120_000);
+
+    // The X archive as downloaded: its part files read in place, each reported; a ../ entry refuses the whole ZIP.
+    const zip = join(dataDir, 'twitter-2026.zip');
+    writeFileSync(zip, await makeZip([{ name: 'data/tweets.js', data: tweetsPart(0, [{ id: '2300000000000000001', text: 'From the ZIP' }]) }, { name: 'data/tweets-part1.js', data: tweetsPart(1, [{ id: '2300000000000000002', text: 'Part one' }]) }]));
+    const zipped = await crier(['archive', 'import', '--format', 'x-archive', '--file', zip]);
+    expect(zipped.code, zipped.stderr).toBe(0);
+    expect(zipped.stdout).toContain('2 record(s): 2 added, 0 already archived, none malformed.');
+    expect(zipped.stdout).toContain('  data/tweets-part1.js (x-tweets): 1 record(s), 1 added, 0 already archived');
+    const none = join(dataDir, 'photos.zip');
+    writeFileSync(none, await makeZip([{ name: 'photos/a.jpg', data: 'jpg' }]));
+    const refused = await crier(['archive', 'import', '--format', 'x-archive', '--file', none]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('photos.zip holds none of the files a x-archive download keeps: looked for data/tweets.js');
+  }, 180_000);
 });
