@@ -11,7 +11,7 @@
  * 3. leetspeak inside words that contain letters ("sh1t", "@ss", "a$$" → "shit", "ass", "ass").
  */
 import type { Span } from './types.ts';
-import { wordInfo, type WordInfo } from './words.ts';
+import { WORD_HASH_SEED, wordHashStep, wordInfo, type WordInfo } from './words.ts';
 
 export interface Normalized {
   source: string;
@@ -305,15 +305,16 @@ export function tokenize(text: string): Token[] {
     const start = i;
     let apostrophes = false;
     let end = i;
+    let hash = WORD_HASH_SEED; // of w, for the word table
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isWordStart(c)) end = ++i;
+      if (isWordStart(c)) { hash = wordHashStep(hash, c); end = ++i; }
       else if (isApostrophe(c)) { apostrophes = true; i++; }
       else break;
     }
     // trailing apostrophes are not part of the word; inner ones are dropped from w
     const w = apostrophes ? withoutApostrophes(text, start, end) : text.slice(start, end);
-    tokens.push({ w, sq3: undefined, sq2: undefined, dbl: undefined, star: undefined, start, end, info: wordInfo(w) });
+    tokens.push({ w, sq3: undefined, sq2: undefined, dbl: undefined, star: undefined, start, end, info: wordInfo(w, hash) });
   }
   return tokens;
 }
