@@ -1,33 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
-import type { Db, Row } from '../../db/index.ts';
-import { checkItem, GENESIS_HASH } from './chain.ts';
-import { certificateHash, digestLine, isErased, type CertificateBody } from './disposition.ts';
+import type { Db } from '../../db/index.ts';
+import { GENESIS_HASH } from './chain.ts';
+import { certificateHash, digestLine, type CertificateBody } from './disposition.ts';
 import type { ArchiveBreak } from './types.ts';
-
-export type Marker = Row<'archive_dispositions'>;
-
-/**
- * One item that carries a destruction marker. A destroyed item's payload is erased, so its own
- * hash cannot be recomputed; instead it must match its marker (id, content hash, item hash) and
- * the marker must belong to a certificate (`certified`: the batches whose certificates chain).
- * The item's place in the chain is still held by the next item's prev_hash. Pure: the range
- * walkers (verify-range.ts) call it in worker threads.
- */
-export function checkDisposed(r: Row<'archive_items'>, m: Marker, certified: ReadonlySet<string>, expectedSeq: number, expectedPrev: string): ArchiveBreak | null {
-  const seq = Number(r.seq);
-  if (seq !== expectedSeq) return checkItem(r, expectedSeq, expectedPrev);
-  const where = { seq, id: r.id, kind: r.kind };
-  if (!certified.has(m.batch_id)) return { ...where, problem: `item #${seq} is marked destroyed by batch ${m.batch_id}, which has no destruction certificate` };
-  if (m.item_id !== r.id || m.content_sha256 !== r.content_sha256 || m.item_hash !== r.item_hash) {
-    return { ...where, problem: `item #${seq} does not match its destruction marker (batch ${m.batch_id}): its id or hashes were altered` };
-  }
-  if (isErased(r)) {
-    if (r.prev_hash !== expectedPrev) return { ...where, problem: `item #${seq} is out of order: it was chained after a different item than #${seq - 1} (reordered, or #${seq - 1} was replaced)` };
-    return null;
-  }
-  // Marked but not erased: the payload must still be the one captured.
-  return checkItem(r, expectedSeq, expectedPrev);
-}
 
 const TALLY_PAGE = 5000;
 

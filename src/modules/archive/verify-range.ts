@@ -1,7 +1,36 @@
+/**
+ * The walk of one range of the chain, in a worker thread or in the main one. Imports nothing
+ * heavy (no Kysely): a worker loads it through tsx at start-up, and every module costs there.
+ */
 import type { Row } from '../../db/index.ts';
 import { checkItem } from './chain.ts';
-import { checkDisposed, type Marker } from './verify-disposed.ts';
 import type { ArchiveBreak } from './types.ts';
+
+export type Marker = Row<'archive_dispositions'>;
+/** What an erased payload looks like (disposition.ts ERASED, passed in so a worker need not load that module). */
+export type ErasedPayload = Pick<Row<'archive_items'>, 'native' | 'rendered_text' | 'metadata'>;
+
+/**
+ * One item that carries a destruction marker. A destroyed item's payload is erased, so its own
+ * hash cannot be recomputed; instead it must match its marker (id, content hash, item hash) and
+ * the marker must belong to a certificate (`certified`: the batches whose certificates chain).
+ * The item's place in the chain is still held by the next item's prev_hash.
+ */
+export function checkDisposed(r: Row<'archive_items'>, m: Marker, certified: ReadonlySet<string>, erased: ErasedPayload, expectedSeq: number, expectedPrev: string): ArchiveBreak | null {
+  const seq = Number(r.seq);
+  if (seq !== expectedSeq) return checkItem(r, expectedSeq, expectedPrev);
+  const where = { seq, id: r.id, kind: r.kind };
+  if (!certified.has(m.batch_id)) return { ...where, problem: `item #${seq} is marked destroyed by batch ${m.batch_id}, which has no destruction certificate` };
+  if (m.item_id !== r.id || m.content_sha256 !== r.content_sha256 || m.item_hash !== r.item_hash) {
+    return { ...where, problem: `item #${seq} does not match its destruction marker (batch ${m.batch_id}): its id or hashes were altered` };
+  }
+  if (r.native === erased.native && r.rendered_text === erased.rendered_text && r.metadata === erased.metadata) {
+    if (r.prev_hash !== expectedPrev) return { ...where, problem: `item #${seq} is out of order: it was chained after a different item than #${seq - 1} (reordered, or #${seq - 1} was replaced)` };
+    return null;
+  }
+  // Marked but not erased: the payload must still be the one captured.
+  return checkItem(r, expectedSeq, expectedPrev);
+}
 
 /** One stretch of the chain to walk: items lo–hi (hi null: to the end). */
 export interface RangeJob {
@@ -14,6 +43,7 @@ export interface RangeJob {
   certified: string[];
   /** False while nothing was ever destroyed: no marker lookups. */
   anyMarker: boolean;
+  erased: ErasedPayload;
 }
 
 /**
@@ -61,7 +91,7 @@ export async function walkRange(read: RangeReader, job: RangeJob): Promise<Range
         expectedSeq = seq;
         prev = r.prev_hash;
       }
-      const broken = marker ? checkDisposed(r, marker, certified, expectedSeq, prev) : checkItem(r, expectedSeq, prev);
+      const broken = marker ? checkDisposed(r, marker, certified, job.erased, expectedSeq, prev) : checkItem(r, expectedSeq, prev);
       if (broken) {
         await pending.catch(() => undefined);
         out.broken = broken;

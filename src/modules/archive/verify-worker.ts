@@ -4,8 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DatabaseTarget, Row } from '../../db/index.ts';
-import type { Marker } from './verify-disposed.ts';
-import { walkRange, type RangeJob, type RangeReader } from './verify-range.ts';
+import { walkRange, type Marker, type RangeJob, type RangeReader } from './verify-range.ts';
 
 export interface VerifyWorkerData {
   target: DatabaseTarget;

@@ -2,9 +2,10 @@ import { sql, SqliteAdapter } from 'kysely';
 import type { DatabaseTarget, Db, Row } from '../../db/index.ts';
 import { checkItem, GENESIS_HASH, sealHash } from './chain.ts';
 import { addDays } from './seal.ts';
-import { checkDisposed, dispositionChecker } from './verify-disposed.ts';
+import { ERASED } from './disposition.ts';
+import { dispositionChecker } from './verify-disposed.ts';
 import { defaultVerifyWorkers, walkRangesInWorkers } from './verify-pool.ts';
-import { walkRange, type RangeJob, type RangeReader, type RangeResult } from './verify-range.ts';
+import { checkDisposed, walkRange, type RangeJob, type RangeReader, type RangeResult } from './verify-range.ts';
 import type { ArchiveBreak, ArchiveVerifyResult } from './types.ts';
 
 const PAGE = 5000;
@@ -110,13 +111,14 @@ export async function verifyArchive(db: Db, options: VerifyOptions = {}): Promis
     checkpoints: seals.map((s) => Number(s.last_seq)).filter((q) => q >= lo && (hi === null || q <= hi)),
     certified: [...certified],
     anyMarker: disposed.anyMarker,
+    erased: ERASED,
   });
 
   /** One range's result, after the ranges before it: its first row against the chain so far, then its seals. */
   function merge(r: RangeResult): ArchiveBreak | null {
     if (!r.first) return null; // nothing stored here: the next stored item shows the gap
     const { row, marker } = r.first;
-    const firstBreak = marker ? checkDisposed(row, marker, certified, expectedSeq, prev) : checkItem(row, expectedSeq, prev);
+    const firstBreak = marker ? checkDisposed(row, marker, certified, ERASED, expectedSeq, prev) : checkItem(row, expectedSeq, prev);
     if (firstBreak) return firstBreak;
     if (!r.last) return r.broken; // (the same row, read twice, disagreed with itself)
     const hashes = new Map(r.hashes);
