@@ -48,7 +48,7 @@ export function createCollections(deps: ArchiveSearchDeps, saved: ReturnType<typ
       if (input.savedSearchId !== undefined) {
         const s = await saved.load(tx, input.savedSearchId);
         search = { id: s.id, name: s.name, query: s.query, filters: JSON.parse(s.filters) as SearchFilters };
-        found = await engineFor(dialect).all(tx, parseQuery(s.query), await seqBounds(tx, normalizeFilters(pack, search.filters)), MAX_COLLECT + 1);
+        found = await engineFor(dialect).all(tx, parseQuery(s.query), await seqBounds(tx, dialect, normalizeFilters(pack, search.filters)), MAX_COLLECT + 1);
         if (found.length > MAX_COLLECT) throw policyRefusal(`Saved search "${s.name}" matches more than ${MAX_COLLECT.toLocaleString('en-US')} archive items: narrow it before collecting`, cite('IV.A.11'));
       } else {
         const ids = [...new Set(input.itemIds ?? [])];

@@ -99,7 +99,7 @@ async function loadHits(ex: Executor, rows: { seq: number; score: number | null 
 export async function runSearch(ex: Executor, dialect: DialectName, pack: PolicyPack, input: SearchInput): Promise<SearchPage & { query: ParsedQuery | null }> {
   const engine = engineFor(dialect);
   const q = parseQuery(input.q);
-  const f = await seqBounds(ex, normalizeFilters(pack, input.filters));
+  const f = await seqBounds(ex, dialect, normalizeFilters(pack, input.filters));
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 20), 1), 100);
   const after = input.cursor ? decodeCursor(input.cursor, q !== null) : null;
   const rows = await engine.page(ex, q, f, after, limit);
