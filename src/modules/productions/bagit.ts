@@ -75,10 +75,10 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
     };
     // Small files written synchronously: half the CPU of the promise API for 200,000 files of a few KB
     // (measured in bench/exports); the loop yields every YIELD_EVERY items so a server stays responsive.
-    const writePayload = async (rel: string, content: string) => {
-      const b = Buffer.from(content, 'utf8');
-      writeFileSync(join(tmp, rel), b, { flag: 'wx' });
-      await payload(rel, hash('sha256', b, 'hex'), b.length);
+    // `sha256` when the content's hash is already known (checked against it), so it is not hashed twice.
+    const writePayload = async (rel: string, content: string, sha256?: string) => {
+      writeFileSync(join(tmp, rel), content, { flag: 'wx' });
+      await payload(rel, sha256 ?? hash('sha256', content, 'hex'), Buffer.byteLength(content, 'utf8'));
     };
 
     await loadFile.write(csvLine(LOAD_FILE_COLUMNS));
@@ -90,8 +90,10 @@ export async function writeBag(o: BagOptions): Promise<ProductionResult> {
       firstBates ??= bates;
       const nativeRel = `data/native/${bates}.json`;
       const htmlRel = `data/html/${bates}.html`;
-      // The native file holds the payload exactly as stored: its SHA-256 is the archive's content_sha256.
-      await writePayload(nativeRel, red ? withheldNative(original, red, o.filter.request!.reference) : r.native);
+      // The native file holds the payload exactly as stored: its SHA-256 is the archive's content_sha256
+      // (exportableItems checked the payload against it).
+      if (red) await writePayload(nativeRel, withheldNative(original, red, o.filter.request!.reference));
+      else await writePayload(nativeRel, original.native, original.content_sha256);
       if (red) flags.push(`${bates} (archive item ${r.id}): produced redacted for ${o.filter.request!.reference} (${redactionList(red)}); its native payload is withheld and its text shows the markers`);
       const m = await copyMedia(o, tmp, r, bates, n, flags, red);
       if (m) {

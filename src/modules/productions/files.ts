@@ -7,15 +7,15 @@ import { invalidInput } from '../../kernel/errors.ts';
 
 /**
  * A file written as a stream, its SHA-256 and size computed as it goes (the set never in memory).
- * Small writes (a manifest or load-file line) are gathered into 64 KB chunks: one system call
- * per chunk, not per line.
+ * Small writes (a manifest or load-file line) are gathered into 64 KB chunks, kept as text until
+ * then: one encoding, one hash update and one system call per chunk, not per line.
  */
 export class HashingWriter {
   private readonly out: WriteStream;
   private readonly hash: Hash = createHash('sha256');
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private text = '';
   private failed: Error | null = null;
+  /** Bytes written so far (read it after close()). */
   bytes = 0;
 
   constructor(readonly path: string) {
@@ -26,21 +26,27 @@ export class HashingWriter {
     });
   }
 
+  /** Resolves at once unless a chunk went out and the stream is full. */
   async write(chunk: string | Buffer): Promise<void> {
     if (this.failed) throw this.failed;
-    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    this.hash.update(b);
-    this.bytes += b.length;
-    this.pending.push(b);
-    this.pendingBytes += b.length;
-    if (this.pendingBytes >= 65_536) await this.flush();
+    if (typeof chunk !== 'string') {
+      await this.flush();
+      return this.send(chunk);
+    }
+    this.text += chunk;
+    if (this.text.length >= 65_536) await this.flush();
   }
 
   private async flush(): Promise<void> {
-    if (!this.pending.length) return;
-    const b = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (!this.text) return;
+    const b = Buffer.from(this.text, 'utf8');
+    this.text = '';
+    await this.send(b);
+  }
+
+  private async send(b: Buffer): Promise<void> {
+    this.hash.update(b);
+    this.bytes += b.length;
     if (!this.out.write(b)) await once(this.out, 'drain');
   }
 
@@ -54,7 +60,7 @@ export class HashingWriter {
   }
 
   destroy(): void {
-    this.pending = [];
+    this.text = '';
     this.out.destroy();
   }
 }
