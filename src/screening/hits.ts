@@ -84,19 +84,24 @@ function wordBits(t: Token): number {
   return bits;
 }
 
-const maskOfTokens = new WeakMap<readonly unknown[], number>();
+/**
+ * The mask of the tokens asked about last: the rules of one text ask in turn, so one remembered
+ * text is enough (a WeakMap entry per text cost more than it saved). Token arrays are never
+ * changed once made.
+ */
+let lastTokens: readonly unknown[] | null = null;
+let lastMask = 0;
 function triggerMask(ctx: RuleContext): number {
-  let m = maskOfTokens.get(ctx.tokens);
-  if (m === undefined) {
-    m = 0;
-    for (const t of ctx.tokens) {
-      const slots = t.info.slots;
-      let bits = slots[bitsSlot] as number | undefined;
-      if (bits === undefined) slots[bitsSlot] = bits = wordBits(t);
-      m |= bits;
-    }
-    maskOfTokens.set(ctx.tokens, m);
+  if (ctx.tokens === lastTokens) return lastMask;
+  let m = 0;
+  for (const t of ctx.tokens) {
+    const slots = t.info.slots;
+    let bits = slots[bitsSlot] as number | undefined;
+    if (bits === undefined) slots[bitsSlot] = bits = wordBits(t);
+    m |= bits;
   }
+  lastTokens = ctx.tokens;
+  lastMask = m;
   return m;
 }
 
