@@ -1084,6 +1084,11 @@ export interface ArchiveSearchEntryTable {
   /** metadata status, decision or change (edited/deleted). */
   status: Frozen<string | null>;
   meta_text: Frozen<string>;
+  /** Copies of the item's own columns (0018), so filters read the side row instead of the item. */
+  kind: Frozen<string | null>;
+  department_id: Frozen<string | null>;
+  platform_id: Frozen<string | null>;
+  captured_at: Frozen<string | null>;
 }
 
 /** Archive search (0013): the clause ids of an item's moderation metadata. */
