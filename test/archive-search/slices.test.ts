@@ -1,21 +1,27 @@
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureInput } from '../../src/modules/archive/index.ts';
 import { RANK_WINDOW } from '../../src/modules/archive-search/engine.ts';
 import { normalizeFilters } from '../../src/modules/archive-search/filters.ts';
 import { createPostgresEngine } from '../../src/modules/archive-search/postgres.ts';
 import { parseQuery } from '../../src/modules/archive-search/query.ts';
 import type { SearchFilters } from '../../src/modules/archive-search/types.ts';
-import { describeWithContext } from '../context.ts';
+import { createTestContext, type TestContext } from '../context.ts';
+import { postgresUrl } from '../dialects.ts';
 
 /**
  * PostgreSQL looks for a phrase's newest RANK_WINDOW matches in the newest stretch of the archive
  * first, then in wider ones: the pages must be the ones a search over everything gives.
  */
-describeWithContext('archive search (PostgreSQL): the ranking window found stretch by stretch', (get, dialect) => {
-  if (dialect !== 'postgres') {
-    it.skip('PostgreSQL only', () => {});
-    return;
-  }
+describe.skipIf(!postgresUrl)('archive search (PostgreSQL): the ranking window found stretch by stretch', () => {
+  let ctx: TestContext | undefined;
+  const get = (): TestContext => {
+    if (!ctx) throw new Error('context not ready');
+    return ctx;
+  };
+  beforeAll(async () => {
+    ctx = await createTestContext('postgres');
+  }, 60_000);
+  afterAll(() => ctx?.close());
   const ITEMS = RANK_WINDOW + 400;
   beforeAll(async () => {
     const ctx = get();
