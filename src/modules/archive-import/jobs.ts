@@ -8,6 +8,7 @@ import type { Db } from '../../db/index.ts';
 import { actorId, actorLabel, systemActor, type Actor } from '../../kernel/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { toIso, toJson } from '../../kernel/codec.ts';
+import { serialDrain } from '../../kernel/drain.ts';
 import { AppError, invalidInput, isAppError, notFound, policyRefusal } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { hasClause, type PolicyPack } from '../../policy/index.ts';
@@ -131,29 +132,15 @@ export function createArchiveImportJobs(deps: ImportJobsDeps) {
     return toImportJob(await row(id), true);
   }
 
-  let running: Promise<void> | null = null;
   /** Starts the worker if it is idle; resolves when the queue is empty. */
-  function kick(): Promise<void> {
-    // A database error stops this drain; the scheduler's next tick starts another.
-    running ??= drain()
-      .catch(() => undefined)
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
-
-  async function drain(): Promise<void> {
-    for (;;) {
-      const next = await db.selectFrom('archive_imports').select('id').where('status', '=', 'queued').orderBy('requested_at').orderBy('id').limit(1).executeTakeFirst();
-      if (!next) return;
-      const now = toIso(clock.now());
-      // Claimed by a guarded update: another Crier process on the same database skips it.
-      const claimed = await db.updateTable('archive_imports').set({ status: 'running', started_at: now, heartbeat_at: now }).where('id', '=', next.id).where('status', '=', 'queued').executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
-      await run(next.id);
-    }
-  }
+  const worker = serialDrain(async () => {
+    const next = await db.selectFrom('archive_imports').select('id').where('status', '=', 'queued').orderBy('requested_at').orderBy('id').limit(1).executeTakeFirst();
+    if (!next) return null;
+    const now = toIso(clock.now());
+    const claimed = await db.updateTable('archive_imports').set({ status: 'running', started_at: now, heartbeat_at: now }).where('id', '=', next.id).where('status', '=', 'queued').executeTakeFirst();
+    return Number(claimed.numUpdatedRows) === 1 ? next.id : false;
+  }, (id) => run(id));
+  const kick = worker.kick;
 
   async function run(id: string): Promise<void> {
     const r = await row(id);
@@ -195,7 +182,7 @@ export function createArchiveImportJobs(deps: ImportJobsDeps) {
     const cutoff = toIso(new Date(now.getTime() - IMPORT_STALE_MS));
     const stale = await db.selectFrom('archive_imports').select(['id', 'file_name']).where('status', '=', 'running').where('heartbeat_at', '<', cutoff).execute();
     for (const s of stale) {
-      if (running) continue; // this process is working on one: its own heartbeat is recent unless it is stuck
+      if (worker.busy()) continue; // this process is working on one: its own heartbeat is recent unless it is stuck
       await rm(uploadPath(s.id), { force: true });
       await fail(s.id, s.file_name, 'interrupted: the process running the import stopped; upload the download again (what was imported is kept and skipped)');
     }

@@ -4,6 +4,7 @@ import { authorize } from '../../authz/index.ts';
 import type { Db } from '../../db/index.ts';
 import { actorId, actorLabel, systemActor, type Actor } from '../../kernel/actor.ts';
 import { toIso, toJson } from '../../kernel/codec.ts';
+import { serialDrain } from '../../kernel/drain.ts';
 import { conflict, invalidInput, isAppError, notFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { hasClause } from '../../policy/index.ts';
@@ -87,29 +88,15 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
     return { path, fileName, contentType: r.format === 'bagit' ? 'application/zip' : 'application/warc', bytes: s.size };
   }
 
-  let running: Promise<void> | null = null;
   /** Starts the worker if it is idle; resolves when the queue is empty. */
-  function kick(): Promise<void> {
-    // A database error stops this drain; the scheduler's next tick starts another.
-    running ??= drain()
-      .catch(() => undefined)
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
-
-  async function drain(): Promise<void> {
-    for (;;) {
-      const next = await db.selectFrom('productions').selectAll().where('status', '=', 'queued').orderBy('requested_at').orderBy('id').limit(1).executeTakeFirst();
-      if (!next) return;
-      const now = toIso(clock.now());
-      // Claimed by a guarded update: another Crier process on the same database skips it.
-      const claimed = await db.updateTable('productions').set({ status: 'running', started_at: now, heartbeat_at: now, phase: 'counting' }).where('id', '=', next.id).where('status', '=', 'queued').executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
-      await run(next.id);
-    }
-  }
+  const worker = serialDrain(async () => {
+    const next = await db.selectFrom('productions').select('id').where('status', '=', 'queued').orderBy('requested_at').orderBy('id').limit(1).executeTakeFirst();
+    if (!next) return null;
+    const now = toIso(clock.now());
+    const claimed = await db.updateTable('productions').set({ status: 'running', started_at: now, heartbeat_at: now, phase: 'counting' }).where('id', '=', next.id).where('status', '=', 'queued').executeTakeFirst();
+    return Number(claimed.numUpdatedRows) === 1 ? next.id : false;
+  }, (id) => run(id));
+  const kick = worker.kick;
 
   async function run(id: string): Promise<void> {
     const r = await row(id);
@@ -190,7 +177,7 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
     const cutoff = toIso(new Date(now.getTime() - STALE_MS));
     const stale = await db.selectFrom('productions').select(['id', 'format']).where('status', '=', 'running').where('heartbeat_at', '<', cutoff).execute();
     for (const s of stale) {
-      if (running) continue; // this process is working on one: its own heartbeat is recent unless it is stuck
+      if (worker.busy()) continue; // this process is working on one: its own heartbeat is recent unless it is stuck
       await removeQuietly(join(root, s.id));
       await fail(s.id, s.format, 'interrupted: the process running the export stopped; start the production again');
     }
