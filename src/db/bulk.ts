@@ -36,3 +36,24 @@ function statement(dialect: DialectName, table: string, columns: readonly string
   }
   return sql;
 }
+
+/**
+ * Multi-row INSERT whose rows all take the same value tuple, e.g. `(?, lower(?))`, for writers
+ * that apply SQL functions to the bound values. `head` is `insert into t (a, b)`; placeholders are
+ * `?` (SQLite). Statements are cached by text like insertRows'.
+ */
+export async function insertTuples(ex: Executor, head: string, tuple: string, rows: readonly unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / rows[0]!.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const key = `${head}\n${tuple}\n${chunk.length}`;
+    let sql = statements.get(key);
+    if (sql === undefined) {
+      sql = `${head} values ${Array.from({ length: chunk.length }, () => tuple).join(', ')}`;
+      if (statements.size > 200) statements.clear();
+      statements.set(key, sql);
+    }
+    await ex.executeQuery(CompiledQuery.raw(sql, chunk.flat()));
+  }
+}

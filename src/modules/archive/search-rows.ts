@@ -1,5 +1,4 @@
-import { CompiledQuery } from 'kysely';
-import type { DialectName, Executor, NewRow } from '../../db/index.ts';
+import { insertTuples, type DialectName, type Executor, type NewRow } from '../../db/index.ts';
 
 /**
  * The archive's search side rows (archive_search_entries, archive_search_clauses and the FTS5
@@ -15,7 +14,6 @@ import type { DialectName, Executor, NewRow } from '../../db/index.ts';
  * holds the two equal). PostgreSQL keeps its trigger: it is not the embedded ingest path.
  */
 const TEXT_LIMIT = 250_000;
-const ROWS_PER_STATEMENT = 1_000;
 
 type JsonObject = Record<string, unknown>;
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,31 +63,12 @@ const ENTRY_COLUMNS = 'seq, item_id, created_on_platform_at, author_name, author
 const ENTRY_VALUES = "(?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', ?), lower(?), lower(ltrim(?, '@')), ?, ?, ?, ?, ?, ?, ?)";
 const FTS_VALUES = `(?, substr(?, 1, ${TEXT_LIMIT}), ?)`;
 
-const statements = new Map<string, string>();
-function statement(head: string, values: string, n: number): string {
-  const key = `${head}\n${n}`;
-  let sql = statements.get(key);
-  if (sql === undefined) {
-    sql = `${head} values ${Array.from({ length: n }, () => values).join(', ')}`;
-    if (statements.size > 50) statements.clear();
-    statements.set(key, sql);
-  }
-  return sql;
-}
-
-async function insertAll(tx: Executor, head: string, values: string, rows: unknown[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-    await tx.executeQuery(CompiledQuery.raw(statement(head, values, chunk.length), chunk.flat()));
-  }
-}
-
 /** Writes the side rows of items about to be inserted (call before inserting them, in the same transaction). */
 export async function writeSearchRows(tx: Executor, dialect: DialectName, rows: readonly NewRow<'archive_items'>[]): Promise<void> {
   if (dialect !== 'sqlite' || !rows.length) return;
   const side = rows.map(sideRow);
-  await insertAll(tx, `insert into archive_search_entries (${ENTRY_COLUMNS})`, ENTRY_VALUES, side.map((s) => s.entry));
+  await insertTuples(tx, `insert into archive_search_entries (${ENTRY_COLUMNS})`, ENTRY_VALUES, side.map((s) => s.entry));
   const clauses = side.flatMap((s, k) => s.clauses.map((c) => [c, rows[k]!.seq]));
-  if (clauses.length) await insertAll(tx, 'insert or ignore into archive_search_clauses (clause, seq)', '(?, ?)', clauses);
-  await insertAll(tx, 'insert into archive_search_fts (rowid, body, meta)', FTS_VALUES, side.map((s) => s.fts));
+  await insertTuples(tx, 'insert or ignore into archive_search_clauses (clause, seq)', '(?, ?)', clauses);
+  await insertTuples(tx, 'insert into archive_search_fts (rowid, body, meta)', FTS_VALUES, side.map((s) => s.fts));
 }
