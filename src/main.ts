@@ -64,7 +64,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   if (options.migrate !== false) await migrateToLatest(db.db);
   const audit = createAuditService({ db: db.db, dialect: db.dialect, clock });
   // The records archive first: posts and comments capture into it in their own transactions (IV.A.9).
-  const archive = createArchiveService({ db: db.db, dialect: db.dialect, clock, pack, audit });
+  const archive = createArchiveService({ db: db.db, dialect: db.dialect, clock, pack, audit, database: config.database });
   const policyVersions = createPolicyVersionsService({ db: db.db, clock, pack, audit });
   // The loaded pack becomes the version in force; a changed pack is an amendment (IV.A.18).
   if (options.migrate !== false) await policyVersions.sync();

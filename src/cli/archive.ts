@@ -11,8 +11,7 @@ export function registerArchiveCommands(program: Command): void {
       const ctx = await createContext(loadConfig(), { migrate: false });
       try {
         const started = Date.now();
-        // The workers open the database themselves (on PostgreSQL they need its URL).
-        const r = await ctx.archive.verify({ database: ctx.config.database });
+        const r = await ctx.archive.verify();
         const secs = ((Date.now() - started) / 1000).toFixed(1);
         if (r.ok) {
           const destroyed = r.destroyed ? `, ${r.destroyed} destroyed under approved dispositions (each matching its certificate)` : '';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type DatabaseTarget, type DbHandle, type DialectName, type Row } from '../../src/db/index.ts';
-import { recordDestruction, type ArchiveVerifyResult } from '../../src/modules/archive/index.ts';
+import { createArchiveService, recordDestruction, type ArchiveVerifyResult } from '../../src/modules/archive/index.ts';
 import { createScratchPostgres, dialects } from '../dialects.ts';
-import { archiveOn, putBackRows, raw, record } from './support.ts';
+import { archiveOn, pack, putBackRows, raw, record } from './support.ts';
 
 const firstBreak = (r: ArchiveVerifyResult) => (r.ok ? null : r.firstBreak);
 
@@ -163,5 +163,20 @@ describeSharedDatabase('archive: verify across worker threads', (get, target) =>
     expect(await bothWalks()).toMatchObject({ ok: false, items: 1400, seals: 1, firstBreak: { sealDate: '2026-11-18', kind: 'seal' } });
     await raw(get(), `update archive_seals set head_hash = '${seal.head_hash}' where date = '2026-11-18'`);
     expect(await bothWalks()).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('[IV.A.9] the service verifies across workers on the database it was given (the web app and CLI pass none per call)', async () => {
+    const h = get();
+    const given = (database: DatabaseTarget) =>
+      createArchiveService({ db: h.db, dialect: h.dialect, clock: a.clock, pack, audit: a.audit, database }).verify({ workers: 2, rangeSize: 500, pageSize: 100 });
+    expect(await given(target())).toEqual(await single());
+    expect(warnings).toEqual([]);
+    // Given a database the workers cannot open, they are tried (and fail) before one thread walks:
+    // the service's own target is what they were handed.
+    const unreachable: DatabaseTarget = h.dialect === 'sqlite' ? { kind: 'sqlite', file: join(tmpdir(), 'crier-no-such-dir', 'none.db') } : { kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' };
+    expect(await given(unreachable)).toEqual(await single());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/walking in one thread/);
+    warnings.length = 0;
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { isCalendarDate } from '../../kernel/codec.ts';
 import { invalidInput, notFound } from '../../kernel/errors.ts';
-import type { Db, DialectName } from '../../db/index.ts';
+import type { DatabaseTarget, Db, DialectName } from '../../db/index.ts';
 import type { PolicyPack } from '../../policy/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import { createCapture, createCaptureMany } from './capture.ts';
@@ -22,6 +22,11 @@ export interface ArchiveDeps {
   clock: Clock;
   pack: PolicyPack;
   audit: AuditService;
+  /**
+   * Where verify's worker threads connect (PostgreSQL needs its URL; a SQLite file is found from
+   * the connection). Without it a PostgreSQL archive is walked in one thread.
+   */
+  database?: DatabaseTarget;
 }
 
 export interface ArchiveListFilter {
@@ -94,7 +99,7 @@ export function createArchiveService(deps: ArchiveDeps) {
   }
 
   /** Walks the chain and the seals in pages, across worker threads when large (the CLI and jobs call this directly). */
-  const verify = (options: VerifyOptions = {}) => verifyArchive(db, options);
+  const verify = (options: VerifyOptions = {}) => verifyArchive(db, { database: deps.database, ...options });
 
   async function verifyAs(actor: Actor) {
     authorize(archivePolicy, actor, 'archive.verify', null);
