@@ -15,9 +15,17 @@ const RANK = sql`-bm25(archive_search_fts, 10.0, 3.0)`;
 const PROBES = 100;
 const CANDIDATES = 50_000;
 
+/**
+ * A rowid handed to FTS5 as an integer. better-sqlite3 binds a JS number as a REAL, and FTS5
+ * (SQLite 3.53) uses a rowid bound only when it is an integer: a REAL range bound is ignored (the
+ * whole doclist is read, SQLite then filters), a REAL `rowid = ?` — what a one-value `IN` becomes
+ * — returns every match (test/archive-search/fts5-rowids.test.ts).
+ */
+export const rowid = (n: number): bigint => BigInt(n);
+
 /** The capture-order bounds inside the FTS5 query itself, where FTS5 seeks on them. */
 const rowidRange = (f: NormalizedFilters) =>
-  sql.join([...(f.seqFrom !== undefined ? [sql`AND rowid >= ${f.seqFrom}`] : []), ...(f.seqTo !== undefined ? [sql`AND rowid <= ${f.seqTo}`] : [])], sql` `);
+  sql.join([...(f.seqFrom !== undefined ? [sql`AND rowid >= ${rowid(f.seqFrom)}`] : []), ...(f.seqTo !== undefined ? [sql`AND rowid <= ${rowid(f.seqTo)}`] : [])], sql` `);
 
 export const sqliteEngine: SearchEngine = {
   async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
@@ -61,7 +69,7 @@ export const sqliteEngine: SearchEngine = {
     if (seqs.length === 0) return new Map();
     const r = await sql<{ seq: number; snippet: string | null }>`
       SELECT rowid AS seq, snippet(archive_search_fts, 0, ${HIT_START}, ${HIT_END}, '…', 24) AS snippet
-      FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} AND rowid IN (${sql.join(seqs)})`.execute(ex);
+      FROM archive_search_fts WHERE archive_search_fts MATCH ${toFts5(q)} AND rowid IN (${sql.join(seqs.map(rowid))})`.execute(ex);
     return new Map(r.rows.map((row) => [Number(row.seq), row.snippet ?? '']));
   },
 
