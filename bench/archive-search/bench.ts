@@ -10,7 +10,8 @@
  * Env: BENCH_SEARCH_ITEMS (default 1000000); BENCH_SEARCH_LOAD_SECONDS (default 1500: the load
  * stops there and the search is measured at the size reached, reported as such);
  * BENCH_SEARCH_PG=postgres://… to run on PostgreSQL (a scratch database, dropped after);
- * BENCH_SEARCH_RUNS (default 40 per query shape).
+ * BENCH_SEARCH_RUNS (default 40 per query shape); BENCH_SEARCH_KEEP=1 keeps the SQLite file (its
+ * path is printed) for compare.ts to run old and new code against the same database.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -23,9 +24,10 @@ import { migrations } from '../../src/db/migrations/index.ts';
 import { systemActor } from '../../src/kernel/actor.ts';
 import { ManualClock } from '../../src/kernel/clock.ts';
 import { createAuditService } from '../../src/modules/audit/index.ts';
-import { createArchiveSearchService, type SearchFilters } from '../../src/modules/archive-search/index.ts';
+import { createArchiveSearchService } from '../../src/modules/archive-search/index.ts';
 import { defaultPackDir, loadPackFromDir } from '../../src/policy/index.ts';
-import { CLAUSES, commenterHandle, commenterName, makeItem, PARKS, rng, STREETS, TOPICS } from './corpus.ts';
+import { makeItem, rng } from './corpus.ts';
+import { queryShapes } from './shapes.ts';
 import { scratchPostgres } from '../support/archive-fill.ts';
 
 const N = Number(process.env.BENCH_SEARCH_ITEMS ?? 1_000_000);
@@ -81,7 +83,8 @@ async function openTarget(): Promise<{ h: DbHandle; where: string; load: (from: 
       },
       cleanup: async () => {
         await h.close();
-        rmSync(dir, { recursive: true, force: true });
+        if (process.env.BENCH_SEARCH_KEEP === '1') console.log(`kept ${file}`);
+        else rmSync(dir, { recursive: true, force: true });
       },
     };
   }
@@ -136,32 +139,7 @@ const clock = new ManualClock('2026-11-19T18:00:00Z');
 const search = createArchiveSearchService({ db: t.h.db, dialect: t.h.dialect, clock, pack, audit: createAuditService({ db: t.h.db, dialect: t.h.dialect, clock }) });
 const actor = systemActor('bench');
 const r = rng(42);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-const word = (s: string) => s.split(' ')[0]!.toLowerCase();
-const month = () => {
-  const m = 1 + Math.floor(r() * 11);
-  return { from: `2026-${String(m).padStart(2, '0')}-01`, to: `2026-${String(m).padStart(2, '0')}-28` };
-};
-
-/** Query shapes a records clerk would type. */
-const shapes: Record<string, () => { q: string; filters?: SearchFilters }> = {
-  'common word': () => ({ q: pick(['street', 'park', 'city', 'please', 'update']) }),
-  'topic word': () => ({ q: word(pick(TOPICS)) }),
-  'two words': () => ({ q: `${word(pick(STREETS))} ${word(pick(TOPICS))}` }),
-  phrase: () => ({ q: `"${pick(TOPICS)}"` }),
-  'word -exclusion': () => ({ q: `${word(pick(TOPICS))} -${word(pick(STREETS))}` }),
-  'rare (ticket number)': () => ({ q: String(100000 + Math.floor(r() * 900000)) }),
-  'word + department': () => ({ q: word(pick(TOPICS)), filters: { department: pick(['dept-pw', 'dept-parks', 'city']) } }),
-  'word + kind + month': () => ({ q: word(pick(TOPICS)), filters: { kind: 'comment', ...month() } }),
-  'phrase + platform + created month': () => ({ q: `"${pick(PARKS)}"`, filters: { platform: pick(['plat-fb', 'plat-x']), dateField: 'created', ...month() } }),
-  'commenter + word': () => {
-    const n = Math.floor(50_000 * r() * r());
-    return { q: word(pick(TOPICS)), filters: { commenter: r() < 0.5 ? commenterHandle(n) : commenterName(n) } };
-  },
-  'author only (browse)': () => ({ q: '', filters: { author: commenterHandle(Math.floor(2000 * r())) } }),
-  'clause + status (browse)': () => ({ q: '', filters: { clause: pick(CLAUSES), status: pick(['hide', 'remove']) } }),
-  'department + month (browse)': () => ({ q: '', filters: { department: 'dept-pw', ...month() } }),
-};
+const shapes = queryShapes(r);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
