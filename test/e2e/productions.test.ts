@@ -12,7 +12,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 describeE2E('productions from the UI', (get) => {
-  it('[IV.A.12] the City Clerk starts a BagIt production, watches it finish and downloads the zipped bag', async () => {
+  it('[IV.A.12] the City Clerk starts a BagIt production, watches it finish, downloads the zipped bag and opens its custody log', async () => {
     const { server, browser } = get();
     const { context, page } = await signedInPage(browser, server.url, server.account('city_clerk'));
     const errors = watchPageErrors(page);
@@ -34,6 +34,10 @@ describeE2E('productions from the UI', (get) => {
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('application/zip');
       expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
+      // Its chain-of-custody log opens as text from the same row (and stays after the file expires).
+      const custody = await page.request.get((await row.getByRole('link', { name: 'Chain-of-custody log' }).getAttribute('href'))!);
+      expect(custody.status()).toBe(200);
+      expect(await custody.text()).toMatch(/^CHAIN OF CUSTODY: production /);
       // The refused Bates prefix is the one 400 the browser logs.
       expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     } finally {

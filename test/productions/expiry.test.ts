@@ -69,6 +69,19 @@ describeWithContext(
       expect(await ctx.productions.expire()).toBe(1);
       expect(existsSync(join(dataDir, 'productions', warc.id, warc.fileName!))).toBe(false);
       expect((await ctx.audit.list(systemActor('test'), { action: 'production.expired' })).map((e) => e.targetId).sort()).toEqual([bag.id, warc.id].sort());
+
+      // Both custody logs outlive their files: who made the copy, when, and the file's SHA-256.
+      for (const p of [bag, warc]) {
+        const log = await app.inject({ method: 'GET', url: `/api/productions/${p.id}/custody`, headers: as('clerk') });
+        expect(log.statusCode).toBe(200);
+        expect(log.headers['content-type']).toBe('text/plain; charset=utf-8');
+        expect(log.body).toContain(`CHAIN OF CUSTODY: production ${p.id}`);
+        expect(log.body).toContain(`Bates numbers: ${p.firstBates} to ${p.lastBates}, consecutive`);
+        expect(log.body).toMatch(/^Exported by: .*Clara Clerk/m);
+      }
+      const warcLog = (await app.inject({ method: 'GET', url: `/api/productions/${warc.id}/custody`, headers: as('clerk') })).body;
+      expect(warcLog).toContain(`The WARC file's own SHA-256 is\n  ${warc.sha256} (${warc.bytes} bytes)`);
+      expect(warcLog).not.toContain('manifest-sha256.txt');
     }, 120_000);
 
     it('[IV.A.12] a file already gone when the sweep comes (removed by hand, or a crash after removal) is still recorded as expired once', async () => {
@@ -78,6 +91,16 @@ describeWithContext(
       ctx.clock.advance(8 * DAY);
       expect(await ctx.productions.expire()).toBe(1);
       expect((await ctx.productions.get(clerk, warc.id)).status).toBe('expired');
+    }, 120_000);
+
+    it('[IV.A.12] a production still running has no custody log yet; an unknown one is not found', async () => {
+      const started = await ctx.productions.start(clerk, { format: 'warc' });
+      const early = await app.inject({ method: 'GET', url: `/api/productions/${started.id}/custody`, headers: as('clerk') });
+      expect(early.statusCode).toBe(409);
+      expect(early.json().error.message).toContain('its chain-of-custody log is written when it finishes');
+      await ctx.productions.kick();
+      expect((await app.inject({ method: 'GET', url: `/api/productions/${started.id}/custody`, headers: as('clerk') })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/api/productions/no-such-production/custody', headers: as('clerk') })).statusCode).toBe(404);
     }, 120_000);
   },
   { config: { dataDir, productionExpiryDays: 7 } },

@@ -63,4 +63,15 @@ export function productionsRoutes(app: FastifyInstance, ctx: AppContext): void {
         .send(createReadStream(f.path));
     },
   });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/productions/:id/custody',
+    action: 'productions:productions.read',
+    params: idParam,
+    handler: async ({ params, actor }, _req, reply) => {
+      const text = await p.custody(actor, params.id);
+      return reply.headers({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' }).send(text);
+    },
+  });
 }

@@ -60,8 +60,8 @@ function humanSize(bytes: number): string {
   return `${v.toFixed(1)} ${units[i]}`;
 }
 
-/** Who made this copy, when, from what, and how it can be checked. */
-export function custodyLog(f: CustodyFacts): string {
+/** Who made this copy, when, from what, and how it can be checked (a bag, or a WARC file when `warc`). */
+export function custodyLog(f: CustodyFacts, warc = false): string {
   const seal = f.archive.lastSeal;
   return [
     `CHAIN OF CUSTODY: production ${f.productionId}`,
@@ -76,8 +76,7 @@ export function custodyLog(f: CustodyFacts): string {
     ``,
     `Counts:`,
     `  archived items produced: ${f.items}`,
-    `  media files produced: ${f.media}`,
-    `  payload files: ${f.payloadFiles}, payload bytes: ${f.payloadBytes}`,
+    ...(warc ? [] : [`  media files produced: ${f.media}`, `  payload files: ${f.payloadFiles}, payload bytes: ${f.payloadBytes}`]),
     `  Bates numbers: ${f.firstBates ? `${f.firstBates} to ${f.lastBates}, consecutive` : 'none'}`,
     ``,
     `State of the archive at export:`,
@@ -87,10 +86,19 @@ export function custodyLog(f: CustodyFacts): string {
     `Verification performed at export:`,
     `  each item's native payload was hashed (SHA-256) and compared with the hash recorded at capture,`,
     `  and each item's stored fields with its hash in the archive chain; an item that did not match`,
-    `  would have stopped the export. Each media file was hashed and compared with the hash recorded`,
-    `  when it was stored. Items marked disposed under the retention schedule are not included.`,
-    `  manifest-sha256.txt lists the SHA-256 of every payload file; its own SHA-256 is`,
-    `  ${f.manifestSha256}`,
+    ...(warc
+      ? [
+          `  would have stopped the export. Items marked disposed under the retention schedule are not included.`,
+          `  Each WARC record carries the SHA-256 of its HTML rendering (WARC-Block-Digest) and the item's`,
+          `  content hash at capture (WARC-Crier-Content-SHA256). The WARC file's own SHA-256 is`,
+          `  ${f.manifestSha256} (${f.payloadBytes} bytes)`,
+        ]
+      : [
+          `  would have stopped the export. Each media file was hashed and compared with the hash recorded`,
+          `  when it was stored. Items marked disposed under the retention schedule are not included.`,
+          `  manifest-sha256.txt lists the SHA-256 of every payload file; its own SHA-256 is`,
+          `  ${f.manifestSha256}`,
+        ]),
     ``,
     `Flags:`,
     ...(f.flags.length ? f.flags.map((l) => `  - ${oneLine(l)}`) : ['  none']),

@@ -1,4 +1,4 @@
-import { copyFile, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { authorize } from '../../authz/index.ts';
 import type { Db } from '../../db/index.ts';
@@ -88,6 +88,19 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
     return { path, fileName, contentType: r.format === 'bagit' ? 'application/zip' : 'application/warc', bytes: s.size };
   }
 
+  /**
+   * The chain-of-custody log of a finished production: who made the copy, when, from what, and
+   * its hashes. Kept in the production's folder after the downloadable file expires.
+   */
+  async function custody(actor: Actor, id: string): Promise<string> {
+    authorize(productionsPolicy, actor, 'productions.read', null);
+    const r = await row(id);
+    if (r.status !== 'done' && r.status !== 'expired') throw conflict(`Production ${id} is ${r.status}: its chain-of-custody log is written when it finishes`);
+    const text = await readFile(join(root, id, CUSTODY_LOG), 'utf8').catch(() => null);
+    if (text === null) throw notFound('Chain-of-custody log of production', id);
+    return text;
+  }
+
   /** Starts the worker if it is idle; resolves when the queue is empty. */
   const worker = serialDrain(async () => {
     const next = await db.selectFrom('productions').select('id').where('status', '=', 'queued').orderBy('requested_at').orderBy('id').limit(1).executeTakeFirst();
@@ -126,6 +139,7 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
       } else {
         result = await exporter.exportWarc(actor, { out: join(workDir, `${name}.warc.gz`), filter, batesPrefix: r.bates_prefix, operator: requester, onProgress, productionId: id, gzip: true });
         resultFile = `${id}/${name}.warc.gz`;
+        if (result.custodyLog) await writeFile(join(workDir, CUSTODY_LOG), result.custodyLog, 'utf8');
       }
       const bytes = (await stat(join(root, resultFile))).size;
       const finished = toIso(clock.now());
@@ -184,7 +198,7 @@ export function createProductionJobs(deps: ProductionsDeps & { db: Db }, exporte
     await kick();
   }
 
-  return { start, list, get, download, tick, kick, expire };
+  return { start, list, get, download, custody, tick, kick, expire };
 }
 
 export type ProductionJobs = ReturnType<typeof createProductionJobs>;

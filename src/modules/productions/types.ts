@@ -66,4 +66,6 @@ export interface ProductionResult {
   archive: ArchiveState;
   exportedAt: string;
   exportedBy: string;
+  /** A WARC production's chain-of-custody log (a bag holds its own as chain-of-custody.txt). */
+  custodyLog?: string;
 }

@@ -6,6 +6,7 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import type { Db, Row } from '../../db/index.ts';
 import { fromJson } from '../../kernel/codec.ts';
 import { nameMaps } from './bagit.ts';
+import { custodyLog } from './custody.ts';
 import { describeFilter } from './filters.ts';
 import { redactedRow, redactionsFor } from './redacted.ts';
 import { HashingWriter, removeQuietly } from './files.ts';
@@ -102,7 +103,8 @@ export async function writeWarc(o: WarcOptions): Promise<ProductionResult> {
     await o.onProgress?.({ phase: 'finishing', done: items, total });
     const sha256 = await file.close();
     await rename(tmp, o.out);
-    return { format: 'warc', path: o.out, items, media: 0, firstBates, lastBates, bytes: file.bytes, sha256, archive, exportedAt, exportedBy: o.exportedBy };
+    const custody = custodyLog({ productionId: o.productionId, cityName: o.cityName, exportedBy: o.exportedBy, exportedAt, baggingDate: exportedAt.slice(0, 10), filterLines: describeFilter(o.filter), items, media: 0, payloadBytes: file.bytes, payloadFiles: 1, firstBates, lastBates, archive, manifestSha256: sha256, flags: [], software: o.software }, true);
+    return { format: 'warc', path: o.out, items, media: 0, firstBates, lastBates, bytes: file.bytes, sha256, archive, exportedAt, exportedBy: o.exportedBy, custodyLog: custody };
   } catch (e) {
     file.destroy();
     await removeQuietly(tmp);

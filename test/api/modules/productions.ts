@@ -17,6 +17,7 @@ export const productionsFixtures: Record<string, Fixture> = {
   'POST /api/productions': async () => ({ body: { format: 'warc', filter: { from: '2000-01-01', to: '2000-01-02' } }, resource: null }),
   'GET /api/productions/:id': async (w) => ({ params: { id: await failedProduction(w) }, resource: null }),
   'GET /api/productions/:id/download': async (w) => ({ params: { id: await failedProduction(w) }, resource: null }),
+  'GET /api/productions/:id/custody': async (w) => ({ params: { id: await failedProduction(w) }, resource: null }),
 };
 
 /** The productions module's policy, keyed by the module name used in its routes' actions ('productions:…'). */

@@ -93,6 +93,17 @@ function Progress({ p }: { p: Production }) {
   );
 }
 
+/** The production's chain-of-custody log: who made the copy, when, from what; kept after the file expires. */
+function CustodyLink({ id }: { id: string }) {
+  return (
+    <div className="font-sans-3xs">
+      <a href={`/api/productions/${encodeURIComponent(id)}/custody`} target="_blank" rel="noreferrer">
+        Chain-of-custody log
+      </a>
+    </div>
+  );
+}
+
 /** Productions for records requests and e-discovery (IV.A.12): start one, follow it, download it. */
 export function ProductionsPage() {
   const res = useApi<{ productions: Production[]; abilities: Record<string, boolean> }>('/api/productions');
@@ -154,12 +165,14 @@ export function ProductionsPage() {
                           <span>({size(p.bytes)})</span>
                           {p.sha256 && <div className="font-mono-3xs text-break-all">SHA-256 {p.sha256}</div>}
                           {p.expiresAt && <div className="font-sans-3xs">Available until {formatDateTime(p.expiresAt)}</div>}
+                          <CustodyLink id={p.id} />
                         </>
                       )}
                       {p.status === 'expired' && (
                         <span data-production-expired={p.id}>
                           Expired{p.expiredAt ? ` ${formatDateTime(p.expiredAt)}` : ''}: the file was removed; its record and custody log are kept. Start the production again for a new copy.
                           {p.sha256 && <div className="font-mono-3xs text-break-all">It was {p.fileName}, SHA-256 {p.sha256}</div>}
+                          <CustodyLink id={p.id} />
                         </span>
                       )}
                     </td>
