@@ -4,33 +4,35 @@
  */
 import { classifierHit } from '../classify.ts';
 import { hasAny, regexHits, triggers } from '../hits.ts';
+import { Pattern } from '../patterns.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
-const spamRe = new RegExp(
-  [
-    '\\b(?:buy|order|shop|get yours|grab yours) (?:now|today|online|here)\\b',
-    '\\b(?:click|tap|visit|check out|follow|subscribe to|dm|message|text|call|whatsapp|telegram) (?:here|my (?:page|profile|shop|store|channel|website|site|link|bio)|me (?:for|to get|on (?:whatsapp|telegram|ig|insta))|the link in (?:my )?bio|link in bio)\\b',
-    '\\b(?:promo|discount|coupon|referral) code\\b',
-    '\\b\\d{1,3}% off\\b',
-    '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|order now|call now|text now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b',
-    '\\b(?:you(?:\'ve| have)? (?:won(?![\'\u2019]t)|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b',
-    '\\b(?:make|earn) \\$?\\d[\\d,]*k? (?:a|per|every) (?:day|week|month|hour)\\b',
-    '\\b(?:work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b',
-    '\\b(?:we (?:buy|sell)|i (?:sell|buy)) (?:houses|homes|cars|gold)\\b',
-    '\\b(?:for sale|on sale now|now hiring.{0,20}(?:apply|dm|text))\\b',
-    '\\b(?:my|our) (?:business|shop|store|company|salon|restaurant|bakery|services?) (?:is|offers|has|can)\\b',
-    // text-message spam: premium short codes, premium-rate numbers, opt-out boilerplate, prizes
-    '\\b(?:text|txt|send|reply)(?: [a-z0-9]+){0,2} (?:to|on) \\d{5}\\b',
-    '\\b(?:call|ring|phone) 0[89]\\d{8,}\\b',
-    '\\b(?:reply|txt|text|send) (?:stop|end|yes|win|no) (?:to|2)\\b',
-    '\\b(?:cash|prize|award|reward)s? (?:of|worth) (?:l|\\$|£|€)?\\d',
-    '\\b(?:prem(?:ium)? ?rate|premium (?:number|line|sms|msg)|missed call alert|adult (?:parties|chat|dating|content|services|hotline))\\b',
-    '(?:\\bgbp|£ ?\\d[\\d.]*|\\b\\d{1,3}p) ?(?:/|per) ?(?:sms|msg|txt|text|min|minute|call|week|wk)\\b',
-    '\\b(?:guaranteed|you are a winner|winner!|urgent!|ringtones?|free msg|free entry|t&c|t&cs|t & c|\\d{2,3}p ?(?:/|per) ?(?:min|msg|minute|text))',
-  ].join('|'),
-  'g',
-);
+/** [needles (a match contains one), alternative], in the order of the original union. */
+const spam = new Pattern([
+  ['buy order shop yours', '\\b(?:buy|order|shop|get yours|grab yours) (?:now|today|online|here)\\b'],
+  ['click tap visit check follow subscribe dm message text call whatsapp telegram', '\\b(?:click|tap|visit|check out|follow|subscribe to|dm|message|text|call|whatsapp|telegram) (?:here|my (?:page|profile|shop|store|channel|website|site|link|bio)|me (?:for|to get|on (?:whatsapp|telegram|ig|insta))|the link in (?:my )?bio|link in bio)\\b'],
+  ['code', '\\b(?:promo|discount|coupon|referral) code\\b'],
+  ['off', '\\b\\d{1,3}% off\\b'],
+  ['free offer now sign supplies best lowest cheap', '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|order now|call now|text now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b'],
+  ['won selected claim congratulations', '\\b(?:you(?:\'ve| have)? (?:won(?![\'\u2019]t)|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b'],
+  ['make earn', '\\b(?:make|earn) \\$?\\d[\\d,]*k? (?:a|per|every) (?:day|week|month|hour)\\b'],
+  ['home income rich crypto forex binary bitcoin investment financial', '\\b(?:work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b'],
+  ['buy sell', '\\b(?:we (?:buy|sell)|i (?:sell|buy)) (?:houses|homes|cars|gold)\\b'],
+  ['sale hiring', '\\b(?:for sale|on sale now|now hiring.{0,20}(?:apply|dm|text))\\b'],
+  ['business shop store company salon restaurant bakery service', '\\b(?:my|our) (?:business|shop|store|company|salon|restaurant|bakery|services?) (?:is|offers|has|can)\\b'],
+  // text-message spam: premium short codes, premium-rate numbers, opt-out boilerplate, prizes
+  ['text txt send reply', '\\b(?:text|txt|send|reply)(?: [a-z0-9]+){0,2} (?:to|on) \\d{5}\\b'],
+  ['call ring phone', '\\b(?:call|ring|phone) 0[89]\\d{8,}\\b'],
+  ['reply txt text send', '\\b(?:reply|txt|text|send) (?:stop|end|yes|win|no) (?:to|2)\\b'],
+  ['cash prize award reward', '\\b(?:cash|prize|award|reward)s? (?:of|worth) (?:l|\\$|£|€)?\\d'],
+  ['prem missed adult', '\\b(?:prem(?:ium)? ?rate|premium (?:number|line|sms|msg)|missed call alert|adult (?:parties|chat|dating|content|services|hotline))\\b'],
+  ['sms msg txt text min call week wk', '(?:\\bgbp|£ ?\\d[\\d.]*|\\b\\d{1,3}p) ?(?:/|per) ?(?:sms|msg|txt|text|min|minute|call|week|wk)\\b'],
+  // one alternative of the union split in three (same order, nothing after it): each has its own needles
+  ['guaranteed winner urgent ringtone free', '\\b(?:guaranteed|you are a winner|winner!|urgent!|ringtones?|free msg|free entry)'],
+  ['&', '\\b(?:t&c|t&cs|t & c)'],
+  ['min msg text', '\\b\\d{2,3}p ?(?:/|per) ?(?:min|msg|minute|text)'],
+]);
 const shortener = /\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at)\/\S+/g;
 
 const TRIGGERS = triggers(
@@ -43,7 +45,7 @@ export const commerceRule: Rule = {
   defaultSeverity: 'block',
   title: 'Solicitation of commerce, advertising, spam',
   check(ctx) {
-    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : regexHits(ctx, spamRe, 'commercial solicitation or advertisement', 0.85);
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : spam.hits(ctx, 'commercial solicitation or advertisement', 0.85);
     if (ctx.kind === 'comment') {
       // every shortened link has a '/': most comments skip the scan
       if (ctx.norm.text.includes('/')) hits.push(...regexHits(ctx, shortener, 'link through a URL shortener (typical of spam)', 0.5, true, 2));

@@ -5,6 +5,7 @@
  */
 import { classifierHit } from '../classify.ts';
 import { tokenHit } from '../hits.ts';
+import { Pattern } from '../patterns.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
@@ -27,7 +28,19 @@ const PROMOTE = new Set([
 ]);
 /** Product words with everyday meanings (sidewalk crack, flu shots, joint meeting). */
 const AMBIGUOUS = new Set(['pot', 'coke', 'acid', 'mushrooms', 'lean', 'crack', 'dip', 'chew', 'ar', 'joint', 'joints', 'drinks', 'shots', 'pills', 'plug', 'knife', 'knives', 'fireworks', 'wine', 'beer', 'gummies', 'carts', 'blunt', 'gun', 'guns', 'weapon', 'weapons', 'alcohol', 'cbd']);
-const useRe = /\b(?:get (?:high|lit|wasted|drunk|stoned|blazed)|let'?s (?:get )?(?:drink|smoke|party|blaze|get lit)|smoke (?:weed|up|a blunt|one)|420 friendly|blaze it|bottoms up|shots shots|everyone should (?:own|carry|buy) (?:a )?(?:gun|guns|weapon|firearm)|arm yourselves|buy (?:a )?guns?)\b/g;
+/** The use and sale phrases: [needles (a match contains one), alternative], in the order of the original single pattern's alternation. */
+const use = new Pattern([
+  ['high lit wasted drunk stoned blazed', '\\bget (?:high|lit|wasted|drunk|stoned|blazed)\\b'],
+  ['drink smoke party blaze lit', "\\blet'?s (?:get )?(?:drink|smoke|party|blaze|get lit)\\b"],
+  ['smoke', '\\bsmoke (?:weed|up|a blunt|one)\\b'],
+  ['friendly', '\\b420 friendly\\b'],
+  ['blaze', '\\bblaze it\\b'],
+  ['bottoms', '\\bbottoms up\\b'],
+  ['shots', '\\bshots shots\\b'],
+  ['everyone', '\\beveryone should (?:own|carry|buy) (?:a )?(?:gun|guns|weapon|firearm)\\b'],
+  ['yourselves', '\\barm yourselves\\b'],
+  ['gun', '\\bbuy (?:a )?guns?\\b'],
+]);
 
 export const substancesRule: Rule = {
   id: 'substances',
@@ -35,13 +48,8 @@ export const substancesRule: Rule = {
   defaultSeverity: 'block',
   title: 'Promotion of tobacco, alcohol, controlled substances, firearms or weapons',
   check(ctx) {
-    const hits: Hit[] = [];
+    const hits: Hit[] = use.hits(ctx, 'promotes the use or sale of alcohol, drugs, tobacco or weapons', 0.85, false, 5);
     const t = ctx.tokens;
-    useRe.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = useRe.exec(ctx.norm.text)) !== null && hits.length < 5) {
-      hits.push({ message: 'promotes the use or sale of alcohol, drugs, tobacco or weapons', score: 0.85, start: m.index, end: m.index + m[0].length });
-    }
     if (hits.length === 0) {
       for (let i = 0; i < t.length && hits.length < 3; i++) {
         if (!PRODUCTS.has(t[i]!.w)) continue;

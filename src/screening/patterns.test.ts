@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { carsonDefaults } from './config.ts';
+import { regexHits } from './hits.ts';
+import { normalize, tokenize } from './normalize.ts';
+import { Pattern } from './patterns.ts';
+import type { RuleContext } from './rule.ts';
+
+function ctxOf(text: string): RuleContext {
+  const norm = normalize(text);
+  return { kind: 'comment', text, norm, tokens: tokenize(norm.text), config: carsonDefaults, scores: () => ({}), threshold: () => carsonDefaults.thresholds };
+}
+
+const ALTS: Array<[string, string]> = [
+  ['buy order', '\\b(?:buy|order) (?:now|today)\\b'],
+  ['now', '\\bnow (?:or never|today)\\b'],
+  ['today', '\\btoday\\b'],
+  ['off', '\\b\\d{1,3}% off\\b'],
+  ['', '\\b[a-z]+ now\\b'],
+  ['zzz', '\\bzzz\\b'],
+];
+const pattern = new Pattern(ALTS);
+const union = new RegExp(ALTS.map(([, s]) => s).join('|'), 'g');
+
+describe('gated alternatives (patterns.ts)', () => {
+  const texts = [
+    'buy now today',
+    'order today or now or never, 20% off today',
+    'nothing to see',
+    'buy now or never now today buy now',
+    '*buy now — x\'order today',
+    'sale now 50% off and shop now',
+    '',
+    'now today now today now today now today now today now today now today now today now today now today now today',
+  ];
+  for (const text of texts) {
+    it(`[V.7] finds what the whole union finds, in the same order, in "${text.slice(0, 40)}"`, () => {
+      const ctx = ctxOf(text);
+      expect(pattern.hits(ctx, 'm', 0.5)).toEqual(regexHits(ctx, union, 'm', 0.5));
+      expect(pattern.hits(ctx, 'm', 0.5, true, 3)).toEqual(regexHits(ctx, union, 'm', 0.5, true, 3));
+      expect(pattern.test(ctx)).toBe(regexHits(ctx, union, 'm', 0.5).length > 0);
+    });
+  }
+
+  it('[V.7] skips an alternative whose needles are absent, and still runs one that has none', () => {
+    const ctx = ctxOf('shop now');
+    expect(pattern.hits(ctx, 'm', 0.5).map((h) => [h.start, h.end])).toEqual([[0, 8]]);
+    expect(new Pattern([['zzz', '\\bshop\\b']]).test(ctx)).toBe(false);
+  });
+
+  it('[V.7] looks for a needle that is not a word ("&") in the text itself', () => {
+    const tc = new Pattern([['&', '\\bt ?& ?c\\b']]);
+    expect(tc.test(ctxOf('see t&c apply'))).toBe(true);
+    expect(tc.test(ctxOf('see t and c'))).toBe(false);
+  });
+});
