@@ -22,11 +22,20 @@ import { wordSlot } from './words.ts';
 interface TrieNode { next: Map<number, TrieNode>; ids: number[] }
 const trie: TrieNode = { next: new Map(), ids: [] };
 let altCount = 0;
-/** Slot of a word's alternative mask on its record; a new slot whenever alternatives are added. */
+/**
+ * Slot of a word's alternative mask on its record. Patterns are made when the rule modules load,
+ * before any text is screened; should one be made after masks were computed, it takes a new slot
+ * (the old masks lack its alternatives).
+ */
 let maskSlot = wordSlot();
+let masksComputed = false;
 const NO_IDS: Uint32Array = new Uint32Array(0);
+/** First two characters of every needle: a word position that starts none is not walked in the trie. */
+const STARTS = new Uint8Array(65536);
 
 function addNeedle(needle: string, id: number): void {
+  if (needle.length < 2) throw new Error(`needle "${needle}": two characters at least`);
+  STARTS[((needle.charCodeAt(0) & 0xff) << 8) | (needle.charCodeAt(1) & 0xff)] = 1;
   let node = trie;
   for (let k = 0; k < needle.length; k++) {
     const c = needle.charCodeAt(k);
@@ -40,7 +49,9 @@ function addNeedle(needle: string, id: number): void {
 /** The alternatives (as a bit set) whose needles occur in the word w. */
 function wordMask(w: string): Uint32Array {
   let out: Uint32Array | null = null;
-  for (let i = 0; i < w.length; i++) {
+  masksComputed = true;
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (STARTS[((w.charCodeAt(i) & 0xff) << 8) | (w.charCodeAt(i + 1) & 0xff)] === 0) continue;
     let node: TrieNode | undefined = trie;
     for (let k = i; k < w.length; k++) {
       node = node.next.get(w.charCodeAt(k));
@@ -97,7 +108,7 @@ export class Pattern {
     this.at = new Int32Array(this.alts.length);
     this.end = new Int32Array(this.alts.length);
     this.live = new Uint8Array(this.alts.length);
-    maskSlot = wordSlot();
+    if (masksComputed) { maskSlot = wordSlot(); masksComputed = false; }
     lastTokens = null;
     PATTERNS.push(this);
   }
