@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from './lexicon.ts';
 import { normalize, tokenize } from './normalize.ts';
-import { wordHash, wordInfo, wordSlot } from './words.ts';
+import { TABLE_BITS, wordHash, wordInfo, wordSlot } from './words.ts';
 
 const tokens = (s: string) => tokenize(normalize(s).text);
 
@@ -30,7 +30,7 @@ describe('shared word table', () => {
     const first = wordInfo('zzfirstword');
     first.slots[0] = 'kept';
     expect(wordInfo('zzfirstword')).toBe(first);
-    const index = (w: string) => wordHash(w) & 0x3fff;
+    const index = (w: string) => wordHash(w) & ((1 << TABLE_BITS) - 1);
     let other = '';
     for (let i = 0; other === ''; i++) if (index(`w${i}`) === index('zzfirstword')) other = `w${i}`;
     expect(wordInfo(other).w).toBe(other);
