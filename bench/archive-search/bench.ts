@@ -10,8 +10,9 @@
  * Env: BENCH_SEARCH_ITEMS (default 1000000); BENCH_SEARCH_LOAD_SECONDS (default 1500: the load
  * stops there and the search is measured at the size reached, reported as such);
  * BENCH_SEARCH_PG=postgres://… to run on PostgreSQL (a scratch database, dropped after);
- * BENCH_SEARCH_RUNS (default 40 per query shape); BENCH_SEARCH_KEEP=1 keeps the SQLite file (its
- * path is printed) for compare.ts to run old and new code against the same database.
+ * BENCH_SEARCH_RUNS (default 40 per query shape); BENCH_SEARCH_KEEP=1 keeps the SQLite file or the
+ * PostgreSQL scratch database (its path or URL is printed; drop it yourself) to run old and new
+ * code against the same database (compare.ts for SQLite).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -107,7 +108,8 @@ async function openTarget(): Promise<{ h: DbHandle; where: string; load: (from: 
     },
     cleanup: async () => {
       await h.close();
-      await scratch.drop();
+      if (process.env.BENCH_SEARCH_KEEP === '1') console.log(`kept ${url}`);
+      else await scratch.drop();
     },
   };
 }
