@@ -47,6 +47,17 @@ describe('gated alternatives (patterns.ts)', () => {
     expect(new Pattern([['zzz', '\\bshop\\b']]).test(ctx)).toBe(false);
   });
 
+  it('[V.11] a needle that must end a word ("hang$") is not found inside "change", and is found before "*" or an apostrophe', () => {
+    const p = new Pattern([['hang$', '\\bhang (?:him|her)\\b']]);
+    const q = new Pattern([['hang', '\\bhang (?:him|her)\\b']]);
+    expect(p.present(ctxOf('change it'))).toEqual([false]);
+    expect(q.present(ctxOf('change it'))).toEqual([true]);
+    for (const text of ['hang him', 'x*hang him', "x'hang her"]) {
+      expect(p.present(ctxOf(text))).toEqual([true]);
+      expect(p.test(ctxOf(text))).toBe(true);
+    }
+  });
+
   it('[V.7] looks for a needle that is not a word ("&") in the text itself', () => {
     const tc = new Pattern([['&', '\\bt ?& ?c\\b']]);
     expect(tc.test(ctxOf('see t&c apply'))).toBe(true);

@@ -13,14 +13,18 @@
  * text (a necessary condition, never sufficient). A needle of letters and digits always lies
  * inside one token's word (tokens are runs of [a-z0-9*'], apostrophes dropped), so that check is
  * per word: each word's record (words.ts) keeps the alternatives whose needles it contains, and a
- * text's mask is the OR over its tokens. Any other needle ("&", "/") is looked for in the text.
+ * text's mask is the OR over its tokens. A needle written "hang$" must end the word: right for a
+ * literal the alternative always follows with a space (a character no token holds), so the
+ * token holding it ends there ("hang " never counts "change"). Any other needle ("&", "/") is
+ * looked for in the text.
  */
 import type { RuleContext } from './rule.ts';
 import type { Hit } from './types.ts';
 import { wordSlot } from './words.ts';
 
-interface TrieNode { next: Map<number, TrieNode>; ids: number[] }
-const trie: TrieNode = { next: new Map(), ids: [] };
+/** ids: alternatives whose needle ends here; endIds: the same for needles that must end a word. */
+interface TrieNode { next: Map<number, TrieNode>; ids: number[]; endIds: number[] }
+const trie: TrieNode = { next: new Map(), ids: [], endIds: [] };
 let altCount = 0;
 /**
  * Slot of a word's alternative mask on its record. Patterns are made when the rule modules load,
@@ -33,17 +37,17 @@ const NO_IDS: Uint32Array = new Uint32Array(0);
 /** First two characters of every needle: a word position that starts none is not walked in the trie. */
 const STARTS = new Uint8Array(65536);
 
-function addNeedle(needle: string, id: number): void {
+function addNeedle(needle: string, id: number, wordEnd: boolean): void {
   if (needle.length < 2) throw new Error(`needle "${needle}": two characters at least`);
   STARTS[((needle.charCodeAt(0) & 0xff) << 8) | (needle.charCodeAt(1) & 0xff)] = 1;
   let node = trie;
   for (let k = 0; k < needle.length; k++) {
     const c = needle.charCodeAt(k);
     let n = node.next.get(c);
-    if (!n) { n = { next: new Map(), ids: [] }; node.next.set(c, n); }
+    if (!n) { n = { next: new Map(), ids: [], endIds: [] }; node.next.set(c, n); }
     node = n;
   }
-  node.ids.push(id);
+  (wordEnd ? node.endIds : node.ids).push(id);
 }
 
 /** The alternatives (as a bit set) whose needles occur in the word w. */
@@ -57,6 +61,10 @@ function wordMask(w: string): Uint32Array {
       node = node.next.get(w.charCodeAt(k));
       if (node === undefined) break;
       for (const id of node.ids) {
+        out ??= new Uint32Array((altCount + 31) >>> 5);
+        out[id >>> 5]! |= 1 << (id & 31);
+      }
+      if (k === w.length - 1) for (const id of node.endIds) {
         out ??= new Uint32Array((altCount + 31) >>> 5);
         out[id >>> 5]! |= 1 << (id & 31);
       }
@@ -85,7 +93,7 @@ function textMask(ctx: RuleContext): Uint32Array {
 }
 
 export interface Alternative { id: number; re: RegExp; always: boolean; inText: string[] }
-const WORD_NEEDLE = /^[a-z0-9]+$/;
+const WORD_NEEDLE = /^[a-z0-9]+\$?$/;
 
 /** Every pattern made, for patterns.test.ts (needles checked against real text). */
 export const PATTERNS: Pattern[] = [];
@@ -102,7 +110,7 @@ export class Pattern {
     this.alts = alternatives.map(([needles, source]) => {
       const id = altCount++;
       const all = needles.split(/\s+/).filter(Boolean);
-      for (const n of all) if (WORD_NEEDLE.test(n)) addNeedle(n, id);
+      for (const n of all) if (WORD_NEEDLE.test(n)) addNeedle(n.replace('$', ''), id, n.endsWith('$'));
       return { id, re: new RegExp(source, 'g'), always: all.length === 0, inText: all.filter((n) => !WORD_NEEDLE.test(n)) };
     });
     this.at = new Int32Array(this.alts.length);

@@ -14,17 +14,17 @@ import type { Hit } from '../types.ts';
 
 /** [needles (a match contains one), alternative], in the order of the original union. */
 const campaign = new Pattern([
-  ['vote', "\\bvote (?:out|them out|him out|her out|blue|red|democrat|republican|democratic|gop|third party|trump|biden|harris|hillary|clinton|obama|bernie|sanders|desantis|newsom|kamala)\\b"],
+  ['vote$', "\\bvote (?:out|them out|him out|her out|blue|red|democrat|republican|democratic|gop|third party|trump|biden|harris|hillary|clinton|obama|bernie|sanders|desantis|newsom|kamala)\\b"],
   ['measure prop', '\\b(?:vote|voting) (?:yes|no) on (?:measure|prop(?:osition)?)\\b'],
   ['measure prop', '\\b(?:yes|no) on (?:measure \\w{1,3}|prop(?:osition)? ?\\d{1,3})\\b'],
   ['measure prop', '\\b(?:support|oppose|against|for|pass|defeat|reject|approve) (?:measure [a-z]{1,2}|prop(?:osition)? ?\\d{1,3})\\b'],
-  ['elect recall unseat', '\\b(?:re ?elect|reelect|elect|recall|unseat) (?!(?:the|a|an|of|that|this|it|when|how|what|seeing|hearing|notice|process|results?|officials?|day|to|in|on|election|date|vote|my|your|his|her|their|our|we|i|you|he|she|they|there|being|any|some|reading|saying|correctly|clearly|petition|effort|list|campaign)\\b)(?:mayor |councilman |councilwoman |council ?member |senator |governor |president |supervisor )?[a-z]{3,}'],
-  ['donate contribute give', '\\b(?:donate|contribute|give) to (?:my|our|his|her|their|the) (?:campaign|re ?election|pac)\\b'],
+  ['elect$ recall$ unseat$', '\\b(?:re ?elect|reelect|elect|recall|unseat) (?!(?:the|a|an|of|that|this|it|when|how|what|seeing|hearing|notice|process|results?|officials?|day|to|in|on|election|date|vote|my|your|his|her|their|our|we|i|you|he|she|they|there|being|any|some|reading|saying|correctly|clearly|petition|effort|list|campaign)\\b)(?:mayor |councilman |councilwoman |council ?member |senator |governor |president |supervisor )?[a-z]{3,}'],
+  ['donate$ contribute$ give$', '\\b(?:donate|contribute|give) to (?:my|our|his|her|their|the) (?:campaign|re ?election|pac)\\b'],
   ['paid endorsed', '\\b(?:paid for by|endorsed by) .{0,40}(?:committee|campaign|for (?:mayor|council|congress|senate|governor|president))\\b'],
-  ['run', '\\b(?:running|run) for (?:mayor|city council|council|office|congress|senate|governor|president|assembly|supervisor|school board)\\b'],
+  ['run$ running$', '\\b(?:running|run) for (?:mayor|city council|council|office|congress|senate|governor|president|assembly|supervisor|school board)\\b'],
   ['maga kag make lock feel with brandon fjb trump biden harris wave', '\\b(?:maga|kag|make america great again|lock her up|feel the bern|i\'?m with her|let\'?s go brandon|fjb|trump train|biden harris|harris walz|trump vance|blue wave|red wave)\\b'],
   ['trump biden harris hillary bernie obama desantis newsom vote', '#?(?:trump|biden|harris|hillary|bernie|obama|desantis|newsom|vote)(?:20\\d\\d|2k\\d\\d)\\b'],
-  ['trump biden harris hillary clinton bernie desantis newsom kamala obama', '\\b(?:trump|biden|harris|hillary|clinton|bernie|desantis|newsom|kamala|obama) (?:20\\d\\d|for president|for prison|is my president|won|lost the election|stole)\\b'],
+  ['trump$ biden$ harris$ hillary$ clinton$ bernie$ desantis$ newsom$ kamala$ obama$', '\\b(?:trump|biden|harris|hillary|clinton|bernie|desantis|newsom|kamala|obama) (?:20\\d\\d|for president|for prison|is my president|won|lost the election|stole)\\b'],
 ]);
 /** "vote for Smith" is a campaign; "vote for different parties" is civic talk: needs a capitalised name. */
 const voteForRe = /\bvote (?:for|against) ([a-z][a-z.'-]+)(?: [a-z][a-z'-]+)?/g;

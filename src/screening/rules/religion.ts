@@ -10,7 +10,7 @@ import type { Hit } from '../types.ts';
 
 /** [needles (a match contains one), alternative], in the order of the original union. */
 const strong = new Pattern([
-  ['jesus christ god allah lord jehovah krishna buddha', '\\b(?:jesus|christ|god|allah|the lord|lord jesus|jehovah|krishna|buddha)(?: christ)? (?:is (?:lord|king|the (?:way|answer|only way|truth|savior|saviour)|coming|great|good all the time|risen)|saves|loves you|will (?:save|judge|punish|forgive)|died for (?:you|your sins|us))\\b'],
+  ['jesus$ christ$ god$ allah$ lord$ jehovah$ krishna$ buddha$', '\\b(?:jesus|christ|god|allah|the lord|lord jesus|jehovah|krishna|buddha)(?: christ)? (?:is (?:lord|king|the (?:way|answer|only way|truth|savior|saviour)|coming|great|good all the time|risen)|saves|loves you|will (?:save|judge|punish|forgive)|died for (?:you|your sins|us))\\b'],
   ['lord jesus god allah christ almighty', '\\b(?:praise|glory to|thank|accept|trust in|turn to|give your life to|believe in) (?:the lord|jesus|god|allah|christ|our lord|the almighty)\\b'],
   ['repent saved born eternal hell sinners heathen infidel times rapture says akbar', '\\b(?:repent|be saved|born again|eternal (?:life|damnation)|burn in hell|sinners|heathens?|infidels?|the end times|rapture|scripture says|the bible says|the quran says|the koran says|allahu akbar)\\b'],
   ['john matthew mark luke romans genesis psalm proverbs isaiah revelation corinthians', '\\b(?:john|matthew|mark|luke|romans|genesis|psalms?|proverbs|isaiah|revelation|corinthians) \\d{1,3} ?: ?\\d{1,3}\\b'],

@@ -11,8 +11,8 @@ import type { Hit } from '../types.ts';
 
 /** [needles (a match contains one), alternative], in the order of the original union. */
 const safety = new Pattern([
-  ['cops police sheriff deputies officers undercover checkpoint trap ice migra swat', '\\b(?:cops|police|sheriffs?|deputies|officers|undercover|dui checkpoint|checkpoint|speed trap|ice|la migra|swat)(?: are| is)? (?:parked |posted |sitting |hiding |set up |setting up |staged |stationed |waiting )?(?:at|on|near|by|behind) (?:the )?(?:corner|intersection|\\d+|[a-z]+ (?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|way|park|station))'],
-  ['code password pin login credentials', "\\b(?:the )?(?:door|gate|alarm|lock|garage|keypad|access|wifi|wi fi|admin|server|scada|system|building|network) (?:code|password|pin|passcode|login|credentials)(?: is| are|:)"],
+  ['cops$ police$ sheriff$ sheriffs$ deputies$ officers$ undercover$ checkpoint$ trap$ ice$ migra$ swat$', '\\b(?:cops|police|sheriffs?|deputies|officers|undercover|dui checkpoint|checkpoint|speed trap|ice|la migra|swat)(?: are| is)? (?:parked |posted |sitting |hiding |set up |setting up |staged |stationed |waiting )?(?:at|on|near|by|behind) (?:the )?(?:corner|intersection|\\d+|[a-z]+ (?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|way|park|station))'],
+  ['code$ password$ pin$ passcode$ login$ credentials$', "\\b(?:the )?(?:door|gate|alarm|lock|garage|keypad|access|wifi|wi fi|admin|server|scada|system|building|network) (?:code|password|pin|passcode|login|credentials)(?: is| are|:)"],
   ['password code login', '\\b(?:password|passcode|pin code|login)(?: is| are|:) ?[a-z0-9!@#$%^&*]{4,}'],
   ['camera alarm security guard', '\\b(?:the )?(?:cameras?|alarms?|security system|guards?) (?:at|in|on) (?:the )?[a-z ]{3,30} (?:is|are|don\'?t|do not) (?:broken|off|down|not working|work)\\b'],
   ['make build', '\\b(?:how to|instructions (?:for|to)|steps to) (?:make|build) (?:a )?(?:bomb|pipe bomb|explosive|molotov|ghost gun|silencer|napalm|poison)\\b'],
@@ -21,7 +21,7 @@ const safety = new Pattern([
   ['raid operation sting', '\\b(?:swat|police|officers?|sheriff(?:\'?s)?|deputies) (?:raid|operation|sting)s? (?:is |are )?(?:planned|happening|scheduled|tomorrow|tonight) (?:at|on|tomorrow|tonight)\\b'],
   ['checkpoint', '\\b(?:dui )?checkpoint (?:at|on|near) [a-z0-9]+'],
   ['staged staying stationed hiding parked camped posted', "\\b(?:cops|police|sheriffs?|deputies|officers|undercover (?:officers|cops)|ice|la migra|swat)(?: are| is)? (?:staged|staying|stationed|hiding|parked|camped|posted) (?:at|on|in|near|by|behind)\\b"],
-  ['ice migra', "\\b(?:ice|la migra) (?:is|are) (?:at|on|in) (?:the )?[a-z]+"],
+  ['ice$ migra$', "\\b(?:ice|la migra) (?:is|are) (?:at|on|in) (?:the )?[a-z]+"],
   ['code password pin login credentials', '\\b(?:code|password|passcode|pin|login|credentials)\\b[^.!?\\n]{0,50}?(?:\\bis\\b|:)\\s*(?:on a [a-z ]{1,20}: ?)?(?=[^\\s]*[0-9/])[a-z0-9!@#$%^&*/]{4,}'],
   ['unlocked exposed unprotected vulnerable hackable open unguarded', '\\b(?:scada|water (?:treatment )?plant|power grid|substation|traffic (?:signal|light) control(?: boxes)?|control boxes|911|dispatch|servers?|network)\\b[^.!?\\n]{0,40}\\b(?:is|are)\\s+(?:unlocked|exposed|unprotected|vulnerable|hackable|open to anyone|unguarded)'],
   ['door', '\\b(?:back|side|rear|emergency) doors? (?:is|are) (?:left )?(?:open|unlocked)\\b'],

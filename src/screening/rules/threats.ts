@@ -12,19 +12,19 @@ const VIOLENCE = '(?:kill|murder|shoot|stab|hurt|beat up|punch|slap|choke|strang
 const TARGET = '(?:you|u|ya|him|her|them|y(?:ou)?all|everyone|everybody|anyone|anybody|whoever|(?:the|that|this) (?:mayor|council(?:man|woman|member)?|manager|clerk|city|cops?|police|officers?|staff|building|office|station|school|store|business)|city hall|your (?:family|kids|house|home|car|business|office|wife|husband)|this (?:place|city|building)|that (?:bitch|bastard|guy|man|woman|idiot))';
 /** [needles (a match contains one), alternative], in the order of the original union. */
 const threat = new Pattern([
-  ['kill murder shoot stab hurt beat punch slap choke strangle hang lynch burn bomb blow torch rape destroy smash run gut hunt put', `\\b(?:i|we|i'?m|im|we'?re|were|someone|somebody|people)(?:'ll| will| wil| gonna| going to| am going to| are going to| gon| finna| about to| should| need to| want to| wanna| would| ll)? ?(?:\\w+ )?${VIOLENCE} ${TARGET}\\b(?! (?:an? )?(?:email|e-mail|message|text|note|line|dm|call|link|photo|picture|shot|video))`],
+  ['kill$ murder$ shoot$ stab$ hurt$ beat$ punch$ slap$ choke$ strangle$ hang$ lynch$ burn$ bomb$ blow$ torch$ rape$ destroy$ smash$ run$ gut$ hunt$ put$', `\\b(?:i|we|i'?m|im|we'?re|were|someone|somebody|people)(?:'ll| will| wil| gonna| going to| am going to| are going to| gon| finna| about to| should| need to| want to| wanna| would| ll)? ?(?:\\w+ )?${VIOLENCE} ${TARGET}\\b(?! (?:an? )?(?:email|e-mail|message|text|note|line|dm|call|link|photo|picture|shot|video))`],
   ['die bleed get', `\\b(?:you|u)(?:'re| are| r|re) (?:going to|gonna|about to) (?:die|bleed|get (?:shot|hurt|killed|stabbed|what'?s coming))\\b`],
   ['die bleed pay regret sorry get', `\\b(?:you|u) (?:will|ll|'ll) (?:die|bleed|pay for this|regret this|be sorry|get what'?s coming)\\b`],
-  ['know', `\\b(?:i|we) know where (?:you|u|he|she|they|the \\w+) (?:live|lives|work|works|sleep|park)\\b`],
-  ['watch', `\\bwatch (?:your|ur) back\\b`],
-  ['hurt kill shoot stab beat murder', `\\band (?:hurt|kill|shoot|stab|beat|murder) (?:you|u|him|her|them)\\b`],
-  ['coming', `\\b(?:i'?m|im|we'?re|were|i am|we are) coming for (?:you|u|him|her|them|your|the)\\b`],
-  ['happens', `\\bsee what happens (?:to you|to your|to him|to her|to them)\\b`],
-  ['better', `\\byou(?:'d| had)? better watch (?:out|yourself|your back)\\b`],
+  ['know$', `\\b(?:i|we) know where (?:you|u|he|she|they|the \\w+) (?:live|lives|work|works|sleep|park)\\b`],
+  ['watch$', `\\bwatch (?:your|ur) back\\b`],
+  ['hurt$ kill$ shoot$ stab$ beat$ murder$', `\\band (?:hurt|kill|shoot|stab|beat|murder) (?:you|u|him|her|them)\\b`],
+  ['coming$', `\\b(?:i'?m|im|we'?re|were|i am|we are) coming for (?:you|u|him|her|them|your|the)\\b`],
+  ['happens$', `\\bsee what happens (?:to you|to your|to him|to her|to them)\\b`],
+  ['better$', `\\byou(?:'d| had)? better watch (?:out|yourself|your back)\\b`],
   ['bomb gun shoot blood', `\\b(?:there (?:will|is going to) be|i'?ll bring|bringing) (?:a )?(?:bomb|gun|shooting|bloodshed|blood)\\b`],
-  ['bomb shoot burn blow', `\\b(?:bomb|shoot up|burn down|blow up) (?:the |this |that )?(?:city )?(?:city hall|school|building|office|station|park|meeting|council)\\b`],
+  ['bomb$ shoot$ burn$ blow$', `\\b(?:bomb|shoot up|burn down|blow up) (?:the |this |that )?(?:city )?(?:city hall|school|building|office|station|park|meeting|council)\\b`],
   ['shot hanged killed lynched die executed', `\\b(?:should|deserve to|needs? to|ought to) (?:be )?(?:shot|hanged|killed|lynched|die|executed)\\b`],
-  ['dead die', `\\b(?:dead|die) (?:by|before) (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|next week)\\b`],
+  ['dead$ die$', `\\b(?:dead|die) (?:by|before) (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|next week)\\b`],
 ]);
 
 const TRIGGERS = triggers(
