@@ -28,8 +28,12 @@ function excludedField(value: unknown, depth = 0): string | null {
 }
 
 
+/** NUL or any surrogate: one cheap scan; only then the replacing pass (most text has neither). */
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+
 /** Rendered text is for reading: NUL and unpaired surrogates (not storable on PostgreSQL) become U+FFFD; the native payload keeps the original, escaped. */
-const readable = storableText;
+const readable = (s: string): string => (MAYBE_UNSTORABLE.test(s) ? storableText(s) : s);
 
 function validate(input: CaptureInput): void {
   if (!input || typeof input !== 'object') throw refuse('nothing to capture');
@@ -129,7 +133,7 @@ export function createCaptureMany(deps: CaptureDeps) {
       prev = row.item_hash;
       return row;
     });
-    await writeSearchRows(tx, dialect, rows);
+    await writeSearchRows(tx, dialect, rows, inputs.map((input) => input.metadata));
     await insertRows(tx, dialect, 'archive_items', rows);
     await tx.updateTable('archive_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
     return rows;

@@ -22,7 +22,7 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
  * An integer is bound as one (better-sqlite3 binds a number as REAL: lower(5.0) is '5.0', not '5').
  */
 const scalar = (v: unknown): string | number | bigint | null =>
-  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? (Number.isSafeInteger(v) ? BigInt(v) : v) : null;
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? (Number.isSafeInteger(v) ? BigInt(v) : v) : v instanceof Date ? v.toISOString() : null;
 
 function metadataOf(text: string): JsonObject {
   try {
@@ -42,13 +42,22 @@ interface SideRow {
   fts: unknown[];
 }
 
-function sideRow(row: NewRow<'archive_items'>): SideRow {
-  const m = metadataOf(row.metadata);
+/**
+ * The metadata as captured (the value `row.metadata` was serialized from), read as its stored JSON
+ * would read: canonicalJson leaves out undefined members and writes a Date as its ISO text, which
+ * `scalar` does too. Parsing the JSON back cost more per comment than building the whole side row.
+ */
+function metadataValue(value: unknown): JsonObject {
+  return isObject(value) && !(value instanceof Date) ? value : {};
+}
+
+function sideRow(row: NewRow<'archive_items'>, metadata?: unknown): SideRow {
+  const m = metadata === undefined ? metadataOf(row.metadata) : metadataValue(metadata);
   const author = isObject(m.author) ? m.author : {};
   const name = scalar(author.name);
   const handle = scalar(author.handle);
   const decision = scalar(m.decision);
-  const clauseList = Array.isArray(m.clauses) ? m.clauses.filter((c): c is string => typeof c === 'string') : [];
+  const clauseList = Array.isArray(m.clauses) ? (m.clauses as unknown[]).map((c) => (c instanceof Date ? c.toISOString() : c)).filter((c): c is string => typeof c === 'string') : [];
   const meta = joinMeta([name, handle, scalar(m.reason), decision, clauseList.length ? clauseList.join(' ') : null]);
   const status = scalar(m.status) ?? decision ?? scalar(m.change);
   return {
@@ -63,10 +72,13 @@ const ENTRY_COLUMNS = 'seq, item_id, created_on_platform_at, author_name, author
 const ENTRY_VALUES = "(?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', ?), lower(?), lower(ltrim(?, '@')), ?, ?, ?, ?, ?, ?, ?)";
 const FTS_VALUES = `(?, substr(?, 1, ${TEXT_LIMIT}), ?)`;
 
-/** Writes the side rows of items about to be inserted (call before inserting them, in the same transaction). */
-export async function writeSearchRows(tx: Executor, dialect: DialectName, rows: readonly NewRow<'archive_items'>[]): Promise<void> {
+/**
+ * Writes the side rows of items about to be inserted (call before inserting them, in the same
+ * transaction). `metadata[k]`, when given, is the value rows[k].metadata was serialized from.
+ */
+export async function writeSearchRows(tx: Executor, dialect: DialectName, rows: readonly NewRow<'archive_items'>[], metadata?: readonly unknown[]): Promise<void> {
   if (dialect !== 'sqlite' || !rows.length) return;
-  const side = rows.map(sideRow);
+  const side = rows.map((row, k) => sideRow(row, metadata ? (metadata[k] ?? {}) : undefined));
   await insertTuples(tx, `insert into archive_search_entries (${ENTRY_COLUMNS})`, ENTRY_VALUES, side.map((s) => s.entry));
   const clauses = side.flatMap((s, k) => s.clauses.map((c) => [c, rows[k]!.seq]));
   await insertTuples(tx, 'insert or ignore into archive_search_clauses (clause, seq)', '(?, ?)', clauses);
