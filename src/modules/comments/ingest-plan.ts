@@ -17,6 +17,10 @@ import type { IncomingComment, IngestSource } from './types.ts';
 
 const MAX_TEXT = 100_000;
 const sha256 = (s: string): string => hash('sha256', s, 'hex');
+/** NUL or any surrogate: one cheap scan, and the replacing pass of storableText only then (most comments have neither). */
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+const storable = (s: string): string => (MAYBE_UNSTORABLE.test(s) ? storableText(s) : s);
 
 /** How urgent a comment is for the queue: threats and safety first, then any block, then advice. */
 export function severityOf(findings: readonly Finding[], legislative: boolean): number {
@@ -52,6 +56,8 @@ export interface ChunkPlan {
   finish: ((findings: Finding[][], who: Commenters) => void)[];
   handles: { platformId: string; handle: string }[];
   ids: string[];
+  /** Index in the delivery of the chunk's first item. */
+  start: number;
   flagged: { commentId: string; personId: string; platformId: string }[];
   autoHide: AutoHideCandidate[];
   counts: { created: number; edited: number; deleted: number; unchanged: number };
@@ -67,29 +73,30 @@ export interface PlanInput {
   newestText: Map<string, string>;
   autoHideClauses: ReadonlySet<string>;
   retainUntil: (createdAt: string) => string;
-  chunkSize: number;
+  /** True where a new chunk starts at item n (n > 0). */
+  cutAt: (n: number) => boolean;
 }
 
-const emptyChunk = (): ChunkPlan => ({ comments: [], versions: [], updates: new Map(), archive: [], screen: [], finish: [], handles: [], ids: [], flagged: [], autoHide: [], counts: { created: 0, edited: 0, deleted: 0, unchanged: 0 } });
+const emptyChunk = (start: number): ChunkPlan => ({ start, comments: [], versions: [], updates: new Map(), archive: [], screen: [], finish: [], handles: [], ids: [], flagged: [], autoHide: [], counts: { created: 0, edited: 0, deleted: 0, unchanged: 0 } });
 
 export function planIngest(items: readonly IncomingComment[], input: PlanInput): ChunkPlan[] {
   const { source, at, known, posts, autoHideClauses } = input;
   const chunks: ChunkPlan[] = [];
-  let plan = emptyChunk();
+  let plan = emptyChunk(0);
   /** Rows of comments created in the current chunk, not yet written: later items change them in memory. */
   let pending = new Map<string, NewRow<'comments'>>();
   /** The newest text time of comments seen in this batch (created, or edited to the newest text). */
   const latestAt = new Map<string, string>();
 
   items.forEach((item, n) => {
-    if (n > 0 && n % input.chunkSize === 0) {
+    if (n > 0 && input.cutAt(n)) {
       chunks.push(plan);
-      plan = emptyChunk();
+      plan = emptyChunk(n);
       pending = new Map();
     }
     const key = commentKey(item.platformId, item.remoteId);
     const k = known.get(key);
-    const text = storableText(item.text.slice(0, MAX_TEXT));
+    const text = storable(item.text.slice(0, MAX_TEXT));
     const native = toJson(item.native ?? null);
     const post = posts.get(item.postRemoteId);
     if (item.authorHandle) plan.handles.push({ platformId: item.platformId, handle: item.authorHandle });
@@ -104,8 +111,8 @@ export function planIngest(items: readonly IncomingComment[], input: PlanInput):
         post_id: post?.postId ?? null,
         post_remote_id: item.postRemoteId,
         parent_remote_id: item.parentRemoteId ?? null,
-        author_handle: item.authorHandle == null ? null : storableText(item.authorHandle.slice(0, 500)),
-        author_name: item.authorName == null ? null : storableText(item.authorName.slice(0, 500)),
+        author_handle: item.authorHandle == null ? null : storable(item.authorHandle.slice(0, 500)),
+        author_name: item.authorName == null ? null : storable(item.authorName.slice(0, 500)),
         url: item.url ?? null,
         text,
         version: 1,

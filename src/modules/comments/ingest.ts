@@ -19,7 +19,14 @@ export const INGEST_CHUNK = 500;
  * screen the next (with one slice of 500 it would wait for all 500 before writing any).
  */
 const SCREEN_SLICE = 100;
-const SLICES_PER_TRANSACTION = INGEST_CHUNK / SCREEN_SLICE;
+/**
+ * The delivery's first slice is smaller: nothing is written until it is screened, so the main
+ * thread waits for 64 comments to be screened instead of 100 (the later slices are screened
+ * while earlier ones are written); 64 is the smallest batch the screening service sends to its
+ * workers rather than screening on this thread.
+ */
+const FIRST_SLICE = 64;
+const cutAt = (n: number) => n === FIRST_SLICE || n % SCREEN_SLICE === 0;
 
 export function createIngest(deps: CommentsDeps) {
   const { db, clock, pack, audit, notifications, screenComment } = deps;
@@ -76,7 +83,7 @@ export function createIngest(deps: CommentsDeps) {
     const known = await knownComments(db, valid);
     const edited = valid.filter((v) => !v.deleted).map((v) => known.get(commentKey(v.platformId, v.remoteId))?.id).filter((id): id is string => id !== undefined);
     const newestText = await newestTextTimes(db, edited);
-    const slices = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, chunkSize: SCREEN_SLICE });
+    const slices = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, cutAt });
 
     // Every slice goes to the screening workers now; the register and bans are read meanwhile.
     const screened = slices.map((p) => screen(p.screen));
@@ -96,8 +103,11 @@ export function createIngest(deps: CommentsDeps) {
       return p;
     };
 
-    for (let first = 0; first < slices.length; first += SLICES_PER_TRANSACTION) {
-      const group = slices.slice(first, first + SLICES_PER_TRANSACTION).map((_, j) => first + j);
+    // Transactions of INGEST_CHUNK items each: the slices that start in each.
+    const transactions: number[][] = [];
+    slices.forEach((s, k) => (transactions[Math.floor(s.start / INGEST_CHUNK)] ??= []).push(k));
+    for (const group of transactions) {
+      const first = group[0]!;
       // The first slice is screened before the transaction opens; the others are awaited inside it, one behind the writing.
       await finished(group[0]!);
       const c = { created: 0, edited: 0, deleted: 0, unchanged: 0 };
