@@ -20,6 +20,7 @@ import * as m0018archiveSearchFacets from './0018_archive_search_facets.ts';
 import * as m0019archiveRetentionIndex from './0019_archive_retention_index.ts';
 import * as m0020archiveImportsProductionExpiry from './0020_archive_imports_production_expiry.ts';
 import * as m0021archiveSearchRowsFromCapture from './0021_archive_search_rows_from_capture.ts';
+import * as m0022commentsPostIndexDropped from './0022_comments_post_index_dropped.ts';
 import * as m0023archiveSearchClauseSeq from './0023_archive_search_clause_seq.ts';
 import * as m0024archiveSearchGinFacets from './0024_archive_search_gin_facets.ts';
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0019_archive_retention_index': m0019archiveRetentionIndex,
   '0020_archive_imports_production_expiry': m0020archiveImportsProductionExpiry,
   '0021_archive_search_rows_from_capture': m0021archiveSearchRowsFromCapture,
+  '0022_comments_post_index_dropped': m0022commentsPostIndexDropped,
   '0023_archive_search_clause_seq': m0023archiveSearchClauseSeq,
   '0024_archive_search_gin_facets': m0024archiveSearchGinFacets,
 };
