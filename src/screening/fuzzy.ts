@@ -18,22 +18,12 @@ export class FuzzyVocab {
   }
 
   /**
-   * Answers per word, remembered: words repeat across comments (Zipf), and the one-edit search
-   * allocates ~2 strings per letter. Bounded: cleared when full, so memory stays flat on a stream.
+   * The vocabulary word within one edit of `t`, or undefined. Not remembered here: the one caller
+   * (V.2's nearAnchor) keeps the answer on the word's record (words.ts), so a memo of its own only
+   * grew a second map of up to 100,000 words per vocabulary.
    */
-  private memo = new Map<string, string | null>();
-  private static readonly MEMO_MAX = 100_000;
-
-  /** The vocabulary word within one edit of `t`, or undefined. */
   lookup(t: string): string | undefined {
-    const hit = this.exact.get(t);
-    if (hit !== undefined) return hit;
-    const known = this.memo.get(t);
-    if (known !== undefined) return known ?? undefined;
-    const found = this.search(t);
-    if (this.memo.size >= FuzzyVocab.MEMO_MAX) this.memo.clear();
-    this.memo.set(t, found ?? null);
-    return found;
+    return this.exact.get(t) ?? this.search(t);
   }
 
   private search(t: string): string | undefined {
