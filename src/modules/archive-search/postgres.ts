@@ -30,12 +30,14 @@ export const createPostgresEngine = (slice = SLICE, shape: WindowShape = WINDOW_
     // The newest RANK_WINDOW matches passing the filters, with their ts_rank (postgres-window.ts),
     // then ordered and paged here.
     const window = await rankingWindow(ex, tsquery(q), f, slice, shape);
-    if (window.length === 0) return [];
+    if (window.count === 0) return [];
     const page = after && after.score !== null ? sql`WHERE (w.score < ${after.score}::real OR (w.score = ${after.score}::real AND w.seq > ${after.seq}))` : sql``;
     const r = await sql<{ seq: number; score: number }>`
-      SELECT w.seq, w.score FROM unnest(${window.map((w) => w.seq)}::int[], ${window.map((w) => w.score)}::real[]) AS w(seq, score) ${page}
+      SELECT w.seq, w.score FROM (
+        SELECT split_part(x, ':', 1)::int AS seq, split_part(x, ':', 2)::real AS score FROM unnest(string_to_array(${window.items}, ',')) AS x
+      ) w ${page}
       ORDER BY w.score DESC, w.seq ASC LIMIT ${limit}`.execute(ex);
-    const windowFull = window.length >= RANK_WINDOW;
+    const windowFull = window.count >= RANK_WINDOW;
     return r.rows.map((row) => ({ seq: Number(row.seq), score: Number(row.score), windowFull }));
   },
 
