@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureInput } from '../../src/modules/archive/index.ts';
-import { filterConditions, RANK_WINDOW, whereAll, type EngineRow } from '../../src/modules/archive-search/engine.ts';
+import { filterConditions, RANK_WINDOW, seqBounds, whereAll, type EngineRow } from '../../src/modules/archive-search/engine.ts';
 import { normalizeFilters } from '../../src/modules/archive-search/filters.ts';
 import { createPostgresEngine } from '../../src/modules/archive-search/postgres.ts';
 import { parseQuery, toWebsearch } from '../../src/modules/archive-search/query.ts';
@@ -96,4 +96,13 @@ describe.skipIf(!postgresUrl)('archive search (PostgreSQL): the ranking window r
     expect((await createPostgresEngine(20, small).page(ex, parseQuery('kiosk'), f, null, 20)).every((r) => r.windowFull)).toBe(true);
     expect((await createPostgresEngine(20, small).page(ex, parseQuery('lantern'), f, null, 20)).some((r) => r.windowFull)).toBe(false);
   }, 120_000);
+
+  it('[IV.A.13] a capture-date range after the newest item: an empty page, searched or browsed, and nothing to collect', async () => {
+    const ex = get().db.db;
+    const engine = createPostgresEngine();
+    const f = await seqBounds(ex, 'postgres', normalizeFilters(get().pack, { from: '2099-01-01' }));
+    expect(await engine.page(ex, parseQuery('kiosk'), f, null, 20)).toEqual([]);
+    expect(await engine.page(ex, null, f, null, 20)).toEqual([]);
+    expect(await engine.all(ex, parseQuery('kiosk'), f, 100)).toEqual([]);
+  }, 60_000);
 });
