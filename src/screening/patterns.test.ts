@@ -1,14 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carsonDefaults } from './config.ts';
 import { regexHits } from './hits.ts';
 import { normalize, tokenize } from './normalize.ts';
-import { Pattern } from './patterns.ts';
+import { Pattern, PATTERNS } from './patterns.ts';
+import './rules/index.ts';
 import type { RuleContext } from './rule.ts';
 
 function ctxOf(text: string): RuleContext {
   const norm = normalize(text);
   return { kind: 'comment', text, norm, tokens: tokenize(norm.text), config: carsonDefaults, scores: () => ({}), threshold: () => carsonDefaults.thresholds };
 }
+
+/** The rules' patterns (made when the rule modules loaded), before this file makes its own. */
+const RULE_PATTERNS = PATTERNS.slice();
 
 const ALTS: Array<[string, string]> = [
   ['buy order', '\\b(?:buy|order) (?:now|today)\\b'],
@@ -62,5 +68,28 @@ describe('gated alternatives (patterns.ts)', () => {
     const tc = new Pattern([['&', '\\bt ?& ?c\\b']]);
     expect(tc.test(ctxOf('see t&c apply'))).toBe(true);
     expect(tc.test(ctxOf('see t and c'))).toBe(false);
+  });
+
+  it('[V.5–V.15] every rule pattern: an alternative that matches a labelled text always has its needles in it', () => {
+    const dir = join(import.meta.dirname, '../../scripts/screening/labelled');
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+    expect(texts.length).toBeGreaterThan(300);
+    let matched = 0;
+    const missing: string[] = [];
+    for (const text of texts) {
+      const ctx = ctxOf(text);
+      for (const p of RULE_PATTERNS) {
+        const present = p.present(ctx);
+        p.alts.forEach((a, k) => {
+          a.re.lastIndex = 0;
+          if (!a.re.test(ctx.norm.text)) return;
+          matched++;
+          if (!present[k]) missing.push(`${a.re.source.slice(0, 40)} in "${text}"`);
+        });
+      }
+    }
+    expect(matched).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
   });
 });
