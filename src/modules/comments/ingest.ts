@@ -26,7 +26,12 @@ const SCREEN_SLICE = 100;
  * workers rather than screening on this thread.
  */
 const FIRST_SLICE = 64;
-const cutAt = (n: number) => n === FIRST_SLICE || n % SCREEN_SLICE === 0;
+/**
+ * Where slices start: every SCREEN_SLICE items, but in a delivery of two slices or more the first
+ * ends at FIRST_SLICE and the second runs to 2 × SCREEN_SLICE, so no slice falls under the
+ * screening service's worker minimum (a smaller one would be screened on this thread).
+ */
+const slicing = (total: number) => (total < 2 * SCREEN_SLICE ? (n: number) => n % SCREEN_SLICE === 0 : (n: number) => n === FIRST_SLICE || (n % SCREEN_SLICE === 0 && n !== SCREEN_SLICE));
 
 export function createIngest(deps: CommentsDeps) {
   const { db, clock, pack, audit, notifications, screenComment } = deps;
@@ -83,7 +88,7 @@ export function createIngest(deps: CommentsDeps) {
     const known = await knownComments(db, valid);
     const edited = valid.filter((v) => !v.deleted).map((v) => known.get(commentKey(v.platformId, v.remoteId))?.id).filter((id): id is string => id !== undefined);
     const newestText = await newestTextTimes(db, edited);
-    const slices = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, cutAt });
+    const slices = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, cutAt: slicing(valid.length) });
 
     // Every slice goes to the screening workers now; the register and bans are read meanwhile.
     const screened = slices.map((p) => screen(p.screen));
