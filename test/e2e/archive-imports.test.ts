@@ -50,7 +50,7 @@ describeE2E(
       }
     });
 
-    it('[IV.A.12] an expired production says so, with what its file was, and offers no download link', async () => {
+    it('[IV.A.12] an expired production says so, with what its file was, and offers its custody log but no download link', async () => {
       const { server, browser } = get();
       const at = new Date().toISOString();
       await server.ctx.db.db.insertInto('productions').values({ id: 'e2e-expired-production', format: 'bagit', filters_json: '{}', bates_prefix: 'CARSON', status: 'expired', requested_by: null, requested_by_label: 'Clara Clerk', requested_at: at, started_at: at, heartbeat_at: at, finished_at: at, phase: null, item_count: 3, first_bates: 'CARSON-000001', last_bates: 'CARSON-000003', result_file: 'e2e-expired-production/crier-production-e2e.zip', result_bytes: 1000, result_sha256: 'a'.repeat(64), error: null, expired_at: at }).execute();
@@ -60,7 +60,8 @@ describeE2E(
         await settled(page);
         const row = page.locator('tr[data-production="e2e-expired-production"]');
         expect(await row.textContent()).toMatch(/Expired.*the file was removed; its record and custody log are kept/);
-        expect(await row.getByRole('link').count()).toBe(0);
+        // No download: the only link left is the custody log, which outlives the file.
+        expect(await row.getByRole('link').allTextContents()).toEqual(['Chain-of-custody log']);
         await expectAccessible(page, 'productions with an expired one');
       } finally {
         await context.close();
