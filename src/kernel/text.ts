@@ -7,8 +7,13 @@ const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 /** True when both databases can store the string as it is. */
 export const isStorableText = (s: string): boolean => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 
-/** The string with NUL and unpaired surrogates replaced by U+FFFD, so both databases can store it. */
-export const storableText = (s: string): string => s.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+/**
+ * The string with NUL and unpaired surrogates replaced by U+FFFD, so both databases can store it.
+ * One cheap scan first: most text holds neither, and is returned as it is (ingest's hot path).
+ */
+export const storableText = (s: string): string => (MAYBE_UNSTORABLE.test(s) ? s.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD') : s);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

@@ -28,12 +28,8 @@ function excludedField(value: unknown, depth = 0): string | null {
 }
 
 
-/** NUL or any surrogate: one cheap scan; only then the replacing pass (most text has neither). */
-// eslint-disable-next-line no-control-regex
-const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
-
 /** Rendered text is for reading: NUL and unpaired surrogates (not storable on PostgreSQL) become U+FFFD; the native payload keeps the original, escaped. */
-const readable = (s: string): string => (MAYBE_UNSTORABLE.test(s) ? storableText(s) : s);
+const readable = storableText;
 
 function validate(input: CaptureInput): void {
   if (!input || typeof input !== 'object') throw refuse('nothing to capture');

@@ -17,10 +17,6 @@ import type { IncomingComment, IngestSource } from './types.ts';
 
 const MAX_TEXT = 100_000;
 const sha256 = (s: string): string => hash('sha256', s, 'hex');
-/** NUL or any surrogate: one cheap scan, and the replacing pass of storableText only then (most comments have neither). */
-// eslint-disable-next-line no-control-regex
-const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
-const storable = (s: string): string => (MAYBE_UNSTORABLE.test(s) ? storableText(s) : s);
 
 /** How urgent a comment is for the queue: threats and safety first, then any block, then advice. */
 export function severityOf(findings: readonly Finding[], legislative: boolean): number {
@@ -96,7 +92,7 @@ export function planIngest(items: readonly IncomingComment[], input: PlanInput):
     }
     const key = commentKey(item.platformId, item.remoteId);
     const k = known.get(key);
-    const text = storable(item.text.slice(0, MAX_TEXT));
+    const text = storableText(item.text.slice(0, MAX_TEXT));
     const native = toJson(item.native ?? null);
     const post = posts.get(item.postRemoteId);
     if (item.authorHandle) plan.handles.push({ platformId: item.platformId, handle: item.authorHandle });
@@ -111,8 +107,8 @@ export function planIngest(items: readonly IncomingComment[], input: PlanInput):
         post_id: post?.postId ?? null,
         post_remote_id: item.postRemoteId,
         parent_remote_id: item.parentRemoteId ?? null,
-        author_handle: item.authorHandle == null ? null : storable(item.authorHandle.slice(0, 500)),
-        author_name: item.authorName == null ? null : storable(item.authorName.slice(0, 500)),
+        author_handle: item.authorHandle == null ? null : storableText(item.authorHandle.slice(0, 500)),
+        author_name: item.authorName == null ? null : storableText(item.authorName.slice(0, 500)),
         url: item.url ?? null,
         text,
         version: 1,

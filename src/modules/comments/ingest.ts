@@ -114,7 +114,7 @@ export function createIngest(deps: CommentsDeps) {
     for (const group of transactions) {
       const first = group[0]!;
       // The first slice is screened before the transaction opens; the others are awaited inside it, one behind the writing.
-      await finished(group[0]!);
+      await finished(first);
       const c = { created: 0, edited: 0, deleted: 0, unchanged: 0 };
       await db.transaction().execute(async (tx) => {
         for (const k of group) {
