@@ -96,6 +96,9 @@ export function joins(f: NormalizedFilters, seqRef: string, facets: Facets, skip
 
 const DAY = 86_400_000;
 
+/** A lower bound past every seq, for a range that holds none: PostgreSQL's integer maximum (seq's type there), which both databases compare without error. */
+export const PAST_EVERY_SEQ = 2_147_483_647;
+
 /**
  * A date range as a range of seqs, so the engines read only that stretch of the archive (FTS5 and
  * the primary keys seek on it) instead of every newer match; the exact date conditions still
@@ -120,13 +123,13 @@ export async function seqBounds(ex: Executor, dialect: DialectName, f: Normalize
     const r = await sql<{ lo: number | null; hi: number | null }>`SELECT min(seq + 0) AS lo, max(seq + 0) AS hi FROM archive_search_entries ${whereAll(conds)}`.execute(ex);
     const b = r.rows[0];
     const empty = b?.lo === null || b?.lo === undefined;
-    out.seqFrom = empty ? Number.MAX_SAFE_INTEGER : Number(b.lo);
+    out.seqFrom = empty ? PAST_EVERY_SEQ : Number(b.lo);
     out.seqTo = empty ? 0 : Number(b.hi);
     return out;
   }
   if (f.fromIso) {
     const lo = await ex.selectFrom('archive_items').select('seq').where('captured_at', '>=', new Date(Date.parse(f.fromIso) - DAY).toISOString()).orderBy('captured_at').orderBy('seq').limit(1).executeTakeFirst();
-    out.seqFrom = lo ? Number(lo.seq) : Number.MAX_SAFE_INTEGER;
+    out.seqFrom = lo ? Number(lo.seq) : PAST_EVERY_SEQ;
   }
   if (f.toIso) {
     const hi = await ex.selectFrom('archive_items').select('seq').where('captured_at', '<', new Date(Date.parse(f.toIso) + DAY).toISOString()).orderBy('captured_at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { filterConditions, RANK_WINDOW, whereAll } from './engine.ts';
+import { filterConditions, PAST_EVERY_SEQ, RANK_WINDOW, whereAll } from './engine.ts';
 import type { NormalizedFilters } from './types.ts';
 
 /**
@@ -32,7 +32,6 @@ export const WINDOW_SHAPE: WindowShape = { bucketShift: BUCKET_SHIFT, maxWalk: 1
 /** A creation-date range of at most this many days is handed to the index as its days. */
 const MAX_DAYS = 62;
 const DAY = 86_400_000;
-const INT_MAX = 2_147_483_647; // seq is an integer column
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}T/;
 
 /** The UTC days (YYYY-MM-DD, as the index keeps left(created_on_platform_at, 10)) the range touches; null when open or long. */
@@ -102,16 +101,16 @@ export async function rankingWindow(ex: Executor, tsquery: RawBuilder<unknown>, 
   // Every row of a stretch, newest first, off the primary key: cheapest where matches are dense.
   const walked = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) => sql`(SELECT * FROM archive_search_entries WHERE seq >= ${from} AND seq <= ${to} ORDER BY seq DESC OFFSET 0) e`;
   const table = sql`archive_search_entries e`;
-  const lo = Math.min(f.seqFrom ?? 1, INT_MAX);
+  const lo = f.seqFrom ?? 1;
   // A person, a clause or a few days of creation already narrow the reading to few rows.
   if (narrowFilters(f) || days) {
-    await read(table, [...(f.seqFrom !== undefined ? [sql`e.seq >= ${lo}`] : []), ...(f.seqTo !== undefined ? [sql`e.seq <= ${Math.min(f.seqTo, INT_MAX)}`] : [])], RANK_WINDOW);
+    await read(table, [...(f.seqFrom !== undefined ? [sql`e.seq >= ${lo}`] : []), ...(f.seqTo !== undefined ? [sql`e.seq <= ${f.seqTo}`] : [])], RANK_WINDOW);
     return done();
   }
   // The first round walks the newest seqs, and learns which is the newest in the same statement.
-  const firstRows = Math.min(firstWalk, INT_MAX);
+  const firstRows = Math.min(firstWalk, PAST_EVERY_SEQ);
   const head = await sql<{ top: number | null; n: number; items: string | null }>`
-    SELECT t.top, m.n, m.items FROM (SELECT least(max(seq), ${Math.min(f.seqTo ?? INT_MAX, INT_MAX)}) AS top FROM archive_search_entries) t
+    SELECT t.top, m.n, m.items FROM (SELECT least(max(seq), ${f.seqTo ?? PAST_EVERY_SEQ}) AS top FROM archive_search_entries) t
     CROSS JOIN LATERAL (${matches(walked(sql`greatest(${lo}, t.top - ${firstRows - 1})`, sql`t.top`), [], RANK_WINDOW)}) m`.execute(ex);
   const newest = head.rows[0]?.top ?? null;
   if (newest === null) return done();

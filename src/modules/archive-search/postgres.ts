@@ -17,21 +17,9 @@ const LT = '\uE002';
 export const SLICE = 4096;
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
-/**
- * A capture-date range past the newest item gives seq bounds beyond PostgreSQL's integer (no seq
- * can match): kept within it, the comparison answers nothing instead of failing.
- */
-const INT_MAX = 2_147_483_647;
-const intBounds = (f: NormalizedFilters): NormalizedFilters => ({
-  ...f,
-  ...(f.seqFrom !== undefined ? { seqFrom: Math.min(f.seqFrom, INT_MAX) } : {}),
-  ...(f.seqTo !== undefined ? { seqTo: Math.min(f.seqTo, INT_MAX) } : {}),
-});
-
 /** The engine, with the first walk's length and the stretches' size (tests make them small to read a small archive in rounds). */
 export const createPostgresEngine = (slice = SLICE, shape: WindowShape = WINDOW_SHAPE): SearchEngine => ({
-  async page(ex: Executor, q: ParsedQuery | null, given: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
-    const f = intBounds(given);
+  async page(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, after: Cursor | null, limit: number): Promise<EngineRow[]> {
     if (!q) {
       const b = browseFrom(f);
       const conds = [...filterConditions(f, b.seq, 'a'), notDisposed(b.seq)];
@@ -61,8 +49,7 @@ export const createPostgresEngine = (slice = SLICE, shape: WindowShape = WINDOW_
     return new Map(r.rows.map((row) => [Number(row.seq), (row.snippet ?? '').replaceAll(LT, '<')]));
   },
 
-  async all(ex: Executor, q: ParsedQuery | null, given: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
-    const f = intBounds(given);
+  async all(ex: Executor, q: ParsedQuery | null, f: NormalizedFilters, max: number): Promise<{ seq: number; id: string }[]> {
     const conds = filterConditions(f, 'a.seq', 'a');
     const r = q
       ? await sql<{ seq: number; id: string }>`
