@@ -28,9 +28,13 @@ describeWithContext(
       expect(v.redactedText).toBe(`Thanks for the cleanup! Call [Redacted #1: Gov. Code 7927.700] about the <b>"drain"</b> 🌊 near Elm.`);
       expect(v.redactedTextSha256).toBe(sha256(v.redactedText));
       const { html, sha256: htmlHash } = await ctx.redactions.renderHtml(d.clerk, r.id, itemId);
+      // The page's title carries the item's random id and the request's reference, which may
+      // themselves contain digits such as 555; the traces are looked for in everything else.
+      const page = html.replaceAll(itemId, '').replaceAll(r.reference, '');
+      expect(html).toContain(itemId);
       for (const trace of ['Jane', 'Roe', '555', '0142']) {
         expect(v.redactedText).not.toContain(trace);
-        expect(html).not.toContain(trace);
+        expect(page).not.toContain(trace);
       }
       // The kept text is escaped, not interpreted.
       expect(html).toContain('&lt;b&gt;&quot;drain&quot;&lt;/b&gt;');
