@@ -236,6 +236,31 @@ describe('Bluesky connector (real local PDS)', () => {
     expect(account.passwordReads).toBe(2);
   });
 
+  it('renews an expired access token with the refresh token, without reading the app password again', async () => {
+    // The PDS answers an expired access token with 400 ExpiredToken; @atproto/api then renews the
+    // session with its refresh token. Tokens carry their issue time in seconds, so the pause makes
+    // the renewed token differ from the expired one (as it does in use, minutes later).
+    let expireNext = false;
+    const refreshes: string[] = [];
+    const expiring: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('com.atproto.server.refreshSession')) refreshes.push(url);
+      if (expireNext && url.includes('com.atproto.repo.getRecord')) {
+        expireNext = false;
+        return new Response(JSON.stringify({ error: 'ExpiredToken', message: 'Token has expired' }), { status: 400, headers: { 'content-type': 'application/json' } });
+      }
+      return fetch(input, init);
+    };
+    const c = createBlueskyConnector({ service: pds.url, fetch: expiring });
+    const account = cityAccount();
+    await c.readProfile(account);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expireNext = true;
+    expect((await c.readProfile(account)).displayName).toBe('City of Carson');
+    expect(refreshes).toHaveLength(1);
+    expect(account.passwordReads).toBe(1);
+  });
+
   it('a wrong app password is a ConnectorError that is not retryable', async () => {
     const wrong = accountFor(city, 'wrong-pass-word-xxxx', 'other-platform');
     const err = await connector.publish(wrong, { idempotencyKey: key(), text: 'x' }).catch((e: unknown) => e);
