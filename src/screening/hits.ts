@@ -1,9 +1,8 @@
 /** Small helpers shared by rule files. */
 import type { LexMatch } from './lexicon.ts';
-import type { Token } from './normalize.ts';
 import type { RuleContext } from './rule.ts';
 import type { Hit } from './types.ts';
-import { wordSlot } from './words.ts';
+import { F_TRIGGERS, FACT_STRIDE, FACTS, holds } from './words.ts';
 
 export function tokenHit(ctx: RuleContext, from: number, to: number, message: string, score: number, weak = false): Hit {
   const a = ctx.tokens[from];
@@ -51,17 +50,26 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
  * over a text's tokens answers `hasAny` for every rule at once.
  */
 const triggerBits = new Map<string, number>();
-const bitOfSet = new WeakMap<ReadonlySet<string>, number>();
+/** A trigger set carries its bit (a property of the set: a WeakMap lookup per rule per text cost more). */
+type TriggerSet = Set<string> & { triggerBit?: number };
 let triggerSets = 0;
-/** Slot of a word's trigger bits on its record (words.ts); a new slot whenever a set is added. */
-let bitsSlot = wordSlot();
+/**
+ * A word's trigger bits in the word table (words.ts), with KNOWN set (0: not worked out);
+ * emptied whenever a set is added after some were worked out.
+ */
+const KNOWN = 1 << 30;
+let bitsComputed = false;
 export function triggers(words: string): ReadonlySet<string> {
-  const set = new Set(words.split(/\s+/).filter(Boolean));
+  const set: TriggerSet = new Set(words.split(/\s+/).filter(Boolean));
   if (triggerSets < 30) {
     const bit = 1 << triggerSets++;
-    bitOfSet.set(set, bit);
+    set.triggerBit = bit;
     for (const w of set) triggerBits.set(w, (triggerBits.get(w) ?? 0) | bit);
-    bitsSlot = wordSlot();
+    if (bitsComputed) {
+      for (let k = F_TRIGGERS; k < FACTS.length; k += FACT_STRIDE) FACTS[k] = 0;
+      bitsComputed = false;
+    }
+    lastTokens = null;
   }
   return set;
 }
@@ -74,11 +82,12 @@ function withoutDigits(w: string): string | null {
 }
 
 /** The trigger bits of a word, and of the word without trailing digits. */
-function wordBits(t: Token): number {
-  let bits = triggerBits.get(t.w) ?? 0;
-  const c = t.w.charCodeAt(t.w.length - 1);
+function wordBits(w: string): number {
+  bitsComputed = true;
+  let bits = triggerBits.get(w) ?? 0;
+  const c = w.charCodeAt(w.length - 1);
   if (c >= 48 && c <= 57) {
-    const stem = withoutDigits(t.w);
+    const stem = withoutDigits(w);
     if (stem !== null) bits |= triggerBits.get(stem) ?? 0;
   }
   return bits;
@@ -94,10 +103,19 @@ let lastMask = 0;
 function triggerMask(ctx: RuleContext): number {
   if (ctx.tokens === lastTokens) return lastMask;
   let m = 0;
-  for (const t of ctx.tokens) {
-    const slots = t.info.slots;
-    let bits = slots[bitsSlot] as number | undefined;
-    if (bits === undefined) slots[bitsSlot] = bits = wordBits(t);
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let bits = t.triggers;
+    if (bits === 0) {
+      const at = t.k * FACT_STRIDE + F_TRIGGERS;
+      const held = holds(t.k, t.w);
+      if (!held || (bits = FACTS[at]!) === 0) {
+        bits = wordBits(t.w) | KNOWN;
+        if (held) FACTS[at] = bits;
+      }
+      t.triggers = bits;
+    }
     m |= bits;
   }
   lastTokens = ctx.tokens;
@@ -107,7 +125,7 @@ function triggerMask(ctx: RuleContext): number {
 
 /** Does any token (or the token without trailing digits, "trump2024") belong to `set`? */
 export function hasAny(ctx: RuleContext, set: ReadonlySet<string>): boolean {
-  const bit = bitOfSet.get(set);
+  const bit = (set as TriggerSet).triggerBit;
   if (bit !== undefined) return (triggerMask(ctx) & bit) !== 0;
   for (const t of ctx.tokens) {
     if (set.has(t.w)) return true;

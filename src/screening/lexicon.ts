@@ -7,7 +7,7 @@
  *   "prefix~"       any word starting with prefix (last word of an entry only)
  */
 import type { Token } from './normalize.ts';
-import { wordSlot } from './words.ts';
+import { F_LEXICONS, FACT_STRIDE, FACTS, holds, objectColumn } from './words.ts';
 
 export interface LexMatch {
   entry: string;
@@ -25,7 +25,7 @@ interface Entry {
 /**
  * What a lexicon knows about one word alone: the entries that could start at a token with that
  * word (tried in order, each needing its further words to follow), and the one-word prefix entry
- * it matches, if none of those does. Kept on the word's record (words.ts).
+ * it matches, if none of those does. Kept in the lexicon's column of the word table (words.ts).
  */
 interface WordCandidates {
   starts: Entry[];
@@ -66,6 +66,9 @@ function squeeze2(w: string): string {
   return out;
 }
 
+/** How many lexicons have a bit in the shared F_LEXICONS fact (see Lexicon.match). */
+let lexiconCount = 0;
+
 export class Lexicon {
   private byFirst = new Map<string, Entry[]>();
   private prefixes = new Map<number, Entry[]>(); // keyed by the first 3 chars (as a number) of a one-word prefix entry
@@ -103,14 +106,13 @@ export class Lexicon {
     }
   }
 
-  /** Candidate normal forms of one token (exact first). */
-  private forms(t: Token): string[] {
-    const w = t.w;
+  /** Candidate normal forms of one word (exact first). */
+  private forms(w: string): string[] {
     const forms = [w];
     if (hasDouble(w)) {
-      const a = (t.sq3 ??= squeeze3(w));
+      const a = squeeze3(w);
       if (a !== w) forms.push(a);
-      const b = (t.sq2 ??= squeeze2(w));
+      const b = squeeze2(w);
       if (b !== w && b.length >= 3) forms.push(b);
     }
     if (w.length <= 12 && w.includes('*') && /[a-z]/.test(w)) {
@@ -148,17 +150,50 @@ export class Lexicon {
     return undefined;
   }
 
-  /** Slot of this lexicon's WordCandidates on the word records. */
-  private readonly slot = wordSlot();
+  /**
+   * This lexicon's WordCandidates per word (words.ts): in the word's F_LEXICONS fact (and the
+   * token's copy), bit 2n says lexicon n worked them out, bit 2n + 1 that there are some (then they
+   * are in this lexicon's column, read while the index holds the word). Most words start no entry
+   * of any lexicon: such a token costs a look at its own copy. Lexicons beyond the 15th keep
+   * everything in their column.
+   */
+  private readonly bit: number = lexiconCount < 15 ? 1 << (2 * lexiconCount++) : 0;
+  private readonly column = objectColumn<WordCandidates>(this.bit === 0);
 
   match(tokens: readonly Token[], limit = 50): LexMatch[] {
     const out: LexMatch[] = [];
-    const slot = this.slot;
+    const column = this.column;
+    const known = this.bit;
+    const some = known << 1;
     for (let i = 0; i < tokens.length && out.length < limit; i++) {
       const tok = tokens[i]!;
-      const slots = tok.info.slots;
-      let cands = slots[slot] as WordCandidates | undefined;
-      if (cands === undefined) slots[slot] = cands = this.candidates(tok);
+      const k = tok.k;
+      let cands: WordCandidates | undefined;
+      if (known !== 0) {
+        // the token's copy first (no candidates: nothing else to read), then the word's row
+        if ((tok.lexicons & known) !== 0 && (tok.lexicons & some) === 0) continue;
+        const at = k * FACT_STRIDE + F_LEXICONS;
+        const held = holds(k, tok.w);
+        const state = held ? FACTS[at]! : 0;
+        if ((state & known) !== 0) {
+          if ((state & some) === 0) { tok.lexicons = state; continue; }
+          cands = column[k]!;
+        } else {
+          cands = this.candidates(tok.w);
+          const now = state | known | (cands === NO_CANDIDATES ? 0 : some);
+          if (held) {
+            FACTS[at] = now;
+            if (cands !== NO_CANDIDATES) column[k] = cands;
+          }
+          tok.lexicons = held ? now : tok.lexicons | known | (cands === NO_CANDIDATES ? 0 : some);
+        }
+      } else {
+        cands = column[k];
+        if (cands === undefined || !holds(k, tok.w)) {
+          cands = this.candidates(tok.w);
+          if (holds(k, tok.w)) column[k] = cands;
+        }
+      }
       if (cands === NO_CANDIDATES) continue;
       let done = false;
       for (const e of cands.starts) {
@@ -174,20 +209,19 @@ export class Lexicon {
   }
 
   /** The entries that could match at a token, from its word alone (see WordCandidates). */
-  private candidates(tok: Token): WordCandidates {
-    const w = tok.w;
-    const dbl = (tok.dbl ??= hasDouble(w) ? 1 : 0);
-    const star = (tok.star ??= w.includes('*') ? 1 : 0);
+  private candidates(w: string): WordCandidates {
+    const dbl = hasDouble(w) ? 1 : 0;
+    const star = w.includes('*') ? 1 : 0;
     if (dbl === 0 && star === 0 && this.starts[key2(w)] === 0) return NO_CANDIDATES;
     const exact = this.byFirst.get(w);
-    const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(tok);
+    const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(w);
     const starts: Entry[] = [];
     for (const f of forms) for (const e of this.byFirst.get(f) ?? []) starts.push(e);
     let prefix: Entry | undefined;
     if (w.length >= 3 && this.prefixes.size > 0) {
       prefix = star === 1
         ? this.prefixMatch(this.allPrefixes(), w)
-        : this.prefixMatch(this.prefixes.get(key3(w)), w) ?? (dbl === 1 ? this.prefixMatch(this.prefixes.get(key3((tok.sq2 ??= squeeze2(w)))), w) : undefined);
+        : this.prefixMatch(this.prefixes.get(key3(w)), w) ?? (dbl === 1 ? this.prefixMatch(this.prefixes.get(key3(squeeze2(w))), w) : undefined);
     }
     // a one-word entry always matches: the prefix entry is never reached after one
     if (starts.length > 0 && starts[0]!.words.length === 1 && !starts[0]!.prefixLast) prefix = undefined;

@@ -11,7 +11,7 @@
  * 3. leetspeak inside words that contain letters ("sh1t", "@ss", "a$$" → "shit", "ass", "ass").
  */
 import type { Span } from './types.ts';
-import { WORD_HASH_SEED, wordHashStep, wordInfo, type WordInfo } from './words.ts';
+import { F_GIBBERISH, F_GROUPS, F_LEXICONS, F_NEEDLES, F_TRIGGERS, FACT_STRIDE, FACTS, WORD_HASH_SEED, wordAt, wordHashStep, wordIndex, wordIndexIn } from './words.ts';
 
 export interface Normalized {
   source: string;
@@ -161,7 +161,6 @@ for (let c = 97; c <= 122; c++) WORDISH[c] = 1;
 for (let c = 48; c <= 57; c++) WORDISH[c] = 2;
 for (const k of Object.keys(LEET)) WORDISH[k.charCodeAt(0)] ||= 2;
 WORDISH[42] = 3; // '*'
-const isWordish = (ch: string | undefined): boolean => ch !== undefined && ch.length === 1 && ch.charCodeAt(0) < 128 && WORDISH[ch.charCodeAt(0)]! > 0;
 
 /** Step 2: join spaced-out single characters. */
 const MAYBE_SPACED = /(?:^|[^a-z0-9@$*])[a-z0-9@$*][ .\-_][a-z0-9@$*][ .\-_][a-z0-9@$*](?![a-z0-9@$*])/;
@@ -199,32 +198,40 @@ function joinSpaced(text: string, map: Int32Array | null): { text: string; map: 
 /** Step 3: leetspeak inside words that contain at least one letter. Same length. */
 const HAS_LEET = /[a-z][0-9@$!|+]|[0-9@$!|+][a-z]/;
 
+/** LEET's replacements by character code ('' for none). */
+const LEET_BY_CODE: string[] = new Array<string>(128).fill('');
+for (const [k, v] of Object.entries(LEET)) LEET_BY_CODE[k.charCodeAt(0)] = v;
+const letterAt = (c: number): boolean => c >= 97 && c <= 122;
+/** A character code of a "wordish" character (c = -1 for none: before the start or after the end). */
+const wordishAt = (c: number): boolean => c >= 0 && c < 128 && WORDISH[c]! > 0;
+
+/** (Character codes, not one-character strings: it runs on every text with a letter next to a digit or symbol.) */
 function deLeet(text: string): string {
   if (!HAS_LEET.test(text)) return text;
   let out: string[] | null = null;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordish(text[i])) { i++; continue; }
+    if (!wordishAt(text.charCodeAt(i))) { i++; continue; }
     let j = i;
     let letters = 0;
     let leet = 0;
-    while (j < n && isWordish(text[j])) {
-      const ch = text[j]!;
-      if (isLetter(ch)) letters++;
-      else if (ch in LEET) leet++;
+    let c = 0;
+    while (j < n && wordishAt((c = text.charCodeAt(j)))) {
+      if (letterAt(c)) letters++;
+      else if (LEET_BY_CODE[c] !== '') leet++;
       j++;
     }
     if (letters > 0 && leet > 0 && letters + leet >= 3 && leet <= letters + 2) {
       for (let k = i; k < j; k++) {
-        const ch = text[k]!;
-        const rep = LEET[ch];
-        if (rep === undefined) continue;
-        const prev = k > i ? text[k - 1] : undefined;
-        const next = k + 1 < j ? text[k + 1] : undefined;
-        if (ch === '@' && k === i) continue; // @mention
-        if ((ch === '!' || ch === '|' || ch === '+') && !(isLetter(prev) && (isLetter(next) || isWordish(next)))) continue;
-        if (!isWordish(prev) && !isWordish(next)) continue;
+        const ch = text.charCodeAt(k);
+        const rep = LEET_BY_CODE[ch]!;
+        if (rep === '') continue;
+        const prev = k > i ? text.charCodeAt(k - 1) : -1;
+        const next = k + 1 < j ? text.charCodeAt(k + 1) : -1;
+        if (ch === 64 && k === i) continue; // @mention
+        if ((ch === 33 || ch === 124 || ch === 43) && !(letterAt(prev) && (letterAt(next) || wordishAt(next)))) continue; // ! | +
+        if (!wordishAt(prev) && !wordishAt(next)) continue;
         out ??= text.split('');
         out[k] = rep;
       }
@@ -236,15 +243,30 @@ function deLeet(text: string): string {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e\n]*$/;
 
+/**
+ * The map is made on first use: most texts are screened without a finding that quotes its
+ * evidence, so most never need it (an Int32Array per text, outside the heap, for nothing).
+ */
+class LazyNormalized {
+  private full: Int32Array | null = null;
+  constructor(readonly source: string, readonly text: string, private readonly part: Int32Array | null) {}
+  get map(): Int32Array {
+    if (this.full === null) {
+      const n = this.text.length;
+      const map = new Int32Array(n + 1);
+      if (this.part) map.set(this.part.subarray(0, n));
+      else for (let k = 0; k < n; k++) map[k] = k;
+      map[n] = this.source.length;
+      this.full = map;
+    }
+    return this.full;
+  }
+}
+
 export function normalize(source: string): Normalized {
   const folded = PRINTABLE_ASCII.test(source) ? asciiFold(source) : fold(source);
   const joined = joinSpaced(folded.text, folded.map);
-  const text = deLeet(joined.text);
-  const map = new Int32Array(text.length + 1);
-  if (joined.map) map.set(joined.map.subarray(0, text.length));
-  else for (let k = 0; k < text.length; k++) map[k] = k;
-  map[text.length] = source.length;
-  return { source, text, map };
+  return new LazyNormalized(source, deLeet(joined.text), joined.map);
 }
 
 /** Span in the original text for normalised offsets [start, end). */
@@ -263,18 +285,18 @@ export function toSpan(n: Normalized, start: number, end: number): Span {
 }
 
 export interface Token {
-  /** Normalised word without apostrophes. */
+  /** Normalised word without apostrophes (the word table's own string for it: see words.ts). */
   w: string;
-  /** Cached squeezed forms (lexicon.ts): runs of 3+ letters → 2, runs of 2+ → 1. */
-  sq3?: string;
-  sq2?: string;
-  /** Cached by lexicon.ts: has a doubled letter (1) or not (0); contains '*' (1) or not (0). */
-  dbl?: number;
-  star?: number;
   start: number;
   end: number;
-  /** The word's record in the shared word table (words.ts): what rules know about `w` alone. */
-  info: WordInfo;
+  /** The word's index in the shared word table (words.ts): what rules know about `w` alone. */
+  k: number;
+  /** Copies of the word's numeric facts (words.ts, FACTS) when the token was made; 0: not known then. */
+  triggers: number;
+  lexicons: number;
+  gibberish: number;
+  groups: number;
+  needles: number;
 }
 
 const isWordStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 42;
@@ -313,8 +335,12 @@ export function tokenize(text: string): Token[] {
       else break;
     }
     // trailing apostrophes are not part of the word; inner ones are dropped from w
-    const w = apostrophes ? withoutApostrophes(text, start, end) : text.slice(start, end);
-    tokens.push({ w, sq3: undefined, sq2: undefined, dbl: undefined, star: undefined, start, end, info: wordInfo(w, hash) });
+    const k = apostrophes ? wordIndex(withoutApostrophes(text, start, end), hash) : wordIndexIn(text, start, end, hash);
+    const row = k * FACT_STRIDE;
+    tokens.push({
+      w: wordAt(k), start, end, k,
+      triggers: FACTS[row + F_TRIGGERS]!, lexicons: FACTS[row + F_LEXICONS]!, gibberish: FACTS[row + F_GIBBERISH]!, groups: FACTS[row + F_GROUPS]!, needles: FACTS[row + F_NEEDLES]!,
+    });
   }
   return tokens;
 }

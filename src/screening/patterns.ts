@@ -20,18 +20,21 @@
  */
 import type { RuleContext } from './rule.ts';
 import type { Hit } from './types.ts';
-import { wordSlot } from './words.ts';
+import { F_NEEDLES, FACT_STRIDE, FACTS, holds, objectColumn } from './words.ts';
 
 /** ids: alternatives whose needle ends here; endIds: the same for needles that must end a word. */
 interface TrieNode { next: Map<number, TrieNode>; ids: number[]; endIds: number[] }
 const trie: TrieNode = { next: new Map(), ids: [], endIds: [] };
 let altCount = 0;
 /**
- * Slot of a word's alternative mask on its record. Patterns are made when the rule modules load,
- * before any text is screened; should one be made after masks were computed, it takes a new slot
- * (the old masks lack its alternatives).
+ * A word's alternative mask (words.ts), when it has any needle. Patterns are made when the rule
+ * modules load, before any text is screened; should one be made after masks were computed, every
+ * word's F_NEEDLES fact is reset (the old masks lack its alternatives).
  */
-let maskSlot = wordSlot();
+const maskColumn = objectColumn<Uint32Array>(false);
+/** A word's F_NEEDLES fact: 0 not worked out, NO_NEEDLE (NO_IDS), or SOME_NEEDLE (the mask is in maskColumn). */
+const NO_NEEDLE = 1;
+const SOME_NEEDLE = 2;
 let masksComputed = false;
 const NO_IDS: Uint32Array = new Uint32Array(0);
 /** First two characters of every needle: a word position that starts none is not walked in the trie. */
@@ -82,10 +85,23 @@ function textMask(ctx: RuleContext): Uint32Array {
   if (lastMask.length !== words) lastMask = new Uint32Array(words);
   else lastMask.fill(0);
   const m = lastMask;
-  for (const t of ctx.tokens) {
-    const slots = t.info.slots;
-    let bits = slots[maskSlot] as Uint32Array | undefined;
-    if (bits === undefined) slots[maskSlot] = bits = wordMask(t.w);
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.needles === NO_NEEDLE) continue;
+    const held = holds(t.k, t.w);
+    const at = t.k * FACT_STRIDE + F_NEEDLES;
+    let bits: Uint32Array;
+    if (held && FACTS[at] === SOME_NEEDLE) bits = maskColumn[t.k]!;
+    else if (held && FACTS[at] === NO_NEEDLE) { t.needles = NO_NEEDLE; continue; }
+    else {
+      bits = wordMask(t.w);
+      if (held) {
+        FACTS[at] = bits.length === 0 ? NO_NEEDLE : SOME_NEEDLE;
+        if (bits.length > 0) maskColumn[t.k] = bits;
+      }
+      if (bits.length === 0) t.needles = NO_NEEDLE;
+    }
     for (let k = 0; k < bits.length; k++) m[k]! |= bits[k]!;
   }
   lastTokens = ctx.tokens;
@@ -104,6 +120,14 @@ export class Pattern {
   private readonly at: Int32Array;
   private readonly end: Int32Array;
   private readonly live: Uint8Array;
+  /** The alternatives' ids are consecutive: the words of a text mask that hold them, and their bits there. */
+  private readonly maskWords: Int32Array;
+  private readonly maskBits: Int32Array;
+  /** An alternative with no needle, or with needles looked for in the text. */
+  private readonly always: boolean;
+  private readonly inText: boolean;
+  /** The matches of the last search (start, end), valid until the next one. */
+  private found = new Int32Array(20);
 
   /** `alternatives`: [needles separated by spaces ('' = none known: always run), source] in union order. */
   constructor(alternatives: ReadonlyArray<readonly [string, string]>) {
@@ -116,7 +140,16 @@ export class Pattern {
     this.at = new Int32Array(this.alts.length);
     this.end = new Int32Array(this.alts.length);
     this.live = new Uint8Array(this.alts.length);
-    if (masksComputed) { maskSlot = wordSlot(); masksComputed = false; }
+    const words = new Map<number, number>();
+    for (const a of this.alts) words.set(a.id >>> 5, (words.get(a.id >>> 5) ?? 0) | (1 << (a.id & 31)));
+    this.maskWords = Int32Array.from(words.keys());
+    this.maskBits = Int32Array.from(words.values());
+    this.always = this.alts.some((a) => a.always);
+    this.inText = this.alts.some((a) => a.inText.length > 0);
+    if (masksComputed) {
+      for (let k = F_NEEDLES; k < FACTS.length; k += FACT_STRIDE) FACTS[k] = 0;
+      masksComputed = false;
+    }
     lastTokens = null;
     PATTERNS.push(this);
   }
@@ -131,25 +164,33 @@ export class Pattern {
   /** Matches of the union over the normalised text, as `regexHits` would give them. */
   hits(ctx: RuleContext, message: string, score: number, weak = false, limit = 10): Hit[] {
     const out: Hit[] = [];
-    this.each(ctx, limit, (start, end) => {
-      const hit: Hit = { message, score, start, end };
+    const n = this.search(ctx, limit);
+    const found = this.found;
+    for (let k = 0; k < n; k++) {
+      const hit: Hit = { message, score, start: found[2 * k]!, end: found[2 * k + 1]! };
       if (weak) hit.weak = true;
       out.push(hit);
-    });
+    }
     return out;
   }
 
   /** Does the union match anywhere in the normalised text? */
   test(ctx: RuleContext): boolean {
-    let found = false;
-    this.each(ctx, 1, () => { found = true; });
-    return found;
+    return this.search(ctx, 1) > 0;
   }
 
-  /** Non-empty matches of the union in order, at most `limit`. */
-  private each(ctx: RuleContext, limit: number, f: (start: number, end: number) => void): void {
+  /**
+   * Non-empty matches of the union in order, at most `limit`, into `found`; returns how many.
+   * A text holding no needle of any alternative is answered from its mask alone.
+   */
+  private search(ctx: RuleContext, limit: number): number {
     const text = ctx.norm.text;
     const mask = textMask(ctx);
+    if (!this.always && !this.inText) {
+      let any = 0;
+      for (let k = 0; k < this.maskWords.length; k++) any |= mask[this.maskWords[k]!]! & this.maskBits[k]!;
+      if (any === 0) return 0;
+    }
     const { alts, at, end, live } = this;
     let present = 0;
     for (let k = 0; k < alts.length; k++) {
@@ -157,7 +198,9 @@ export class Pattern {
       live[k] = a.always || (mask[a.id >>> 5]! & (1 << (a.id & 31))) !== 0 || (a.inText.length > 0 && a.inText.some((n) => text.includes(n))) ? 1 : 0;
       if (live[k]) { present++; at[k] = -2; } // -2: not searched yet
     }
-    if (present === 0) return;
+    if (present === 0) return 0;
+    if (this.found.length < 2 * limit) this.found = new Int32Array(2 * limit);
+    const found = this.found;
     let pos = 0;
     let n = 0;
     while (n < limit) {
@@ -175,15 +218,17 @@ export class Pattern {
         }
         if (best < 0 || at[k]! < at[best]!) best = k;
       }
-      if (best < 0) return;
+      if (best < 0) return n;
       if (end[best] === at[best]) {
         // an empty match: the union skips one character on
         pos = at[best]! + 1;
         continue;
       }
-      f(at[best]!, end[best]!);
+      found[2 * n] = at[best]!;
+      found[2 * n + 1] = end[best]!;
       n++;
       pos = end[best]!;
     }
+    return n;
   }
 }

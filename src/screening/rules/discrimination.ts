@@ -17,7 +17,7 @@ import { hasAny, lexHits, regexHits, triggers } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
-import { wordSlot } from '../words.ts';
+import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 
 /** Slurs (kept to terms that are slurs in nearly every use). */
@@ -108,19 +108,39 @@ const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send');
 const QUOTED = /["“”«»]/;
 
 interface Resolved { g: boolean; attr: boolean; hate: boolean; w: string }
-/** A token's word as it stands (before one-edit resolution), and whether it is an anchor. */
-interface WordFacts extends Resolved { anchor: boolean }
 
-/** Kept on the word's record (words.ts): the sets are asked once per word, not per token. Never mutated. */
-const FACTS_SLOT = wordSlot();
-function factsOf(tok: Token): WordFacts {
-  const slots = tok.info.slots;
-  let f = slots[FACTS_SLOT] as WordFacts | undefined;
-  if (f === undefined) {
-    const w = tok.w;
-    slots[FACTS_SLOT] = f = { g: GROUP_SET.has(w) || ADJ_SET.has(w), attr: ATTR_SET.has(w), hate: HATE_SET.has(w), w, anchor: ANCHORS.has(w) };
+/** A word's memberships as bits, kept in the word table (words.ts): the sets are asked once per word, not per token. */
+const IS_GROUP = 1;
+const IS_ATTR = 2;
+const IS_HATE = 4;
+const IS_ANCHOR = 8;
+const KNOWN = 16;
+function factBits(tok: Token): number {
+  let f = tok.groups;
+  if (f === 0) {
+    const at = tok.k * FACT_STRIDE + F_GROUPS;
+    const held = holds(tok.k, tok.w);
+    if (!held || (f = FACTS[at]!) === 0) {
+      const w = tok.w;
+      f = KNOWN | (GROUP_SET.has(w) || ADJ_SET.has(w) ? IS_GROUP : 0) | (ATTR_SET.has(w) ? IS_ATTR : 0) | (HATE_SET.has(w) ? IS_HATE : 0) | (ANCHORS.has(w) ? IS_ANCHOR : 0);
+      if (held) FACTS[at] = f;
+    }
+    tok.groups = f;
   }
   return f;
+}
+const isAnchor = (tok: Token): boolean => (factBits(tok) & IS_ANCHOR) !== 0;
+
+/** A token's word as it stands (before one-edit resolution); made only for texts with an anchor. Never mutated. */
+const asIsColumn = objectColumn<Resolved>();
+function asIs(tok: Token): Resolved {
+  let r = asIsColumn[tok.k];
+  if (r === undefined || !holds(tok.k, tok.w)) {
+    const f = factBits(tok);
+    r = { g: (f & IS_GROUP) !== 0, attr: (f & IS_ATTR) !== 0, hate: (f & IS_HATE) !== 0, w: tok.w };
+    if (holds(tok.k, tok.w)) asIsColumn[tok.k] = r;
+  }
+  return r;
 }
 
 function resolve(ctx: RuleContext): Resolved[] {
@@ -128,9 +148,8 @@ function resolve(ctx: RuleContext): Resolved[] {
   const out: Resolved[] = new Array(toks.length);
   let anchored = false;
   for (let i = 0; i < toks.length; i++) {
-    const f = factsOf(toks[i]!);
-    if (f.anchor) anchored = true;
-    out[i] = f;
+    if (isAnchor(toks[i]!)) anchored = true;
+    out[i] = asIs(toks[i]!);
   }
   if (!anchored) return out;
   // resolve misspelled neighbours of an anchor word ("I hate wmoen", "women are disgustnig"):
@@ -138,12 +157,12 @@ function resolve(ctx: RuleContext): Resolved[] {
   let lastAnchor = -100;
   let nextAnchor = -1;
   const nextAnchorFrom = (k: number): number => {
-    for (let j = k; j < toks.length; j++) if (factsOf(toks[j]!).anchor) return j;
+    for (let j = k; j < toks.length; j++) if (isAnchor(toks[j]!)) return j;
     return Number.MAX_SAFE_INTEGER;
   };
   for (let i = 0; i < toks.length && i < 400; i++) {
     if (i > nextAnchor) nextAnchor = nextAnchorFrom(i);
-    if (factsOf(toks[i]!).anchor) lastAnchor = i;
+    if (isAnchor(toks[i]!)) lastAnchor = i;
     if (i - lastAnchor > 4 && nextAnchor - i > 4) continue;
     out[i] = nearAnchor(toks[i]!);
   }
@@ -151,19 +170,18 @@ function resolve(ctx: RuleContext): Resolved[] {
 }
 
 /** A word next to an anchor, resolved to the group or attribute word it misspells (or as it stands). */
-const NEAR_SLOT = wordSlot();
+const nearColumn = objectColumn<Resolved>();
 function nearAnchor(tok: Token): Resolved {
-  const slots = tok.info.slots;
-  let r = slots[NEAR_SLOT] as Resolved | undefined;
-  if (r === undefined) {
-    r = factsOf(tok);
+  let r = nearColumn[tok.k];
+  if (r === undefined || !holds(tok.k, tok.w)) {
+    r = asIs(tok);
     if (!(r.g || r.attr || r.hate || r.w.length < 4 || COPULA.has(r.w) || FILLER.has(r.w) || NEGATORS.has(r.w))) {
       const g = groupVocab.lookup(r.w);
       const a = g ? undefined : attrVocab.lookup(r.w);
       if (g) r = { g: true, attr: false, hate: false, w: g };
       else if (a) r = { g: false, attr: ATTR_SET.has(a), hate: HATE_SET.has(a), w: a };
     }
-    slots[NEAR_SLOT] = r;
+    if (holds(tok.k, tok.w)) nearColumn[tok.k] = r;
   }
   return r;
 }
@@ -185,7 +203,7 @@ function check(ctx: RuleContext): Hit[] {
   }
   if (hasAny(ctx, HATE_TRIGGERS)) hits.push(...regexHits(ctx, hateRe, 'exclusionary statement about a protected group', 0.9));
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
-  if (!t.some((x) => factsOf(x).anchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
+  if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const res = resolve(ctx);
   let groupSeen = -1;
   const sentenceBreak = (a: number, b: number): boolean => /[.!?;\n]/.test(ctx.norm.text.slice(t[a]!.end, t[b]!.start));

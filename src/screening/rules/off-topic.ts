@@ -6,7 +6,7 @@
 import { classifierHit } from '../classify.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
-import { wordSlot } from '../words.ts';
+import { F_GIBBERISH, FACT_STRIDE, FACTS, holds } from '../words.ts';
 import type { Token } from '../normalize.ts';
 
 const KEYBOARD = ['qwert', 'werty', 'asdf', 'sdfg', 'dfgh', 'fghj', 'ghjk', 'hjkl', 'zxcv', 'xcvb', 'cvbn', 'vbnm', 'uiop', 'poiu', 'lkjh', 'mnbv'];
@@ -52,13 +52,26 @@ function contentStems(ctx: RuleContext, text: string): Set<string> {
   return out;
 }
 
-/** Kept on the word's record (words.ts): a word is judged once, not at every occurrence. */
-const GIBBERISH_SLOT = wordSlot();
+/** Kept in the word table (words.ts): a word is judged once, not at every occurrence (2 = gibberish, 1 = not). */
 function gibberish(t: Token): boolean {
-  const slots = t.info.slots;
-  let g = slots[GIBBERISH_SLOT] as boolean | undefined;
-  if (g === undefined) slots[GIBBERISH_SLOT] = g = isGibberish(t.w);
-  return g;
+  let g = t.gibberish;
+  if (g === 0) {
+    const at = t.k * FACT_STRIDE + F_GIBBERISH;
+    const held = holds(t.k, t.w);
+    if (!held || (g = FACTS[at]!) === 0) {
+      g = isGibberish(t.w) ? 2 : 1;
+      if (held) FACTS[at] = g;
+    }
+    t.gibberish = g;
+  }
+  return g === 2;
+}
+
+/** A token counts as a word when longer than one character, or one letter. */
+function isWord(t: Token): boolean {
+  if (t.w.length > 1) return true;
+  const c = t.w.charCodeAt(0);
+  return c >= 97 && c <= 122;
 }
 
 export const offTopicRule: Rule = {
@@ -68,21 +81,34 @@ export const offTopicRule: Rule = {
   title: 'Off-topic, random or unintelligible comments',
   check(ctx) {
     const hits: Hit[] = [];
-    const words = ctx.tokens.filter((t) => t.w.length > 1 || (t.w >= 'a' && t.w <= 'z'));
-    if (words.length > 0) {
-      const bad = words.filter(gibberish);
-      const ratio = bad.length / words.length;
-      if (bad.length > 0 && ratio >= 0.5) {
-        const first = bad[0]!;
-        hits.push({ message: 'unintelligible: random characters rather than words', score: Math.min(0.95, 0.55 + ratio * 0.4), start: first.start, end: bad[bad.length - 1]!.end, weak: ratio < 0.75 });
+    // words: tokens longer than one character, or one letter; counted in one pass (no arrays)
+    const tokens = ctx.tokens;
+    let nWords = 0;
+    let nBad = 0;
+    let firstBad: Token | null = null;
+    let lastBad: Token | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!isWord(t)) continue;
+      nWords++;
+      if (gibberish(t)) {
+        nBad++;
+        firstBad ??= t;
+        lastBad = t;
+      }
+    }
+    if (nWords > 0) {
+      const ratio = nBad / nWords;
+      if (nBad > 0 && ratio >= 0.5) {
+        hits.push({ message: 'unintelligible: random characters rather than words', score: Math.min(0.95, 0.55 + ratio * 0.4), start: firstBad!.start, end: lastBad!.end, weak: ratio < 0.75 });
       }
     } else if (ctx.norm.text.trim().length >= 5 && !/\p{Extended_Pictographic}/u.test(ctx.text) && !/\p{L}/u.test(ctx.norm.text)) {
       // no letters and no emoji at all ("!!!!!!!", "..........", "#$%^&")
       hits.push({ message: 'unintelligible: no words', score: 0.6, weak: true });
     }
-    if (hits.length === 0 && ctx.context && words.length >= 6) {
+    if (hits.length === 0 && ctx.context && nWords >= 6) {
       const topic = contentStems(ctx, ctx.context);
-      const mine = words.filter((t) => t.w.length >= 3 && !STOP.has(t.w));
+      const mine = tokens.filter(isWord).filter((t) => t.w.length >= 3 && !STOP.has(t.w));
       const overlap = mine.filter((t) => topic.has(t.w.slice(0, 5))).length;
       if (mine.length >= 5 && overlap === 0) {
         hits.push({ message: 'may not be related to the post it comments on', score: 0.5, weak: true });
