@@ -24,9 +24,14 @@ const SHAPE_SEED = 0x85ebca6b;
 const LEN_SEED = 0xc2b2ae35;
 const CUE_SEED = 0x27d4eb2f;
 
+const FNV_PRIME = 16777619;
+/**
+ * One FNV-1a step. A signed 32-bit result: every use takes the low bits (`& mask`, Int32Array,
+ * `^`, Math.imul), which are the same as the unsigned value's (`>>> 0` made numbers beyond the
+ * small-integer range).
+ */
 function mix(h: number, c: number): number {
-  h ^= c;
-  return Math.imul(h, 16777619) >>> 0;
+  return Math.imul(h ^ c, FNV_PRIME);
 }
 
 /**
@@ -151,28 +156,59 @@ export function countFeatures(normText: string, bits: number, source?: string): 
   if (source !== undefined) sourceCues(source, sc);
   // length bucket
   addTo(sc, mix(LEN_SEED, Math.min(12, Math.floor(Math.log2(1 + text.length)))));
+  // words, bigrams and character 3-, 4- and 5-grams: addTo inlined with the scratch in locals and
+  // the hash kept as a signed 32-bit integer (mix's `>>> 0` made numbers beyond the small-integer
+  // range); the same dimensions are counted in the same order
+  const counts = sc.counts;
+  const mask = sc.mask;
+  let n = sc.n;
+  let touched = sc.touched;
+  if (touched.length < n + 2 * nw + 3 * nj) {
+    const bigger = new Int32Array(Math.max(touched.length * 2, n + 2 * nw + 3 * nj));
+    bigger.set(touched.subarray(0, n));
+    sc.touched = touched = bigger;
+  }
+  let j = 0;
+  let c = 0;
   for (let k = 0; k < nw; k++) {
-    addTo(sc, words[k]!);
-    if (k > 0) addTo(sc, mix(mix(BIGRAM_SEED, words[k - 1]!), words[k]!));
+    j = words[k]! & mask;
+    c = counts[j]!;
+    if (c === 0) touched[n++] = j;
+    if (c < 0xffff) counts[j] = c + 1;
+    if (k > 0) {
+      j = Math.imul(Math.imul(BIGRAM_SEED ^ words[k - 1]!, FNV_PRIME) ^ words[k]!, FNV_PRIME) & mask;
+      c = counts[j]!;
+      if (c === 0) touched[n++] = j;
+      if (c < 0xffff) counts[j] = c + 1;
+    }
   }
   // character 3-, 4- and 5-grams, unrolled (the hottest loop of the classifier)
   for (let i = 0; i < nj; i++) {
-    let g = mix(CHAR_SEED, joined[i]!);
+    let g = Math.imul(CHAR_SEED ^ joined[i]!, FNV_PRIME);
     if (i + 1 >= nj) break;
-    g = mix(g, joined[i + 1]!);
+    g = Math.imul(g ^ joined[i + 1]!, FNV_PRIME);
     if (i + 2 >= nj) break;
-    g = mix(g, joined[i + 2]!);
-    addTo(sc, mix(g, 2));
+    g = Math.imul(g ^ joined[i + 2]!, FNV_PRIME);
+    j = Math.imul(g ^ 2, FNV_PRIME) & mask;
+    c = counts[j]!;
+    if (c === 0) touched[n++] = j;
+    if (c < 0xffff) counts[j] = c + 1;
     if (i + 3 >= nj) continue;
-    g = mix(g, joined[i + 3]!);
-    addTo(sc, mix(g, 3));
+    g = Math.imul(g ^ joined[i + 3]!, FNV_PRIME);
+    j = Math.imul(g ^ 3, FNV_PRIME) & mask;
+    c = counts[j]!;
+    if (c === 0) touched[n++] = j;
+    if (c < 0xffff) counts[j] = c + 1;
     if (i + 4 >= nj) continue;
-    g = mix(g, joined[i + 4]!);
-    addTo(sc, mix(g, 4));
+    g = Math.imul(g ^ joined[i + 4]!, FNV_PRIME);
+    j = Math.imul(g ^ 4, FNV_PRIME) & mask;
+    c = counts[j]!;
+    if (c === 0) touched[n++] = j;
+    if (c < 0xffff) counts[j] = c + 1;
   }
+  sc.n = n;
   return sc;
 }
-
 export function extractFeatures(normText: string, bits: number, source?: string): SparseVector {
   const sc = countFeatures(normText, bits, source);
   const nTouched = sc.n;
