@@ -5,7 +5,7 @@
 import { carsonDefaults, type ScreeningConfig } from './config.ts';
 import { loadModel, type Model } from './model.ts';
 import { modelData } from './model/carson-model.ts';
-import { normalize, tokenize, toSpan } from './normalize.ts';
+import { normalize, tokenize, toSpan, type Normalized, type Token } from './normalize.ts';
 import type { PostInput, Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { ContentKind, Finding, Hit, Severity } from './types.ts';
@@ -33,13 +33,18 @@ export interface CommentOptions extends ScreenOptions {
 const MAX_HITS_PER_RULE = 10;
 const labelMaps = new WeakMap<Model, Map<string, { block: number; advice: number }>>();
 const NO_LABELS = new Map<string, { block: number; advice: number }>();
+let lastModel: Model | null = null;
+let lastLabels = NO_LABELS;
 function labelIndex(model: Model | null): Map<string, { block: number; advice: number }> {
   if (!model) return NO_LABELS;
+  if (model === lastModel) return lastLabels;
   let m = labelMaps.get(model);
   if (!m) {
     m = new Map(model.data.labels.map((l) => [l.clause, { block: l.block, advice: l.advice }]));
     labelMaps.set(model, m);
   }
+  lastModel = model;
+  lastLabels = m;
   return m;
 }
 
@@ -50,7 +55,10 @@ interface ActiveRule { rule: Rule; clause: string; severity: Severity }
  * is treated as immutable once screening has used it.
  */
 const activeCache = new WeakMap<readonly Rule[], WeakMap<ScreeningConfig, Record<ContentKind, ActiveRule[]>>>();
+/** The last answer (a stream screens every text under one configuration). */
+let lastActive: { rules: readonly Rule[]; config: ScreeningConfig; both: Record<ContentKind, ActiveRule[]> } | null = null;
 function activeRules(rules: readonly Rule[], config: ScreeningConfig, kind: ContentKind): ActiveRule[] {
+  if (lastActive !== null && lastActive.rules === rules && lastActive.config === config) return lastActive.both[kind];
   let byConfig = activeCache.get(rules);
   if (!byConfig) { byConfig = new WeakMap(); activeCache.set(rules, byConfig); }
   let both = byConfig.get(config);
@@ -69,7 +77,33 @@ function activeRules(rules: readonly Rule[], config: ScreeningConfig, kind: Cont
     both = { comment: make('comment'), post: make('post') };
     byConfig.set(config, both);
   }
+  lastActive = { rules, config, both };
   return both[kind];
+}
+
+/**
+ * A rule context: one object per text, its methods on the prototype (two closures per text
+ * before); the classifier runs at the first `scores()` and is kept.
+ */
+class Context implements RuleContext {
+  context?: string;
+  post?: PostInput;
+  private s: Record<string, number> | null = null;
+  constructor(
+    readonly kind: ContentKind,
+    readonly text: string,
+    readonly norm: Normalized,
+    readonly tokens: Token[],
+    readonly config: ScreeningConfig,
+    private readonly model: Model | null,
+    private readonly labels: Map<string, { block: number; advice: number }>,
+  ) {}
+  scores(): Record<string, number> {
+    return (this.s ??= this.model && this.norm.text.trim() ? this.model.predict(this.norm.text, this.text) : {});
+  }
+  threshold(clause: string): { block: number; advice: number } {
+    return this.labels.get(clause) ?? this.config.thresholds;
+  }
 }
 
 function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostInput, context?: string): Finding[] {
@@ -77,25 +111,13 @@ function run(kind: ContentKind, text: string, opts: ScreenOptions, post?: PostIn
   const model = opts.model === undefined ? bundledModel() : opts.model;
   const safeText = typeof text === 'string' ? text : String(text ?? '');
   const norm = normalize(safeText);
-  const tokens = tokenize(norm.text);
-  let scores: Record<string, number> | null = null;
-  const labels = labelIndex(model);
-  const ctx: RuleContext = {
-    kind,
-    text: safeText,
-    norm,
-    tokens,
-    config,
-    scores: () => (scores ??= model && norm.text.trim() ? model.predict(norm.text, safeText) : {}),
-    threshold: (clause) => {
-      const l = labels.get(clause);
-      return l ?? config.thresholds;
-    },
-  };
+  const ctx = new Context(kind, safeText, norm, tokenize(norm.text), config, model, labelIndex(model));
   if (post) ctx.post = post;
   if (context !== undefined) ctx.context = context;
   const findings: Finding[] = [];
-  for (const { rule, clause, severity } of activeRules(opts.rules ?? RULES, config, kind)) {
+  const active = activeRules(opts.rules ?? RULES, config, kind);
+  for (let r = 0; r < active.length; r++) {
+    const { rule, clause, severity } = active[r]!;
     let hits: Hit[];
     try {
       hits = rule.check(ctx);
