@@ -2,45 +2,116 @@
  * One-edit fuzzy lookup (deletion, insertion, substitution, adjacent transposition) against a
  * small vocabulary, for evasions like "wmoen", "womn", "disgustnig". Bounded work per token.
  */
+const FNV_SEED = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+function fnv(s: string): number {
+  let h = FNV_SEED;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+/** Add key to the list kept under its hash. */
+function index(byHash: Map<number, string[]>, key: string): void {
+  const h = fnv(key);
+  const list = byHash.get(h);
+  if (list) list.push(key);
+  else byHash.set(h, [key]);
+}
+
+/** Is key the word t without its character at i (skip < 0: t itself), or with i and i + 1 swapped? */
+function sameAs(key: string, t: string, skip: number, swap: number): boolean {
+  if (skip >= 0) {
+    if (key.length !== t.length - 1) return false;
+    for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== t.charCodeAt(k < skip ? k : k + 1)) return false;
+    return true;
+  }
+  if (key.length !== t.length) return false;
+  for (let k = 0; k < key.length; k++) {
+    const from = k === swap ? k + 1 : k === swap + 1 ? swap : k;
+    if (key.charCodeAt(k) !== t.charCodeAt(from)) return false;
+  }
+  return true;
+}
+
+/** The key under hash h that is t without character `skip` (or t with `swap` swapped), if any. */
+function find(byHash: Map<number, string[]>, h: number, t: string, skip: number, swap: number): string | undefined {
+  const list = byHash.get(h);
+  if (list === undefined) return undefined;
+  for (let k = 0; k < list.length; k++) if (sameAs(list[k]!, t, skip, swap)) return list[k];
+  return undefined;
+}
+
+/** Hashes of the prefixes of the word being searched (words are at most 16 characters). */
+const prefix = new Int32Array(17);
+
 export class FuzzyVocab {
   private exact = new Map<string, string>();
   private deletions = new Map<string, string>();
+  /**
+   * The keys of both maps by their FNV-1a hash: the one-edit variants of a word are hashed and
+   * compared in place instead of being made as strings (two strings per variant, ~25 variants
+   * per word searched).
+   */
+  private exactByHash = new Map<number, string[]>();
+  private deletionsByHash = new Map<number, string[]>();
 
   constructor(words: Iterable<string>, private minLength = 5) {
     for (const w of words) {
+      if (!this.exact.has(w)) index(this.exactByHash, w);
       this.exact.set(w, w);
       if (w.length < minLength) continue;
       for (let i = 0; i < w.length; i++) {
         const d = w.slice(0, i) + w.slice(i + 1);
-        if (!this.deletions.has(d)) this.deletions.set(d, w);
+        if (!this.deletions.has(d)) {
+          this.deletions.set(d, w);
+          index(this.deletionsByHash, d);
+        }
       }
     }
   }
 
   /**
    * The vocabulary word within one edit of `t`, or undefined. Not remembered here: the one caller
-   * (V.2's nearAnchor) keeps the answer on the word's record (words.ts), so a memo of its own only
-   * grew a second map of up to 100,000 words per vocabulary.
+   * (V.2's nearAnchor) keeps the answer in the word table (words.ts).
    */
   lookup(t: string): string | undefined {
     return this.exact.get(t) ?? this.search(t);
   }
 
+  /** In this order: a letter missing, then per position a letter added or substituted, then two letters swapped. */
   private search(t: string): string | undefined {
-    if (t.length < this.minLength - 1 || t.length > 16) return undefined;
+    const n = t.length;
+    if (n < this.minLength - 1 || n > 16) return undefined;
     const del = this.deletions.get(t); // a letter missing
     if (del !== undefined) return del;
-    for (let i = 0; i < t.length; i++) {
-      const d = t.slice(0, i) + t.slice(i + 1);
-      const a = this.exact.get(d); // a letter added
-      if (a !== undefined && d.length >= this.minLength) return a;
-      const s = this.deletions.get(d); // a letter substituted
-      if (s !== undefined && s.length === t.length) return s;
+    let h = FNV_SEED;
+    for (let k = 0; k < n; k++) {
+      prefix[k] = h;
+      h = Math.imul(h ^ t.charCodeAt(k), FNV_PRIME);
     }
-    for (let i = 0; i + 1 < t.length; i++) {
-      const sw = t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2); // two letters swapped
-      const x = this.exact.get(sw);
-      if (x !== undefined) return x;
+    for (let i = 0; i < n; i++) {
+      // t without its character at i
+      let d = prefix[i]!;
+      for (let k = i + 1; k < n; k++) d = Math.imul(d ^ t.charCodeAt(k), FNV_PRIME);
+      if (n - 1 >= this.minLength) {
+        const a = find(this.exactByHash, d, t, i, -1); // a letter added
+        if (a !== undefined) return this.exact.get(a);
+      }
+      const key = find(this.deletionsByHash, d, t, i, -1); // a letter substituted
+      if (key !== undefined) {
+        const s = this.deletions.get(key)!;
+        if (s.length === n) return s;
+      }
+    }
+    for (let i = 0; i + 1 < n; i++) {
+      // two letters swapped
+      let x = prefix[i]!;
+      x = Math.imul(x ^ t.charCodeAt(i + 1), FNV_PRIME);
+      x = Math.imul(x ^ t.charCodeAt(i), FNV_PRIME);
+      for (let k = i + 2; k < n; k++) x = Math.imul(x ^ t.charCodeAt(k), FNV_PRIME);
+      const w = find(this.exactByHash, x, t, -1, i);
+      if (w !== undefined) return this.exact.get(w);
     }
     return undefined;
   }

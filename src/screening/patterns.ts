@@ -22,9 +22,22 @@ import type { RuleContext } from './rule.ts';
 import type { Hit } from './types.ts';
 import { F_NEEDLES, FACT_STRIDE, FACTS, holds, objectColumn } from './words.ts';
 
-/** ids: alternatives whose needle ends here; endIds: the same for needles that must end a word. */
-interface TrieNode { next: Map<number, TrieNode>; ids: number[]; endIds: number[] }
-const trie: TrieNode = { next: new Map(), ids: [], endIds: [] };
+/**
+ * The needles as a trie in flat arrays (a Map per node cost a lookup per character of every new
+ * word): node n's child for character column c is `trieNext[n * COLUMNS + c]` (0: none; node 0 is
+ * the root), the alternatives whose needle ends at n in `trieIds[n]`, and those whose needle must
+ * also end the word in `trieEndIds[n]`.
+ */
+const COLUMNS = 36; // a-z, 0-9: the characters of a needle
+let trieNext = new Int32Array(64 * COLUMNS);
+const trieIds: number[][] = [[]];
+const trieEndIds: number[][] = [[]];
+/** The column of a character code, -1 when no needle holds it. */
+function column(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 48 && c <= 57) return c - 48 + 26;
+  return -1;
+}
 let altCount = 0;
 /**
  * A word's alternative mask (words.ts), when it has any needle. Patterns are made when the rule
@@ -43,14 +56,25 @@ const STARTS = new Uint8Array(65536);
 function addNeedle(needle: string, id: number, wordEnd: boolean): void {
   if (needle.length < 2) throw new Error(`needle "${needle}": two characters at least`);
   STARTS[((needle.charCodeAt(0) & 0xff) << 8) | (needle.charCodeAt(1) & 0xff)] = 1;
-  let node = trie;
+  let node = 0;
   for (let k = 0; k < needle.length; k++) {
-    const c = needle.charCodeAt(k);
-    let n = node.next.get(c);
-    if (!n) { n = { next: new Map(), ids: [], endIds: [] }; node.next.set(c, n); }
+    const c = column(needle.charCodeAt(k));
+    if (c < 0) throw new Error(`needle "${needle}": letters and digits only`);
+    let n = trieNext[node * COLUMNS + c]!;
+    if (n === 0) {
+      n = trieIds.length;
+      trieIds.push([]);
+      trieEndIds.push([]);
+      if ((n + 1) * COLUMNS > trieNext.length) {
+        const bigger = new Int32Array(trieNext.length * 2);
+        bigger.set(trieNext);
+        trieNext = bigger;
+      }
+      trieNext[node * COLUMNS + c] = n;
+    }
     node = n;
   }
-  (wordEnd ? node.endIds : node.ids).push(id);
+  (wordEnd ? trieEndIds[node]! : trieIds[node]!).push(id);
 }
 
 /** The alternatives (as a bit set) whose needles occur in the word w. */
@@ -59,17 +83,25 @@ function wordMask(w: string): Uint32Array {
   masksComputed = true;
   for (let i = 0; i + 1 < w.length; i++) {
     if (STARTS[((w.charCodeAt(i) & 0xff) << 8) | (w.charCodeAt(i + 1) & 0xff)] === 0) continue;
-    let node: TrieNode | undefined = trie;
+    let node = 0;
     for (let k = i; k < w.length; k++) {
-      node = node.next.get(w.charCodeAt(k));
-      if (node === undefined) break;
-      for (const id of node.ids) {
+      const c = column(w.charCodeAt(k));
+      if (c < 0) break;
+      node = trieNext[node * COLUMNS + c]!;
+      if (node === 0) break;
+      const ids = trieIds[node]!;
+      for (let x = 0; x < ids.length; x++) {
+        const id = ids[x]!;
         out ??= new Uint32Array((altCount + 31) >>> 5);
         out[id >>> 5]! |= 1 << (id & 31);
       }
-      if (k === w.length - 1) for (const id of node.endIds) {
-        out ??= new Uint32Array((altCount + 31) >>> 5);
-        out[id >>> 5]! |= 1 << (id & 31);
+      if (k === w.length - 1) {
+        const endIds = trieEndIds[node]!;
+        for (let x = 0; x < endIds.length; x++) {
+          const id = endIds[x]!;
+          out ??= new Uint32Array((altCount + 31) >>> 5);
+          out[id >>> 5]! |= 1 << (id & 31);
+        }
       }
     }
   }
