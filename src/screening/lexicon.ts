@@ -43,6 +43,13 @@ function key3(w: string): number {
 function key2(w: string): number {
   return ((w.charCodeAt(0) & 0xff) << 8) | (w.charCodeAt(1) & 0xff);
 }
+/** key2 of squeeze2(w), without making it: the first character and the first one different from it. */
+function key2Squeezed(w: string): number {
+  const c0 = w.charCodeAt(0);
+  let k = 1;
+  while (k < w.length && w.charCodeAt(k) === c0) k++;
+  return ((c0 & 0xff) << 8) | (w.charCodeAt(k) & 0xff);
+}
 function hasDouble(w: string): boolean {
   for (let k = 1; k < w.length; k++) if (w.charCodeAt(k) === w.charCodeAt(k - 1)) return true;
   return false;
@@ -212,7 +219,10 @@ export class Lexicon {
   private candidates(w: string): WordCandidates {
     const dbl = hasDouble(w) ? 1 : 0;
     const star = w.includes('*') ? 1 : 0;
-    if (dbl === 0 && star === 0 && this.starts[key2(w)] === 0) return NO_CANDIDATES;
+    // No entry starts like the word or its squeezed forms: squeeze3 keeps the first two
+    // characters, squeeze2's are the first character and the next different one (key2Squeezed);
+    // every entry, prefix ones too, marks its first two characters in `starts`.
+    if (star === 0 && this.starts[key2(w)] === 0 && (dbl === 0 || this.starts[key2Squeezed(w)] === 0)) return NO_CANDIDATES;
     const exact = this.byFirst.get(w);
     const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(w);
     const starts: Entry[] = [];

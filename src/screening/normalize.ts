@@ -250,6 +250,12 @@ const PRINTABLE_ASCII = /^[\x20-\x7e\n]*$/;
 class LazyNormalized {
   private full: Int32Array | null = null;
   constructor(readonly source: string, readonly text: string, private readonly part: Int32Array | null) {}
+  /** map[k], without making the map when it is the identity (every printable ASCII text left unjoined). */
+  at(k: number): number {
+    if (this.full !== null) return this.full[k]!;
+    if (this.part === null && k >= 0 && k <= this.text.length) return k < this.text.length ? k : this.source.length;
+    return this.map[k]!;
+  }
   get map(): Int32Array {
     if (this.full === null) {
       const n = this.text.length;
@@ -271,12 +277,13 @@ export function normalize(source: string): Normalized {
 
 /** Span in the original text for normalised offsets [start, end). */
 export function toSpan(n: Normalized, start: number, end: number): Span {
-  const s = n.map[Math.max(0, Math.min(start, n.text.length))]!;
+  const at = (k: number): number => (n instanceof LazyNormalized ? n.at(k) : n.map[k]!);
+  const s = at(Math.max(0, Math.min(start, n.text.length)));
   let e: number;
   if (end <= start) e = s;
   else {
     const lastIdx = Math.min(end, n.text.length) - 1;
-    const lastSrc = n.map[lastIdx]!;
+    const lastSrc = at(lastIdx);
     // end just after the source code point that produced the last normalised char
     const c = n.source.charCodeAt(lastSrc);
     e = lastSrc + (c >= 0xd800 && c <= 0xdbff && lastSrc + 1 < n.source.length ? 2 : 1);
