@@ -78,15 +78,25 @@ times.sort((a, b) => a - b);
 const pct = (p: number): number => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
 rmSync(dir, { recursive: true, force: true });
 
-// 4. the post editor's keystroke round trip over HTTP (real listener, real sign-in)
-const keys = await keystrokeBench(300);
+// 4. the post editor's keystroke round trip over HTTP (real listener, real sign-in). The demo
+// city's seed drafts posts through the business-hours gate, so it can refuse (on a City holiday,
+// e.g.): the other results are still reported.
+let keys: Awaited<ReturnType<typeof keystrokeBench>> | null = null;
+let keysError = '';
+try {
+  keys = await keystrokeBench(300);
+} catch (e) {
+  keysError = e instanceof Error ? e.message : String(e);
+}
 
 const report = [
   `Machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
   `crier screen --kind comment: ${N} lines in ${seconds.toFixed(2)} s wall (process start and model load included) = **${Math.round(rate)} comments/s wall**, ${cpuSeconds.toFixed(2)} s CPU = **${Math.round(N / cpuSeconds)} comments per CPU-second**; ${outLines} output lines; exit ${run.status}; peak RSS ${(rssKb / 1024).toFixed(0)} MB.`,
   `obscenity hasMatch alone, in process, same lines: ${Math.round(N / obSeconds)} texts/s wall, ${Math.round(N / obCpu)} per CPU-second (${hits} matches) → crier is ${(rate / (N / obSeconds)).toFixed(2)}× obscenity's wall rate, ${((N / cpuSeconds) / (N / obCpu)).toFixed(2)}× per CPU-second.`,
   `Post screening with spelling and grammar (screenPost + screenPostLanguage, warm, 400 posts): p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms.`,
-  `Keystroke round trip (POST /api/screening/post, HTTP on 127.0.0.1, signed in, 3 platforms, ${keys.n} requests): first ${keys.first.toFixed(0)} ms (dictionary load), p50 ${keys.p50.toFixed(1)} ms, p95 ${keys.p95.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms.`,
+  keys
+    ? `Keystroke round trip (POST /api/screening/post, HTTP on 127.0.0.1, signed in, 3 platforms, ${keys.n} requests): first ${keys.first.toFixed(0)} ms (dictionary load), p50 ${keys.p50.toFixed(1)} ms, p95 ${keys.p95.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms.`
+    : `Keystroke round trip: not measured (${keysError.slice(0, 200)}).`,
   `Load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
 ];
 console.log(report.join('\n'));
