@@ -205,22 +205,31 @@ const letterAt = (c: number): boolean => c >= 97 && c <= 122;
 /** A character code of a "wordish" character (c = -1 for none: before the start or after the end). */
 const wordishAt = (c: number): boolean => c >= 0 && c < 128 && WORDISH[c]! > 0;
 
-/** (Character codes, not one-character strings: it runs on every text with a letter next to a digit or symbol.) */
+/** A character LEET replaces (all of them are wordish). */
+const LEET_CHAR = /[013-57-9@$!|+]/g;
+
+/**
+ * Only the runs of wordish characters that hold a LEET character can change (a run without one
+ * has leet = 0): the regex finds them (no allocation: `test` leaves lastIndex after the match),
+ * the other runs are never walked. Character codes, not one-character strings.
+ */
 function deLeet(text: string): string {
   if (!HAS_LEET.test(text)) return text;
   let out: string[] | null = null;
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!wordishAt(text.charCodeAt(i))) { i++; continue; }
-    let j = i;
+  LEET_CHAR.lastIndex = 0;
+  while (LEET_CHAR.test(text)) {
+    const p = LEET_CHAR.lastIndex - 1;
+    let i = p;
+    while (i > 0 && wordishAt(text.charCodeAt(i - 1))) i--;
+    let j = p + 1;
+    while (j < n && wordishAt(text.charCodeAt(j))) j++;
     let letters = 0;
     let leet = 0;
-    let c = 0;
-    while (j < n && wordishAt((c = text.charCodeAt(j)))) {
+    for (let k = i; k < j; k++) {
+      const c = text.charCodeAt(k);
       if (letterAt(c)) letters++;
       else if (LEET_BY_CODE[c] !== '') leet++;
-      j++;
     }
     if (letters > 0 && leet > 0 && letters + leet >= 3 && leet <= letters + 2) {
       for (let k = i; k < j; k++) {
@@ -236,7 +245,7 @@ function deLeet(text: string): string {
         out[k] = rep;
       }
     }
-    i = j;
+    LEET_CHAR.lastIndex = j;
   }
   return out ? out.join('') : text;
 }
