@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeWithContext } from '../../test/context.ts';
 import { systemActor } from '../kernel/actor.ts';
+import { isBusinessTime } from '../policy/index.ts';
 import { seedDemoCity } from './demo.ts';
 
 describeWithContext('demo city seed', (get) => {
@@ -35,3 +36,23 @@ describeWithContext('demo city seed', (get) => {
     expect(refused.unmet.map((u) => u.clause)).toContain('IV.A.2');
   });
 });
+
+describeWithContext(
+  'demo city seed, run late on a holiday afternoon',
+  (get) => {
+    it('[IV.C.15(e)] seeds its posts, every step of them dated inside business hours', async () => {
+      // 15:25 in Carson on Thanksgiving: a week before is 15:25 on a Thursday, two hours before closing.
+      const ctx = get();
+      expect((await seedDemoCity(ctx)).created).toBe(true);
+      const posts = await ctx.db.db.selectFrom('posts').select(['id', 'created_at', 'updated_at', 'submitted_at', 'published_at']).execute();
+      expect(posts).toHaveLength(5);
+      expect(posts.filter((p) => p.published_at)).toHaveLength(2);
+      for (const p of posts) {
+        for (const at of [p.created_at, p.updated_at, p.submitted_at, p.published_at]) {
+          if (at) expect(isBusinessTime(ctx.pack, new Date(at)), `post ${p.id}: ${at}`).toBe(true);
+        }
+      }
+    });
+  },
+  { now: '2026-11-26T23:25:00Z' },
+);
