@@ -16,6 +16,8 @@ import { commentKey, type Commenters, type KnownComment } from './ingest-lookups
 import type { IncomingComment, IngestSource } from './types.ts';
 
 const MAX_TEXT = 100_000;
+/** The text a comment is stored and screened with. */
+export const commentText = (item: IncomingComment): string => storableText(item.text.slice(0, MAX_TEXT));
 const sha256 = (s: string): string => hash('sha256', s, 'hex');
 
 /** How urgent a comment is for the queue: threats and safety first, then any block, then advice. */
@@ -48,6 +50,8 @@ export interface ChunkPlan {
   updates: Map<string, RowUpdate<'comments'>>;
   archive: CommentArchiveEntry[];
   screen: ScreenRequest[];
+  /** For each screen request, the index in the delivery of the item it screens. */
+  screenItems: number[];
   /** Per item, in order: fills findings, severities, register flags and bans in. */
   finish: ((findings: Finding[][], who: Commenters) => void)[];
   handles: { platformId: string; handle: string }[];
@@ -73,7 +77,7 @@ export interface PlanInput {
   cutAt: (n: number) => boolean;
 }
 
-const emptyChunk = (start: number): ChunkPlan => ({ start, comments: [], versions: [], updates: new Map(), archive: [], screen: [], finish: [], handles: [], ids: [], flagged: [], autoHide: [], counts: { created: 0, edited: 0, deleted: 0, unchanged: 0 } });
+const emptyChunk = (start: number): ChunkPlan => ({ start, comments: [], versions: [], updates: new Map(), archive: [], screen: [], screenItems: [], finish: [], handles: [], ids: [], flagged: [], autoHide: [], counts: { created: 0, edited: 0, deleted: 0, unchanged: 0 } });
 
 export function planIngest(items: readonly IncomingComment[], input: PlanInput): ChunkPlan[] {
   const { source, at, known, posts, autoHideClauses } = input;
@@ -92,11 +96,14 @@ export function planIngest(items: readonly IncomingComment[], input: PlanInput):
     }
     const key = commentKey(item.platformId, item.remoteId);
     const k = known.get(key);
-    const text = storableText(item.text.slice(0, MAX_TEXT));
+    const text = commentText(item);
     const native = toJson(item.native ?? null);
     const post = posts.get(item.postRemoteId);
     if (item.authorHandle) plan.handles.push({ platformId: item.platformId, handle: item.authorHandle });
-    const screenSlot = () => plan.screen.push({ text, context: post?.text }) - 1;
+    const screenSlot = () => {
+      plan.screenItems.push(n);
+      return plan.screen.push({ text, context: post?.text }) - 1;
+    };
 
     if (!k) {
       const id = newId();

@@ -6,7 +6,7 @@ import type { Finding } from '../../screening/index.ts';
 import { C } from './clauses.ts';
 import type { CommentsDeps } from './deps.ts';
 import { commenters, knownComments, newestTextTimes, postsRepliedTo, commentKey } from './ingest-lookups.ts';
-import { planIngest, type AutoHideCandidate, type ChunkPlan, type ScreenRequest } from './ingest-plan.ts';
+import { commentText, planIngest, type AutoHideCandidate, type ChunkPlan, type ScreenRequest } from './ingest-plan.ts';
 import type { IncomingComment, IngestResult, IngestSource } from './types.ts';
 
 export { severityOf, type AutoHideCandidate } from './ingest-plan.ts';
@@ -85,13 +85,15 @@ export function createIngest(deps: CommentsDeps) {
 
     // Read before any transaction opens (SQLite has one connection): one query per look-up.
     const posts = await postsRepliedTo(db, valid.map((v) => v.postRemoteId));
+    const cutAt = slicing(valid.length);
+    const early = screenFirstSliceEarly(valid, posts, cutAt);
     const known = await knownComments(db, valid);
     const edited = valid.filter((v) => !v.deleted).map((v) => known.get(commentKey(v.platformId, v.remoteId))?.id).filter((id): id is string => id !== undefined);
     const newestText = await newestTextTimes(db, edited);
-    const slices = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, cutAt: slicing(valid.length) });
+    const slices = planIngest(valid, { source, at, known, posts, newestText, autoHideClauses, retainUntil, cutAt });
 
-    // Every slice goes to the screening workers now; the register and bans are read meanwhile.
-    const screened = slices.map((p) => screen(p.screen));
+    // Every slice goes to the screening workers now (the first already has); the register and bans are read meanwhile.
+    const screened = slices.map((p, k) => (k === 0 && early ? early.findingsFor(p) : screen(p.screen)));
     for (const s of screened) s.catch(() => undefined); // a failure is thrown where its slice awaits it
     const who = await commenters(deps, slices.flatMap((p) => p.handles), now);
     const done = new Map<number, Promise<ChunkPlan>>();
@@ -142,6 +144,37 @@ export function createIngest(deps: CommentsDeps) {
       }
     }
     return { ...result, autoHide, ids };
+  }
+
+  /**
+   * The first slice's texts go to the screening workers before the stored comments are read and
+   * the plan is made, so the workers screen them while this thread does that: nothing can be
+   * written before the first slice is screened, and screening is a pure function of the text and
+   * the post replied to, so the plan's requests for that slice (a subset: new comments and newest
+   * edits) take their findings from it. Only when the slice is large enough for the workers (a
+   * smaller one would be screened on this thread, for comments that may turn out to be stored
+   * already); findings of comments the plan does not screen are dropped.
+   */
+  function screenFirstSliceEarly(valid: readonly IncomingComment[], posts: Map<string, { text: string }>, cutAt: (n: number) => boolean) {
+    if (!deps.screenComments) return null;
+    const requests: ScreenRequest[] = [];
+    const slot = new Map<number, number>();
+    for (let n = 0; n < valid.length && (n === 0 || !cutAt(n)); n++) {
+      const item = valid[n]!;
+      if (item.deleted) continue;
+      slot.set(n, requests.length);
+      requests.push({ text: commentText(item), context: posts.get(item.postRemoteId)?.text });
+    }
+    if (requests.length < FIRST_SLICE) return null;
+    const found = screen(requests);
+    found.catch(() => undefined); // a failure is thrown where the slice awaits it
+    return {
+      findingsFor: async (plan: ChunkPlan): Promise<Finding[][]> => {
+        if (!plan.screenItems.length) return []; // nothing of it to screen (a redelivery): no wait
+        const all = await found;
+        return plan.screenItems.map((n) => all[slot.get(n)!]!);
+      },
+    };
   }
 
   /** The chunk's rows: comments, then every version, then the updates of comments stored before, then their archive records. */
