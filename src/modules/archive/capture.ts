@@ -66,7 +66,7 @@ function chainWriter(deps: CaptureDeps) {
       platform_id: input.platformId ?? null,
       native,
       rendered_text: readable(input.renderedText),
-      metadata: input.metadataJson ?? canonicalJson(input.metadata ?? {}),
+      metadata: canonicalJson(input.metadata ?? {}),
       content_sha256: sha256(native),
       captured_at: toIso(now),
       retention_category: category,

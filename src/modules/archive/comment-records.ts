@@ -1,4 +1,3 @@
-import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { fromJson } from '../../kernel/codec.ts';
 import type { Executor, NewRow, Row } from '../../db/index.ts';
 import type { CaptureInput } from './types.ts';
@@ -22,26 +21,6 @@ export const parseStored = (s: string | null): unknown => {
   }
 };
 
-/** A member value already written as canonical JSON (a nested object). */
-class Json {
-  constructor(readonly text: string) {}
-}
-
-/**
- * canonicalJson of an object whose members are given in sorted key order: the comment records'
- * metadata, written out by hand as chain.ts writes the item's fields (the general serializer
- * sorts the keys of four objects per comment, ~2.8 µs; test/archive/comment-records.test.ts
- * holds the two equal). Undefined members are left out, as canonicalJson leaves them.
- */
-function object(members: readonly (readonly [string, unknown])[]): Json {
-  let out = '{';
-  for (const [key, value] of members) {
-    if (value === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}"${key}":${value instanceof Json ? value.text : canonicalJson(value)}`;
-  }
-  return new Json(`${out}}`);
-}
-
 /** A public comment as first captured, with its first version's native payload. */
 export function commentRecord(c: CommentFields, firstNative: string | null, departmentId: string | null): CaptureInput {
   return {
@@ -52,16 +31,6 @@ export function commentRecord(c: CommentFields, firstNative: string | null, depa
     platformId: c.platform_id,
     native: parseStored(firstNative),
     renderedText: c.text,
-    metadataJson: object([
-      ['author', object([['handle', c.author_handle], ['name', c.author_name]])],
-      ['capturedBy', `Crier (${c.source})`],
-      ['createdOnPlatformAt', c.created_on_platform_at],
-      ['deletedAt', c.deleted_on_platform_at],
-      ['legislativePersonId', c.legislative_person_id],
-      ['parentIds', object([['post', c.post_id]])],
-      ['platformIds', object([['parentRemoteId', c.parent_remote_id], ['postRemoteId', c.post_remote_id], ['remoteId', c.remote_id], ['url', c.url]])],
-      ['version', c.version],
-    ]).text,
     metadata: {
       platformIds: { remoteId: c.remote_id, url: c.url, postRemoteId: c.post_remote_id, parentRemoteId: c.parent_remote_id },
       author: { handle: c.author_handle, name: c.author_name },
@@ -86,17 +55,6 @@ export function commentVersionRecord(v: VersionFields, c: VersionOwner, departme
     platformId: c.platform_id,
     native: parseStored(v.native),
     renderedText: v.kind === 'deleted' ? `[deleted by the commenter] ${v.text}` : v.text,
-    metadataJson: object([
-      ['author', object([['handle', c.author_handle], ['name', c.author_name]])],
-      ['change', v.kind],
-      ['createdOnPlatformAt', c.created_on_platform_at],
-      ['deletedAt', v.kind === 'deleted' ? (v.at_on_platform ?? v.captured_at) : null],
-      ['editedAt', v.kind === 'edited' ? v.at_on_platform : null],
-      ['parentIds', object([['comment', v.comment_id]])],
-      ['platformIds', object([['remoteId', c.remote_id]])],
-      ['textSha256', v.sha256],
-      ['version', v.version],
-    ]).text,
     metadata: {
       platformIds: { remoteId: c.remote_id },
       author: { handle: c.author_handle, name: c.author_name },

@@ -63,12 +63,6 @@ export interface CaptureInput {
   native: unknown;
   renderedText: string;
   metadata?: ArchiveMetadata;
-  /**
-   * canonicalJson(metadata), when the caller has written it already (comment records, whose
-   * metadata has a fixed shape): stored as is instead of serializing `metadata` again. It must be
-   * exactly that value's canonical JSON; `metadata` is still what is checked and indexed.
-   */
-  metadataJson?: string;
   /** When the record came into being (retention runs from it); defaults to the capture time. */
   createdAt?: string | Date;
 }
