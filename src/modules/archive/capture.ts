@@ -27,10 +27,6 @@ function excludedField(value: unknown, depth = 0): string | null {
   return null;
 }
 
-
-/** Rendered text is for reading: NUL and unpaired surrogates (not storable on PostgreSQL) become U+FFFD; the native payload keeps the original, escaped. */
-const readable = storableText;
-
 function validate(input: CaptureInput): void {
   if (!input || typeof input !== 'object') throw refuse('nothing to capture');
   const table = (input as { sourceTable?: unknown }).sourceTable;
@@ -65,7 +61,8 @@ function chainWriter(deps: CaptureDeps) {
       department_id: input.departmentId ?? null,
       platform_id: input.platformId ?? null,
       native,
-      rendered_text: readable(input.renderedText),
+      // Rendered text is for reading: NUL and unpaired surrogates (not storable on PostgreSQL) become U+FFFD; the native payload keeps the original, escaped.
+      rendered_text: storableText(input.renderedText),
       metadata: canonicalJson(input.metadata ?? {}),
       content_sha256: sha256(native),
       captured_at: toIso(now),
