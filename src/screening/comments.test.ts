@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenComment } from './engine.ts';
+import { screenComment, screenPost } from './engine.ts';
 
 const clauses = (text: string, context?: string): string[] =>
   screenComment(text, context === undefined ? {} : { context }).filter((f) => f.severity === 'block').map((f) => f.clause);
@@ -87,6 +87,24 @@ describe('comment screening: violations are found with evidence', () => {
     const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7');
     expect(v7("Don't worry, you won't have to hear from me again. Do whatever you want.")).toEqual([]);
     expect(v7('Congratulations, you won a prize! Claim your cash today').length).toBeGreaterThan(0);
+  });
+  it('[V.7] social-media self-promotion is spam even without a price or a link', () => {
+    const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
+    for (const t of [
+      'hi everyone im new here, sub to me and ill sub back',
+      'Please check out my mixtape and tell me what you think!!',
+      'follow me on insta @deals.daily for giveaways',
+      'We buy real followers cheap, 1000 for $5',
+      'Make money from home in your spare time, use my referral code',
+    ]) expect(v7(t), t).not.toEqual([]);
+    // talk about audiences is not promotion
+    for (const t of ['I finally hit 300 likes on my photo of the pier', 'my kid made me follow him on Instagram', 'please share this post so neighbors know the road is closed']) {
+      expect(v7(t), t).toEqual([]);
+    }
+  });
+  it('[IV.D.7(f)] a City post may invite residents to follow its accounts and visit its booth', () => {
+    const f = screenPost({ text: 'Follow us on Instagram @cityofcarson for updates and visit our booth at the Carson fair!', platform: 'facebook' });
+    expect(f.filter((x) => x.clause === 'IV.D.7(f)')).toEqual([]);
   });
   it('[V.13] national politics is advice, not a block', () => {
     const f = screenComment('What about Brexit and the EU parliament?').filter((x) => x.clause === 'V.13');

@@ -33,6 +33,24 @@ const spam = new Pattern([
   ['&', '\\b(?:t&c|t&cs|t & c)'],
   ['min msg text', '\\b\\d{2,3}p ?(?:/|per) ?(?:min|msg|minute|text)'],
 ]);
+/**
+ * Comments only: social-media self-promotion — channels, follower swaps, bought audiences,
+ * referral codes. A City post may rightly say "follow us on Instagram" or "visit our booth".
+ */
+const selfPromotion = new Pattern([
+  ['check$', '\\bcheck out (?:my|our) (?:new |latest |first )?(?:(?:music|youtube|tiktok|instagram) )?(?:channel|mixtape|music|song|album|track|vlog|podcast|page|profile|shop|store|website|site|account|stream|ebook|app|music video|new video)s?\\b'],
+  ['sub$ subscribe$ follow$ like$ f4f l4l s4s', '\\b(?:sub|subscribe|follow|like) (?:4|for) (?:sub|subscribe|follow|like)\\b|\\b(?:ill|i\'ll|i will|will) (?:sub|subscribe|follow)(?: you)? back\\b|\\b(?:sub|subscribe) to me\\b|\\b(?:f4f|l4l|s4s)\\b'],
+  // "follow me on Instagram" alone is often just talk; with a handle or a lure it is promotion
+  ['follow$', '\\bfollow (?:me|us|my page|our page) (?:on|at) (?:instagram|insta|ig|tiktok|twitter|youtube|yt|twitch|snapchat|snap|facebook|fb|soundcloud|spotify) ?(?:@|for (?:giveaways|deals|more|updates|free))'],
+  ['like$ share$', '\\b(?:like|share)(?: (?:and|&) (?:like|share|subscribe|comment|follow))* (?:my|our) (?:page|channel|video|account|profile|music|song|mixtape)s?\\b'],
+  // bought or begged audiences; "I hit 300 likes" is only a boast
+  ['buy$ cheap$ real$ instant$ free$ need$ get$ help$', '\\bbuy (?:cheap |real |instant |active )?(?:followers|subscribers|likes|views)\\b|\\b(?:cheap|real|instant|free) (?:instagram |youtube |tiktok )?(?:followers|subscribers|likes|views)\\b|\\b(?:need|get me to|help me (?:get|reach)) \\d+k? (?:more )?(?:followers|subscribers|subs)\\b'],
+  ['make$ earn$', '\\b(?:make|earn) (?:money|cash|income) (?:online|from home|fast|easily|from your (?:phone|couch)|while you sleep)\\b|\\b(?:make|earn) (?:easy|fast|quick) (?:money|cash)\\b'],
+  ['lose$ trick$', '\\blose \\d+ ?(?:pounds|lbs|kg|kilos)\\b|\\b(?:this|one) (?:weird|simple|strange|crazy) trick\\b'],
+  ['use$ with$ enter$ referral$ invite$ affiliate$', '\\b(?:use|with|enter) my (?:code|referral|invite link)\\b|\\bmy (?:referral|invite|affiliate) (?:code|link)\\b'],
+  ['link$', '\\blink in (?:my )?(?:bio|profile|description)\\b'],
+  ['visit$', '\\bvisit (?:our|my) (?:site|website|store|shop|page|channel|booth)\\b'],
+]);
 const shortener = /\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at)\/\S+/g;
 
 const TRIGGERS = triggers(
@@ -47,6 +65,7 @@ export const commerceRule: Rule = {
   check(ctx) {
     const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : spam.hits(ctx, 'commercial solicitation or advertisement', 0.85);
     if (ctx.kind === 'comment') {
+      hits.push(...selfPromotion.hits(ctx, 'self-promotion or audience-building spam', 0.85));
       // every shortened link has a '/': most comments skip the scan
       if (ctx.norm.text.includes('/')) hits.push(...regexHits(ctx, shortener, 'link through a URL shortener (typical of spam)', 0.5, true, 2));
       const c = classifierHit(ctx, 'V.7', 'spam or commercial solicitation');
