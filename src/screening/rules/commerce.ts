@@ -65,7 +65,10 @@ export const commerceRule: Rule = {
   check(ctx) {
     const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : spam.hits(ctx, 'commercial solicitation or advertisement', 0.85);
     if (ctx.kind === 'comment') {
-      hits.push(...selfPromotion.hits(ctx, 'self-promotion or audience-building spam', 0.85));
+      // a span the general pattern already reported ("check out my channel") is not reported twice
+      for (const h of selfPromotion.hits(ctx, 'self-promotion or audience-building spam', 0.85)) {
+        if (!hits.some((o) => (o.start ?? 0) < (h.end ?? 0) && (h.start ?? 0) < (o.end ?? 0))) hits.push(h);
+      }
       // every shortened link has a '/': most comments skip the scan
       if (ctx.norm.text.includes('/')) hits.push(...regexHits(ctx, shortener, 'link through a URL shortener (typical of spam)', 0.5, true, 2));
       const c = classifierHit(ctx, 'V.7', 'spam or commercial solicitation');
