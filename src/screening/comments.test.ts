@@ -102,6 +102,22 @@ describe('comment screening: violations are found with evidence', () => {
       expect(v7(t), t).toEqual([]);
     }
   });
+  it('[V.7] two kinds of promotional move make spam; one alone is a resident talking', () => {
+    const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
+    const spam = [
+      'Invest in bitcoin with my mentor, message her on WhatsApp', // bait + call to action
+      'Our realty team can sell your home in 30 days, call us', // self-promotion + call to action
+      'Want free robux? go to freerobux.xyz', // bait + link off the City's sites
+    ];
+    for (const t of spam) expect(v7(t).map((f) => f.message), t).toEqual([expect.stringMatching(/^spam: /)]);
+    const civic = [
+      'My business on Carson St lost power last night, who do I call?', // self-promotion words only
+      'Free flu shots at the community center were really helpful', // an offer, no call to action
+      'The agenda is at https://ci.carson.ca.us/agenda, go to item 4', // a City link
+      'I hate it when people call her names at the park', // "call her" is not a call to action
+    ];
+    for (const t of civic) expect(v7(t), t).toEqual([]);
+  });
   it('[IV.D.7(f)] a City post may invite residents to follow its accounts and visit its booth', () => {
     const f = screenPost({ text: 'Follow us on Instagram @cityofcarson for updates and visit our booth at the Carson fair!', platform: 'facebook' });
     expect(f.filter((x) => x.clause === 'IV.D.7(f)')).toEqual([]);

@@ -7,6 +7,7 @@ import { hasAny, regexHits, triggers } from '../hits.ts';
 import { Pattern } from '../patterns.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
+import { promotionHits } from './commerce-signals.ts';
 
 /** [needles (a match contains one), alternative], in the order of the original union. */
 const spam = new Pattern([
@@ -51,6 +52,7 @@ const selfPromotion = new Pattern([
   ['link$', '\\blink in (?:my )?(?:bio|profile|description)\\b'],
   ['visit$', '\\bvisit (?:our|my) (?:site|website|store|shop|page|channel|booth)\\b'],
 ]);
+const overlaps = (a: Hit, b: Hit): boolean => (a.start ?? 0) < (b.end ?? 0) && (b.start ?? 0) < (a.end ?? 0);
 const shortener = /\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at)\/\S+/g;
 
 const TRIGGERS = triggers(
@@ -67,8 +69,9 @@ export const commerceRule: Rule = {
     if (ctx.kind === 'comment') {
       // a span the general pattern already reported ("check out my channel") is not reported twice
       for (const h of selfPromotion.hits(ctx, 'self-promotion or audience-building spam', 0.85)) {
-        if (!hits.some((o) => (o.start ?? 0) < (h.end ?? 0) && (h.start ?? 0) < (o.end ?? 0))) hits.push(h);
+        if (!hits.some((o) => overlaps(o, h))) hits.push(h);
       }
+      for (const h of promotionHits(ctx)) if (!hits.some((o) => overlaps(o, h))) hits.push(h);
       // every shortened link has a '/': most comments skip the scan
       if (ctx.norm.text.includes('/')) hits.push(...regexHits(ctx, shortener, 'link through a URL shortener (typical of spam)', 0.5, true, 2));
       const c = classifierHit(ctx, 'V.7', 'spam or commercial solicitation');

@@ -1,0 +1,77 @@
+/**
+ * V.7 in comments by the company its words keep. Spam on social media rarely repeats the SMS
+ * spammer's fixed phrases; it combines a few kinds of move: a call to action ("click the link",
+ * "message her on WhatsApp"), a bait or offer ("free $100 gift card", "earned $3000"), promotion
+ * of the writer's own channel or business ("my new vlog", "our realty team"), and a link off the
+ * City's sites. Residents make any one of these moves ("my business lost power", "free flu shots
+ * were helpful", a link to the agenda); two kinds together are what a moderator calls spam.
+ */
+import { parse } from 'tldts';
+import { Pattern } from '../patterns.ts';
+import type { RuleContext } from '../rule.ts';
+import type { Hit } from '../types.ts';
+import { extractUrls } from '../text.ts';
+import { isCityHost } from './link-back.ts';
+
+/** [needles, alternative] as in patterns.ts: each match holds one of its alternative's needles. */
+const callToAction = new Pattern([
+  ['click$ tap$', '\\b(?:click|tap) (?:on )?(?:the |this |my )?(?:link|here|below|button)\\b'],
+  ['please$ pls$ plz$ subscribe$ sub$', '\\b(?:please|pls|plz) (?:subscribe|sub|follow me)\\b|\\b(?:subscribe|sub) (?:to (?:me|my)|now|today|for more)\\b'],
+  ['watch$ check$ listen$', '\\b(?:watch|check(?: out)?|listen to) my\\b'],
+  ['visit$ go$ head$', '\\b(?:visit|go to|head to|head over to) (?:our|my|www\\.|https?:|[a-z0-9-]+\\.(?:com|net|biz|info|xyz|co|io|shop|store|online|site|club|top|me)\\b)'],
+  ['order$ book$ shop$ buy$', '\\b(?:order|book|shop|buy) (?:at|from|on|through|now|today|online|here)\\b'],
+  ['call$ contact$ message$ email$ dm$ text$ whatsapp$', '\\b(?:call|contact|message|email|dm|text) us\\b|\\b(?:contact|message|dm) me (?:for|to|now|today|asap)\\b|\\b(?:message|contact|text|dm) (?:me|us|her|him) on (?:whatsapp|telegram|signal|ig|insta|instagram)\\b|\\bwhatsapp (?:me|us|her|him)\\b'],
+  ['sign$ register$ apply$ join$', '\\bsign up (?:now|today|here|at|with|using)\\b|\\b(?:register|apply|join) (?:now|today|here)\\b|\\bjoin (?:my|our) team\\b'],
+  ['download$', '\\bdownload (?:the|my|our|this) app\\b'],
+  ['link$', '\\blink in (?:my )?(?:bio|profile|description)\\b'],
+]);
+
+const bait = new Pattern([
+  ['free$', '\\bfree (?:\\$|\\d|gift|money|cash|iphone|ipad|robux|vbucks|followers|likes|stuff|samples?|trial|crypto|bitcoin|giveaway|quotes?|consultation|estimate|shipping)'],
+  ['gift giftcard', '\\bgift ?cards?\\b'],
+  ['earn$ earned$ earning$ make$ made$ making$', '\\b(?:earn|earned|earning|make|made|making) (?:\\$|up to \\$|money|cash|easy|thousands|\\d[\\d,]*(?:k| dollars))'],
+  ['off$ returns$ return$ profit$ discount$', '\\b\\d{1,3}% (?:off|returns?|profit|discount)\\b'],
+  ['bitcoin crypto forex nft binary signals', '\\b(?:bitcoin|crypto|forex|nfts?|binary options|trading signals)\\b'],
+  ['cheap$ discount$ affordable$ best$ lowest$', '\\b(?:cheap|discount|affordable|best|lowest) (?:car |auto |home |health |life )?(?:insurance|loans?|rates|prices?|seo|web design|followers|deals?)\\b'],
+  ['singles$ dating$ meet$', '\\b(?:hot singles|dating site|meet (?:singles|hot|sexy|lonely))\\b'],
+  ['giveaway prize', '\\b(?:giveaways?|prizes?)\\b'],
+  ['work$ passive$ side$ financial$', '\\b(?:work from home|passive income|side hustle|financial freedom)\\b'],
+  ['limited$ act$ today$ week$ supplies$', '\\b(?:limited time|act now|today only|this week only|while supplies last)\\b'],
+]);
+
+const selfPromotion = new Pattern([
+  ['my$', '\\bmy (?:new |latest |first |small |own )?(?:youtube |gaming |music |cooking |instagram |tiktok )?(?:channel|videos?|vlogs?|music|songs?|mixtape|album|beats?|business|company|store|shop|bakery|salon|services|app|website|site|podcast|artwork|ebook|brand|startup|mentor|coach)\\b'],
+  ['we$ our$', '\\bwe (?:deliver|offer|sell|buy|provide|specialize|can help)\\b|\\bour (?:services|products|company|agency|firm|realty|store|shop|website|site|prices|rates)\\b|\\bour \\w+ team (?:can|will|offers)\\b'],
+  ['make$ post$ upload$ create$ sell$', '\\bi (?:make|post|upload|create|sell) (?:videos|content|music|beats|art|nails|lashes)\\b'],
+  ['im$ am$', '\\b(?:i am|im) (?:a |an )?(?:new |beginner |upcoming |aspiring |local |independent |small )?(?:rapper|singer|artist|youtuber|streamer|producer|realtor|influencer|photographer|dj|business owner)\\b'],
+]);
+
+/** Cheap necessary condition for a link worth parsing. */
+const LINKISH = /https?:\/\/|www\.|[a-z0-9]\.(?:com|net|org|biz|info|xyz|co|io|ly|me|shop|store|online|site|club|top|us|gg|tv)\b/;
+
+/** The first match of a pattern as a move, if any. */
+function move(ctx: RuleContext, pattern: Pattern, kind: string): { kind: string; start: number; end: number } | undefined {
+  const first = pattern.hits(ctx, kind, 0, false, 1)[0];
+  return first && { kind, start: first.start!, end: first.end! };
+}
+
+/** Comments that make two kinds of promotional move: one hit on the first move, naming both. */
+export function promotionHits(ctx: RuleContext): Hit[] {
+  // the bait and the call to action have the rarer words; self-promotion ("my", "our") is only
+  // looked for beside one of them
+  const found = [move(ctx, bait, 'a bait or offer'), move(ctx, callToAction, 'a call to action')].filter((m) => m !== undefined);
+  if (found.length === 0) return [];
+  if (found.length === 1) {
+    const own = move(ctx, selfPromotion, 'self-promotion');
+    if (own) found.push(own);
+  }
+  if (found.length === 1) {
+    // the link check parses URLs (twitter-text, tldts): only for comments already making a move
+    if (!LINKISH.test(ctx.norm.text)) return [];
+    const off = extractUrls(ctx.text).find((u) => !isCityHost(parse(u.url).hostname ?? '', ctx.config.cityDomains));
+    if (!off) return [];
+    return [{ message: `spam: ${found[0]!.kind} with a link off the City's sites (${off.url})`, score: 0.8, start: found[0]!.start, end: found[0]!.end }];
+  }
+  found.sort((a, b) => a.start - b.start);
+  return [{ message: `spam: ${found.map((f) => f.kind).join(' and ')}`, score: 0.8, start: found[0]!.start, end: found[0]!.end }];
+}
