@@ -26,6 +26,40 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'W o m e n are vermin',
     'Gay people are d1sgusting',
     'Mus\u200blims are vermin',
+    // calls for harm and expulsion
+    'We should get rid of all the Mexicans in this neighborhood',
+    'Kick the Haitians out of our neighborhood',
+    'Round up the illegals and send them back',
+    'Refugees should be sterilised',
+    'People with Down syndrome should be kept out of the pool',
+    'I want all the immigrants deported',
+    'All the Somalis need to go',
+    // negative stereotypes and conspiracy
+    'Jews control the city council',
+    'Immigrants ruin everything',
+    'Immigrants bring crime and disease',
+    // exclusion in hiring, housing and service
+    'Never trust a Muslim',
+    'I would never hire a woman',
+    "I'll never rent to Mexicans again",
+    "I won't sell my house to a black family",
+    'No gays allowed in my restaurant',
+    'No immigrants should be allowed on the council',
+    'Divorced women aren\'t welcome at the potluck',
+    // pronoun and apposition, dehumanising modifiers
+    'Those people are vermin, the immigrants ruin everything',
+    "They're animals, these immigrants",
+    'Immigrants, those leeches, drain every program',
+    'Jewish vermin run the bank downtown',
+    'The Mexicans on 5th Street are animals',
+    // other protected classes: medical condition, genetic information, marital status, veterans, age
+    'People with HIV are filthy',
+    'People with genetic diseases should not be allowed to have children',
+    'Single mothers are leeches',
+    'Veterans are unstable psychos',
+    'Boomers should just die already',
+    'Why are black people so violent?',
+    'Deport all the Mexicanz',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -53,6 +87,39 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'I hate spiders',
     'Conservatives are scum',
     'Black people are not only important to this city, they built it',
+    // counter-speech, quotation and reporting
+    'Black people are not animals, and whoever wrote that should be ashamed',
+    'Shame on whoever posted that Muslims should be deported',
+    "The sign said 'no Jews allowed', it's horrible that this is still happening",
+    'My neighbor yelled "go back to Mexico" at a family walking by',
+    'Someone spray-painted a slur on the library wall last night',
+    'Jews do not control the city council, that\'s an antisemitic lie',
+    'Nobody should say gay people should be killed',
+    'I would never vote for a councilman who hates immigrants',
+    // negated hate and refused exclusion
+    'I would never refuse to hire a woman',
+    "I'd never stop renting to immigrants, they're my best tenants",
+    'I have never met a lazy immigrant in my life',
+    'Not all men are trash',
+    // reclaimed self-reference
+    "I'm a proud dyke and a Carson resident for 30 years",
+    // protected groups in civic requests, and abuse of groups the policy does not protect
+    'Seniors need to go to the clinic for their flu shots',
+    "We can't let seniors live in fear of scams",
+    'Muslims should be protected from attacks',
+    'Refugee families need help finding housing',
+    'Cyclists are a plague on our roads',
+    'Landlords are parasites',
+    'The mayor is a liar and should resign',
+    // near misses: the same grammar with no protected group
+    'We should get rid of all the potholes',
+    'Never trust a weather forecast in this town',
+    'The old bridge should be removed',
+    'The rats in the alley behind the market are disgusting',
+    'The black bins are for trash and the blue bins for recycling',
+    'Capital gains tax should be payable on all property sales',
+    'Missing and Murdered Indigenous Women deserve justice',
+    'Lebanese Christian beats up Syrian refugee in his home',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

@@ -1,0 +1,42 @@
+/**
+ * V.2: the speaker is against the hate they mention. Counter-speech ("saying … is bigoted",
+ * "shame on whoever wrote that"), quotation ("… was written on the bus shelter") and reclaimed
+ * self-reference ("as a proud dyke …") turn a finding into advice for a moderator, never a block.
+ */
+import { RECLAIMABLE } from './lexicon.ts';
+
+/** "saying X are Y is bigoted", "people who think …", "shame on whoever …": the speaker condemns the hate. */
+export const COUNTER =
+  /\b(?:is|are|was|sounds|seems|its|it's|thats|that's)\s+(?:a |an |so |such a |really |just |pretty |completely |totally |deeply |very |incredibly |absolutely |plain |straight up |an old |a tired |a cruel |an ugly )*(?:bigoted|racist|sexist|homophobic|transphobic|islamophobic|antisemitic|xenophobic|ableist|misogynistic|hateful|ignorant|offensive|unacceptable|inexcusable|wrong|cruel|vile thing|disgusting thing|horrible thing|terrible thing|awful thing|hurtful|harmful|not (?:ok|okay|acceptable|true|fine|who we are)|hate speech|bigotry|racism|sexism|discrimination|a lie|a myth|stereotype|false|bullshit|nonsense)\b|\b(?:people|those|anyone|someone|whoever|everyone|folks) (?:who|that) (?:say|says|said|think|thinks|believe|believes|claim|claims|call|calls|post|posts|write|writes)\b|\bwhoever (?:said|says|wrote|writes|posted|posts|painted|sprayed|put|left|thinks|believes)\b|\bshame on\b|\bshould be ashamed\b|\bif you (?:think|say|believe|really think)\b|\b(?:stop|quit) (?:saying|calling|claiming|pretending)\b|\b(?:don'?t|do not|never|shouldn'?t|should not|no one should|nobody should) (?:say|call|claim|tell)\b|\bshows? (?:how|that you|your)\b|\byou(?:'re| are) (?:a |such a |so )?(?:bigot|racist|sexist|homophobe|transphobe|misogynist)\b|\b(?:can'?t|cannot) believe (?:you|they|he|she|people|someone|anyone) (?:said|say|would say|think|wrote)\b|\b(?:i|we) (?:condemn|reject|denounce|oppose)\b|\bthere(?:'s| is) no (?:place|room) for (?:hate|racism|bigotry|that|this|discrimination|antisemitism|homophobia|transphobia|sexism|xenophobia|such)\b|\b(?:sign|flyer|flier|graffiti|note|letter|poster|message|banner|sticker)s? (?:said|says|read|reads|claimed|claims)\b|\b(?:calling|saying|claiming|suggesting|implying|comparing|telling) (?:that )?(?:all )?(?:[a-z]+ ){0,3}(?:are|is|to) [a-z ]{0,40}(?:is|was|shows|says)\b/;
+/**
+ * Quoted passages of the normalised text (quotes there are ' and "): in double quotes, or in single
+ * quotes that are not apostrophes ('no … allowed'). An unclosed double quote runs to the end.
+ */
+const QUOTE_SPANS = /"[^"]*(?:"|$)|(?:^|[\s(])'[^'\n]{3,120}'(?=[\s.,;:!?)]|$)/g;
+
+/** Does the normalised text quote the words at [start, end) ("… was written on the bus shelter"), not just use scare quotes elsewhere? */
+export function quoted(text: string, start: number, end: number): boolean {
+  if (!text.includes('"') && !text.includes("'")) return false;
+  QUOTE_SPANS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE_SPANS.exec(text)) !== null) {
+    if (m.index <= start && m.index + m[0].length >= end) return true;
+    if (m.index > start) break;
+  }
+  return false;
+}
+
+/** Words right before a slur that make it self-reference ("proud …", "us …", "we …", "fellow …"). */
+const SELF = new Set(['we', 'us', 'proud', 'fellow']);
+/** Words before "a" that do ("I'm a …", "as a …"). */
+const SELF_A = new Set(['im', 'am', 'as']);
+
+/** Is the slur at token index i a reclaimed self-reference? `words` are the text's token words. */
+export function reclaimed(words: readonly string[], i: number): boolean {
+  if (!RECLAIMABLE.has(words[i]!)) return false;
+  const p = words[i - 1];
+  if (p !== undefined && SELF.has(p)) return words[i - 2] !== 'you' && words[i - 2] !== 'them';
+  if ((p === 'a' || p === 'proud') && SELF_A.has(words[i - 2] ?? '')) return true;
+  if (p === 'proud' && words[i - 2] === 'a' && SELF_A.has(words[i - 3] ?? '')) return true;
+  return words[i + 1] === 'myself';
+}

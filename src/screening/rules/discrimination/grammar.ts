@@ -1,0 +1,357 @@
+/**
+ * V.2's grammar over resolved tokens: where a protected group is mentioned, and what the
+ * sentence does to it — before the group ("I hate …", "deport all …", "get rid of the …", "kick
+ * the … out", "I would never hire a …") and after it ("… are vermin", "… should be deported",
+ * "… control the council", "… ruin everything", "… don't belong here"). Negation defuses
+ * ("… are not vermin", "I would never refuse to hire a …"). Pure functions of the token words.
+ */
+import {
+  BRING_VERBS, CONDITION_NEEDS, CONDITIONS, CONSPIRACY_OBJECTS, CONTROL_VERBS, DEROG_NOUNS, EXPEL_VERBS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS,
+  HARM, HARMFUL_THINGS, NOMINAL_ADJ, ORIGIN_NOUNS, PEOPLE, POS_ATTR, RIGHTS, TAKE_VERBS, TREAT_VERBS,
+} from './lexicon.ts';
+
+/** A token as V.2 reads it: its word (after one-edit resolution near an anchor) and memberships. */
+export interface Resolved { g: boolean; attr: boolean; hate: boolean; w: string }
+export interface Found { from: number; to: number; why: string }
+
+export const GROUP_SET = new Set(GROUP_NOUNS);
+export const ADJ_SET = new Set(GROUP_ADJ);
+const DEROG_SET = new Set(DEROG_NOUNS);
+
+export const COPULA = new Set(['are', 'r', 'is', 'were', 'was', 'be', 'being', 'am', 'seem', 'look', 'sound', 'smell', 'become', 'been']);
+/** Negated copulas and modals: they negate and link at once ("… aren't welcome", "… can't be trusted"). */
+const NEG_COPULA = new Set(['arent', 'isnt', 'wasnt', 'werent', 'aint']);
+const NEG_MODAL = new Set(['shouldnt', 'wouldnt', 'cant', 'cannot', 'wont', 'mustnt', 'couldnt', 'dont', 'doesnt', 'didnt']);
+const MODAL = new Set(['should', 'must', 'need', 'needs', 'deserve', 'deserves', 'ought', 'have', 'has', 'gotta', 'shall', 'will', 'would', 'can', 'could', 'may', 'got']);
+export const FILLER = new Set([
+  'so', 'all', 'just', 'such', 'really', 'truly', 'completely', 'totally', 'absolutely', 'utterly', 'nothing', 'but', 'a', 'an',
+  'the', 'total', 'complete', 'utter', 'fucking', 'fking', 'damn', 'very', 'always', 'obviously', 'clearly', 'simply', 'basically',
+  'literally', 'bunch', 'of', 'pack', 'to', 'me', 'like', 'honestly', 'too', 'extremely', 'incredibly', 'disgustingly',
+  'pure', 'absolute', 'mere', 'nasty', 'filthy', 'dirty', 'ugly', 'stupid', 'than', 'less', 'more', 'class', 'second',
+  'oxygen', 'space', 'beings', 'by', 'nature', 'naturally', 'inherently', 'born', 'at', 'best', 'frankly', 'still', 'also', 'even',
+  'that', 'only', 'ever', 'any', 'mostly', 'generally', 'typically', 'usually', 'getting', 'becoming', 'kind', 'sort', 'every',
+  'one', 'last', 'them', 'nothing', 'just', 'seriously', 'definitely', 'certainly', 'probably', 'honestly', 'now', 'already',
+]);
+export const NEGATORS = new Set(['not', 'never', 'no', 'nt', 'hardly', 'barely', 'scarcely', 'nobody', 'neither', 'nor', ...NEG_COPULA, ...NEG_MODAL]);
+export const PRONOUNS = new Set(['they', 'them', 'theyre', 'those', 'these', 'such']);
+const DETERMINERS = new Set(['all', 'every', 'those', 'these', 'the', 'any', 'most', 'you', 'fucking', 'damn', 'dirty', 'filthy', 'stupid', 'a', 'an', 'more', 'our', 'last', 'single']);
+const DESCRIBING = new Set(['illegal', 'undocumented', 'new', 'these', 'foreign']);
+/** Words a group can be followed by and still be the object of what came before ("kick the Mexicans out", "ban Muslims from …"). */
+const AFTER_OBJECT = new Set([
+  'out', 'off', 'away', 'back', 'home', 'up', 'down', 'from', 'in', 'on', 'at', 'to', 'now', 'and', 'or', 'too', 'already', 'here',
+  'there', 'this', 'that', 'who', 'with', 'of', 'for', 'before', 'after', 'immediately', 'forever', 'again', 'all', 'then', 'so',
+  'because', 'they', 'we', 'into', 'across', 'around', 'near', 'like', 'as', 'if', 'until', 'ever', 'anymore', 'either', 'more',
+  'but', 'right', 'today', 'tonight', 'asap', 'lol', 'please', 'already', 'instead',
+]);
+/** Singular group words that, after "the", "that", "my" …, name one person (a personal attack at most, V.14). */
+const SINGULAR = new Set(['woman', 'muslim', 'jew', 'immigrant', 'migrant', 'refugee', 'lesbian', 'homosexual', 'veteran', 'man', 'guy', 'girl', 'boy', 'lady', 'person', 'kid', 'child', 'family', 'mother', 'mom', 'dad']);
+/** Before a singular group word, the words that make it any member of the group ("never trust a …", "every …"). */
+const GENERIC = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'each', 'last', 'single']);
+
+/** Is the singular group word at i generic ("a woman", "every filthy immigrant"), not one person ("the woman", "Woman sets …")? */
+function generic(res: readonly Resolved[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const r = res[k]!;
+    if (GENERIC.has(r.w)) return true;
+    if (!(r.attr || ADJ_SET.has(r.w) || FILLER.has(r.w))) return false;
+  }
+  return false;
+}
+/** Before a nominal adjective: "a Mexican", "every Muslim", "no Jew". */
+const NOMINAL_BEFORE = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'last', 'single']);
+const NOMINAL_PLURAL = new Set(['chinese', 'japanese', 'vietnamese', 'irish', 'disabled', 'elderly', 'handicapped']);
+/** Words after which a group is introduced by "with …" or "of …" ("people with HIV", "people of color"). */
+const HEADS = new Set(['people', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults']);
+/** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
+const WISH = new Set(['see', 'want', 'wants', 'wanted', 'prefer', 'make']);
+/** Subjects under which refusing to hire/rent/serve/trust is the speaker's own stance or advice. */
+const STANCE = new Set(['i', 'we', 'you', 'ill', 'id', 'im', 'ive', 'well', 'wed', 'youd', 'youll', 'should', 'shouldnt', 'must', 'ought', 'nobody', 'people', 'landlords', 'employers', 'businesses', 'city']);
+const STANCE_STOP = new Set(['does', 'doesnt', 'did', 'didnt', 'he', 'she', 'it', 'they', 'company', 'shelter', 'landlord', 'boss', 'manager', 'was', 'were', 'told', 'said']);
+
+/** "never let a … move in": what "let" must be followed by to be about housing or entry. */
+const LET_IN = new Set(['move', 'in', 'into', 'near', 'rent', 'buy']);
+/** Verbs that negate what follows ("refuse to hire", "never stop renting to"). */
+const REFUSE = new Set(['refuse', 'refuses', 'refused', 'stop', 'stopped', 'quit']);
+
+export type Break = (a: number, b: number) => boolean;
+/**
+ * The text as the grammar reads it: resolved words, whether a sentence ends between two tokens,
+ * and where each token's clause starts (after the last , ; : . ! ? before it): negation does not
+ * reach across a clause ("Asians can't drive, ban them …").
+ */
+export interface Sentence { res: readonly Resolved[]; brk: Break; clause: Int32Array }
+
+/** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
+export function groupAt(s: Sentence, i: number): number {
+  const { res, brk } = s;
+  const r = res[i];
+  if (!r) return -1;
+  const next = res[i + 1];
+  if (!r.g) {
+    // "people with HIV", "anyone with a genetic disorder", "people of color", "people of Mexican descent"
+    if (HEADS.has(r.w) && next && (next.w === 'with' || next.w === 'of') && !brk(i, i + 1)) return phraseGroup(res, i + 2, next.w === 'of');
+    // "non-binary"
+    if (r.w === 'non' && next?.w === 'binary') return next && res[i + 2] && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
+    return -1;
+  }
+  const prev = res[i - 1]?.w;
+  if (ADJ_SET.has(r.w)) {
+    // "gay people", "Mexican workers", "black gay men", "single mothers"
+    let j = i + 1;
+    if (res[j] && ADJ_SET.has(res[j]!.w) && res[j + 1] && PEOPLE.has(res[j + 1]!.w)) j++;
+    if (res[j] && PEOPLE.has(res[j]!.w) && !brk(j - 1, j)) {
+      if (SINGULAR.has(res[j]!.w) && !generic(res, i)) return -1;
+      return j + 1;
+    }
+  }
+  if (GROUP_SET.has(r.w)) {
+    if (SINGULAR.has(r.w) && !generic(res, i)) return -1;
+    // a group noun that also is an adjective, before another noun, modifies it ("Muslim holidays")
+    if (ADJ_SET.has(r.w) && next && !brk(i, i + 1) && isContent(next.w)) return -1;
+    return i + 1;
+  }
+  // "a Mexican", "the Chinese", "… are Haitian."
+  if (NOMINAL_ADJ.has(r.w) && prev !== undefined && (NOMINAL_BEFORE.has(prev) || (NOMINAL_PLURAL.has(r.w) && (prev === 'the' || prev === 'those' || prev === 'these' || prev === 'all')) || COPULA.has(prev))) {
+    if (!next || brk(i, i + 1) || !isContent(next.w)) return i + 1;
+  }
+  return -1;
+}
+
+/** After "with" / "of" at j: a condition or origin within 3 words; the index after it, or -1. */
+function phraseGroup(res: readonly Resolved[], j: number, of: boolean): number {
+  for (let k = j; k < Math.min(res.length, j + 3); k++) {
+    const w = res[k]!.w;
+    if (!of && CONDITIONS.has(w)) {
+      const needs = CONDITION_NEEDS[w];
+      if (!needs) return k + 1;
+      return res[k + 1] && needs.includes(res[k + 1]!.w) ? k + 2 : -1;
+    }
+    if (ORIGIN_NOUNS.has(w) && (w === 'color' || w === 'colour' || (k > j && res[k - 1]!.g))) return k + 1;
+    if (!(w === 'a' || w === 'an' || w === 'the' || res[k]!.g || w === 'bad' || w === 'mixed')) return -1;
+  }
+  return -1;
+}
+
+/** A content word (not a function word the grammar reads): after a group word it makes the group a modifier. */
+function isContent(w: string): boolean {
+  return !(AFTER_OBJECT.has(w) || COPULA.has(w) || MODAL.has(w) || NEGATORS.has(w) || FILLER.has(w) || PRONOUNS.has(w) || GROUP_DEEDS.has(w) || CONTROL_VERBS.has(w) || BRING_VERBS.has(w) || TAKE_VERBS.has(w) || w === 'belong' || w === 'allowed' || w === 'welcome' || w === 'need' || w === 'go');
+}
+
+/** An odd number of negations among res[from, to) ("never", "don't", "refuse to")? */
+function negatedIn(s: Sentence, from: number, to: number): boolean {
+  const res = s.res;
+  let n = 0;
+  for (let k = Math.max(0, from, s.clause[Math.min(to, res.length - 1)] ?? 0); k < to; k++) {
+    const w = res[k]!.w;
+    if (NEGATORS.has(w) || REFUSE.has(w)) {
+      if (!(w === 'not' && (res[k + 1]?.w === 'only' || res[k + 1]?.w === 'just'))) n++;
+    }
+  }
+  return n % 2 === 1;
+}
+
+export interface Before { found?: Found; defused?: boolean; wish?: boolean; negatedSubject?: boolean }
+
+/** What the words before the group mention at i (ending at `end`) do to it. */
+export function before(s: Sentence, i: number, end: number): Before {
+  const { res, brk } = s;
+  let k = i - 1;
+  // "deport all the illegal aliens": determiners and describing words between the verb and the group
+  while (k >= 0 && (DETERMINERS.has(res[k]!.w) || DESCRIBING.has(res[k]!.w) || (ADJ_SET.has(res[k]!.w) && k < i - 1)) && i - k <= 4) k--;
+  // "not all men …": the speaker denies the generalisation
+  if (res[i - 1]?.w === 'all' && res[i - 2]?.w === 'not') return { defused: true };
+  if (res[i]!.w === 'nobody' || (res[i - 1]?.w === 'no' && res[i - 2]?.w !== 'say')) {
+    // "No gays allowed", "No immigrants should be allowed …", "Nobody with HIV should …"
+    const after = res[end]?.w;
+    if (res[i]!.w !== 'nobody' && (after === 'allowed' || after === 'welcome' || after === 'wanted' || after === 'permitted')) return { found: { from: i - 1, to: end + 1, why: 'exclusion of a protected group' } };
+    return { negatedSubject: true };
+  }
+  if (k < 0 || brk(k, i)) return {};
+  const b = res[k]!;
+  const negated = negatedIn(s, k - 2, k);
+  const objectEnds = !res[end] || brk(end - 1, end) || !isContent(res[end]!.w);
+  // "can't stand …", "sick of …", "disgusted by …"
+  const phrasal = (b.w === 'stand' && (res[k - 1]?.w === 'cant' || res[k - 1]?.w === 'cannot')) ||
+    (b.w === 'of' && (res[k - 1]?.w === 'sick' || res[k - 1]?.w === 'tired')) || (b.w === 'by' && res[k - 1]?.w === 'disgusted');
+  if (phrasal && !(k > 1 && NEGATORS.has(res[k - 2]!.w) && b.w !== 'stand')) return { found: { from: k - 1, to: end, why: 'hatred of a protected group' } };
+  // "a councilman who hates immigrants": someone else's hatred, reported
+  if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return {};
+  if (b.hate) return negated ? { defused: true } : { found: { from: k, to: end, why: 'hatred of a protected group' } };
+  if (WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) return { wish: true };
+  // "never let a … move in"
+  if (b.w === 'let' && res[end] !== undefined && LET_IN.has(res[end]!.w) && negatedIn(s, k - 4, k) && stance(s, k)) return { found: { from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' } };
+  if (!objectEnds) return {};
+  if (((HARM.has(b.w) && !PARTICIPLE.test(b.w)) || b.w === 'fuck' || (b.w === 'to' && res[k - 1]?.w === 'death')) && !negated) {
+    return { found: { from: Math.max(0, k - (b.w === 'to' ? 1 : 0)), to: end, why: 'call for harm to a protected group' } };
+  }
+  // "there is no place for … here"
+  if (b.w === 'for' && res[k - 1]?.w === 'place' && res[k - 2]?.w === 'no') return { found: { from: k - 2, to: end, why: 'exclusion of a protected group' } };
+  // "get rid of (all) the …", "rid our town of …"
+  if (b.w === 'of') {
+    for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+      if (res[j]!.w === 'rid') return negatedIn(s, j - 3, j) ? { defused: true } : { found: { from: j, to: end, why: 'call to expel a protected group' } };
+    }
+  }
+  // "kick the … out", "kick out the …", "round up the …", "send them back"
+  const particles = EXPEL_VERBS.get(b.w);
+  if (particles && res[end] && particles.has(res[end]!.w)) return negatedIn(s, k - 3, k) ? { defused: true } : { found: { from: k, to: end + 1, why: 'call to expel a protected group' } };
+  if (k > 0 && EXPEL_VERBS.get(res[k - 1]!.w)?.has(b.w)) return negatedIn(s, k - 4, k - 1) ? { defused: true } : { found: { from: k - 1, to: end, why: 'call to expel a protected group' } };
+  // "I would never hire a …", "don't rent to …", "never trust a …", "I refuse to hire …"
+  let v = k;
+  if (b.w === 'to' || b.w === 'for') {
+    // "rent to …", "sell my house to …", "vote for a …"
+    for (let j = k - 1; j >= Math.max(0, k - 4, s.clause[k]!); j--) if (TREAT_VERBS.has(res[j]!.w)) { v = j; break; }
+  }
+  if (TREAT_VERBS.has(res[v]!.w) && negatedIn(s, v - 4, v) && stance(s, v)) return { found: { from: Math.max(0, v - 2), to: end, why: 'exclusion of a protected group (refusing them work, housing, service or trust)' } };
+  return {};
+}
+
+/** The speaker's own stance or advice ("I would never …", "never …", "landlords shouldn't …"), not a report ("the shelter doesn't …")? */
+function stance(s: Sentence, v: number): boolean {
+  const res = s.res;
+  const from = s.clause[v]!;
+  for (let j = v - 1; j >= Math.max(from, v - 6); j--) {
+    const w = res[j]!.w;
+    if (STANCE.has(w)) return true;
+    if (STANCE_STOP.has(w)) return false;
+  }
+  // an imperative: the clause starts with the negation ("Never hire …", "Don't rent to …")
+  const first = res[from]!.w;
+  return v - from <= 3 && (NEGATORS.has(first) || REFUSE.has(first) || first === 'please');
+}
+
+/** What the words after the group mention (ending at `end`) say about it. */
+export function after(s: Sentence, i: number, end: number, start: { copula: boolean; modal: boolean; negated: boolean }): { found?: Found; defused?: boolean } {
+  const { res, brk } = s;
+  let { copula, modal, negated } = start;
+  let skips = 0;
+  let haveOnly = false; // "… has nothing to do with …": "have" links no attribute
+  for (let j = end; j < Math.min(res.length, end + 9); j++) {
+    if (j > end && brk(j - 1, j)) break;
+    const r = res[j]!;
+    const w = r.w;
+    const next = res[j + 1]?.w;
+    if (NEGATORS.has(w)) {
+      // "not only … but also" is not a negation
+      if (!(w === 'not' && (next === 'only' || next === 'just' || next === 'merely'))) negated = !negated;
+      if (NEG_COPULA.has(w)) copula = true;
+      if (NEG_MODAL.has(w)) modal = true;
+      continue;
+    }
+    if (modal && negated && w === 'have' && (next === 'children' || next === 'kids' || next === 'babies')) return hit(i, j + 1, 'denies a protected group rights');
+    if (COPULA.has(w)) { copula = true; continue; }
+    if (MODAL.has(w)) { modal = true; haveOnly = HAVE.has(w) && !copula; continue; }
+    // "the Mexicans on 5th Street are …": a short place phrase between the group and its verb
+    if (j === end && PLACE_PREP.has(w)) {
+      let q = j + 1;
+      while (q < Math.min(res.length, j + 5) && !COPULA.has(res[q]!.w) && !MODAL.has(res[q]!.w) && !brk(q - 1, q)) q++;
+      if (q < res.length && q < j + 5 && (COPULA.has(res[q]!.w) || MODAL.has(res[q]!.w)) && !brk(q - 1, q)) { j = q - 1; continue; }
+      break;
+    }
+    if (w === 'belong' || w === 'belongs') {
+      if (!negated && (next === 'in' || next === 'back') && j + 2 < res.length) return { found: { from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' } };
+      if (!negated && next !== undefined && (HARM.has(next) || next === 'locked')) return hit(i, j + 1, 'call for harm to a protected group');
+      if (negated && (next === 'here' || next === 'in' || next === 'anywhere' || next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
+      return {};
+    }
+    // negative stereotypes and conspiracy: "… ruin everything", "… control the council", "… bring crime", "… take our jobs"
+    const deed = (GROUP_DEEDS.has(w) && !(copula && w.endsWith('ed')) && !(res[j - 1]?.w === 'to' && !modal) && !(next === 'their' || next === 'themselves' || next === 'own') && !(w.startsWith('groom') && !objectWithin(res, j + 1, YOUNG)) && !(next === 'the' && res[j + 2]?.w === 'show')) ||
+      (CONTROL_VERBS.has(w) && objectWithin(res, j + 1, CONSPIRACY_OBJECTS) && !((w === 'run' || w === 'runs' || w === 'running') && !objectWithin(res, j + 1, RUN_OBJECTS))) ||
+      (BRING_VERBS.has(w) && objectWithin(res, j + 1, HARMFUL_THINGS)) ||
+      (TAKE_VERBS.has(w) && (next === 'our' || next === 'us' || (next === 'over' && (res[j + 2] === undefined || brk(j + 1, j + 2) || objectWithin(res, j + 2, TAKEN)))));
+    if (deed) return negated ? { defused: true } : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
+    if ((copula || modal) && w === 'sick' && next === 'in' && res[j + 3]?.w === 'head') return negated ? { defused: true } : hit(i, j + 3, 'derogatory or dehumanising statement about a protected group');
+    if (modal && negated && w === 'place' && (next === 'in' || next === 'here' || next === 'on' || next === 'at')) return hit(i, j, 'exclusion of a protected group');
+    if (modal && negated && w === 'apply' && (next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
+    if (modal && !negated && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false)) return hit(i, j + 1, 'call to expel a protected group');
+    if (modal && !negated && w === 'stay' && objectWithin(res, j + 1, STAY_PUT)) return hit(i, j, 'exclusion of a protected group');
+    if ((copula || modal) && w === 'mentally' && next !== undefined && (next === 'ill' || next === 'sick' || next === 'disturbed' || next === 'deranged')) return negated ? { defused: true } : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return { defused: true };
+    if ((copula || (modal && !haveOnly)) && r.attr && !negated) {
+      // "… are animal lovers", "… are property owners": the word describes a noun after it
+      const n = res[j + 1];
+      if (n && s.clause[j + 1] !== j + 1 && isContent(n.w) && !n.attr && !COMPOUND_HEADS.has(n.w) && !PEOPLE.has(n.w) && !(DEROG_SET.has(w) && w.endsWith('s')) && !n.w.endsWith('ing') && !n.w.endsWith('ed')) break;
+      return hit(i, j, 'derogatory or dehumanising statement about a protected group');
+    }
+    // apposition: "immigrants, those leeches, …"
+    if (DEROG_SET.has(w) && !negated && (res[j - 1]?.w === 'those' || res[j - 1]?.w === 'these')) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
+    if ((copula || modal) && POS_ATTR.has(w) && negated) return hit(i, j, 'denies a protected group a positive quality');
+    // "… should be deported", "… deserve to die"; not "… can kill …" (the group does it)
+    if (modal && HARM.has(w) && !negated && (copula || INTRANSITIVE_HARM.has(w))) return hit(i, j, 'call for harm to a protected group');
+    if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off')) return hit(i, j + 1, 'call to expel a protected group');
+    if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now')) return hit(i, j, 'call to expel a protected group');
+    if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
+    if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
+    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people') continue;
+    if (r.g || PRONOUNS.has(w)) continue;
+    // "… are immoral scum", "… are violent drunks": up to two more describing words before a derogatory noun
+    if (copula && !negated && skips < 2 && w.length > 2 && nextDerog(res, j + 1, 2 - skips)) { skips++; continue; }
+    break;
+  }
+  return {};
+}
+
+const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over']);
+/** Participles of expulsion after a modal, with their particles ("… should be kept out", "… put down", "… sent back"). */
+const EXPEL_PARTICIPLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
+  kept: ['out', 'away', 'off'], put: ['down', 'away'], sent: ['back', 'home', 'away', 'out'], run: ['out', 'off'], chased: ['out', 'away', 'off'],
+  pushed: ['out', 'away'], forced: ['out', 'away'], thrown: ['out', 'away'], kicked: ['out', 'off'], driven: ['out', 'away', 'off'],
+}).map(([verb, particles]) => [verb, new Set(particles)]));
+/** "… should stay home where they belong", "… should stay in the kitchen". */
+const STAY_PUT = new Set(['belong', 'kitchen']);
+/** Nouns that keep a derogatory word before them derogatory ("gang members", "drug dealers", "time bombs"). */
+const COMPOUND_HEADS = new Set(['members', 'bangers', 'dealers', 'diggers', 'bombs', 'killers', 'queens', 'human']);
+const HAVE = new Set(['have', 'has', 'got', 'gotta']);
+/** Harm verbs that need no "be" to befall their subject ("… should die", "… can rot"). */
+const INTRANSITIVE_HARM = new Set(['die', 'rot', 'suffer', 'disappear', 'starve', 'burn', 'hang', 'drown', 'dead']);
+/** Harm words that before a group describe it ("murdered women", "deported immigrants") rather than call for it. */
+const PARTICIPLE = /(?:ed|en|nt|ung|ot|ead)$/;
+const LIVE_WHERE = new Set(['here', 'among', 'near', 'next']);
+const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'our']);
+const RUN_OBJECTS = new Set(['media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);
+const TAKEN = new Set(['country', 'city', 'town', 'neighborhood', 'neighbourhood', 'world', 'schools', 'government', 'streets', 'everything', 'council', 'america']);
+
+/** A finding from the group at i to the word at j. */
+function hit(i: number, j: number, why: string): { found: Found } {
+  return { found: { from: i, to: j + 1, why } };
+}
+
+/** One of `set` within the next 4 words (skipping articles and the like)? */
+function objectWithin(res: readonly Resolved[], j: number, set: ReadonlySet<string>): boolean {
+  for (let k = j; k < Math.min(res.length, j + 4); k++) if (set.has(res[k]!.w)) return true;
+  return false;
+}
+
+/** A derogatory noun within the next n words, with only describing words between? */
+function nextDerog(res: readonly Resolved[], j: number, n: number): boolean {
+  for (let k = j; k < Math.min(res.length, j + n); k++) {
+    const w = res[k]!.w;
+    if (DEROG_SET.has(w) || w === 'trash' || w === 'garbage' || w === 'filth') return true;
+    if (FILLER.has(w) || COPULA.has(w) || NEGATORS.has(w)) return false;
+  }
+  return false;
+}
+
+/** "Jewish vermin", "filthy immigrants", "these vermin immigrants": a derogatory word right before the group. */
+export function derogModifier(s: Sentence, i: number, end: number): Found | undefined {
+  const { res, brk } = s;
+  const r = res[i]!;
+  const p = res[i - 1];
+  if (p && !brk(i - 1, i) && p.attr && !MODIFIER_EXEMPT.has(p.w) && !(NOUNISH.has(p.w) && COMPOUNDING.has(r.w)) && !negatedIn(s, i - 6, i - 1)) return { from: i - 1, to: end, why: 'derogatory or dehumanising statement about a protected group' };
+  // a group adjective before a derogatory noun: "Muslim pigs", "immigrant rats"
+  const n = res[i + 1];
+  if (ADJ_SET.has(r.w) && !ADJ_EXEMPT.has(r.w) && n && DEROG_SET.has(n.w) && !DEEDS_NOUNS.has(n.w) && !brk(i, i + 1)) return { from: i, to: i + 2, why: 'derogatory or dehumanising statement about a protected group' };
+  return undefined;
+}
+/** Nouns for people who do a deed: "Islamic terrorists", "Mexican drug dealers" name them, they do not dehumanise a group. */
+const DEEDS_NOUNS = new Set([
+  'criminals', 'rapists', 'terrorists', 'jihadists', 'thugs', 'gangsters', 'gangbangers', 'pedophiles', 'pedos', 'molesters', 'predators',
+  'dealers', 'traffickers', 'thieves', 'crooks', 'liars', 'cheaters', 'frauds', 'drunks', 'junkies', 'extremists', 'idiots', 'morons',
+]);
+/** Derogatory nouns that form compounds with "men", "people" … ("garbage men", "animal people"). */
+const NOUNISH = new Set([...DEROG_NOUNS, 'trash', 'garbage', 'rubbish', 'filth', 'cancer', 'plague', 'disease', 'virus', 'waste', 'poison', 'evil', 'nothing', 'criminal', 'animal', 'monster', 'beast', 'freak', 'pervert', 'idiot', 'moron']);
+const COMPOUNDING = new Set(['men', 'women', 'man', 'woman', 'people', 'folks', 'guys', 'ladies', 'girls', 'boys', 'males', 'females']);
+/** Words that describe acts or facts more than people: "criminal immigrants", "the worst seniors' fares" are not derogation. */
+const MODIFIER_EXEMPT = new Set(['criminal', 'criminals', 'illegal', 'worst', 'nothing', 'threat', 'waste', 'mistake', 'burden', 'drain', 'weak', 'fake', 'dangerous', 'awful', 'terrible', 'horrible']);
+/** Colour, age and sex adjectives before an animal word are usually about the animal ("black rats", "old dogs"). */
+const ADJ_EXEMPT = new Set(['black', 'white', 'brown', 'old', 'older', 'female', 'male', 'single', 'native', 'foreign', 'blind', 'deaf', 'wheelchair', 'military', 'physically', 'mentally']);

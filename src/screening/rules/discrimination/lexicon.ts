@@ -1,0 +1,163 @@
+/**
+ * V.2's words: who the protected groups are, and what is said against them. The grammar
+ * (grammar.ts) combines them; no word here triggers a finding alone except the slurs.
+ */
+
+/** Slurs (kept to terms that are slurs in nearly every use). */
+export const SLURS = [
+  'nigger~', 'nigga~', 'niggah', 'nigg~', 'jigaboo~', 'porch monkey~', 'darkie~', 'sambo', 'wetback~', 'beaner~', 'spic', 'spics',
+  'spick', 'chink~', 'gook~', 'jap', 'japs', 'slant eye~', 'zipperhead~', 'kike~', 'hymie~', 'raghead~', 'towelhead~', 'sand nigger~',
+  'camel jockey~', 'paki', 'pakis', 'faggot~', 'fag', 'fags', 'faggy', 'dyke', 'dykes', 'tranny', 'trannies', 'shemale~',
+  'retard', 'retards', 'retarded', 'tard', 'spaz', 'mongoloid~', 'injun~', 'redskin~', 'squaw~', 'halfbreed~', 'half breed~',
+  'honky', 'honkey~', 'white trash', 'wop', 'wops', 'dago~', 'kraut~', 'polack~', 'heeb~', 'yid', 'yids', 'chinaman', 'ching chong',
+  'sodomite~', 'ladyboy~', 'muzzie~', 'muzrat~', 'gyppo~', 'pikey~',
+];
+/** Slurs a member of the group may use of themselves ("as a proud dyke …"): reported as advice then. */
+export const RECLAIMABLE = new Set(['dyke', 'dykes', 'fag', 'fags', 'faggot', 'faggots', 'queer', 'queers', 'tranny', 'trannies', 'crip', 'crips']);
+
+/** Group nouns naming people by a protected characteristic (plural, or singular used generically). */
+export const GROUP_NOUNS = [
+  // sex, gender, gender identity
+  'women', 'woman', 'girls', 'females', 'ladies', 'men', 'males', 'trans', 'transgenders', 'transsexuals', 'transgender',
+  'transwomen', 'transmen', 'genderqueer', 'nonbinary', 'enbies', 'intersex', 'feminists',
+  // sexual orientation
+  'gays', 'lesbians', 'lesbian', 'bisexuals', 'homosexuals', 'homosexual', 'queers', 'homos', 'lgbt', 'lgbtq', 'lgbtqia',
+  // race, colour, national origin, ancestry
+  'blacks', 'whites', 'negroes', 'immigrants', 'immigrant', 'migrants', 'migrant', 'refugees', 'refugee', 'foreigners',
+  'illegals', 'aliens', 'mexicans', 'asians', 'latinos', 'latinas', 'latinx', 'hispanics', 'africans', 'arabs', 'chinese',
+  'indians', 'natives', 'filipinos', 'koreans', 'vietnamese', 'japanese', 'samoans', 'tongans', 'somalis', 'haitians',
+  'pakistanis', 'syrians', 'afghans', 'iranians', 'iraqis', 'nigerians', 'ethiopians', 'jamaicans', 'cubans', 'ricans',
+  'salvadorans', 'guatemalans', 'hondurans', 'russians', 'ukrainians', 'armenians', 'palestinians', 'israelis', 'italians',
+  'irish', 'germans', 'persians', 'turks', 'kurds', 'gypsies', 'roma', 'aboriginals',
+  // religion
+  'muslims', 'muslim', 'moslems', 'jews', 'jew', 'christians', 'catholics', 'protestants', 'evangelicals', 'hindus',
+  'sikhs', 'buddhists', 'atheists', 'mormons', 'islam', 'judaism',
+  // disability, medical condition
+  'disabled', 'handicapped', 'cripples', 'autistics', 'amputees', 'paraplegics', 'schizophrenics', 'epileptics', 'diabetics',
+  // age, marital status, military and veteran status
+  'elderly', 'seniors', 'boomers', 'millennials', 'zoomers', 'geezers', 'retirees', 'veterans', 'veteran', 'widows', 'divorcees', 'spinsters',
+];
+/** Adjectives naming a protected characteristic: a group with a people noun ("gay people", "Mexican workers"). */
+export const GROUP_ADJ = [
+  'black', 'white', 'brown', 'colored', 'asian', 'latino', 'latina', 'latinx', 'hispanic', 'mexican', 'african', 'arab', 'chinese',
+  'indian', 'native', 'indigenous', 'jewish', 'muslim', 'islamic', 'christian', 'catholic', 'hindu', 'sikh', 'gay', 'lesbian',
+  'bisexual', 'queer', 'trans', 'transgender', 'lgbt', 'lgbtq', 'disabled', 'handicapped', 'autistic', 'deaf', 'blind', 'old',
+  'older', 'elderly', 'immigrant', 'foreign', 'filipino', 'korean', 'vietnamese', 'japanese', 'samoan', 'somali', 'haitian',
+  'pakistani', 'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan',
+  'honduran', 'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'polish', 'single',
+  'divorced', 'unmarried', 'widowed', 'pregnant', 'female', 'male', 'nonbinary', 'intersex', 'mentally', 'physically',
+  'diabetic', 'epileptic', 'schizophrenic', 'wheelchair', 'military', 'refugee', 'migrant',
+];
+/**
+ * Group adjectives that also name a person ("never trust a Mexican", "the Chinese are …"); used
+ * as a noun when no noun follows.
+ */
+export const NOMINAL_ADJ = new Set([
+  'mexican', 'asian', 'african', 'arab', 'chinese', 'indian', 'muslim', 'christian', 'catholic', 'hindu', 'sikh', 'gay', 'lesbian',
+  'latino', 'latina', 'hispanic', 'filipino', 'korean', 'vietnamese', 'japanese', 'samoan', 'somali', 'haitian', 'pakistani',
+  'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan', 'honduran',
+  'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'queer', 'transgender', 'immigrant',
+  'disabled', 'elderly', 'handicapped', 'autistic', 'bisexual', 'refugee', 'migrant',
+]);
+/** Nouns for people that a group adjective can qualify. */
+export const PEOPLE = new Set([
+  'people', 'person', 'persons', 'folks', 'folk', 'men', 'man', 'women', 'woman', 'guys', 'guy', 'girls', 'girl', 'boys', 'boy',
+  'ladies', 'lady', 'kids', 'kid', 'children', 'child', 'individuals', 'community', 'communities', 'population', 'families', 'family',
+  'mothers', 'mother', 'moms', 'mom', 'dads', 'dad', 'fathers', 'parents', 'couples', 'immigrants', 'refugees', 'americans',
+  'ill', 'neighbors', 'neighbours', 'residents', 'tenants', 'workers', 'employees', 'students', 'drivers', 'citizens', 'teens',
+  'youth', 'users', 'patients', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors',
+]);
+/** Conditions and origins after "people with …" / "people of …" ("people with HIV", "people of color"). */
+export const CONDITIONS = new Set([
+  'hiv', 'aids', 'autism', 'disabilities', 'disability', 'down', 'schizophrenia', 'epilepsy', 'dementia', 'diabetes',
+  'cancer', 'mental', 'genetic', 'herpes', 'leprosy', 'tourettes', 'bipolar', 'depression', 'adhd', 'dwarfism', 'cerebral',
+]);
+/** What some conditions need after them ("Down syndrome", "genetic disorders"). */
+export const CONDITION_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  down: ['syndrome'], mental: ['illness', 'illnesses', 'health', 'problems', 'disorders'], cerebral: ['palsy'],
+  genetic: ['disease', 'diseases', 'disorder', 'disorders', 'condition', 'conditions', 'defects', 'defect'],
+};
+export const CONDITION_WORDS = [...CONDITIONS, ...Object.values(CONDITION_NEEDS).flat()];
+export const ORIGIN_NOUNS = new Set(['color', 'colour', 'descent', 'origin', 'heritage', 'ancestry', 'background', 'blood', 'faith']);
+
+/**
+ * Derogatory or dehumanising attributes. DEROG_NOUNS are the ones that name a kind of being
+ * ("Muslim pigs", "immigrants, those leeches"): a group adjective right before one is derogation.
+ */
+export const DEROG_NOUNS = [
+  'scum', 'scumbags', 'animals', 'animal', 'vermin', 'vermins', 'rats', 'rat', 'cockroaches', 'cockroach', 'roaches', 'parasites',
+  'parasite', 'pests', 'pest', 'leeches', 'leech', 'insects', 'maggots', 'apes', 'monkeys', 'pigs', 'swine', 'dogs', 'savages',
+  'barbarians', 'rodents', 'termites', 'locusts', 'lice', 'fleas', 'snakes', 'hyenas', 'beasts', 'creatures', 'subhumans',
+  'criminals', 'rapists', 'terrorists', 'jihadists', 'thugs', 'gangsters', 'gangbangers', 'degenerates', 'freaks', 'perverts',
+  'pedophiles', 'pedos', 'groomers', 'molesters', 'predators', 'invaders', 'deviants', 'abominations', 'monsters', 'demons',
+  'psychos', 'lunatics', 'maniacs', 'freeloaders', 'moochers', 'drunks', 'junkies', 'whores', 'sluts', 'bitches', 'hoes',
+  'slobs', 'idiots', 'morons', 'imbeciles', 'liars', 'thieves', 'crooks', 'cheaters', 'frauds', 'dealers', 'traffickers',
+  'corpses', 'vegetables', 'bombs', 'bigots',
+];
+export const NEG_ATTR = [
+  ...DEROG_NOUNS,
+  'disgusting', 'repulsive', 'revolting', 'vile', 'gross', 'filthy', 'dirty', 'pathetic', 'worthless', 'useless', 'inferior',
+  'subhuman', 'trash', 'garbage', 'rubbish', 'filth', 'cancer', 'tumor', 'tumour', 'plague', 'disease', 'diseased', 'virus',
+  'infestation', 'invasion', 'horde', 'hordes', 'swarm', 'sickness', 'poison', 'toxic', 'blight', 'scourge', 'pestilence', 'evil',
+  'stupid', 'dumb', 'ugly', 'lazy', 'dangerous', 'violent', 'aggressive', 'primitive', 'backwards', 'backward', 'barbaric',
+  'brainless', 'retarded', 'lesser', 'burden', 'drain', 'liability', 'threat', 'waste', 'mistake', 'nothing', 'hideous',
+  'horrible', 'awful', 'terrible', 'despicable', 'detestable', 'loathsome', 'nasty', 'sickening', 'contemptible', 'unbearable',
+  'annoying', 'fake', 'unnatural', 'illness', 'weak', 'untrustworthy', 'worst', 'inbred', 'uncivilized', 'uncivilised',
+  'unwelcome', 'ruining', 'destroying', 'polluting', 'infesting', 'invading', 'stealing', 'savage', 'beast', 'monster', 'freak',
+  'criminal', 'rapist', 'terrorist', 'thug', 'pervert', 'pedophile', 'idiot', 'moron', 'imbecile', 'greedy', 'dishonest',
+  'sneaky', 'smelly', 'stinky', 'defective', 'unfit', 'immoral', 'sinful', 'wicked', 'devil', 'demonic', 'satanic', 'perverted',
+  'insane', 'delusional', 'unstable', 'deranged', 'psychotic', 'dirtiest', 'filthiest', 'dumbest', 'laziest', 'stupidest',
+  'ugliest', 'smelliest', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook',
+];
+/** Positive qualities: denying one of a group ("… are not human", "… can't be trusted") is derogation. */
+export const POS_ATTR = new Set([
+  'good', 'smart', 'intelligent', 'kind', 'decent', 'human', 'humans', 'people', 'equal', 'welcome', 'worthy', 'valuable',
+  'trustworthy', 'trusted', 'capable', 'normal', 'honest', 'beautiful', 'great', 'nice', 'real', 'clever', 'brave', 'competent',
+  'deserving', 'important', 'valid', 'worth', 'wanted', 'safe', 'civilized', 'needed', 'useful', 'clean',
+]);
+export const HATE_VERBS = ['hate', 'hates', 'despise', 'despises', 'detest', 'detests', 'loathe', 'loathes', 'abhor', 'abhors', 'hating', 'h8'];
+/** Harm and removal: after a modal ("… should be deported"), or before the group ("deport all …"). */
+export const HARM = new Set([
+  'kill', 'killed', 'murder', 'murdered', 'shoot', 'shot', 'hang', 'hanged', 'hung', 'lynch', 'lynched', 'burn', 'burned', 'burnt',
+  'gas', 'gassed', 'exterminate', 'exterminated', 'eradicate', 'eradicated', 'eliminate', 'eliminated', 'deport', 'deported',
+  'die', 'dead', 'execute', 'executed', 'beat', 'beaten', 'hurt', 'punish', 'punished', 'stab', 'stabbed', 'castrate', 'castrated',
+  'sterilize', 'sterilized', 'sterilise', 'sterilised', 'neutered', 'euthanized', 'euthanised', 'drown', 'drowned', 'slaughter',
+  'slaughtered', 'removed', 'remove', 'banned', 'ban', 'barred', 'segregated', 'locked', 'caged', 'shipped', 'expelled', 'purged',
+  'suffer', 'rot', 'disappear', 'wiped', 'erased', 'destroyed', 'destroy', 'torture', 'tortured', 'imprisoned', 'jailed',
+  'interned', 'quarantined', 'attack', 'attacked', 'raped', 'rape', 'enslaved', 'whipped', 'starve', 'starved', 'rounded',
+  'kicked', 'thrown', 'driven', 'exiled', 'cleansed',
+]);
+/** Verbs of expulsion with the particles that finish them ("kick the X out", "kick out the X", "round up the X"). */
+export const EXPEL_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
+  kick: ['out', 'off', 'away'], throw: ['out', 'away'], run: ['out', 'off'], drive: ['out', 'away', 'off'], chase: ['out', 'away', 'off'],
+  push: ['out', 'away'], force: ['out', 'away'], round: ['up'], lock: ['up', 'away'], ship: ['back', 'out', 'off', 'home'],
+  send: ['back', 'home', 'away', 'out'], wipe: ['out'], keep: ['out', 'off', 'away'], put: ['down', 'away'],
+}).map(([verb, particles]) => [verb, new Set(particles)]));
+/**
+ * Verbs of fair treatment: refused to a group ("I would never hire a woman", "don't rent to …",
+ * "never trust a …") they are exclusion.
+ */
+export const TREAT_VERBS = new Set([
+  'hire', 'hiring', 'employ', 'rent', 'renting', 'lease', 'sell', 'selling', 'serve', 'serving', 'trust', 'vote', 'elect',
+  'promote', 'accept', 'admit', 'befriend', 'welcome',
+]);
+/** Things "refused" to a group in modal sentences ("… shouldn't be allowed to vote"). */
+export const RIGHTS = new Set(['allowed', 'exist', 'vote', 'rights', 'marry', 'adopt', 'breed', 'reproduce', 'permitted']);
+/**
+ * Actions a group is said to do to "us" (negative stereotypes and conspiracy): verbs that are
+ * derogatory with any object, and ones that need one (CONSPIRACY_OBJECTS, HARMFUL_THINGS).
+ */
+export const GROUP_DEEDS = new Set([
+  'ruin', 'ruins', 'ruined', 'ruining', 'destroy', 'destroys', 'destroyed', 'destroying', 'infest', 'infests', 'infested',
+  'pollute', 'pollutes', 'polluted', 'breed', 'breeds', 'breeding', 'multiply', 'rape', 'rapes', 'groom', 'grooms', 'grooming',
+  'steal', 'steals', 'stealing', 'invade', 'invading', 'stink', 'stinks', 'leech', 'leeching', 'suck', 'sucks',
+]);
+export const CONTROL_VERBS = new Set(['control', 'controls', 'controlling', 'run', 'runs', 'running', 'own', 'owns', 'rule', 'rules', 'rig', 'rigged', 'manipulate', 'manipulates']);
+export const CONSPIRACY_OBJECTS = new Set([
+  'media', 'banks', 'bank', 'banking', 'money', 'council', 'government', 'city', 'world', 'press', 'news', 'newspaper', 'newspapers',
+  'hollywood', 'courts', 'police', 'everything', 'economy', 'elections', 'town', 'landlords', 'congress', 'finance', 'politicians',
+]);
+export const BRING_VERBS = new Set(['bring', 'brings', 'brought', 'spread', 'spreads', 'spreading', 'carry', 'carries']);
+export const HARMFUL_THINGS = new Set(['crime', 'crimes', 'disease', 'diseases', 'drugs', 'violence', 'gangs', 'aids', 'hiv', 'filth', 'terror', 'terrorism']);
+/** "take over", "take our jobs", "replace us". */
+export const TAKE_VERBS = new Set(['take', 'takes', 'taking', 'replace', 'replacing', 'replaces']);
