@@ -44,7 +44,7 @@ const AFTER_OBJECT = new Set([
   'but', 'right', 'today', 'tonight', 'asap', 'lol', 'please', 'already', 'instead',
 ]);
 /** Singular group words that, after "the", "that", "my" …, name one person (a personal attack at most, V.14). */
-const SINGULAR = new Set(['woman', 'muslim', 'jew', 'immigrant', 'migrant', 'refugee', 'lesbian', 'homosexual', 'veteran', 'man', 'guy', 'girl', 'boy', 'lady', 'person', 'kid', 'child', 'family', 'mother', 'mom', 'dad']);
+const SINGULAR = new Set(['woman', 'muslim', 'jew', 'immigrant', 'migrant', 'refugee', 'lesbian', 'homosexual', 'veteran', 'alien', 'man', 'guy', 'girl', 'boy', 'lady', 'person', 'kid', 'child', 'family', 'mother', 'mom', 'dad']);
 /** Before a singular group word, the words that make it any member of the group ("never trust a …", "every …"). */
 const GENERIC = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'each', 'last', 'single']);
 
@@ -53,7 +53,7 @@ function generic(res: readonly Resolved[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const r = res[k]!;
     if (GENERIC.has(r.w)) return true;
-    if (!(r.attr || ADJ_SET.has(r.w) || FILLER.has(r.w))) return false;
+    if (!(r.attr || ADJ_SET.has(r.w) || FILLER.has(r.w) || DESCRIBING.has(r.w))) return false;
   }
   return false;
 }
@@ -169,7 +169,7 @@ export function before(s: Sentence, i: number, end: number): Before {
   if (k < 0 || brk(k, i)) return {};
   const b = res[k]!;
   const negated = negatedIn(s, k - 2, k);
-  const objectEnds = !res[end] || brk(end - 1, end) || !isContent(res[end]!.w);
+  const objectEnds = !res[end] || s.clause[end] === end || !isContent(res[end]!.w);
   // "can't stand …", "sick of …", "disgusted by …"
   const phrasal = (b.w === 'stand' && (res[k - 1]?.w === 'cant' || res[k - 1]?.w === 'cannot')) ||
     (b.w === 'of' && (res[k - 1]?.w === 'sick' || res[k - 1]?.w === 'tired')) || (b.w === 'by' && res[k - 1]?.w === 'disgusted');
@@ -343,10 +343,15 @@ export function derogModifier(s: Sentence, i: number, end: number): Found | unde
   if (ADJ_SET.has(r.w) && !ADJ_EXEMPT.has(r.w) && n && DEROG_SET.has(n.w) && !DEEDS_NOUNS.has(n.w) && !brk(i, i + 1)) return { from: i, to: i + 2, why: 'derogatory or dehumanising statement about a protected group' };
   return undefined;
 }
-/** Nouns for people who do a deed: "Islamic terrorists", "Mexican drug dealers" name them, they do not dehumanise a group. */
+/**
+ * Nouns that after a group adjective do not make derogation by themselves: people who do a deed
+ * ("Islamic terrorists", "Mexican drug dealers" name them, they do not dehumanise a group).
+ */
 const DEEDS_NOUNS = new Set([
   'criminals', 'rapists', 'terrorists', 'jihadists', 'thugs', 'gangsters', 'gangbangers', 'pedophiles', 'pedos', 'molesters', 'predators',
   'dealers', 'traffickers', 'thieves', 'crooks', 'liars', 'cheaters', 'frauds', 'drunks', 'junkies', 'extremists', 'idiots', 'morons',
+  // sexual insults after a group adjective ("Latina bitches") are most often profanity about women (V.3), rarely about the group
+  'bitches', 'hoes', 'whores', 'sluts',
 ]);
 /** Derogatory nouns that form compounds with "men", "people" … ("garbage men", "animal people"). */
 const NOUNISH = new Set([...DEROG_NOUNS, 'trash', 'garbage', 'rubbish', 'filth', 'cancer', 'plague', 'disease', 'virus', 'waste', 'poison', 'evil', 'nothing', 'criminal', 'animal', 'monster', 'beast', 'freak', 'pervert', 'idiot', 'moron']);

@@ -24,7 +24,7 @@ export const GROUP_NOUNS = [
   'gays', 'lesbians', 'lesbian', 'bisexuals', 'homosexuals', 'homosexual', 'queers', 'homos', 'lgbt', 'lgbtq', 'lgbtqia',
   // race, colour, national origin, ancestry
   'blacks', 'whites', 'negroes', 'immigrants', 'immigrant', 'migrants', 'migrant', 'refugees', 'refugee', 'foreigners',
-  'illegals', 'aliens', 'mexicans', 'asians', 'latinos', 'latinas', 'latinx', 'hispanics', 'africans', 'arabs', 'chinese',
+  'illegals', 'aliens', 'alien', 'mexicans', 'asians', 'latinos', 'latinas', 'latinx', 'hispanics', 'africans', 'arabs', 'chinese',
   'indians', 'natives', 'filipinos', 'koreans', 'vietnamese', 'japanese', 'samoans', 'tongans', 'somalis', 'haitians',
   'pakistanis', 'syrians', 'afghans', 'iranians', 'iraqis', 'nigerians', 'ethiopians', 'jamaicans', 'cubans', 'ricans',
   'salvadorans', 'guatemalans', 'hondurans', 'russians', 'ukrainians', 'armenians', 'palestinians', 'israelis', 'italians',
