@@ -26,6 +26,8 @@ export interface Example {
   source: string;
   /** label → 1 positive / 0 negative; labels absent are unknown for this source. */
   y: Partial<Record<Label, 0 | 1>>;
+  /** Project-written sets may name the behaviour a line tests (e.g. "counter_speech"). */
+  functionality?: string;
 }
 
 export type Split = 'train' | 'val' | 'test';
@@ -165,19 +167,35 @@ export function loadPolis(): PolisComment[] {
   return out;
 }
 
-/** The project's own labelled sets: JSON lines {"text": "...", "clauses": ["V.8"]} ([] = clean). */
-export function loadLabelled(): Example[] {
+/**
+ * Project-written sets that are measured but not trained on. v02-functional.jsonl (V.2 by
+ * functionality) was tried as training data (2026-11-27): the V.2 model's block threshold stayed
+ * at 0.98 and its strict V.2 test F1 did not move, while the reshuffled training moved V.14 by
+ * -0.03 and V.3 by -0.004; the rule does the work, so the set stays a test of it.
+ */
+export const EVAL_ONLY = new Set(['v02-functional.jsonl']);
+
+/**
+ * The project's own labelled sets: JSON lines {"text": "...", "clauses": ["V.8"]} ([] = clean),
+ * optionally with "scope" (the clauses the label speaks to; default all) and "functionality" (what
+ * the line tests). `withEvalOnly` adds the sets in EVAL_ONLY (for the eval's own-set table).
+ */
+export function loadLabelled(withEvalOnly = false): Example[] {
   const out: Example[] = [];
   if (!existsSync(LABELLED_DIR)) return out;
-  for (const f of readdirSync(LABELLED_DIR).filter((x) => x.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(LABELLED_DIR).filter((x) => x.endsWith('.jsonl') && (withEvalOnly || !EVAL_ONLY.has(x))).sort()) {
     const src = readFileSync(join(LABELLED_DIR, f), 'utf8');
     src.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
-      let rec: { text: string; clauses: string[] };
+      let rec: { text: string; clauses: string[]; functionality?: string; scope?: string[] };
       try { rec = JSON.parse(line); } catch { throw new Error(`${f}:${i + 1}: invalid JSON`); }
-      const y = ALL_NEG();
+      // "scope": the clauses the line's label speaks to (default: all); "We should kick the
+      // Mexicans out" labelled for V.2 says nothing about whether it is also profane (V.3)
+      const y: Partial<Record<Label, 0 | 1>> = rec.scope ? Object.fromEntries(rec.scope.filter((c) => (EVAL_LABELS as readonly string[]).includes(c)).map((c) => [c, 0])) : ALL_NEG();
       for (const c of rec.clauses) if ((EVAL_LABELS as readonly string[]).includes(c)) y[c as Label] = 1;
-      out.push({ text: rec.text, source: `labelled:${f.replace('.jsonl', '')}`, y });
+      const e: Example = { text: rec.text, source: `labelled:${f.replace('.jsonl', '')}`, y };
+      if (rec.functionality !== undefined) e.functionality = rec.functionality;
+      out.push(e);
     });
   }
   return out;
