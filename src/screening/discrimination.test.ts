@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenComment } from './engine.ts';
+import { isBlocked, screenComment } from './engine.ts';
 
 const v2 = (text: string): string[] => screenComment(text).filter((f) => f.clause === 'V.2').map((f) => f.severity);
 
@@ -124,6 +124,15 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {
       expect(v2(text)).not.toContain('block');
+    });
+  }
+});
+
+describe('[V.2] counter-speech that names a group and an insult is not blocked at all', () => {
+  // the classifier alone (V.3) used to block this one: it condemns, so it is advice at most
+  for (const text of ['Black people are not animals, and whoever wrote that should be ashamed', 'Saying Muslims are terrorists is bigoted and wrong']) {
+    it(`[V.2] [V.3] "${text}" passes`, () => {
+      expect(isBlocked(screenComment(text))).toBe(false);
     });
   }
 });

@@ -4,6 +4,7 @@
  * unprofessional conduct for a City representative (IV.C.15(f)).
  */
 import { classifierHit } from '../classify.ts';
+import { COUNTER } from './discrimination/counter-speech.ts';
 import { lexHits } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule } from '../rule.ts';
@@ -52,6 +53,12 @@ export const profanityRule: Rule = {
     hits.push(...lexHits(ctx, violent.match(ctx.tokens, 5), (m) => `violent content "${m.entry.replace('~', '')}"`, 0.9));
     if (hits.length === 0) {
       const c = classifierHit(ctx, 'V.3', 'offensive or profane language');
+      // the model alone, on a comment that condemns what it mentions ("… are not animals, and
+      // whoever wrote that should be ashamed"): advice for a moderator, not a block
+      if (c && !c.weak && COUNTER.test(ctx.norm.text)) {
+        c.weak = true;
+        c.message = `${c.message} — condemns what it mentions (counter-speech?)`;
+      }
       if (c) hits.push(c);
     }
     return hits;
