@@ -18,7 +18,7 @@ export const GROUP_SET = new Set(GROUP_NOUNS);
 export const ADJ_SET = new Set(GROUP_ADJ);
 const DEROG_SET = new Set(DEROG_NOUNS);
 
-export const COPULA = new Set(['are', 'r', 'is', 'were', 'was', 'be', 'being', 'am', 'seem', 'look', 'sound', 'smell', 'become', 'been']);
+export const COPULA = new Set(['are', 'r', 'is', 'were', 'was', 'be', 'being', 'am', 'seem', 'look', 'sound', 'smell', 'become', 'been', 'act', 'acting', 'behave', 'behaving']);
 /** Negated copulas and modals: they negate and link at once ("… aren't welcome", "… can't be trusted"). */
 const NEG_COPULA = new Set(['arent', 'isnt', 'wasnt', 'werent', 'aint']);
 const NEG_MODAL = new Set(['shouldnt', 'wouldnt', 'cant', 'cannot', 'wont', 'mustnt', 'couldnt', 'dont', 'doesnt', 'didnt']);
@@ -177,7 +177,9 @@ export function before(s: Sentence, i: number, end: number): Before {
   // "a councilman who hates immigrants": someone else's hatred, reported
   if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return {};
   if (b.hate) return negated ? { defused: true } : { found: { from: k, to: end, why: 'hatred of a protected group' } };
-  if (WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) return { wish: true };
+  // "we don't want (any more) refugees here"
+  if ((b.w === 'want' || b.w === 'wants') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w))) return { found: { from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' } };
+  if ((WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) && !negatedIn(s, k - 3, k)) return { wish: true };
   // "never let a … move in"
   if (b.w === 'let' && res[end] !== undefined && LET_IN.has(res[end]!.w) && negatedIn(s, k - 4, k) && stance(s, k)) return { found: { from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' } };
   if (!objectEnds) return {};
@@ -249,7 +251,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       break;
     }
     if (w === 'belong' || w === 'belongs') {
-      if (!negated && (next === 'in' || next === 'back') && j + 2 < res.length) return { found: { from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' } };
+      if (!negated && (next === 'in' || next === 'back' || next === 'at') && j + 2 < res.length) return { found: { from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' } };
       if (!negated && next !== undefined && (HARM.has(next) || next === 'locked')) return hit(i, j + 1, 'call for harm to a protected group');
       if (negated && (next === 'here' || next === 'in' || next === 'anywhere' || next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
       return {};
@@ -268,9 +270,11 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if ((copula || modal) && w === 'mentally' && next !== undefined && (next === 'ill' || next === 'sick' || next === 'disturbed' || next === 'deranged')) return negated ? { defused: true } : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return { defused: true };
     if ((copula || (modal && !haveOnly)) && r.attr && !negated) {
+      // "… are terrible at waiting": a skill, not the people
+      if (next === 'at' && AT_SKILL.has(w) && !(res[j + 2]?.w === 'everything' || res[j + 2]?.w === 'anything')) break;
       // "… are animal lovers", "… are property owners": the word describes a noun after it
       const n = res[j + 1];
-      if (n && s.clause[j + 1] !== j + 1 && isContent(n.w) && !n.attr && !COMPOUND_HEADS.has(n.w) && !PEOPLE.has(n.w) && !(DEROG_SET.has(w) && w.endsWith('s')) && !n.w.endsWith('ing') && !n.w.endsWith('ed')) break;
+      if (NOUNISH.has(w) && n && s.clause[j + 1] !== j + 1 && isContent(n.w) && !n.attr && !COMPOUND_HEADS.has(n.w) && !PEOPLE.has(n.w) && !(DEROG_SET.has(w) && w.endsWith('s')) && !n.w.endsWith('ing') && !n.w.endsWith('ed')) break;
       return hit(i, j, 'derogatory or dehumanising statement about a protected group');
     }
     // apposition: "immigrants, those leeches, …"
@@ -280,6 +284,9 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && HARM.has(w) && !negated && (copula || INTRANSITIVE_HARM.has(w))) return hit(i, j, 'call for harm to a protected group');
     if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off')) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now')) return hit(i, j, 'call to expel a protected group');
+    // "… should not be hired without papers": a condition, not a refusal
+    if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return {};
+    if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
     if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people') continue;
@@ -291,7 +298,12 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
   return {};
 }
 
-const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over']);
+const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over', 'with']);
+const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
+const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
+const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near']);
+/** Fair treatment refused in a modal sentence ("No Mexicans should be hired", "… shouldn't be trusted"). */
+const TREATED = new Set(['hired', 'employed', 'trusted', 'served', 'rented', 'elected', 'promoted', 'admitted', 'accepted', 'welcomed', 'housed']);
 /** Participles of expulsion after a modal, with their particles ("… should be kept out", "… put down", "… sent back"). */
 const EXPEL_PARTICIPLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
   kept: ['out', 'away', 'off'], put: ['down', 'away'], sent: ['back', 'home', 'away', 'out'], run: ['out', 'off'], chased: ['out', 'away', 'off'],

@@ -70,7 +70,7 @@ export const PEOPLE = new Set([
 /** Conditions and origins after "people with …" / "people of …" ("people with HIV", "people of color"). */
 export const CONDITIONS = new Set([
   'hiv', 'aids', 'autism', 'disabilities', 'disability', 'down', 'schizophrenia', 'epilepsy', 'dementia', 'diabetes',
-  'cancer', 'mental', 'genetic', 'herpes', 'leprosy', 'tourettes', 'bipolar', 'depression', 'adhd', 'dwarfism', 'cerebral',
+  'cancer', 'mental', 'genetic', 'herpes', 'ptsd', 'leprosy', 'tourettes', 'bipolar', 'depression', 'adhd', 'dwarfism', 'cerebral',
 ]);
 /** What some conditions need after them ("Down syndrome", "genetic disorders"). */
 export const CONDITION_NEEDS: Readonly<Record<string, readonly string[]>> = {
@@ -107,7 +107,7 @@ export const NEG_ATTR = [
   'criminal', 'rapist', 'terrorist', 'thug', 'pervert', 'pedophile', 'idiot', 'moron', 'imbecile', 'greedy', 'dishonest',
   'sneaky', 'smelly', 'stinky', 'defective', 'unfit', 'immoral', 'sinful', 'wicked', 'devil', 'demonic', 'satanic', 'perverted',
   'insane', 'delusional', 'unstable', 'deranged', 'psychotic', 'dirtiest', 'filthiest', 'dumbest', 'laziest', 'stupidest',
-  'ugliest', 'smelliest', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook',
+  'ugliest', 'smelliest', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination',
 ];
 /** Positive qualities: denying one of a group ("… are not human", "… can't be trusted") is derogation. */
 export const POS_ATTR = new Set([
