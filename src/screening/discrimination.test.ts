@@ -60,6 +60,11 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'Boomers should just die already',
     'Why are black people so violent?',
     'Deport all the Mexicanz',
+    'Women belong at home, not on the council',
+    "We don't want any more refugees here",
+    'No Mexicans should be hired by the city',
+    'Why do blacks always act like animals?',
+    'Women are too emotional and stupid to be police officers',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -120,6 +125,11 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'Capital gains tax should be payable on all property sales',
     'Missing and Murdered Indigenous Women deserve justice',
     'Lebanese Christian beats up Syrian refugee in his home',
+    "We don't want refugees to suffer",
+    'Seniors are terrible at waiting',
+    "Immigrants should not be hired without papers, that's the law",
+    'Nobody in this town thinks gay people are perverts anymore',
+    'Someone shouted that immigrants are criminals at the meeting, and nobody stood up to him. Shameful.',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

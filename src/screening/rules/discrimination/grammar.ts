@@ -293,6 +293,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (r.g || PRONOUNS.has(w)) continue;
     // "… are immoral scum", "… are violent drunks": up to two more describing words before a derogatory noun
     if (copula && !negated && skips < 2 && w.length > 2 && nextDerog(res, j + 1, 2 - skips)) { skips++; continue; }
+    // "… are too emotional and stupid to …": a describing word joined to a derogatory one
+    if (copula && !negated && skips < 2 && next === 'and' && res[j + 2]?.attr === true && isContent(w)) { skips++; j++; continue; }
     break;
   }
   return {};
