@@ -65,6 +65,11 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'No Mexicans should be hired by the city',
     'Why do blacks always act like animals?',
     'Women are too emotional and stupid to be police officers',
+    "I'm going to shoot the next Muslim I see",
+    'This city would be better off without immigrants',
+    'Gay ppl are disgusting',
+    'Women like you should stay in the kitchen',
+    'I h a t e women',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -130,6 +135,11 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     "Immigrants should not be hired without papers, that's the law",
     'Nobody in this town thinks gay people are perverts anymore',
     'Someone shouted that immigrants are criminals at the meeting, and nobody stood up to him. Shameful.',
+    // ordinary phrases with a slur's letters
+    'The new library is spick and span',
+    "Let's go to the honky tonk on Saturday",
+    "That's the chink in his armor",
+    'The park would be better without the noise',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

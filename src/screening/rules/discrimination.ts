@@ -27,7 +27,7 @@ import { COUNTER, quoted, reclaimed } from './discrimination/counter-speech.ts';
 import { ADJ_SET, after, before, COPULA, derogModifier, FILLER, type Found, GROUP_SET, groupAt, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/grammar.ts';
 import {
   CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
-  NEG_ATTR, PEOPLE, POS_ATTR, RIGHTS, SLURS, TREAT_VERBS,
+  homonym, NEG_ATTR, PEOPLE, POS_ATTR, RIGHTS, SLURS, TREAT_VERBS,
 } from './discrimination/lexicon.ts';
 
 const slurs = new Lexicon(SLURS);
@@ -230,9 +230,12 @@ function mark(h: Hit, what = 'quoted or condemned (counter-speech?)'): Hit {
 function check(ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   const t = ctx.tokens;
+  let words: string[] | undefined;
   for (const m of slurs.match(t, 5)) {
+    words ??= t.map((x) => x.w);
+    if (homonym(words, m.from)) continue;
     const [h] = lexHits(ctx, [m], () => `slur "${ctx.text.slice(ctx.norm.map[t[m.from]!.start]!, ctx.norm.map[t[m.to - 1]!.end]!)}"`, 0.95);
-    if (m.to - m.from === 1 && reclaimed(t.map((x) => x.w), m.from)) hits.push(mark(h!, 'self-reference (reclaimed?)'));
+    if (m.to - m.from === 1 && reclaimed(words, m.from)) hits.push(mark(h!, 'self-reference (reclaimed?)'));
     else hits.push(h!);
   }
   if (hasAny(ctx, HATE_TRIGGERS)) {

@@ -34,19 +34,19 @@ export const FILLER = new Set([
 ]);
 export const NEGATORS = new Set(['not', 'never', 'no', 'nt', 'hardly', 'barely', 'scarcely', 'nobody', 'neither', 'nor', ...NEG_COPULA, ...NEG_MODAL]);
 export const PRONOUNS = new Set(['they', 'them', 'theyre', 'those', 'these', 'such']);
-const DETERMINERS = new Set(['all', 'every', 'those', 'these', 'the', 'any', 'most', 'you', 'fucking', 'damn', 'dirty', 'filthy', 'stupid', 'a', 'an', 'more', 'our', 'last', 'single']);
+const DETERMINERS = new Set(['all', 'every', 'those', 'these', 'the', 'any', 'most', 'you', 'fucking', 'damn', 'dirty', 'filthy', 'stupid', 'a', 'an', 'more', 'our', 'last', 'single', 'next']);
 const DESCRIBING = new Set(['illegal', 'undocumented', 'new', 'these', 'foreign']);
 /** Words a group can be followed by and still be the object of what came before ("kick the Mexicans out", "ban Muslims from …"). */
 const AFTER_OBJECT = new Set([
   'out', 'off', 'away', 'back', 'home', 'up', 'down', 'from', 'in', 'on', 'at', 'to', 'now', 'and', 'or', 'too', 'already', 'here',
   'there', 'this', 'that', 'who', 'with', 'of', 'for', 'before', 'after', 'immediately', 'forever', 'again', 'all', 'then', 'so',
   'because', 'they', 'we', 'into', 'across', 'around', 'near', 'like', 'as', 'if', 'until', 'ever', 'anymore', 'either', 'more',
-  'but', 'right', 'today', 'tonight', 'asap', 'lol', 'please', 'already', 'instead',
+  'but', 'right', 'today', 'tonight', 'asap', 'lol', 'please', 'already', 'instead', 'i', 'you', 'he', 'she', 'anywhere', 'everywhere',
 ]);
 /** Singular group words that, after "the", "that", "my" …, name one person (a personal attack at most, V.14). */
 const SINGULAR = new Set(['woman', 'muslim', 'jew', 'immigrant', 'migrant', 'refugee', 'lesbian', 'homosexual', 'veteran', 'alien', 'man', 'guy', 'girl', 'boy', 'lady', 'person', 'kid', 'child', 'family', 'mother', 'mom', 'dad']);
 /** Before a singular group word, the words that make it any member of the group ("never trust a …", "every …"). */
-const GENERIC = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'each', 'last', 'single']);
+const GENERIC = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'each', 'last', 'single', 'next']);
 
 /** Is the singular group word at i generic ("a woman", "every filthy immigrant"), not one person ("the woman", "Woman sets …")? */
 function generic(res: readonly Resolved[], i: number): boolean {
@@ -61,7 +61,7 @@ function generic(res: readonly Resolved[], i: number): boolean {
 const NOMINAL_BEFORE = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'last', 'single']);
 const NOMINAL_PLURAL = new Set(['chinese', 'japanese', 'vietnamese', 'irish', 'disabled', 'elderly', 'handicapped']);
 /** Words after which a group is introduced by "with …" or "of …" ("people with HIV", "people of color"). */
-const HEADS = new Set(['people', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults']);
+const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults']);
 /** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
 const WISH = new Set(['see', 'want', 'wants', 'wanted', 'prefer', 'make']);
 /** Subjects under which refusing to hire/rent/serve/trust is the speaker's own stance or advice. */
@@ -188,6 +188,10 @@ export function before(s: Sentence, i: number, end: number): Before {
   }
   // "there is no place for … here"
   if (b.w === 'for' && res[k - 1]?.w === 'place' && res[k - 2]?.w === 'no') return { found: { from: k - 2, to: end, why: 'exclusion of a protected group' } };
+  // "the city would be better off without …"
+  if (b.w === 'without') {
+    for (let j = k - 1; j >= Math.max(0, k - 5, s.clause[k]!); j--) if (BETTER.has(res[j]!.w)) return { found: { from: j, to: end, why: 'exclusion of a protected group' } };
+  }
   // "get rid of (all) the …", "rid our town of …"
   if (b.w === 'of') {
     for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
@@ -289,7 +293,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
-    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people') continue;
+    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people' || (w === 'you' && res[j - 1]?.w === 'like')) continue;
     if (r.g || PRONOUNS.has(w)) continue;
     // "… are immoral scum", "… are violent drunks": up to two more describing words before a derogatory noun
     if (copula && !negated && skips < 2 && w.length > 2 && nextDerog(res, j + 1, 2 - skips)) { skips++; continue; }
@@ -301,6 +305,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
 }
 
 const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over', 'with']);
+const BETTER = new Set(['better', 'safer', 'cleaner', 'nicer', 'happier']);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
 const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near']);
@@ -319,7 +324,7 @@ const HAVE = new Set(['have', 'has', 'got', 'gotta']);
 /** Harm verbs that need no "be" to befall their subject ("… should die", "… can rot"). */
 const INTRANSITIVE_HARM = new Set(['die', 'rot', 'suffer', 'disappear', 'starve', 'burn', 'hang', 'drown', 'dead']);
 /** Harm words that before a group describe it ("murdered women", "deported immigrants") rather than call for it. */
-const PARTICIPLE = /(?:ed|en|nt|ung|ot|ead)$/;
+const PARTICIPLE = /(?:ed|shot|hung|burnt|beaten|dead|thrown|driven|gassed)$/;
 const LIVE_WHERE = new Set(['here', 'among', 'near', 'next']);
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'our']);
 const RUN_OBJECTS = new Set(['media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);

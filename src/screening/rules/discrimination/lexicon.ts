@@ -12,6 +12,14 @@ export const SLURS = [
   'honky', 'honkey~', 'white trash', 'wop', 'wops', 'dago~', 'kraut~', 'polack~', 'heeb~', 'yid', 'yids', 'chinaman', 'ching chong',
   'sodomite~', 'ladyboy~', 'muzzie~', 'muzrat~', 'gyppo~', 'pikey~',
 ];
+/** Ordinary phrases that hold a slur's letters ("spick and span", "honky tonk", "a chink in the armour"). */
+export function homonym(words: readonly string[], i: number): boolean {
+  const w = words[i]!;
+  const next = words[i + 1];
+  if ((w === 'spick' || w === 'spic') && next === 'and' && words[i + 2] === 'span') return true;
+  if ((w === 'honky' || w === 'honkey') && (next === 'tonk' || next === 'tonks')) return true;
+  return w === 'chink' && (next === 'in' || next === 'of');
+}
 /** Slurs a member of the group may use of themselves ("as a proud dyke …"): reported as advice then. */
 export const RECLAIMABLE = new Set(['dyke', 'dykes', 'fag', 'fags', 'faggot', 'faggots', 'queer', 'queers', 'tranny', 'trannies', 'crip', 'crips']);
 
@@ -61,7 +69,7 @@ export const NOMINAL_ADJ = new Set([
 ]);
 /** Nouns for people that a group adjective can qualify. */
 export const PEOPLE = new Set([
-  'people', 'person', 'persons', 'folks', 'folk', 'men', 'man', 'women', 'woman', 'guys', 'guy', 'girls', 'girl', 'boys', 'boy',
+  'people', 'ppl', 'person', 'persons', 'folks', 'folk', 'men', 'man', 'women', 'woman', 'guys', 'guy', 'girls', 'girl', 'boys', 'boy',
   'ladies', 'lady', 'kids', 'kid', 'children', 'child', 'individuals', 'community', 'communities', 'population', 'families', 'family',
   'mothers', 'mother', 'moms', 'mom', 'dads', 'dad', 'fathers', 'parents', 'couples', 'immigrants', 'refugees', 'americans',
   'ill', 'neighbors', 'neighbours', 'residents', 'tenants', 'workers', 'employees', 'students', 'drivers', 'citizens', 'teens',
@@ -115,7 +123,7 @@ export const POS_ATTR = new Set([
   'trustworthy', 'trusted', 'capable', 'normal', 'honest', 'beautiful', 'great', 'nice', 'real', 'clever', 'brave', 'competent',
   'deserving', 'important', 'valid', 'worth', 'wanted', 'safe', 'civilized', 'needed', 'useful', 'clean',
 ]);
-export const HATE_VERBS = ['hate', 'hates', 'despise', 'despises', 'detest', 'detests', 'loathe', 'loathes', 'abhor', 'abhors', 'hating', 'h8'];
+export const HATE_VERBS = ['hate', 'hates', 'despise', 'despises', 'detest', 'detests', 'loathe', 'loathes', 'abhor', 'abhors', 'hating', 'h8', 'ihate', 'ih8'];
 /** Harm and removal: after a modal ("… should be deported"), or before the group ("deport all …"). */
 export const HARM = new Set([
   'kill', 'killed', 'murder', 'murdered', 'shoot', 'shot', 'hang', 'hanged', 'hung', 'lynch', 'lynched', 'burn', 'burned', 'burnt',
