@@ -70,6 +70,9 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'Gay ppl are disgusting',
     'Women like you should stay in the kitchen',
     'I h a t e women',
+    'MUSLIMS OUT OF CARSON!!!',
+    'All these Chinese landlords are vultures',
+    "I'll never shop at a store run by Indians, they're cheats",
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -140,6 +143,9 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     "Let's go to the honky tonk on Saturday",
     "That's the chink in his armor",
     'The park would be better without the noise',
+    'People saying trans women are predators are spreading lies',
+    'Get seniors out of the heat',
+    'Vendors out of the park by 9pm please',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

@@ -180,7 +180,9 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   const mentions: number[] = [];
   let groupSeen = -1;
   let defused = false; // "Muslims are not disgusting", "I don't hate women": negated hate
+  let covered = 0; // tokens before this index belong to a group mention already read ("trans | women")
   for (let i = 0; i < res.length && found.length < 5; i++) {
+    if (i < covered) continue;
     const w = res[i]!.w;
     // "Muslim pigs", "immigrant rats": a group adjective before a derogatory noun
     if (ADJ_SET.has(w)) {
@@ -194,6 +196,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     if (!named) end = i + (res[i + 1]?.w === 'people' || res[i + 1]?.w === 'folks' ? 2 : 1);
     if (named) {
       groupSeen = i;
+      covered = end;
       mentions.push(i);
       const d = derogModifier(s, i, end);
       if (d) { found.push(d); continue; }

@@ -232,6 +232,10 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
   let { copula, modal, negated } = start;
   let skips = 0;
   let haveOnly = false; // "… has nothing to do with …": "have" links no attribute
+  // "Muslims out!", "Mexicans out of Carson": a group, then "out", at the start of a clause
+  if (res[end]?.w === 'out' && (i === s.clause[i] || (i === 1 && s.clause[0] === 0 && (res[0]!.w === 'all' || res[0]!.w === 'the'))) && (!res[end + 1] || s.clause[end + 1] === end + 1 || res[end + 1]!.w === 'of' || res[end + 1]!.w === 'now')) {
+    return hit(i, end, 'call to expel a protected group');
+  }
   for (let j = end; j < Math.min(res.length, end + 9); j++) {
     if (j > end && brk(j - 1, j)) break;
     const r = res[j]!;

@@ -73,7 +73,8 @@ export const PEOPLE = new Set([
   'ladies', 'lady', 'kids', 'kid', 'children', 'child', 'individuals', 'community', 'communities', 'population', 'families', 'family',
   'mothers', 'mother', 'moms', 'mom', 'dads', 'dad', 'fathers', 'parents', 'couples', 'immigrants', 'refugees', 'americans',
   'ill', 'neighbors', 'neighbours', 'residents', 'tenants', 'workers', 'employees', 'students', 'drivers', 'citizens', 'teens',
-  'youth', 'users', 'patients', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors',
+  'youth', 'users', 'patients', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
+  'doctors', 'nurses', 'teachers', 'cops', 'officers', 'shopkeepers', 'vendors', 'contractors', 'employers', 'bosses', 'guys',
 ]);
 /** Conditions and origins after "people with …" / "people of …" ("people with HIV", "people of color"). */
 export const CONDITIONS = new Set([
@@ -100,7 +101,7 @@ export const DEROG_NOUNS = [
   'pedophiles', 'pedos', 'groomers', 'molesters', 'predators', 'invaders', 'deviants', 'abominations', 'monsters', 'demons',
   'psychos', 'lunatics', 'maniacs', 'freeloaders', 'moochers', 'drunks', 'junkies', 'whores', 'sluts', 'bitches', 'hoes',
   'slobs', 'idiots', 'morons', 'imbeciles', 'liars', 'thieves', 'crooks', 'cheaters', 'frauds', 'dealers', 'traffickers',
-  'corpses', 'vegetables', 'bombs', 'bigots',
+  'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers',
 ];
 export const NEG_ATTR = [
   ...DEROG_NOUNS,
