@@ -73,6 +73,12 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'MUSLIMS OUT OF CARSON!!!',
     'All these Chinese landlords are vultures',
     "I'll never shop at a store run by Indians, they're cheats",
+    'Typical Mexican, always late and lazy',
+    'Seniors should lose the right to vote at 70',
+    'The Asian invasion of our schools needs to stop',
+    'Gays are going to hell and should be kept away from children',
+    'Black neighborhoods are full of thugs and criminals',
+    'Nonbinary is a mental illness',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -146,6 +152,10 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'People saying trans women are predators are spreading lies',
     'Get seniors out of the heat',
     'Vendors out of the park by 9pm please',
+    'Comparing Haitians to rats is hate speech and should be removed',
+    'Immigrants work hard and should be paid fairly',
+    'Typical Mexican hospitality, so kind',
+    'Black neighborhoods are full of life and music',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

@@ -58,7 +58,7 @@ function generic(res: readonly Resolved[], i: number): boolean {
   return false;
 }
 /** Before a nominal adjective: "a Mexican", "every Muslim", "no Jew". */
-const NOMINAL_BEFORE = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'last', 'single']);
+const NOMINAL_BEFORE = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'last', 'single', 'typical']);
 const NOMINAL_PLURAL = new Set(['chinese', 'japanese', 'vietnamese', 'irish', 'disabled', 'elderly', 'handicapped']);
 /** Words after which a group is introduced by "with …" or "of …" ("people with HIV", "people of color"). */
 const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults']);
@@ -188,6 +188,8 @@ export function before(s: Sentence, i: number, end: number): Before {
   }
   // "there is no place for … here"
   if (b.w === 'for' && res[k - 1]?.w === 'place' && res[k - 2]?.w === 'no') return { found: { from: k - 2, to: end, why: 'exclusion of a protected group' } };
+  // "Typical Mexican, always late and lazy": "typical" and a derogatory word in the same sentence
+  if (b.w === 'typical' && res.some((r, j) => j >= end && r.attr && !brk(i, j))) return { found: { from: k, to: end, why: 'negative stereotype about a protected group' } };
   // "the city would be better off without …"
   if (b.w === 'without') {
     for (let j = k - 1; j >= Math.max(0, k - 5, s.clause[k]!); j--) if (BETTER.has(res[j]!.w)) return { found: { from: j, to: end, why: 'exclusion of a protected group' } };
@@ -236,7 +238,9 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
   if (res[end]?.w === 'out' && (i === s.clause[i] || (i === 1 && s.clause[0] === 0 && (res[0]!.w === 'all' || res[0]!.w === 'the'))) && (!res[end + 1] || s.clause[end + 1] === end + 1 || res[end + 1]!.w === 'of' || res[end + 1]!.w === 'now')) {
     return hit(i, end, 'call to expel a protected group');
   }
-  for (let j = end; j < Math.min(res.length, end + 9); j++) {
+  let limit = Math.min(res.length, end + 9);
+  let restarted = false;
+  for (let j = end; j < limit; j++) {
     if (j > end && brk(j - 1, j)) break;
     const r = res[j]!;
     const w = r.w;
@@ -275,6 +279,9 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && negated && w === 'apply' && (next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
     if (modal && !negated && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && w === 'stay' && objectWithin(res, j + 1, STAY_PUT)) return hit(i, j, 'exclusion of a protected group');
+    if (copula && w === 'mental' && next !== undefined && (next === 'illness' || next === 'disorder' || next === 'disease' || next === 'sickness')) return negated ? { defused: true } : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    // "… should lose the right to vote"
+    if (modal && !negated && (w === 'lose' || w === 'lost') && objectWithin(res, j + 1, LOST_RIGHTS)) return hit(i, j + 2, 'denies a protected group rights');
     if ((copula || modal) && w === 'mentally' && next !== undefined && (next === 'ill' || next === 'sick' || next === 'disturbed' || next === 'deranged')) return negated ? { defused: true } : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return { defused: true };
     if ((copula || (modal && !haveOnly)) && r.attr && !negated) {
@@ -297,19 +304,52 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
-    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people' || (w === 'you' && res[j - 1]?.w === 'like')) continue;
+    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
     if (r.g || PRONOUNS.has(w)) continue;
     // "… are immoral scum", "… are violent drunks": up to two more describing words before a derogatory noun
     if (copula && !negated && skips < 2 && w.length > 2 && nextDerog(res, j + 1, 2 - skips)) { skips++; continue; }
     // "… are too emotional and stupid to …": a describing word joined to a derogatory one
     if (copula && !negated && skips < 2 && next === 'and' && res[j + 2]?.attr === true && isContent(w)) { skips++; j++; continue; }
+    // "… are going to hell and should be kept away from …": a second predicate of the same subject
+    const q = restarted || !subject(s, i) ? -1 : coordinated(s, j);
+    if (q > j) {
+      restarted = true;
+      ({ copula, modal, negated } = start);
+      skips = 0;
+      haveOnly = false;
+      limit = Math.min(res.length, q + 9);
+      j = q - 1;
+      continue;
+    }
     break;
   }
   return {};
 }
 
+/** Is the group at i the subject of its clause (only determiners before it), not an object ("comparing Haitians to …")? */
+function subject(s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= s.clause[i]!; k--) if (!DETERMINERS.has(s.res[k]!.w)) return false;
+  return true;
+}
+
+/** After an unread word at j: "and" / "but" and a linking or modal verb later in the sentence (the index of that verb), or -1. */
+function coordinated(s: Sentence, j: number): number {
+  const res = s.res;
+  for (let k = j + 1; k < Math.min(res.length - 1, j + 8); k++) {
+    if (s.brk(k - 1, k)) return -1;
+    const w = res[k]!.w;
+    if (res[k]!.g || PRONOUNS.has(w) || w === 'who' || w === 'that') return -1;
+    if ((w === 'and' || w === 'but') && s.clause[k] !== k) {
+      const v = res[k + 1]!.w;
+      return MODAL.has(v) || COPULA.has(v) || NEG_MODAL.has(v) || NEG_COPULA.has(v) ? k + 1 : -1;
+    }
+  }
+  return -1;
+}
+
 const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over', 'with']);
 const BETTER = new Set(['better', 'safer', 'cleaner', 'nicer', 'happier']);
+const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits', 'jobs']);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
 const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near']);
@@ -363,7 +403,7 @@ export function derogModifier(s: Sentence, i: number, end: number): Found | unde
   if (p && !brk(i - 1, i) && p.attr && !MODIFIER_EXEMPT.has(p.w) && !(NOUNISH.has(p.w) && COMPOUNDING.has(r.w)) && !negatedIn(s, i - 6, i - 1)) return { from: i - 1, to: end, why: 'derogatory or dehumanising statement about a protected group' };
   // a group adjective before a derogatory noun: "Muslim pigs", "immigrant rats"
   const n = res[i + 1];
-  if (ADJ_SET.has(r.w) && !ADJ_EXEMPT.has(r.w) && n && DEROG_SET.has(n.w) && !DEEDS_NOUNS.has(n.w) && !brk(i, i + 1)) return { from: i, to: i + 2, why: 'derogatory or dehumanising statement about a protected group' };
+  if (ADJ_SET.has(r.w) && !ADJ_EXEMPT.has(r.w) && n && (DEROG_SET.has(n.w) || SWARM.has(n.w)) && !DEEDS_NOUNS.has(n.w) && !brk(i, i + 1)) return { from: i, to: i + 2, why: 'derogatory or dehumanising statement about a protected group' };
   return undefined;
 }
 /**
@@ -376,6 +416,8 @@ const DEEDS_NOUNS = new Set([
   // sexual insults after a group adjective ("Latina bitches") are most often profanity about women (V.3), rarely about the group
   'bitches', 'hoes', 'whores', 'sluts',
 ]);
+/** A group as a mass that overruns ("the Asian invasion", "a Muslim plague"). */
+const SWARM = new Set(['invasion', 'infestation', 'plague', 'horde', 'hordes', 'swarm', 'swarms', 'scourge']);
 /** Derogatory nouns that form compounds with "men", "people" … ("garbage men", "animal people"). */
 const NOUNISH = new Set([...DEROG_NOUNS, 'trash', 'garbage', 'rubbish', 'filth', 'cancer', 'plague', 'disease', 'virus', 'waste', 'poison', 'evil', 'nothing', 'criminal', 'animal', 'monster', 'beast', 'freak', 'pervert', 'idiot', 'moron']);
 const COMPOUNDING = new Set(['men', 'women', 'man', 'woman', 'people', 'folks', 'guys', 'ladies', 'girls', 'boys', 'males', 'females']);
