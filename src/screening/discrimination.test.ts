@@ -156,6 +156,10 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'Immigrants work hard and should be paid fairly',
     'Typical Mexican hospitality, so kind',
     'Black neighborhoods are full of life and music',
+    "The mayor's comments about Mexicans were racist and he should apologize",
+    'Seniors are getting scammed by fake contractors, please warn your parents',
+    'Elderly drivers should renew their licenses more often for safety',
+    'Never trust a landlord who won\'t give you a receipt',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

@@ -56,7 +56,8 @@ const ANCHORS = new Set([
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
-const GRAMMAR_WORDS = new Set([...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
+const GRAMMAR_WORDS = new Set([
+  'racist', 'racists', 'racism', 'sexist', 'sexism', 'bigot', 'bigotry', 'hateful', 'homophobic', 'transphobic', 'antisemitic', 'ableist',...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
 
 /** A word's memberships as bits, kept in the word table (words.ts): the sets are asked once per word, not per token. */
 const IS_GROUP = 1;
@@ -155,6 +156,11 @@ function typo(t: string, w: string): boolean {
   return t.length < w.length ? t.slice(i) === w.slice(i + 1) : t.slice(i + 1) === w.slice(i); // missing / added
 }
 
+/** Before a group, words that make it part of a phrase about something else ("jokes about …"). */
+const PREPOSITIONS = new Set(['about', 'of', 'for', 'against', 'regarding', 'toward', 'towards', 'by', 'from', 'among', 'between', 'on', 'to', 'with']);
+/** "all of the …", "most of …": the group is still the subject. */
+const QUANTIFIERS = new Set(['all', 'most', 'many', 'some', 'none', 'half', 'lot', 'lots', 'majority', 'each', 'any', 'one', 'both', 'few', 'several', 'plenty']);
+
 /** Groups mentioned and what is said against them (at most 5 findings). */
 function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean } {
   const t = ctx.tokens;
@@ -208,6 +214,8 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     let k = i - 1;
     while (k >= 0 && (res[k]!.w === 'all' || res[k]!.w === 'the' || res[k]!.w === 'those' || res[k]!.w === 'these')) k--;
     const copula = w === 'theyre' || (k >= 0 && (res[k]!.w === 'are' || res[k]!.w === 'r') && !brk(k, i));
+    // "the mayor's comments about Mexicans were racist": what follows is said of the comments
+    if (k >= 0 && PREPOSITIONS.has(res[k]!.w) && !brk(k, i) && !(k > 0 && QUANTIFIERS.has(res[k - 1]!.w))) continue;
     const a = after(s, i, end, { copula: copula || b.wish === true, modal: b.wish === true, negated: b.negatedSubject === true });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
