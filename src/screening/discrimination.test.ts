@@ -79,6 +79,14 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'Gays are going to hell and should be kept away from children',
     'Black neighborhoods are full of thugs and criminals',
     'Nonbinary is a mental illness',
+    'The city is being overrun by Somalis',
+    'jews = greedy',
+    "Black people don't deserve to live in nice neighborhoods",
+    'Throw every refugee in jail',
+    'Chinese people eat dogs and spread viruses',
+    'Can we make the Muslims leave already?',
+    'Veterans are all crazy killers',
+    'A Jew will always cheat you',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -160,6 +168,10 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'Seniors are getting scammed by fake contractors, please warn your parents',
     'Elderly drivers should renew their licenses more often for safety',
     'Never trust a landlord who won\'t give you a receipt',
+    'The parade was organized by Mexican families',
+    "Veterans don't deserve to be homeless",
+    'Throw the refugees a welcome party',
+    'The city is being overrun by potholes',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

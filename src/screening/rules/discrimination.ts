@@ -168,6 +168,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   const text = ctx.norm.text;
   const sentence = new Int32Array(res.length);
   const clause = new Int32Array(res.length);
+  const equals = new Uint8Array(res.length);
   for (let i = 1; i < res.length; i++) {
     let ends = false;
     let pause = false;
@@ -175,12 +176,13 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
       const ch = text.charCodeAt(c);
       if (ch === 46 || ch === 33 || ch === 63 || ch === 59 || ch === 10) ends = true; // . ! ? ; newline
       else if (ch === 44 || ch === 58) pause = true; // , :
+      else if (ch === 61) equals[i] = 1; // "refugees = rapists"
     }
     sentence[i] = ends ? sentence[i - 1]! + 1 : sentence[i - 1]!;
     clause[i] = ends || pause ? i : clause[i - 1]!;
   }
   const brk = (a: number, b: number): boolean => sentence[a] !== sentence[b];
-  const s: Sentence = { res, brk, clause };
+  const s: Sentence = { res, brk, clause, equals };
   const found: Found[] = [];
   const pending: Found[] = []; // said of "they" / "those people" before any group: kept if a group is named just after
   const mentions: number[] = [];

@@ -79,7 +79,7 @@ export type Break = (a: number, b: number) => boolean;
  * and where each token's clause starts (after the last , ; : . ! ? before it): negation does not
  * reach across a clause ("Asians can't drive, ban them …").
  */
-export interface Sentence { res: readonly Resolved[]; brk: Break; clause: Int32Array }
+export interface Sentence { res: readonly Resolved[]; brk: Break; clause: Int32Array; /** 1 where "=" stands before the token */ equals: Uint8Array }
 
 /** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
 export function groupAt(s: Sentence, i: number): number {
@@ -190,6 +190,10 @@ export function before(s: Sentence, i: number, end: number): Before {
   if (b.w === 'for' && res[k - 1]?.w === 'place' && res[k - 2]?.w === 'no') return { found: { from: k - 2, to: end, why: 'exclusion of a protected group' } };
   // "Typical Mexican, always late and lazy": "typical" and a derogatory word in the same sentence
   if (b.w === 'typical' && res.some((r, j) => j >= end && r.attr && !brk(i, j))) return { found: { from: k, to: end, why: 'negative stereotype about a protected group' } };
+  // "the city is being overrun by …"
+  if (b.w === 'by' && k > 0 && OVERRUN.has(res[k - 1]!.w) && !negatedIn(s, k - 4, k - 1)) return { found: { from: k - 1, to: end, why: 'negative stereotype about a protected group' } };
+  // "throw every refugee in jail", "put them all in camps"
+  if ((EXPEL_VERBS.has(b.w) || b.w === 'lock' || b.w === 'put') && (res[end]?.w === 'in' || res[end]?.w === 'into') && objectWithin(res, end + 1, LOCKED_UP) && !negatedIn(s, k - 3, k)) return { found: { from: k, to: end + 2, why: 'call for harm to a protected group' } };
   // "the city would be better off without …"
   if (b.w === 'without') {
     for (let j = k - 1; j >= Math.max(0, k - 5, s.clause[k]!); j--) if (BETTER.has(res[j]!.w)) return { found: { from: j, to: end, why: 'exclusion of a protected group' } };
@@ -234,6 +238,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
   let { copula, modal, negated } = start;
   let skips = 0;
   let haveOnly = false; // "… has nothing to do with …": "have" links no attribute
+  let deserve = false;
   // "Muslims out!", "Mexicans out of Carson": a group, then "out", at the start of a clause
   if (res[end]?.w === 'out' && (i === s.clause[i] || (i === 1 && s.clause[0] === 0 && (res[0]!.w === 'all' || res[0]!.w === 'the'))) && (!res[end + 1] || s.clause[end + 1] === end + 1 || res[end + 1]!.w === 'of' || res[end + 1]!.w === 'now')) {
     return hit(i, end, 'call to expel a protected group');
@@ -253,8 +258,11 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       continue;
     }
     if (modal && negated && w === 'have' && (next === 'children' || next === 'kids' || next === 'babies')) return hit(i, j + 1, 'denies a protected group rights');
+    if (j === end && s.equals[j] === 1) copula = true;
     if (COPULA.has(w)) { copula = true; continue; }
-    if (MODAL.has(w)) { modal = true; haveOnly = HAVE.has(w) && !copula; continue; }
+    if (MODAL.has(w)) { modal = true; haveOnly = HAVE.has(w) && !copula; deserve = w === 'deserve' || w === 'deserves'; continue; }
+    // "… don't deserve to live in nice neighborhoods", "… deserve nothing"
+    if (deserve && negated && DESERVED.has(w)) return hit(i, j, 'denies a protected group rights');
     // "the Mexicans on 5th Street are …": a short place phrase between the group and its verb
     if (j === end && PLACE_PREP.has(w)) {
       let q = j + 1;
@@ -269,7 +277,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       return {};
     }
     // negative stereotypes and conspiracy: "… ruin everything", "… control the council", "… bring crime", "… take our jobs"
-    const deed = (GROUP_DEEDS.has(w) && !(copula && w.endsWith('ed')) && !(res[j - 1]?.w === 'to' && !modal) && !(next === 'their' || next === 'themselves' || next === 'own') && !(w.startsWith('groom') && !objectWithin(res, j + 1, YOUNG)) && !(next === 'the' && res[j + 2]?.w === 'show')) ||
+    const deed = ((w === 'cheat' || w === 'cheats') && (next === 'you' || next === 'us' || next === 'people' || next === 'everyone')) || (GROUP_DEEDS.has(w) && !(copula && w.endsWith('ed')) && !(res[j - 1]?.w === 'to' && !modal) && !(next === 'their' || next === 'themselves' || next === 'own') && !(w.startsWith('groom') && !objectWithin(res, j + 1, YOUNG)) && !(next === 'the' && res[j + 2]?.w === 'show')) ||
       (CONTROL_VERBS.has(w) && objectWithin(res, j + 1, CONSPIRACY_OBJECTS) && !((w === 'run' || w === 'runs' || w === 'running') && !objectWithin(res, j + 1, RUN_OBJECTS))) ||
       (BRING_VERBS.has(w) && objectWithin(res, j + 1, HARMFUL_THINGS)) ||
       (TAKE_VERBS.has(w) && (next === 'our' || next === 'us' || (next === 'over' && (res[j + 2] === undefined || brk(j + 1, j + 2) || objectWithin(res, j + 2, TAKEN)))));
@@ -298,7 +306,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "… should be deported", "… deserve to die"; not "… can kill …" (the group does it)
     if (modal && HARM.has(w) && !negated && (copula || INTRANSITIVE_HARM.has(w))) return hit(i, j, 'call for harm to a protected group');
     if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off')) return hit(i, j + 1, 'call to expel a protected group');
-    if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now')) return hit(i, j, 'call to expel a protected group');
+    if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now' || next === 'already')) return hit(i, j, 'call to expel a protected group');
     // "… should not be hired without papers": a condition, not a refusal
     if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return {};
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
@@ -341,7 +349,7 @@ function coordinated(s: Sentence, j: number): number {
     if (res[k]!.g || PRONOUNS.has(w) || w === 'who' || w === 'that') return -1;
     if ((w === 'and' || w === 'but') && s.clause[k] !== k) {
       const v = res[k + 1]!.w;
-      return MODAL.has(v) || COPULA.has(v) || NEG_MODAL.has(v) || NEG_COPULA.has(v) ? k + 1 : -1;
+      return MODAL.has(v) || COPULA.has(v) || NEG_MODAL.has(v) || NEG_COPULA.has(v) || GROUP_DEEDS.has(v) || BRING_VERBS.has(v) ? k + 1 : -1;
     }
   }
   return -1;
@@ -350,6 +358,10 @@ function coordinated(s: Sentence, j: number): number {
 const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over', 'with']);
 const BETTER = new Set(['better', 'safer', 'cleaner', 'nicer', 'happier']);
 const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits', 'jobs']);
+const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing', 'homes', 'help', 'services', 'benefits', 'citizenship', 'kids', 'children']);
+/** Passive verbs whose agent is blamed ("the city is being overrun by …"). */
+const OVERRUN = new Set(['overrun', 'invaded', 'infested', 'flooded', 'swamped', 'ruined', 'destroyed', 'polluted', 'taken']);
+const LOCKED_UP = new Set(['jail', 'prison', 'prisons', 'camps', 'camp', 'cages', 'cells', 'ghettos', 'ghetto']);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
 const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near']);

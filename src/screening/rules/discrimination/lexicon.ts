@@ -102,7 +102,7 @@ export const DEROG_NOUNS = [
   'pedophiles', 'pedos', 'groomers', 'molesters', 'predators', 'invaders', 'deviants', 'abominations', 'monsters', 'demons',
   'psychos', 'lunatics', 'maniacs', 'freeloaders', 'moochers', 'drunks', 'junkies', 'whores', 'sluts', 'bitches', 'hoes',
   'slobs', 'idiots', 'morons', 'imbeciles', 'liars', 'thieves', 'crooks', 'cheaters', 'frauds', 'dealers', 'traffickers',
-  'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers',
+  'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers', 'killers', 'hags',
 ];
 export const NEG_ATTR = [
   ...DEROG_NOUNS,
@@ -168,6 +168,6 @@ export const CONSPIRACY_OBJECTS = new Set([
   'hollywood', 'courts', 'police', 'everything', 'economy', 'elections', 'town', 'landlords', 'congress', 'finance', 'politicians',
 ]);
 export const BRING_VERBS = new Set(['bring', 'brings', 'brought', 'spread', 'spreads', 'spreading', 'carry', 'carries']);
-export const HARMFUL_THINGS = new Set(['crime', 'crimes', 'disease', 'diseases', 'drugs', 'violence', 'gangs', 'aids', 'hiv', 'filth', 'terror', 'terrorism']);
+export const HARMFUL_THINGS = new Set(['crime', 'crimes', 'disease', 'diseases', 'drugs', 'violence', 'gangs', 'aids', 'hiv', 'filth', 'terror', 'terrorism', 'virus', 'viruses', 'covid', 'germs', 'lice']);
 /** "take over", "take our jobs", "replace us". */
 export const TAKE_VERBS = new Set(['take', 'takes', 'taking', 'replace', 'replacing', 'replaces']);
