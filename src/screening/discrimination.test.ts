@@ -87,6 +87,12 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'Can we make the Muslims leave already?',
     'Veterans are all crazy killers',
     'A Jew will always cheat you',
+    "These Muslims keep multiplying, soon they'll outnumber us",
+    'The Koreans on Vermont Ave are rude cheap bastards',
+    'It\'s a fact that blacks have lower IQs',
+    'I pray every day that God wipes out the homosexuals',
+    'Every Mexican is a gangbanger',
+    'People from Africa are uncivilized',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -172,6 +178,9 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     "Veterans don't deserve to be homeless",
     'Throw the refugees a welcome party',
     'The city is being overrun by potholes',
+    'People from Africa are wonderful neighbors',
+    'Immigrants keep the economy going',
+    'Every veteran is a hero',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

@@ -24,7 +24,7 @@ import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { COUNTER, quoted, reclaimed } from './discrimination/counter-speech.ts';
-import { ADJ_SET, after, before, COPULA, derogModifier, FILLER, type Found, GROUP_SET, groupAt, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/grammar.ts';
+import { ADJ_SET, after, before, COPULA, derogModifier, FILLER, type Found, GROUP_SET, groupAt, NEGATORS, ORIGINS, PRONOUNS, type Resolved, type Sentence } from './discrimination/grammar.ts';
 import {
   CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
   homonym, NEG_ATTR, PEOPLE, POS_ATTR, RIGHTS, SLURS, TREAT_VERBS,
@@ -57,6 +57,7 @@ const ANCHORS = new Set([
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
 const GRAMMAR_WORDS = new Set([
+  ...ORIGINS,
   'racist', 'racists', 'racism', 'sexist', 'sexism', 'bigot', 'bigotry', 'hateful', 'homophobic', 'transphobic', 'antisemitic', 'ableist',...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
 
 /** A word's memberships as bits, kept in the word table (words.ts): the sets are asked once per word, not per token. */

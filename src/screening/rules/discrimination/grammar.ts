@@ -90,6 +90,8 @@ export function groupAt(s: Sentence, i: number): number {
   if (!r.g) {
     // "people with HIV", "anyone with a genetic disorder", "people of color", "people of Mexican descent"
     if (HEADS.has(r.w) && next && (next.w === 'with' || next.w === 'of') && !brk(i, i + 1)) return phraseGroup(res, i + 2, next.w === 'of');
+    // "people from Africa"
+    if (HEADS.has(r.w) && next?.w === 'from' && res[i + 2] && ORIGINS.has(res[i + 2]!.w)) return i + 3;
     // "non-binary"
     if (r.w === 'non' && next?.w === 'binary') return next && res[i + 2] && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
     return -1;
@@ -282,6 +284,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       (BRING_VERBS.has(w) && objectWithin(res, j + 1, HARMFUL_THINGS)) ||
       (TAKE_VERBS.has(w) && (next === 'our' || next === 'us' || (next === 'over' && (res[j + 2] === undefined || brk(j + 1, j + 2) || objectWithin(res, j + 2, TAKEN)))));
     if (deed) return negated ? { defused: true } : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
+    // "… have lower IQs"
+    if (modal && !negated && (w === 'lower' || w === 'low') && (next === 'iq' || next === 'iqs' || next === 'intelligence')) return hit(i, j + 1, 'negative stereotype about a protected group');
     if ((copula || modal) && w === 'sick' && next === 'in' && res[j + 3]?.w === 'head') return negated ? { defused: true } : hit(i, j + 3, 'derogatory or dehumanising statement about a protected group');
     if (modal && negated && w === 'place' && (next === 'in' || next === 'here' || next === 'on' || next === 'at')) return hit(i, j, 'exclusion of a protected group');
     if (modal && negated && w === 'apply' && (next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
@@ -312,7 +316,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
-    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
+    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people' || w === 'keep' || w === 'keeps' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
     if (r.g || PRONOUNS.has(w)) continue;
     // "… are immoral scum", "… are violent drunks": up to two more describing words before a derogatory noun
     if (copula && !negated && skips < 2 && w.length > 2 && nextDerog(res, j + 1, 2 - skips)) { skips++; continue; }
@@ -362,6 +366,12 @@ const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing
 /** Passive verbs whose agent is blamed ("the city is being overrun by …"). */
 const OVERRUN = new Set(['overrun', 'invaded', 'infested', 'flooded', 'swamped', 'ruined', 'destroyed', 'polluted', 'taken']);
 const LOCKED_UP = new Set(['jail', 'prison', 'prisons', 'camps', 'camp', 'cages', 'cells', 'ghettos', 'ghetto']);
+/** Places of origin after "people from …". */
+export const ORIGINS = new Set([
+  'africa', 'mexico', 'asia', 'china', 'india', 'haiti', 'somalia', 'syria', 'pakistan', 'iran', 'iraq', 'afghanistan', 'nigeria', 'ethiopia',
+  'jamaica', 'cuba', 'guatemala', 'honduras', 'salvador', 'russia', 'ukraine', 'armenia', 'israel', 'palestine', 'gaza', 'korea', 'japan',
+  'vietnam', 'philippines', 'samoa', 'tonga', 'arabia', 'lebanon', 'turkey', 'bangladesh', 'venezuela', 'colombia', 'brazil', 'poland', 'ireland', 'italy',
+]);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
 const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near']);

@@ -102,10 +102,12 @@ export const DEROG_NOUNS = [
   'pedophiles', 'pedos', 'groomers', 'molesters', 'predators', 'invaders', 'deviants', 'abominations', 'monsters', 'demons',
   'psychos', 'lunatics', 'maniacs', 'freeloaders', 'moochers', 'drunks', 'junkies', 'whores', 'sluts', 'bitches', 'hoes',
   'slobs', 'idiots', 'morons', 'imbeciles', 'liars', 'thieves', 'crooks', 'cheaters', 'frauds', 'dealers', 'traffickers',
-  'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers', 'killers', 'hags',
+  'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers', 'killers', 'hags', 'bastards',
 ];
+/** Derogatory nouns as one of them ("every Mexican is a gangbanger"); not those whose singular is something else ("hoe", "cheat"). */
+const DEROG_ONE = DEROG_NOUNS.filter((w) => w.endsWith('s') && !['hoes', 'cheats', 'bombs', 'lice', 'fleas'].includes(w)).map((w) => w.slice(0, -1));
 export const NEG_ATTR = [
-  ...DEROG_NOUNS,
+  ...DEROG_NOUNS, ...DEROG_ONE,
   'disgusting', 'repulsive', 'revolting', 'vile', 'gross', 'filthy', 'dirty', 'pathetic', 'worthless', 'useless', 'inferior',
   'subhuman', 'trash', 'garbage', 'rubbish', 'filth', 'cancer', 'tumor', 'tumour', 'plague', 'disease', 'diseased', 'virus',
   'infestation', 'invasion', 'horde', 'hordes', 'swarm', 'sickness', 'poison', 'toxic', 'blight', 'scourge', 'pestilence', 'evil',
@@ -141,7 +143,7 @@ export const HARM = new Set([
 export const EXPEL_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
   kick: ['out', 'off', 'away'], throw: ['out', 'away'], run: ['out', 'off'], drive: ['out', 'away', 'off'], chase: ['out', 'away', 'off'],
   push: ['out', 'away'], force: ['out', 'away'], round: ['up'], lock: ['up', 'away'], ship: ['back', 'out', 'off', 'home'],
-  send: ['back', 'home', 'away', 'out'], wipe: ['out'], keep: ['out', 'off', 'away'], put: ['down', 'away'],
+  send: ['back', 'home', 'away', 'out'], wipe: ['out'], wipes: ['out'], keep: ['out', 'off', 'away'], put: ['down', 'away'],
 }).map(([verb, particles]) => [verb, new Set(particles)]));
 /**
  * Verbs of fair treatment: refused to a group ("I would never hire a woman", "don't rent to …",
@@ -160,7 +162,8 @@ export const RIGHTS = new Set(['allowed', 'exist', 'vote', 'rights', 'marry', 'a
 export const GROUP_DEEDS = new Set([
   'ruin', 'ruins', 'ruined', 'ruining', 'destroy', 'destroys', 'destroyed', 'destroying', 'infest', 'infests', 'infested',
   'pollute', 'pollutes', 'polluted', 'breed', 'breeds', 'breeding', 'multiply', 'rape', 'rapes', 'groom', 'grooms', 'grooming',
-  'steal', 'steals', 'stealing', 'invade', 'invading', 'stink', 'stinks', 'leech', 'leeching', 'suck', 'sucks',
+  'steal', 'steals', 'stealing', 'invade', 'invading', 'stink', 'stinks', 'leech', 'leeching', 'suck', 'sucks', 'multiplying',
+  'outnumber', 'outnumbering',
 ]);
 export const CONTROL_VERBS = new Set(['control', 'controls', 'controlling', 'run', 'runs', 'running', 'own', 'owns', 'rule', 'rules', 'rig', 'rigged', 'manipulate', 'manipulates']);
 export const CONSPIRACY_OBJECTS = new Set([
