@@ -26,7 +26,7 @@ import type { Token } from '../normalize.ts';
 import { COUNTER, quoted, reclaimed } from './discrimination/counter-speech.ts';
 import { ADJ_SET, after, before, COPULA, derogModifier, FILLER, type Found, GROUP_SET, groupAt, NEGATORS, ORIGINS, PRONOUNS, type Resolved, type Sentence } from './discrimination/grammar.ts';
 import {
-  CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
+  ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
   homonym, NEG_ATTR, PEOPLE, POS_ATTR, RIGHTS, SLURS, TREAT_VERBS,
 } from './discrimination/lexicon.ts';
 
@@ -49,8 +49,10 @@ const HATE_SET = new Set(HATE_VERBS);
  * ("bitches" alone is V.3's business; "… women are bitches" has its anchor in "women").
  */
 const NOT_ANCHORS = new Set(['bitches', 'hoes', 'whores', 'sluts', 'drunk', 'drunks', 'liar', 'terrible', 'insane', 'violent', 'hateful', 'devil', 'crook', 'crooks', 'gang', 'stealing', 'invasion', 'thief', 'kicked', 'thrown']);
+/** Singular derogatory nouns ("a thug", "a dog") are read only beside a group word, which is an anchor itself. */
+const ONE_OF = new Set(DEROG_ONE.filter((w) => !DEROG_NOUNS.includes(w) && !ATTRIBUTES.includes(w)));
 const ANCHORS = new Set([
-  ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
+  ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
 ]);

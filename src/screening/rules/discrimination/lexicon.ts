@@ -105,9 +105,9 @@ export const DEROG_NOUNS = [
   'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers', 'killers', 'hags', 'bastards',
 ];
 /** Derogatory nouns as one of them ("every Mexican is a gangbanger"); not those whose singular is something else ("hoe", "cheat"). */
-const DEROG_ONE = DEROG_NOUNS.filter((w) => w.endsWith('s') && !['hoes', 'cheats', 'bombs', 'lice', 'fleas'].includes(w)).map((w) => w.slice(0, -1));
-export const NEG_ATTR = [
-  ...DEROG_NOUNS, ...DEROG_ONE,
+export const DEROG_ONE = DEROG_NOUNS.filter((w) => w.endsWith('s') && !['hoes', 'cheats', 'bombs', 'lice', 'fleas'].includes(w)).map((w) => w.slice(0, -1));
+/** Derogatory attributes other than the kinds of being above. */
+export const ATTRIBUTES = [
   'disgusting', 'repulsive', 'revolting', 'vile', 'gross', 'filthy', 'dirty', 'pathetic', 'worthless', 'useless', 'inferior',
   'subhuman', 'trash', 'garbage', 'rubbish', 'filth', 'cancer', 'tumor', 'tumour', 'plague', 'disease', 'diseased', 'virus',
   'infestation', 'invasion', 'horde', 'hordes', 'swarm', 'sickness', 'poison', 'toxic', 'blight', 'scourge', 'pestilence', 'evil',
@@ -121,6 +121,7 @@ export const NEG_ATTR = [
   'insane', 'delusional', 'unstable', 'deranged', 'psychotic', 'dirtiest', 'filthiest', 'dumbest', 'laziest', 'stupidest',
   'ugliest', 'smelliest', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination',
 ];
+export const NEG_ATTR = [...DEROG_NOUNS, ...DEROG_ONE, ...ATTRIBUTES];
 /** Positive qualities: denying one of a group ("… are not human", "… can't be trusted") is derogation. */
 export const POS_ATTR = new Set([
   'good', 'smart', 'intelligent', 'kind', 'decent', 'human', 'humans', 'people', 'equal', 'welcome', 'worthy', 'valuable',
