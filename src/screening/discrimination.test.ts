@@ -93,6 +93,9 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'I pray every day that God wipes out the homosexuals',
     'Every Mexican is a gangbanger',
     'People from Africa are uncivilized',
+    'Latinas are only good for cleaning houses',
+    'Atheists have no morals and shouldn\'t be teachers',
+    'Trans people are a danger to our kids',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -181,6 +184,9 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'People from Africa are wonderful neighbors',
     'Immigrants keep the economy going',
     'Every veteran is a hero',
+    'Seniors are a danger to nobody',
+    'Refugees have no shame in asking for help',
+    'Immigrants are good for the economy',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

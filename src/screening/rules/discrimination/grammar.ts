@@ -284,6 +284,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       (BRING_VERBS.has(w) && objectWithin(res, j + 1, HARMFUL_THINGS)) ||
       (TAKE_VERBS.has(w) && (next === 'our' || next === 'us' || (next === 'over' && (res[j + 2] === undefined || brk(j + 1, j + 2) || objectWithin(res, j + 2, TAKEN)))));
     if (deed) return negated ? { defused: true } : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
+    // "… are only good for cleaning houses", "that's all they're good for"
+    if (copula && !negated && w === 'good' && next === 'for' && (res[j - 1]?.w === 'only' || res.slice(Math.max(0, i - 3), i).some((r) => r.w === 'all'))) return hit(i, j + 1, 'negative stereotype about a protected group');
     // "… have lower IQs"
     if (modal && !negated && (w === 'lower' || w === 'low') && (next === 'iq' || next === 'iqs' || next === 'intelligence')) return hit(i, j + 1, 'negative stereotype about a protected group');
     if ((copula || modal) && w === 'sick' && next === 'in' && res[j + 3]?.w === 'head') return negated ? { defused: true } : hit(i, j + 3, 'derogatory or dehumanising statement about a protected group');
@@ -297,6 +299,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if ((copula || modal) && w === 'mentally' && next !== undefined && (next === 'ill' || next === 'sick' || next === 'disturbed' || next === 'deranged')) return negated ? { defused: true } : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return { defused: true };
     if ((copula || (modal && !haveOnly)) && r.attr && !negated) {
+      // "… are a danger to nobody"
+      if (next === 'to' && (res[j + 2]?.w === 'nobody' || res[j + 2]?.w === 'anyone' || res[j + 2]?.w === 'noone')) return { defused: true };
       // "… are terrible at waiting": a skill, not the people
       if (next === 'at' && AT_SKILL.has(w) && !(res[j + 2]?.w === 'everything' || res[j + 2]?.w === 'anything')) break;
       // "… are animal lovers", "… are property owners": the word describes a noun after it

@@ -119,7 +119,7 @@ export const ATTRIBUTES = [
   'criminal', 'rapist', 'terrorist', 'thug', 'pervert', 'pedophile', 'idiot', 'moron', 'imbecile', 'greedy', 'dishonest',
   'sneaky', 'smelly', 'stinky', 'defective', 'unfit', 'immoral', 'sinful', 'wicked', 'devil', 'demonic', 'satanic', 'perverted',
   'insane', 'delusional', 'unstable', 'deranged', 'psychotic', 'dirtiest', 'filthiest', 'dumbest', 'laziest', 'stupidest',
-  'ugliest', 'smelliest', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination',
+  'ugliest', 'smelliest', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination', 'danger', 'menace',
 ];
 export const NEG_ATTR = [...DEROG_NOUNS, ...DEROG_ONE, ...ATTRIBUTES];
 /** Positive qualities: denying one of a group ("… are not human", "… can't be trusted") is derogation. */
@@ -127,6 +127,7 @@ export const POS_ATTR = new Set([
   'good', 'smart', 'intelligent', 'kind', 'decent', 'human', 'humans', 'people', 'equal', 'welcome', 'worthy', 'valuable',
   'trustworthy', 'trusted', 'capable', 'normal', 'honest', 'beautiful', 'great', 'nice', 'real', 'clever', 'brave', 'competent',
   'deserving', 'important', 'valid', 'worth', 'wanted', 'safe', 'civilized', 'needed', 'useful', 'clean',
+  'morals', 'brains', 'soul', 'souls', 'conscience', 'values',
 ]);
 export const HATE_VERBS = ['hate', 'hates', 'despise', 'despises', 'detest', 'detests', 'loathe', 'loathes', 'abhor', 'abhors', 'hating', 'h8', 'ihate', 'ih8'];
 /** Harm and removal: after a modal ("… should be deported"), or before the group ("deport all …"). */
