@@ -144,7 +144,8 @@ interface CliOptions { kind: string; platform?: string; text?: string; context?:
  */
 async function packConfig(dir: string): Promise<ScreeningConfig> {
   const files = readPackFiles(dir);
-  const hash = createHash('sha256').update(JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))).digest('hex').slice(0, 24);
+  // names in code-unit order: localeCompare would build an ICU collator (~7 % of start-up)
+  const hash = createHash('sha256').update(JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))).digest('hex').slice(0, 24);
   // beside the screen bundle (bin/crier-screen.js); found from the bundled pack's folder, so it
   // needs no import.meta of its own
   const cacheFile = join(defaultPackDir(), '../../../../node_modules/.cache/crier', `screening-config-${SCREENING_CONFIG_VERSION}-${hash}.json`);
