@@ -11,6 +11,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/cli/screen-main.ts');
@@ -82,7 +83,23 @@ async function build() {
   return join(cacheDir, dir, 'screen-main.mjs');
 }
 
+/**
+ * Less inlining in V8's optimising compiler (default cumulative budget 920 bytes of bytecode per
+ * optimised function). A comment stream is a run of seconds in which Turbofan's own work is a
+ * large share of all CPU: under callgrind, 60,000 lines, 23 % of all instructions, mostly for the
+ * rules' large check functions, compiled again after each deoptimisation. It runs on a background
+ * thread, so on one core it takes time from screening. At 230 it is 37 % less work for 3 % more
+ * instructions in the compiled code (-12 % instructions in all; 115: -14 %, no inlining: -5 %,
+ * the compiled code +20 %). Set at run time (the compiler reads it per compilation), before the
+ * bundle loads; a value the user gives node wins.
+ */
+function tuneCompiler() {
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-inlined-bytecode-size'));
+  if (!given) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
+}
+
 export async function runScreen() {
+  tuneCompiler();
   let main = fresh();
   if (!main) {
     try {
