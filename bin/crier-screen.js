@@ -86,12 +86,12 @@ async function build() {
 /**
  * Less inlining in V8's optimising compiler (default cumulative budget 920 bytes of bytecode per
  * optimised function). A comment stream is a run of seconds in which Turbofan's own work is a
- * large share of all CPU: under callgrind, 60,000 lines, 23 % of all instructions, mostly for the
+ * large share of all CPU: under callgrind, 60,000 lines, ~22 % of all instructions, mostly for the
  * rules' large check functions, compiled again after each deoptimisation. It runs on a background
- * thread, so on one core it takes time from screening. At 230 it is 37 % less work for 3 % more
- * instructions in the compiled code (-12 % instructions in all; 115: -14 %, no inlining: -5 %,
- * the compiled code +20 %). Set at run time (the compiler reads it per compilation), before the
- * bundle loads; a value the user gives node wins.
+ * thread, so on one core it takes time from screening. At 230 the compiler does about a third
+ * less and the whole run 6-8 % less, for ~3 % more in the compiled code (115: about the same;
+ * no inlining: the compiled code +20 %); bench/screening/README.md has the runs. Set at run time
+ * (the compiler reads it per compilation), before the bundle loads; a value given to node wins.
  */
 function tuneCompiler() {
   const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-inlined-bytecode-size'));
