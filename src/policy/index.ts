@@ -14,7 +14,8 @@ export type {
 export { CLAUSE_KINDS, ClauseSchema, PolicyPackSchema, RETENTION_RULES, WEEKDAYS, isValidTimeZone } from './types.ts';
 export { PolicyPackError, UnknownClauseError, type PackIssue } from './errors.ts';
 export { parsePack, formatPath, TEXT_FILES, type PackFiles } from './parse.ts';
-export { defaultPackDir, loadPackFromDir, readPackFiles } from './loader.ts';
+export { defaultPackDir, readPackFiles } from './loader.ts';
+export { loadPackFromDir } from './load.ts';
 export { computeContentHash } from './hash.ts';
 export { assertClauses, childClauses, clause, clauseAncestors, clauseTitle, hasClause } from './clauses.ts';
 export { brandingPhrasesFor, emergencySystemFor, isCityEmail, isCityPhone, normalizePhone } from './contacts.ts';

@@ -1,21 +1,15 @@
-// The one place in src/policy that touches the file system: read a pack folder, then parse it
-// with the pure parsePack.
+// The one place in src/policy that touches the file system: read a pack folder (load.ts parses
+// it). It imports neither the parser nor the schemas, so `crier screen`, whose configuration
+// cache usually hits, reads the pack without loading YAML and zod.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PolicyPackError } from './errors.ts';
-import { parsePack, type PackFiles } from './parse.ts';
-import type { PolicyPack } from './types.ts';
-
-export { parsePack } from './parse.ts';
+import type { PackFiles } from './parse.ts';
 
 /** The default pack that ships with Crier: City of Carson Council Policy 01.01.04. */
 export function defaultPackDir(): string {
   return fileURLToPath(new URL('./packs/carson/', import.meta.url));
-}
-
-export function loadPackFromDir(dir: string): PolicyPack {
-  return parsePack(readPackFiles(dir));
 }
 
 /** pack.yaml, clauses.yaml and texts/*.md of a pack folder, keyed by pack-relative path. */

@@ -38,6 +38,14 @@ export interface ScreeningConfig {
   maxEmoji: number;
 }
 
+/**
+ * Version of what modules/screening builds from a pack (screeningConfigFromPack): bump when that
+ * changes, since `crier screen` caches the built configuration per pack under this number. It
+ * lives here, not beside the builder, so the CLI can read it without loading the pack parser
+ * (YAML and zod, ~1 MB of the screen bundle).
+ */
+export const SCREENING_CONFIG_VERSION = 1;
+
 export const carsonDefaults: ScreeningConfig = {
   cityName: 'Carson',
   cityDomains: ['ci.carson.ca.us', 'carsonca.gov', 'carson.ca.us'],

@@ -46,7 +46,7 @@ function severityFor(pack: PolicyPack): ScreeningConfig['severity'] {
 }
 
 /** Bump when screeningConfigFromPack changes what it builds (the CLI caches its result per pack). */
-export const SCREENING_CONFIG_VERSION = 1;
+export { SCREENING_CONFIG_VERSION } from '../../screening/config.ts';
 
 export function screeningConfigFromPack(pack: PolicyPack): ScreeningConfig {
   const j = pack.jurisdiction;
