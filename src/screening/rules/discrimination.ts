@@ -24,7 +24,9 @@ import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { COUNTER, quoted, reclaimed } from './discrimination/counter-speech.ts';
-import { ADJ_SET, after, before, COPULA, derogModifier, FILLER, type Found, GROUP_SET, groupAt, NEGATORS, ORIGINS, PRONOUNS, type Resolved, type Sentence } from './discrimination/grammar.ts';
+import { after, before } from './discrimination/grammar.ts';
+import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS } from './discrimination/mentions.ts';
+import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
   homonym, NEG_ATTR, PEOPLE, POS_ATTR, RIGHTS, SLURS, TREAT_VERBS,

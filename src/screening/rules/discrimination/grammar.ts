@@ -1,67 +1,17 @@
 /**
- * V.2's grammar over resolved tokens: where a protected group is mentioned, and what the
- * sentence does to it — before the group ("I hate …", "deport all …", "get rid of the …", "kick
- * the … out", "I would never hire a …") and after it ("… are vermin", "… should be deported",
- * "… control the council", "… ruin everything", "… don't belong here"). Negation defuses
- * ("… are not vermin", "I would never refuse to hire a …"). Pure functions of the token words.
+ * V.2's grammar: what the sentence does to a group mentioned (mentions.ts) — before it ("I hate …",
+ * "deport all …", "get rid of the …", "kick the … out", "I would never hire a …") and after it
+ * ("… are vermin", "… should be deported", "… control the council", "… ruin everything", "…
+ * don't belong here"). Negation defuses ("… are not vermin", "I would never refuse to hire a …").
  */
 import {
-  BRING_VERBS, CONDITION_NEEDS, CONDITIONS, CONSPIRACY_OBJECTS, CONTROL_VERBS, DEROG_NOUNS, EXPEL_VERBS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS,
-  HARM, HARMFUL_THINGS, NOMINAL_ADJ, ORIGIN_NOUNS, PEOPLE, POS_ATTR, RIGHTS, TAKE_VERBS, TREAT_VERBS,
+  BRING_VERBS, CONSPIRACY_OBJECTS, CONTROL_VERBS, EXPEL_VERBS, GROUP_DEEDS, HARM, HARMFUL_THINGS, PEOPLE, POS_ATTR, RIGHTS, TAKE_VERBS, TREAT_VERBS,
 } from './lexicon.ts';
+import { ADJ_SET, DEROG_SET, NOUNISH } from './mentions.ts';
+import {
+  COPULA, DESCRIBING, DETERMINERS, FILLER, type Found, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, objectWithin, PRONOUNS, REFUSE, type Resolved, type Sentence,
+} from './sentence.ts';
 
-/** A token as V.2 reads it: its word (after one-edit resolution near an anchor) and memberships. */
-export interface Resolved { g: boolean; attr: boolean; hate: boolean; w: string }
-export interface Found { from: number; to: number; why: string }
-
-export const GROUP_SET = new Set(GROUP_NOUNS);
-export const ADJ_SET = new Set(GROUP_ADJ);
-const DEROG_SET = new Set(DEROG_NOUNS);
-
-export const COPULA = new Set(['are', 'r', 'is', 'were', 'was', 'be', 'being', 'am', 'seem', 'look', 'sound', 'smell', 'become', 'been', 'act', 'acting', 'behave', 'behaving']);
-/** Negated copulas and modals: they negate and link at once ("… aren't welcome", "… can't be trusted"). */
-const NEG_COPULA = new Set(['arent', 'isnt', 'wasnt', 'werent', 'aint']);
-const NEG_MODAL = new Set(['shouldnt', 'wouldnt', 'cant', 'cannot', 'wont', 'mustnt', 'couldnt', 'dont', 'doesnt', 'didnt']);
-const MODAL = new Set(['should', 'must', 'need', 'needs', 'deserve', 'deserves', 'ought', 'have', 'has', 'gotta', 'shall', 'will', 'would', 'can', 'could', 'may', 'got']);
-export const FILLER = new Set([
-  'so', 'all', 'just', 'such', 'really', 'truly', 'completely', 'totally', 'absolutely', 'utterly', 'nothing', 'but', 'a', 'an',
-  'the', 'total', 'complete', 'utter', 'fucking', 'fking', 'damn', 'very', 'always', 'obviously', 'clearly', 'simply', 'basically',
-  'literally', 'bunch', 'of', 'pack', 'to', 'me', 'like', 'honestly', 'too', 'extremely', 'incredibly', 'disgustingly',
-  'pure', 'absolute', 'mere', 'nasty', 'filthy', 'dirty', 'ugly', 'stupid', 'than', 'less', 'more', 'class', 'second',
-  'oxygen', 'space', 'beings', 'by', 'nature', 'naturally', 'inherently', 'born', 'at', 'best', 'frankly', 'still', 'also', 'even',
-  'that', 'only', 'ever', 'any', 'mostly', 'generally', 'typically', 'usually', 'getting', 'becoming', 'kind', 'sort', 'every',
-  'one', 'last', 'them', 'nothing', 'just', 'seriously', 'definitely', 'certainly', 'probably', 'honestly', 'now', 'already',
-]);
-export const NEGATORS = new Set(['not', 'never', 'no', 'nt', 'hardly', 'barely', 'scarcely', 'nobody', 'neither', 'nor', ...NEG_COPULA, ...NEG_MODAL]);
-export const PRONOUNS = new Set(['they', 'them', 'theyre', 'those', 'these', 'such']);
-const DETERMINERS = new Set(['all', 'every', 'those', 'these', 'the', 'any', 'most', 'you', 'fucking', 'damn', 'dirty', 'filthy', 'stupid', 'a', 'an', 'more', 'our', 'last', 'single', 'next']);
-const DESCRIBING = new Set(['illegal', 'undocumented', 'new', 'these', 'foreign']);
-/** Words a group can be followed by and still be the object of what came before ("kick the Mexicans out", "ban Muslims from …"). */
-const AFTER_OBJECT = new Set([
-  'out', 'off', 'away', 'back', 'home', 'up', 'down', 'from', 'in', 'on', 'at', 'to', 'now', 'and', 'or', 'too', 'already', 'here',
-  'there', 'this', 'that', 'who', 'with', 'of', 'for', 'before', 'after', 'immediately', 'forever', 'again', 'all', 'then', 'so',
-  'because', 'they', 'we', 'into', 'across', 'around', 'near', 'like', 'as', 'if', 'until', 'ever', 'anymore', 'either', 'more',
-  'but', 'right', 'today', 'tonight', 'asap', 'lol', 'please', 'already', 'instead', 'i', 'you', 'he', 'she', 'anywhere', 'everywhere',
-]);
-/** Singular group words that, after "the", "that", "my" …, name one person (a personal attack at most, V.14). */
-const SINGULAR = new Set(['woman', 'muslim', 'jew', 'immigrant', 'migrant', 'refugee', 'lesbian', 'homosexual', 'veteran', 'alien', 'man', 'guy', 'girl', 'boy', 'lady', 'person', 'kid', 'child', 'family', 'mother', 'mom', 'dad']);
-/** Before a singular group word, the words that make it any member of the group ("never trust a …", "every …"). */
-const GENERIC = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'each', 'last', 'single', 'next']);
-
-/** Is the singular group word at i generic ("a woman", "every filthy immigrant"), not one person ("the woman", "Woman sets …")? */
-function generic(res: readonly Resolved[], i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    const r = res[k]!;
-    if (GENERIC.has(r.w)) return true;
-    if (!(r.attr || ADJ_SET.has(r.w) || FILLER.has(r.w) || DESCRIBING.has(r.w))) return false;
-  }
-  return false;
-}
-/** Before a nominal adjective: "a Mexican", "every Muslim", "no Jew". */
-const NOMINAL_BEFORE = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'last', 'single', 'typical']);
-const NOMINAL_PLURAL = new Set(['chinese', 'japanese', 'vietnamese', 'irish', 'disabled', 'elderly', 'handicapped']);
-/** Words after which a group is introduced by "with …" or "of …" ("people with HIV", "people of color"). */
-const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults']);
 /** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
 const WISH = new Set(['see', 'want', 'wants', 'wanted', 'prefer', 'make']);
 /** Subjects under which refusing to hire/rent/serve/trust is the speaker's own stance or advice. */
@@ -70,87 +20,6 @@ const STANCE_STOP = new Set(['does', 'doesnt', 'did', 'didnt', 'he', 'she', 'it'
 
 /** "never let a … move in": what "let" must be followed by to be about housing or entry. */
 const LET_IN = new Set(['move', 'in', 'into', 'near', 'rent', 'buy']);
-/** Verbs that negate what follows ("refuse to hire", "never stop renting to"). */
-const REFUSE = new Set(['refuse', 'refuses', 'refused', 'stop', 'stopped', 'quit']);
-
-export type Break = (a: number, b: number) => boolean;
-/**
- * The text as the grammar reads it: resolved words, whether a sentence ends between two tokens,
- * and where each token's clause starts (after the last , ; : . ! ? before it): negation does not
- * reach across a clause ("Asians can't drive, ban them …").
- */
-export interface Sentence { res: readonly Resolved[]; brk: Break; clause: Int32Array; /** 1 where "=" stands before the token */ equals: Uint8Array }
-
-/** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
-export function groupAt(s: Sentence, i: number): number {
-  const { res, brk } = s;
-  const r = res[i];
-  if (!r) return -1;
-  const next = res[i + 1];
-  if (!r.g) {
-    // "people with HIV", "anyone with a genetic disorder", "people of color", "people of Mexican descent"
-    if (HEADS.has(r.w) && next && (next.w === 'with' || next.w === 'of') && !brk(i, i + 1)) return phraseGroup(res, i + 2, next.w === 'of');
-    // "people from Africa"
-    if (HEADS.has(r.w) && next?.w === 'from' && res[i + 2] && ORIGINS.has(res[i + 2]!.w)) return i + 3;
-    // "non-binary"
-    if (r.w === 'non' && next?.w === 'binary') return next && res[i + 2] && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
-    return -1;
-  }
-  const prev = res[i - 1]?.w;
-  if (ADJ_SET.has(r.w)) {
-    // "gay people", "Mexican workers", "black gay men", "single mothers"
-    let j = i + 1;
-    if (res[j] && ADJ_SET.has(res[j]!.w) && res[j + 1] && PEOPLE.has(res[j + 1]!.w)) j++;
-    if (res[j] && PEOPLE.has(res[j]!.w) && !brk(j - 1, j)) {
-      if (SINGULAR.has(res[j]!.w) && !generic(res, i)) return -1;
-      return j + 1;
-    }
-  }
-  if (GROUP_SET.has(r.w)) {
-    if (SINGULAR.has(r.w) && !generic(res, i)) return -1;
-    // a group noun that also is an adjective, before another noun, modifies it ("Muslim holidays")
-    if (ADJ_SET.has(r.w) && next && !brk(i, i + 1) && isContent(next.w)) return -1;
-    return i + 1;
-  }
-  // "a Mexican", "the Chinese", "… are Haitian."
-  if (NOMINAL_ADJ.has(r.w) && prev !== undefined && (NOMINAL_BEFORE.has(prev) || (NOMINAL_PLURAL.has(r.w) && (prev === 'the' || prev === 'those' || prev === 'these' || prev === 'all')) || COPULA.has(prev))) {
-    if (!next || brk(i, i + 1) || !isContent(next.w)) return i + 1;
-  }
-  return -1;
-}
-
-/** After "with" / "of" at j: a condition or origin within 3 words; the index after it, or -1. */
-function phraseGroup(res: readonly Resolved[], j: number, of: boolean): number {
-  for (let k = j; k < Math.min(res.length, j + 3); k++) {
-    const w = res[k]!.w;
-    if (!of && CONDITIONS.has(w)) {
-      const needs = CONDITION_NEEDS[w];
-      if (!needs) return k + 1;
-      return res[k + 1] && needs.includes(res[k + 1]!.w) ? k + 2 : -1;
-    }
-    if (ORIGIN_NOUNS.has(w) && (w === 'color' || w === 'colour' || (k > j && res[k - 1]!.g))) return k + 1;
-    if (!(w === 'a' || w === 'an' || w === 'the' || res[k]!.g || w === 'bad' || w === 'mixed')) return -1;
-  }
-  return -1;
-}
-
-/** A content word (not a function word the grammar reads): after a group word it makes the group a modifier. */
-function isContent(w: string): boolean {
-  return !(AFTER_OBJECT.has(w) || COPULA.has(w) || MODAL.has(w) || NEGATORS.has(w) || FILLER.has(w) || PRONOUNS.has(w) || GROUP_DEEDS.has(w) || CONTROL_VERBS.has(w) || BRING_VERBS.has(w) || TAKE_VERBS.has(w) || w === 'belong' || w === 'allowed' || w === 'welcome' || w === 'need' || w === 'go');
-}
-
-/** An odd number of negations among res[from, to) ("never", "don't", "refuse to")? */
-function negatedIn(s: Sentence, from: number, to: number): boolean {
-  const res = s.res;
-  let n = 0;
-  for (let k = Math.max(0, from, s.clause[Math.min(to, res.length - 1)] ?? 0); k < to; k++) {
-    const w = res[k]!.w;
-    if (NEGATORS.has(w) || REFUSE.has(w)) {
-      if (!(w === 'not' && (res[k + 1]?.w === 'only' || res[k + 1]?.w === 'just'))) n++;
-    }
-  }
-  return n % 2 === 1;
-}
 
 export interface Before { found?: Found; defused?: boolean; wish?: boolean; negatedSubject?: boolean }
 
@@ -370,12 +239,6 @@ const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing
 /** Passive verbs whose agent is blamed ("the city is being overrun by …"). */
 const OVERRUN = new Set(['overrun', 'invaded', 'infested', 'flooded', 'swamped', 'ruined', 'destroyed', 'polluted', 'taken']);
 const LOCKED_UP = new Set(['jail', 'prison', 'prisons', 'camps', 'camp', 'cages', 'cells', 'ghettos', 'ghetto']);
-/** Places of origin after "people from …". */
-export const ORIGINS = new Set([
-  'africa', 'mexico', 'asia', 'china', 'india', 'haiti', 'somalia', 'syria', 'pakistan', 'iran', 'iraq', 'afghanistan', 'nigeria', 'ethiopia',
-  'jamaica', 'cuba', 'guatemala', 'honduras', 'salvador', 'russia', 'ukraine', 'armenia', 'israel', 'palestine', 'gaza', 'korea', 'japan',
-  'vietnam', 'philippines', 'samoa', 'tonga', 'arabia', 'lebanon', 'turkey', 'bangladesh', 'venezuela', 'colombia', 'brazil', 'poland', 'ireland', 'italy',
-]);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
 const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near']);
@@ -400,17 +263,6 @@ const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students',
 const RUN_OBJECTS = new Set(['media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);
 const TAKEN = new Set(['country', 'city', 'town', 'neighborhood', 'neighbourhood', 'world', 'schools', 'government', 'streets', 'everything', 'council', 'america']);
 
-/** A finding from the group at i to the word at j. */
-function hit(i: number, j: number, why: string): { found: Found } {
-  return { found: { from: i, to: j + 1, why } };
-}
-
-/** One of `set` within the next 4 words (skipping articles and the like)? */
-function objectWithin(res: readonly Resolved[], j: number, set: ReadonlySet<string>): boolean {
-  for (let k = j; k < Math.min(res.length, j + 4); k++) if (set.has(res[k]!.w)) return true;
-  return false;
-}
-
 /** A derogatory noun within the next n words, with only describing words between? */
 function nextDerog(res: readonly Resolved[], j: number, n: number): boolean {
   for (let k = j; k < Math.min(res.length, j + n); k++) {
@@ -420,34 +272,3 @@ function nextDerog(res: readonly Resolved[], j: number, n: number): boolean {
   }
   return false;
 }
-
-/** "Jewish vermin", "filthy immigrants", "these vermin immigrants": a derogatory word right before the group. */
-export function derogModifier(s: Sentence, i: number, end: number): Found | undefined {
-  const { res, brk } = s;
-  const r = res[i]!;
-  const p = res[i - 1];
-  if (p && !brk(i - 1, i) && p.attr && !MODIFIER_EXEMPT.has(p.w) && !(NOUNISH.has(p.w) && COMPOUNDING.has(r.w)) && !negatedIn(s, i - 6, i - 1)) return { from: i - 1, to: end, why: 'derogatory or dehumanising statement about a protected group' };
-  // a group adjective before a derogatory noun: "Muslim pigs", "immigrant rats"
-  const n = res[i + 1];
-  if (ADJ_SET.has(r.w) && !ADJ_EXEMPT.has(r.w) && n && (DEROG_SET.has(n.w) || SWARM.has(n.w)) && !DEEDS_NOUNS.has(n.w) && !brk(i, i + 1)) return { from: i, to: i + 2, why: 'derogatory or dehumanising statement about a protected group' };
-  return undefined;
-}
-/**
- * Nouns that after a group adjective do not make derogation by themselves: people who do a deed
- * ("Islamic terrorists", "Mexican drug dealers" name them, they do not dehumanise a group).
- */
-const DEEDS_NOUNS = new Set([
-  'criminals', 'rapists', 'terrorists', 'jihadists', 'thugs', 'gangsters', 'gangbangers', 'pedophiles', 'pedos', 'molesters', 'predators',
-  'dealers', 'traffickers', 'thieves', 'crooks', 'liars', 'cheaters', 'frauds', 'drunks', 'junkies', 'extremists', 'idiots', 'morons',
-  // sexual insults after a group adjective ("Latina bitches") are most often profanity about women (V.3), rarely about the group
-  'bitches', 'hoes', 'whores', 'sluts',
-]);
-/** A group as a mass that overruns ("the Asian invasion", "a Muslim plague"). */
-const SWARM = new Set(['invasion', 'infestation', 'plague', 'horde', 'hordes', 'swarm', 'swarms', 'scourge']);
-/** Derogatory nouns that form compounds with "men", "people" … ("garbage men", "animal people"). */
-const NOUNISH = new Set([...DEROG_NOUNS, 'trash', 'garbage', 'rubbish', 'filth', 'cancer', 'plague', 'disease', 'virus', 'waste', 'poison', 'evil', 'nothing', 'criminal', 'animal', 'monster', 'beast', 'freak', 'pervert', 'idiot', 'moron']);
-const COMPOUNDING = new Set(['men', 'women', 'man', 'woman', 'people', 'folks', 'guys', 'ladies', 'girls', 'boys', 'males', 'females']);
-/** Words that describe acts or facts more than people: "criminal immigrants", "the worst seniors' fares" are not derogation. */
-const MODIFIER_EXEMPT = new Set(['criminal', 'criminals', 'illegal', 'worst', 'nothing', 'threat', 'waste', 'mistake', 'burden', 'drain', 'weak', 'fake', 'dangerous', 'awful', 'terrible', 'horrible']);
-/** Colour, age and sex adjectives before an animal word are usually about the animal ("black rats", "old dogs"). */
-const ADJ_EXEMPT = new Set(['black', 'white', 'brown', 'old', 'older', 'female', 'male', 'single', 'native', 'foreign', 'blind', 'deaf', 'wheelchair', 'military', 'physically', 'mentally']);

@@ -1,0 +1,75 @@
+/**
+ * V.2 reads a comment as a sentence of resolved words: the closed classes of words the grammar
+ * steers by (copulas, modals, negators, fillers, determiners), how negation is counted within a
+ * clause, and what a finding is. Pure functions of the token words.
+ */
+import { BRING_VERBS, CONTROL_VERBS, GROUP_DEEDS, TAKE_VERBS } from './lexicon.ts';
+
+/** A token as V.2 reads it: its word (after one-edit resolution near an anchor) and memberships. */
+export interface Resolved { g: boolean; attr: boolean; hate: boolean; w: string }
+export interface Found { from: number; to: number; why: string }
+
+export const COPULA = new Set(['are', 'r', 'is', 'were', 'was', 'be', 'being', 'am', 'seem', 'look', 'sound', 'smell', 'become', 'been', 'act', 'acting', 'behave', 'behaving']);
+/** Negated copulas and modals: they negate and link at once ("… aren't welcome", "… can't be trusted"). */
+export const NEG_COPULA = new Set(['arent', 'isnt', 'wasnt', 'werent', 'aint']);
+export const NEG_MODAL = new Set(['shouldnt', 'wouldnt', 'cant', 'cannot', 'wont', 'mustnt', 'couldnt', 'dont', 'doesnt', 'didnt']);
+export const MODAL = new Set(['should', 'must', 'need', 'needs', 'deserve', 'deserves', 'ought', 'have', 'has', 'gotta', 'shall', 'will', 'would', 'can', 'could', 'may', 'got']);
+export const FILLER = new Set([
+  'so', 'all', 'just', 'such', 'really', 'truly', 'completely', 'totally', 'absolutely', 'utterly', 'nothing', 'but', 'a', 'an',
+  'the', 'total', 'complete', 'utter', 'fucking', 'fking', 'damn', 'very', 'always', 'obviously', 'clearly', 'simply', 'basically',
+  'literally', 'bunch', 'of', 'pack', 'to', 'me', 'like', 'honestly', 'too', 'extremely', 'incredibly', 'disgustingly',
+  'pure', 'absolute', 'mere', 'nasty', 'filthy', 'dirty', 'ugly', 'stupid', 'than', 'less', 'more', 'class', 'second',
+  'oxygen', 'space', 'beings', 'by', 'nature', 'naturally', 'inherently', 'born', 'at', 'best', 'frankly', 'still', 'also', 'even',
+  'that', 'only', 'ever', 'any', 'mostly', 'generally', 'typically', 'usually', 'getting', 'becoming', 'kind', 'sort', 'every',
+  'one', 'last', 'them', 'nothing', 'just', 'seriously', 'definitely', 'certainly', 'probably', 'honestly', 'now', 'already',
+]);
+export const NEGATORS = new Set(['not', 'never', 'no', 'nt', 'hardly', 'barely', 'scarcely', 'nobody', 'neither', 'nor', ...NEG_COPULA, ...NEG_MODAL]);
+export const PRONOUNS = new Set(['they', 'them', 'theyre', 'those', 'these', 'such']);
+export const DETERMINERS = new Set(['all', 'every', 'those', 'these', 'the', 'any', 'most', 'you', 'fucking', 'damn', 'dirty', 'filthy', 'stupid', 'a', 'an', 'more', 'our', 'last', 'single', 'next']);
+export const DESCRIBING = new Set(['illegal', 'undocumented', 'new', 'these', 'foreign']);
+/** Words a group can be followed by and still be the object of what came before ("kick the Mexicans out", "ban Muslims from …"). */
+export const AFTER_OBJECT = new Set([
+  'out', 'off', 'away', 'back', 'home', 'up', 'down', 'from', 'in', 'on', 'at', 'to', 'now', 'and', 'or', 'too', 'already', 'here',
+  'there', 'this', 'that', 'who', 'with', 'of', 'for', 'before', 'after', 'immediately', 'forever', 'again', 'all', 'then', 'so',
+  'because', 'they', 'we', 'into', 'across', 'around', 'near', 'like', 'as', 'if', 'until', 'ever', 'anymore', 'either', 'more',
+  'but', 'right', 'today', 'tonight', 'asap', 'lol', 'please', 'already', 'instead', 'i', 'you', 'he', 'she', 'anywhere', 'everywhere',
+]);
+/** Verbs that negate what follows ("refuse to hire", "never stop renting to"). */
+export const REFUSE = new Set(['refuse', 'refuses', 'refused', 'stop', 'stopped', 'quit']);
+
+export type Break = (a: number, b: number) => boolean;
+/**
+ * The text as the grammar reads it: resolved words, whether a sentence ends between two tokens,
+ * and where each token's clause starts (after the last , ; : . ! ? before it): negation does not
+ * reach across a clause ("Asians can't drive, ban them …").
+ */
+export interface Sentence { res: readonly Resolved[]; brk: Break; clause: Int32Array; /** 1 where "=" stands before the token */ equals: Uint8Array }
+
+/** A content word (not a function word the grammar reads): after a group word it makes the group a modifier. */
+export function isContent(w: string): boolean {
+  return !(AFTER_OBJECT.has(w) || COPULA.has(w) || MODAL.has(w) || NEGATORS.has(w) || FILLER.has(w) || PRONOUNS.has(w) || GROUP_DEEDS.has(w) || CONTROL_VERBS.has(w) || BRING_VERBS.has(w) || TAKE_VERBS.has(w) || w === 'belong' || w === 'allowed' || w === 'welcome' || w === 'need' || w === 'go');
+}
+
+/** An odd number of negations among res[from, to) ("never", "don't", "refuse to")? */
+export function negatedIn(s: Sentence, from: number, to: number): boolean {
+  const res = s.res;
+  let n = 0;
+  for (let k = Math.max(0, from, s.clause[Math.min(to, res.length - 1)] ?? 0); k < to; k++) {
+    const w = res[k]!.w;
+    if (NEGATORS.has(w) || REFUSE.has(w)) {
+      if (!(w === 'not' && (res[k + 1]?.w === 'only' || res[k + 1]?.w === 'just'))) n++;
+    }
+  }
+  return n % 2 === 1;
+}
+
+/** A finding from the group at i to the word at j. */
+export function hit(i: number, j: number, why: string): { found: Found } {
+  return { found: { from: i, to: j + 1, why } };
+}
+
+/** One of `set` within the next 4 words (skipping articles and the like)? */
+export function objectWithin(res: readonly Resolved[], j: number, set: ReadonlySet<string>): boolean {
+  for (let k = j; k < Math.min(res.length, j + 4); k++) if (set.has(res[k]!.w)) return true;
+  return false;
+}
