@@ -13,7 +13,7 @@ import leo from 'leo-profanity';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { bundledModel, screenComment } from '../../src/screening/engine.ts';
 import type { Finding } from '../../src/screening/types.ts';
-import { EVAL_LABELS as LABELS, loadAll, loadLabelled, loadPolis, splitOf } from './data.ts';
+import { EVAL_LABELS as LABELS, EVAL_ONLY, loadAll, loadLabelled, loadPolis, splitOf } from './data.ts';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '../../bench/screening/eval-latest.md');
 
@@ -155,12 +155,16 @@ function main(): void {
       if (!own.some((x) => x.y[lab] === 1)) continue;
       const y = e.y[lab];
       if (y === undefined) continue;
-      let c = ownCounts.get(lab);
-      if (!c) { c = zero(); ownCounts.set(lab, c); }
-      add(c, predict(findings, [lab], 'any'), y === 1);
-      let b = ownBlock.get(lab);
-      if (!b) { b = zero(); ownBlock.set(lab, b); }
-      add(b, predict(findings, [lab], 'block'), y === 1);
+      // the sets kept out of training also get a row of their own: they are the unseen-text check
+      const file = e.source.replace('labelled:', '');
+      for (const key of EVAL_ONLY.has(`${file}.jsonl`) ? [lab, `${lab} · ${file}`] : [lab]) {
+        let c = ownCounts.get(key);
+        if (!c) { c = zero(); ownCounts.set(key, c); }
+        add(c, predict(findings, [lab], 'any'), y === 1);
+        let b = ownBlock.get(key);
+        if (!b) { b = zero(); ownBlock.set(key, b); }
+        add(b, predict(findings, [lab], 'block'), y === 1);
+      }
     }
   }
   out('## Project-written labelled sets (scripts/screening/labelled, in sample)');
