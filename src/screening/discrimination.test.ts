@@ -96,6 +96,10 @@ describe('[V.2] discrimination: hate against protected groups is blocked', () =>
     'Latinas are only good for cleaning houses',
     'Atheists have no morals and shouldn\'t be teachers',
     'Trans people are a danger to our kids',
+    'Asians are biologically less intelligent',
+    'Women are too emotional to run a city',
+    'Gays are worse than animals',
+    'Immigrants should just hurry up and leave',
   ];
   for (const text of hateful) {
     it(`[V.2] "${text}" is blocked`, () => {
@@ -187,6 +191,9 @@ describe('[V.2] discrimination: identity terms, negation and counter-speech are 
     'Seniors are a danger to nobody',
     'Refugees have no shame in asking for help',
     'Immigrants are good for the economy',
+    'Women are not less intelligent than men',
+    'Immigrants are too afraid to report crimes',
+    'Seniors are worse off since the bus cuts',
   ];
   for (const text of fine) {
     it(`[V.2] "${text}" is not blocked`, () => {

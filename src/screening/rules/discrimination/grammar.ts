@@ -155,6 +155,12 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (deed) return negated ? { defused: true } : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
     // "… are only good for cleaning houses", "that's all they're good for"
     if (copula && !negated && w === 'good' && next === 'for' && (res[j - 1]?.w === 'only' || res.slice(Math.max(0, i - 3), i).some((r) => r.w === 'all'))) return hit(i, j + 1, 'negative stereotype about a protected group');
+    // inferiority: "… are (genetically) less intelligent", "… are worse at everything", "… are too emotional to lead"
+    if (copula && res[j - 1]?.w === 'less' && POS_ATTR.has(w)) return negated ? { defused: true } : hit(i, j, 'negative stereotype about a protected group');
+    if (copula && !negated && w === 'worse' && (next === 'at' || next === 'than')) return hit(i, j + 1, 'negative stereotype about a protected group');
+    if (copula && !negated && res[j - 1]?.w === 'too' && UNFIT.has(w) && next === 'to') return hit(i, j + 1, 'negative stereotype about a protected group');
+    // "… should just hurry up and die": the wish runs on to the harm
+    if (modal && w === 'hurry' && next === 'up' && res[j + 2]?.w === 'and') { j += 2; continue; }
     // "… have lower IQs"
     if (modal && !negated && (w === 'lower' || w === 'low') && (next === 'iq' || next === 'iqs' || next === 'intelligence')) return hit(i, j + 1, 'negative stereotype about a protected group');
     if ((copula || modal) && w === 'sick' && next === 'in' && res[j + 3]?.w === 'head') return negated ? { defused: true } : hit(i, j + 3, 'derogatory or dehumanising statement about a protected group');
@@ -254,6 +260,8 @@ const STAY_PUT = new Set(['belong', 'kitchen']);
 /** Nouns that keep a derogatory word before them derogatory ("gang members", "drug dealers", "time bombs"). */
 const COMPOUND_HEADS = new Set(['members', 'bangers', 'dealers', 'diggers', 'bombs', 'killers', 'queens', 'human']);
 const HAVE = new Set(['have', 'has', 'got', 'gotta']);
+/** "… are too emotional to lead": qualities said to unfit a whole group (not "too afraid to report", which pities it). */
+const UNFIT = new Set(['emotional', 'irrational', 'hysterical', 'unstable', 'ignorant', 'primitive', 'simple', 'weak', 'stupid', 'dumb', 'lazy', 'slow', 'soft', 'violent', 'dangerous']);
 /** Harm verbs that need no "be" to befall their subject ("… should die", "… can rot"). */
 const INTRANSITIVE_HARM = new Set(['die', 'rot', 'suffer', 'disappear', 'starve', 'burn', 'hang', 'drown', 'dead']);
 /** Harm words that before a group describe it ("murdered women", "deported immigrants") rather than call for it. */

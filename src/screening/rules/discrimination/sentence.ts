@@ -19,7 +19,7 @@ export const FILLER = new Set([
   'the', 'total', 'complete', 'utter', 'fucking', 'fking', 'damn', 'very', 'always', 'obviously', 'clearly', 'simply', 'basically',
   'literally', 'bunch', 'of', 'pack', 'to', 'me', 'like', 'honestly', 'too', 'extremely', 'incredibly', 'disgustingly',
   'pure', 'absolute', 'mere', 'nasty', 'filthy', 'dirty', 'ugly', 'stupid', 'than', 'less', 'more', 'class', 'second',
-  'oxygen', 'space', 'beings', 'by', 'nature', 'naturally', 'inherently', 'born', 'at', 'best', 'frankly', 'still', 'also', 'even',
+  'oxygen', 'space', 'beings', 'by', 'nature', 'naturally', 'inherently', 'genetically', 'biologically', 'born', 'at', 'best', 'frankly', 'still', 'also', 'even',
   'that', 'only', 'ever', 'any', 'mostly', 'generally', 'typically', 'usually', 'getting', 'becoming', 'kind', 'sort', 'every',
   'one', 'last', 'them', 'nothing', 'just', 'seriously', 'definitely', 'certainly', 'probably', 'honestly', 'now', 'already',
 ]);
