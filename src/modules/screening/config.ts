@@ -45,7 +45,7 @@ function severityFor(pack: PolicyPack): ScreeningConfig['severity'] {
   return out;
 }
 
-/** Bump when screeningConfigFromPack changes what it builds (the CLI caches its result per pack). */
+/** Bump screening/config.ts's SCREENING_CONFIG_VERSION when screeningConfigFromPack changes what it builds. */
 export { SCREENING_CONFIG_VERSION } from '../../screening/config.ts';
 
 export function screeningConfigFromPack(pack: PolicyPack): ScreeningConfig {

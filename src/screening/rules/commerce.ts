@@ -67,11 +67,10 @@ export const commerceRule: Rule = {
   check(ctx) {
     const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : spam.hits(ctx, 'commercial solicitation or advertisement', 0.85);
     if (ctx.kind === 'comment') {
-      // a span the general pattern already reported ("check out my channel") is not reported twice
-      for (const h of selfPromotion.hits(ctx, 'self-promotion or audience-building spam', 0.85)) {
+      // a span already reported ("check out my channel" by the general pattern) is not reported twice
+      for (const h of [...selfPromotion.hits(ctx, 'self-promotion or audience-building spam', 0.85), ...promotionHits(ctx)]) {
         if (!hits.some((o) => overlaps(o, h))) hits.push(h);
       }
-      for (const h of promotionHits(ctx)) if (!hits.some((o) => overlaps(o, h))) hits.push(h);
       // every shortened link has a '/': most comments skip the scan
       if (ctx.norm.text.includes('/')) hits.push(...regexHits(ctx, shortener, 'link through a URL shortener (typical of spam)', 0.5, true, 2));
       const c = classifierHit(ctx, 'V.7', 'spam or commercial solicitation');
