@@ -83,6 +83,18 @@ describe('comment screening: violations are found with evidence', () => {
       }
     });
   }
+  it('[V.11] a wish of violence reported to condemn it is advice, not a block; made, it blocks', () => {
+    const v11 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.11');
+    for (const t of ['Nobody should say gay people should be killed', 'Whoever wrote that immigrants should be shot should be ashamed', 'The sign said "the mayor should be hanged", that is disgusting']) {
+      const f = v11(t);
+      expect(f.length, t).toBeGreaterThan(0);
+      expect(f.every((x) => x.severity === 'advice'), t).toBe(true);
+    }
+    // saying it yourself, or with an insult beside it, is still a threat
+    for (const t of ['Immigrants should be shot', "I say the mayor should be shot, and you're a racist", 'Shame on you. The mayor should be shot']) {
+      expect(v11(t).some((x) => x.severity === 'block'), t).toBe(true);
+    }
+  });
   it('[V.7] "you won\'t" is not a prize notice; "you won a prize" is', () => {
     const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7');
     expect(v7("Don't worry, you won't have to hear from me again. Do whatever you want.")).toEqual([]);

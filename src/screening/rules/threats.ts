@@ -3,9 +3,10 @@
  * IV.D.7(h) — the same in a post compromises public safety.
  */
 import { classifierHit } from '../classify.ts';
+import { COUNTER, quoted } from './discrimination/counter-speech.ts';
 import { hasAny, triggers } from '../hits.ts';
 import { Pattern } from '../patterns.ts';
-import type { Rule } from '../rule.ts';
+import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 
 const VIOLENCE = '(?:kill|murder|shoot|stab|hurt|beat up|punch|slap|choke|strangle|hang|lynch|burn|bomb|blow up|torch|rape|destroy|smash|run (?:you|him|her|them) over|gut|hunt down|put (?:a|one) bullet in)';
@@ -27,6 +28,24 @@ const threat = new Pattern([
   ['dead$ die$', `\\b(?:dead|die) (?:by|before) (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|next week)\\b`],
 ]);
 
+/** The passive wish ("… should be killed"), the one form a comment can report without making it. */
+const PASSIVE_WISH = /^(?:should|deserve to|needs? to|ought to) /;
+/** "nobody should say …", "whoever wrote …", "stop saying …" right before the wish's subject (not "I say …"). */
+const REPORTED = /(?<!\b(?:i|we) )\b(?:say|says|said|saying|claim|claims|claimed|claiming|write|wrote|writes|writing|post|posted|think|thinks|thinking|believe|believes)(?: that)?(?: [\w']+){1,4} $/;
+
+/**
+ * V.11 protects people from being threatened, not from hearing a threat condemned: "Nobody should
+ * say gay people should be killed" reports the wish to reject it. A passive wish that is quoted or
+ * reported by a verb of saying, in a comment that condemns it, is advice for a moderator.
+ */
+function condemnedWish(ctx: RuleContext, h: Hit): boolean {
+  const text = ctx.norm.text;
+  const words = text.slice(h.start!, h.end!);
+  if (!PASSIVE_WISH.test(words)) return false;
+  const reported = quoted(text, h.start!, h.end!) || REPORTED.test(text.slice(Math.max(0, h.start! - 80), h.start!));
+  return reported && COUNTER.test(text);
+}
+
 const TRIGGERS = triggers(
   'coming happens better and anyone kill murder shoot stab hurt beat punch slap choke strangle hang lynch burn bomb blow torch rape destroy smash run gut hunt put die bleed pay regret sorry know watch blood gun shooting bloodshed shoot dead shot hanged killed lynched executed',
 );
@@ -38,6 +57,13 @@ export const threatsRule: Rule = {
   title: 'Specific or imminent threats',
   check(ctx) {
     const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : threat.hits(ctx, 'threat of violence against a person or organisation', 0.9);
+    if (ctx.kind === 'comment') {
+      for (const h of hits) {
+        if (h.start === undefined || !condemnedWish(ctx, h)) continue;
+        h.weak = true;
+        h.message = `${h.message} — quoted or condemned (counter-speech?)`;
+      }
+    }
     if (hits.length === 0 && ctx.kind === 'comment') {
       const c = classifierHit(ctx, 'V.11', 'threatening language');
       if (c) hits.push(c);
