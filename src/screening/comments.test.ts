@@ -114,6 +114,25 @@ describe('comment screening: violations are found with evidence', () => {
       expect(v7(t), t).toEqual([]);
     }
   });
+  it('[V.7] a neighbourhood sales pitch is spam: an offer or a price with a private channel for the deal', () => {
+    const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
+    for (const t of [
+      'Hey neighbors! I just started selling Mary Kay, inbox me for a free sample', // self-promotion + bait + private channel
+      'Dog walking services available in Carson, reasonable rates, pm me', // an offer + private channel
+      'I do eyelash extensions at home, $60 a set, dm me to book', // a price per unit + private channel
+      "I'm a local realtor, if you're thinking of selling now is the time, message me", // self-promotion + private channel
+      'Selling a couch, great condition, $100 firm, come pick it up', // an offer + a price + a call to action
+    ]) expect(v7(t), t).not.toEqual([]);
+    // residents asking for help, telling a story or paying a price are not selling
+    for (const t of [
+      'My business was robbed, dm me if you saw anything',
+      'When twitter rappers dm me their trash links',
+      'Please message me if you find a brown wallet near the post office',
+      'I work from home and the leaf blowers at 7am are unbearable',
+      "Bus fare went up to $2.50 a ride, that's too much for seniors",
+      'I lost 30 pounds walking the new trail at Dominguez, thank you for building it',
+    ]) expect(v7(t), t).toEqual([]);
+  });
   it('[V.7] two kinds of promotional move make spam; one alone is a resident talking', () => {
     const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
     const spam = [

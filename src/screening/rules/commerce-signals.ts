@@ -24,6 +24,13 @@ const callToAction = new Pattern([
   ['sign$ register$ apply$ join$', '\\bsign up (?:now|today|here|at|with|using)\\b|\\b(?:register|apply|join) (?:now|today|here)\\b|\\bjoin (?:my|our) team\\b'],
   ['download$', '\\bdownload (?:the|my|our|this) app\\b'],
   ['link$', '\\blink in (?:my )?(?:bio|profile|description)\\b'],
+  // a private channel for the deal, as the comment's last word or with a purpose: "inbox me for a
+  // sample", "… pm me" ("dm me if you saw my cat" asks for help; "rappers dm me their links" tells)
+  ['inbox$ pm$ dm$ text$ message$ call$ email$', '\\b(?:inbox|pm|dm|text|message|call|email) (?:me|us)(?= *(?:[.!,?"\']|$)| (?:for|to|now|today|asap|pls|please)\\b)'],
+  ['send$', '\\bsend (?:me|us) (?:a )?(?:message|dm|pm|text) (?:for|to)\\b'],
+  ['ask$ comment$ show$ teach$ booking$', '\\bask me (?:how|about (?:our|my))\\b|\\bbooking (?:appointments|clients|now)\\b|\\bcomment (?:yes|info|interested)\\b|\\bi (?:can|will|ll) (?:show|teach) you how\\b'],
+  ['venmo$ cashapp$ zelle$ paypal$', '\\b(?:venmo|cashapp|zelle|paypal)(?: me)? ?[@$]\\w'],
+  ['come$ tickets$ walk$ walkins$', '\\bcome (?:buy|get|grab|pick up) (?:some|yours|one|them|a)\\b|\\bcome pick (?:it|them) up\\b|\\btickets (?:on|at) (?:eventbrite|ticketmaster|stubhub|the door|our|my)\\b|\\bwalk ?-?ins? welcome\\b'],
 ]);
 
 const bait = new Pattern([
@@ -37,13 +44,19 @@ const bait = new Pattern([
   ['giveaway prize', '\\b(?:giveaways?|prizes?)\\b'],
   ['work$ passive$ side$ financial$', '\\b(?:work from home|passive income|side hustle|financial freedom)\\b'],
   ['limited$ act$ today$ week$ supplies$', '\\b(?:limited time|act now|today only|this week only|while supplies last)\\b'],
+  ['extra$ paid$ double$ boss$ quit$', '\\bextra (?:income|cash|money)\\b|\\bget paid (?:to|for)\\b|\\bdouble your (?:money|income|investment)\\b|\\bbe your own boss\\b|\\bquit (?:my|your) 9 ?-? ?5\\b'],
+  // an offer of a service or goods at a price: "reasonable rates", "$30 a dozen", "taking orders"
+  ['reasonable$ affordable$ great$ low$ competitive$ fair$ available$ offered$ taking$', '\\b(?:reasonable|affordable|great|low|competitive|fair) (?:rates|prices)\\b|\\bservices? (?:available|offered)\\b|\\btaking orders\\b'],
+  ['$', '\\$\\d[\\d,]*(?:\\.\\d\\d)? ?(?:(?:a|an|per|each)\\b|/ ?[a-z])|\\$\\d[\\d,]* (?:firm|obo)\\b'],
+  ['condition$ like$ obo$ lost$ lose$ specials$', '\\b(?:great|good|excellent|mint) condition\\b|\\blike new\\b|\\bobo\\b|\\b(?:lose|lost) \\d+ ?(?:lbs|pounds|kg)\\b|\\b(?:holiday|weekly|daily|monthly) specials\\b'],
+  ['does$ do$ offer$ offers$ paying$', '\\b(?:does|do|offers?) (?:cheap|affordable|quality|professional) (?:work|repairs|service|jobs)\\b|\\bpaying too much for\\b'],
 ]);
 
 const selfPromotion = new Pattern([
-  ['my$', '\\bmy (?:new |latest |first |small |own )?(?:youtube |gaming |music |cooking |instagram |tiktok )?(?:channel|videos?|vlogs?|music|songs?|mixtape|album|beats?|business|company|store|shop|bakery|salon|services|app|website|site|podcast|artwork|ebook|brand|startup|mentor|coach)\\b'],
-  ['we$ our$', '\\bwe (?:deliver|offer|sell|buy|provide|specialize|can help)\\b|\\bour (?:services|products|company|agency|firm|realty|store|shop|website|site|prices|rates)\\b|\\bour \\w+ team (?:can|will|offers)\\b'],
-  ['make$ post$ upload$ create$ sell$', '\\bi (?:make|post|upload|create|sell) (?:videos|content|music|beats|art|nails|lashes)\\b'],
-  ['im$ am$', '\\b(?:i am|im) (?:a |an )?(?:new |beginner |upcoming |aspiring |local |independent |small )?(?:rapper|singer|artist|youtuber|streamer|producer|realtor|influencer|photographer|dj|business owner)\\b'],
+  ['my$', '\\bmy (?:new |latest |first |small |own )?(?:youtube |gaming |music |cooking |instagram |tiktok )?(?:channel|videos?|vlogs?|music|songs?|mixtape|album|beats?|business|company|store|shop|bakery|salon|services|app|website|site|podcast|artwork|ebook|brand|startup|band|catering|food truck|nail studio)\\b|\\bmy (?:\\w+ )?(?:mentor|coach)\\b'],
+  ['we$ our$', '\\bwe (?:deliver|offer|sell|buy|provide|specialize|can help)\\b|\\bour (?:services|products|company|agency|firm|realty|store|shop|website|site|prices|rates|office)\\b|\\bour \\w+ team (?:can|will|offers)\\b'],
+  ['make$ post$ upload$ create$ sell$ bake$ selling$', '\\bi (?:make|post|upload|create|sell|bake) (?:custom )?(?:videos|content|music|beats|art|nails|lashes|cakes|cupcakes|jewelry|candles|shirts|tamales)\\b|(?:^|\\b(?:i|we|im|i\'m|i am|we are|were)(?: just)?(?: started)? )selling\\b'],
+  ['im$ am$', '\\b(?:i am|i\'?m) (?:a |an )?(?:new |beginner |upcoming |aspiring |local |independent |small )?(?:rapper|singer|artist|youtuber|streamer|producer|realtor|influencer|photographer|dj|business owner|consultant|hairstylist|stylist|barber|tutor|baker|caterer|mechanic|contractor|handyman|makeup artist|nail tech|esthetician|personal trainer|notary|insurance agent|loan officer)\\b'],
 ]);
 
 /** Cheap necessary condition for a link worth parsing. */

@@ -18,7 +18,7 @@ const spam = new Pattern([
   ['free$ limited$ act$ order$ call$ text$ sign$ supplies$ best$ lowest$ cheap$ cheapest$', '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|order now|call now|text now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b'],
   ['won selected claim congratulations', '\\b(?:you(?:\'ve| have)? (?:won(?![\'\u2019]t)|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b'],
   ['make$ earn$', '\\b(?:make|earn) \\$?\\d[\\d,]*k? (?:a|per|every) (?:day|week|month|hour)\\b'],
-  ['home income rich crypto forex binary bitcoin investment financial', '\\b(?:work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b'],
+  ['home income rich crypto forex binary bitcoin investment financial', '\\b(?:(?<!\\b(?:i|we|they|he|she|you) )work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b'],
   ['buy sell', '\\b(?:we (?:buy|sell)|i (?:sell|buy)) (?:houses|homes|cars|gold)\\b'],
   ['sale hiring', '\\b(?:for sale|on sale now|now hiring.{0,20}(?:apply|dm|text))\\b'],
   ['business shop store company salon restaurant bakery service', '\\b(?:my|our) (?:business|shop|store|company|salon|restaurant|bakery|services?) (?:is|offers|has|can)\\b'],
