@@ -46,10 +46,9 @@ const bait = new Pattern([
   ['limited$ act$ today$ week$ supplies$', '\\b(?:limited time|act now|today only|this week only|while supplies last)\\b'],
   ['extra$ paid$ double$ boss$ quit$', '\\bextra (?:income|cash|money)\\b|\\bget paid (?:to|for)\\b|\\bdouble your (?:money|income|investment)\\b|\\bbe your own boss\\b|\\bquit (?:my|your) 9 ?-? ?5\\b'],
   // an offer of a service or goods at a price: "reasonable rates", "$30 a dozen", "taking orders"
-  ['reasonable$ affordable$ great$ low$ competitive$ fair$ available$ offered$ taking$', '\\b(?:reasonable|affordable|great|low|competitive|fair) (?:rates|prices)\\b|\\bservices? (?:available|offered)\\b|\\btaking orders\\b'],
-  ['$', '\\$\\d[\\d,]*(?:\\.\\d\\d)? ?(?:(?:a|an|per|each)\\b|/ ?[a-z])|\\$\\d[\\d,]* (?:firm|obo)\\b'],
-  ['condition$ like$ obo$ lost$ lose$ specials$', '\\b(?:great|good|excellent|mint) condition\\b|\\blike new\\b|\\bobo\\b|\\b(?:lose|lost) \\d+ ?(?:lbs|pounds|kg)\\b|\\b(?:holiday|weekly|daily|monthly) specials\\b'],
-  ['does$ do$ offer$ offers$ paying$', '\\b(?:does|do|offers?) (?:cheap|affordable|quality|professional) (?:work|repairs|service|jobs)\\b|\\bpaying too much for\\b'],
+  ['rates$ prices$ available$ offered$ orders$', '\\b(?:reasonable|affordable|great|low|competitive|fair) (?:rates|prices)\\b|\\bservices? (?:available|offered)\\b|\\btaking orders\\b'],
+  ['condition$ obo$ lbs$ pounds$ kg$ specials$', '\\b(?:great|good|excellent|mint) condition\\b|\\bobo\\b|\\b(?:lose|lost) \\d+ ?(?:lbs|pounds|kg)\\b|\\b(?:holiday|weekly|daily|monthly) specials\\b'],
+  ['cheap$ affordable$ quality$ professional$ paying$', '\\b(?:does|do|offers?) (?:cheap|affordable|quality|professional) (?:work|repairs|service|jobs)\\b|\\bpaying too much for\\b'],
 ]);
 
 const selfPromotion = new Pattern([
@@ -58,6 +57,12 @@ const selfPromotion = new Pattern([
   ['make$ post$ upload$ create$ sell$ bake$ selling$', '\\bi (?:make|post|upload|create|sell|bake) (?:custom )?(?:videos|content|music|beats|art|nails|lashes|cakes|cupcakes|jewelry|candles|shirts|tamales)\\b|(?:^|\\b(?:i|we|im|i\'m|i am|we are|were)(?: just)?(?: started)? )selling\\b'],
   ['im$ am$', '\\b(?:i am|i\'?m) (?:a |an )?(?:new |beginner |upcoming |aspiring |local |independent |small )?(?:rapper|singer|artist|youtuber|streamer|producer|realtor|influencer|photographer|dj|business owner|consultant|hairstylist|stylist|barber|tutor|baker|caterer|mechanic|contractor|handyman|makeup artist|nail tech|esthetician|personal trainer|notary|insurance agent|loan officer)\\b'],
 ]);
+
+/**
+ * A price per unit or a firm price ("$12 a bowl", "$25/hr", "$100 firm"): an offer, looked for only
+ * beside a call to action (a "$" in the text would otherwise search every alternative of `bait`).
+ */
+const PRICE = /\$\d[\d,]*(?:\.\d\d)? ?(?:(?:a|an|per|each)\b|\/ ?[a-z])|\$\d[\d,]* (?:firm|obo)\b/;
 
 /** Cheap necessary condition for a link worth parsing. */
 const LINKISH = /https?:\/\/|www\.|[a-z0-9]\.(?:com|net|org|biz|info|xyz|co|io|ly|me|shop|store|online|site|club|top|us|gg|tv)\b/;
@@ -74,6 +79,10 @@ export function promotionHits(ctx: RuleContext): Hit[] {
   // looked for beside one of them
   const found = [move(ctx, bait, 'a bait or offer'), move(ctx, callToAction, 'a call to action')].filter((m) => m !== undefined);
   if (found.length === 0) return [];
+  if (found.length === 1 && found[0]!.kind === 'a call to action' && ctx.norm.text.includes('$')) {
+    const price = PRICE.exec(ctx.norm.text);
+    if (price) found.push({ kind: 'a price', start: price.index, end: price.index + price[0].length });
+  }
   if (found.length === 1) {
     const own = move(ctx, selfPromotion, 'self-promotion');
     if (own) found.push(own);
