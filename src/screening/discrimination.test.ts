@@ -210,3 +210,37 @@ describe('[V.2] counter-speech that names a group and an insult is not blocked a
     });
   }
 });
+
+describe('[V.2] implicit hate: sanctions, exclusion, scapegoating and misgendering without an insult', () => {
+  // each pattern with look-alikes that must pass: the same grammar with an unprotected subject, advice, or sympathy
+  const cases: [string, string[], string[]][] = [
+    ['blocks a sanction aimed at a group named by a relative clause', ['Women who wear hijabs should be fined', 'Muslims need to be watched'],
+      ['Drivers who run red lights should be fined', 'Landlords who don\'t fix mold should be fined', 'Immigrants who commit crimes should be fined', 'The intersection needs to be watched', 'Seniors should be monitored for heat stroke', 'Landlords who refuse to rent to immigrants should be fined']],
+    ['blocks a sanction aimed at a group qualified by a place or a participle', ['Those Muslims praying at the park should be arrested', 'People in wheelchairs should stay home'],
+      ['People in wheelchairs can\'t use the sidewalk on Main', 'Seniors should stay home during the heat wave', 'Where the girls at say happy birthday to me i need a party']],
+    ['blocks keeping a group out of a place or a role', ['Disabled kids shouldn\'t be in regular classes', 'Lesbians shouldn\'t be teaching our kids', 'Deaf people have no business working at city hall', 'Women shouldn\'t run anything'],
+      ['Disabled kids should get more aides in regular classes', 'Old people shouldn\'t have to wait an hour for the bus', 'Seniors shouldn\'t have to work two jobs']],
+    ['blocks "should never have been born"', ['Gays should never have been born'], ['Seniors should never have been charged for the bus']],
+    ['blocks "let\'s keep Carson white / straight"', ['Let\'s keep Carson white', 'Let\'s keep our neighborhood straight and Christian'],
+      ['Let\'s keep Carson clean', 'Keep the walls white for the mural', 'Let\'s keep Carson white-collar and blue-collar friendly']],
+    ['blocks a group said to be taking over a place', ['The Filipinos are taking over every block on Avalos', 'Mexicans are taking over the city'],
+      ['The new apartments are taking over the parking', 'Skateboarders are taking over the plaza']],
+    ['blocks decline blamed on a group', ['Immigrants are the reason this city is going downhill', 'Haitians are why our streets are dirty', 'It\'s always the blacks causing trouble at the park'],
+      ['Immigrants are the reason this city is thriving', 'Potholes are why our streets are dangerous', 'It\'s always the seniors who show up to help']],
+    ['blocks a hedged or two-word derogatory noun', ['Every Mexican is a potential gang member', 'Single moms are just gold diggers', 'Native Americans are all alcoholics', 'wom3n are st00pid'],
+      ['Every Mexican is a potential customer', 'Landlords are leeches, rent is too high']],
+    ['blocks exclusion phrased as a preference or a policy', ['We don\'t want Jews on the planning commission', 'No gays on the city bus please', 'Don\'t hire anyone over 60, they are useless', 'Stop letting Mexicans open businesses'],
+      ['No dogs on the city bus please', 'No women on the council? We need more', 'We don\'t want more liquor stores on the agenda', 'Stop letting developers build without parking', 'Seniors over 65 ride free']],
+    ['blocks misgendering a trans group', ['Trans women are just men in dresses'], ['Trans women are women', 'Trans men are men']],
+    ['blocks a group sent back "where they belong"', ['Put the gays back in the closet where they belong'], ['Put the chairs back in the closet where they belong']],
+    ['leaves reported or renounced stereotypes as advice', [],
+      ['The claim that disabled people are a burden is disgusting', 'Who said seniors shouldn\'t vote? Everyone votes.', 'People say Mexicans are lazy but the farmworkers here work harder than anyone',
+        'I used to think immigrants were criminals until I met my neighbors', 'You keep saying disabled people are a burden. That\'s disgusting']],
+  ];
+  for (const [name, hateful, fine] of cases) {
+    it(`[V.2] ${name}`, () => {
+      for (const text of hateful) expect(v2(text), text).toContain('block');
+      for (const text of fine) expect(v2(text), text).not.toContain('block');
+    });
+  }
+});

@@ -23,8 +23,9 @@ import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
-import { COUNTER, quoted, reclaimed } from './discrimination/counter-speech.ts';
+import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
 import { after, before } from './discrimination/grammar.ts';
+import { keepRe, whereTheyBelong } from './discrimination/implicit.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -38,6 +39,8 @@ const MODEL_ADVICE_FLOOR = 0.7;
 const hateRe =
   /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back)\b/g;
 const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send');
+/** "let's keep Carson white": read only in comments with "keep", which are few, so its words need not be anchors. */
+const KEEP_TRIGGERS = triggers('keep keeping');
 
 const groupVocab = new FuzzyVocab([...GROUP_NOUNS, ...GROUP_ADJ], 5);
 const attrVocab = new FuzzyVocab([...NEG_ATTR, ...HATE_VERBS], 5);
@@ -50,13 +53,14 @@ const HATE_SET = new Set(HATE_VERBS);
  * word is looked for, except the frequent ones that are not worth a closer look on their own
  * ("bitches" alone is V.3's business; "… women are bitches" has its anchor in "women").
  */
-const NOT_ANCHORS = new Set(['bitches', 'hoes', 'whores', 'sluts', 'drunk', 'drunks', 'liar', 'terrible', 'insane', 'violent', 'hateful', 'devil', 'crook', 'crooks', 'gang', 'stealing', 'invasion', 'thief', 'kicked', 'thrown']);
+const NOT_ANCHORS = new Set(['bitches', 'hoes', 'whores', 'sluts', 'drunk', 'drunks', 'liar', 'terrible', 'insane', 'violent', 'hateful', 'devil', 'crook', 'crooks', 'gang', 'stealing', 'invasion', 'thief', 'kicked', 'thrown', 'losers', 'bums', 'addicts']);
 /** Singular derogatory nouns ("a thug", "a dog") are read only beside a group word, which is an anchor itself. */
 const ONE_OF = new Set(DEROG_ONE.filter((w) => !DEROG_NOUNS.includes(w) && !ATTRIBUTES.includes(w)));
 const ANCHORS = new Set([
   ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
+  'wheelchairs',
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
@@ -174,20 +178,24 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   const sentence = new Int32Array(res.length);
   const clause = new Int32Array(res.length);
   const equals = new Uint8Array(res.length);
+  let asked: number[] | undefined; // sentences that end with "?"
   for (let i = 1; i < res.length; i++) {
     let ends = false;
     let pause = false;
     for (let c = t[i - 1]!.end; c < t[i]!.start; c++) {
       const ch = text.charCodeAt(c);
       if (ch === 46 || ch === 33 || ch === 63 || ch === 59 || ch === 10) ends = true; // . ! ? ; newline
+      if (ch === 63) (asked ??= []).push(sentence[i - 1]!);
       else if (ch === 44 || ch === 58) pause = true; // , :
       else if (ch === 61) equals[i] = 1; // "refugees = rapists"
     }
     sentence[i] = ends ? sentence[i - 1]! + 1 : sentence[i - 1]!;
     clause[i] = ends || pause ? i : clause[i - 1]!;
   }
+  if (res.length > 0 && text.includes('?', t[res.length - 1]!.end)) (asked ??= []).push(sentence[res.length - 1]!);
   const brk = (a: number, b: number): boolean => sentence[a] !== sentence[b];
-  const s: Sentence = { res, brk, clause, equals };
+  const asks = (i: number): boolean => asked !== undefined && asked.includes(sentence[i]!);
+  const s: Sentence = { res, brk, clause, equals, asks };
   const found: Found[] = [];
   const pending: Found[] = []; // said of "they" / "those people" before any group: kept if a group is named just after
   const mentions: number[] = [];
@@ -223,18 +231,34 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     const copula = w === 'theyre' || (k >= 0 && (res[k]!.w === 'are' || res[k]!.w === 'r') && !brk(k, i));
     // "the mayor's comments about Mexicans were racist": what follows is said of the comments
     if (k >= 0 && PREPOSITIONS.has(res[k]!.w) && !brk(k, i) && !(k > 0 && QUANTIFIERS.has(res[k - 1]!.w))) continue;
+    // "landlords who refuse to rent to immigrants should be fined": the group is in someone else's relative clause
+    if (named && inRelative(s, i)) continue;
     const a = after(s, i, end, { copula: copula || b.wish === true, modal: b.wish === true, negated: b.negatedSubject === true });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
+    else if (named && !a.defused) {
+      const f = whereTheyBelong(s, end);
+      if (f) found.push(f);
+    }
   }
   // "Those people are vermin, the immigrants …", "They're animals, these immigrants"
   for (const p of pending) if (mentions.some((m) => m >= p.to && m <= p.to + 10)) found.push(p);
   return { found, defused, anyGroup: mentions.length > 0 };
 }
 
+/** Is the group at i inside a relative clause opened just before it ("people who hate …", "anyone who harasses …"; not "that", mostly "I think that …")? */
+function inRelative(s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 5, s.clause[i]!); k--) {
+    const w = s.res[k]!.w;
+    if (w === 'who' || w === 'whoever' || w === 'which') return true;
+  }
+  return false;
+}
+
 /** Quoted, or condemned outside the words found (so "… are hateful" is not its own condemnation). */
 function condemned(ctx: RuleContext, start: number, end: number): boolean {
-  return quoted(ctx.norm.text, start, end) || COUNTER.test(`${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`);
+  const rest = `${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`;
+  return quoted(ctx.norm.text, start, end) || COUNTER.test(rest) || (REPORTED.test(rest) && !AGREED.test(rest));
 }
 
 /** A finding the speaker may not mean as hate: advice for a moderator, not a block. */
@@ -258,6 +282,9 @@ function check(ctx: RuleContext): Hit[] {
   }
   if (hasAny(ctx, HATE_TRIGGERS)) {
     for (const h of regexHits(ctx, hateRe, 'exclusionary statement about a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
+  }
+  if (hasAny(ctx, KEEP_TRIGGERS)) {
+    for (const h of regexHits(ctx, keepRe, 'exclusion of a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
   }
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
   if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);

@@ -7,6 +7,7 @@
 import {
   BRING_VERBS, CONSPIRACY_OBJECTS, CONTROL_VERBS, EXPEL_VERBS, GROUP_DEEDS, HARM, HARMFUL_THINGS, PEOPLE, POS_ATTR, RIGHTS, TAKE_VERBS, TREAT_VERBS,
 } from './lexicon.ts';
+import { alwaysThe, HEDGES, implicitPredicate, noneHere, PLACE_PREP, predicateAfterQualifier } from './implicit.ts';
 import { ADJ_SET, DEROG_SET, NOUNISH } from './mentions.ts';
 import {
   COPULA, DESCRIBING, DETERMINERS, FILLER, type Found, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, objectWithin, PRONOUNS, REFUSE, type Resolved, type Sentence,
@@ -16,10 +17,14 @@ import {
 const WISH = new Set(['see', 'want', 'wants', 'wanted', 'prefer', 'make']);
 /** Subjects under which refusing to hire/rent/serve/trust is the speaker's own stance or advice. */
 const STANCE = new Set(['i', 'we', 'you', 'ill', 'id', 'im', 'ive', 'well', 'wed', 'youd', 'youll', 'should', 'shouldnt', 'must', 'ought', 'nobody', 'people', 'landlords', 'employers', 'businesses', 'city']);
-const STANCE_STOP = new Set(['does', 'doesnt', 'did', 'didnt', 'he', 'she', 'it', 'they', 'company', 'shelter', 'landlord', 'boss', 'manager', 'was', 'were', 'told', 'said']);
+/** "landlords who refuse to rent to …" is said of them, not advice: "who" stops the search too. */
+const STANCE_STOP = new Set(['who', 'does', 'doesnt', 'did', 'didnt', 'he', 'she', 'it', 'they', 'company', 'shelter', 'landlord', 'boss', 'manager', 'was', 'were', 'told', 'said']);
 
-/** "never let a … move in": what "let" must be followed by to be about housing or entry. */
-const LET_IN = new Set(['move', 'in', 'into', 'near', 'rent', 'buy']);
+/** "never let a … move in", "stop letting … open businesses": what "let" must be followed by to be about housing, entry, work or a say. */
+const LET_IN = new Set(['move', 'in', 'into', 'near', 'rent', 'buy', 'open', 'own', 'settle', 'build', 'join', 'teach', 'coach', 'adopt', 'marry', 'enter', 'run', 'work']);
+const LET = new Set(['let', 'letting', 'allow', 'allowing']);
+/** "we don't want … on the commission / as neighbors": bodies and roles a group is kept from. */
+const BODIES = new Set(['commission', 'council', 'board', 'committee', 'staff', 'force', 'team', 'payroll', 'ballot', 'bench', 'police', 'neighbors', 'neighbours', 'teachers', 'tenants', 'members', 'leaders', 'officers', 'coworkers', 'employees', 'bus', 'block', 'street', 'schools', 'school']);
 
 export interface Before { found?: Found; defused?: boolean; wish?: boolean; negatedSubject?: boolean }
 
@@ -35,6 +40,8 @@ export function before(s: Sentence, i: number, end: number): Before {
     // "No gays allowed", "No immigrants should be allowed …", "Nobody with HIV should …"
     const after = res[end]?.w;
     if (res[i]!.w !== 'nobody' && (after === 'allowed' || after === 'welcome' || after === 'wanted' || after === 'permitted')) return { found: { from: i - 1, to: end + 1, why: 'exclusion of a protected group' } };
+    const none = res[i]!.w === 'nobody' ? undefined : noneHere(s, i, end);
+    if (none) return { found: none };
     return { negatedSubject: true };
   }
   if (k < 0 || brk(k, i)) return {};
@@ -49,10 +56,15 @@ export function before(s: Sentence, i: number, end: number): Before {
   if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return {};
   if (b.hate) return negated ? { defused: true } : { found: { from: k, to: end, why: 'hatred of a protected group' } };
   // "we don't want (any more) refugees here"
-  if ((b.w === 'want' || b.w === 'wants') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w))) return { found: { from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' } };
+  if ((b.w === 'want' || b.w === 'wants') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w) || ((res[end]!.w === 'on' || res[end]!.w === 'as') && objectWithin(res, end + 1, BODIES)))) return { found: { from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' } };
   if ((WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) && !negatedIn(s, k - 3, k)) return { wish: true };
   // "never let a … move in"
-  if (b.w === 'let' && res[end] !== undefined && LET_IN.has(res[end]!.w) && negatedIn(s, k - 4, k) && stance(s, k)) return { found: { from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' } };
+  if (LET.has(b.w) && res[end] !== undefined && LET_IN.has(res[end]!.w) && (res[end]!.w !== 'in' || b.w === 'let' || b.w === 'letting') && negatedIn(s, k - 4, k) && stance(s, k)) return { found: { from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' } };
+  // "it's always the … causing trouble"
+  if (b.w === 'always') {
+    const f = alwaysThe(s, k, end);
+    if (f) return { found: f };
+  }
   if (!objectEnds) return {};
   if (((HARM.has(b.w) && !PARTICIPLE.test(b.w)) || b.w === 'fuck' || (b.w === 'to' && res[k - 1]?.w === 'death')) && !negated) {
     return { found: { from: Math.max(0, k - (b.w === 'to' ? 1 : 0)), to: end, why: 'call for harm to a protected group' } };
@@ -85,7 +97,7 @@ export function before(s: Sentence, i: number, end: number): Before {
     // "rent to …", "sell my house to …", "vote for a …"
     for (let j = k - 1; j >= Math.max(0, k - 4, s.clause[k]!); j--) if (TREAT_VERBS.has(res[j]!.w)) { v = j; break; }
   }
-  if (TREAT_VERBS.has(res[v]!.w) && negatedIn(s, v - 4, v) && stance(s, v)) return { found: { from: Math.max(0, v - 2), to: end, why: 'exclusion of a protected group (refusing them work, housing, service or trust)' } };
+  if (TREAT_VERBS.has(res[v]!.w) && negatedIn(s, v - 6, v) && stance(s, v)) return { found: { from: Math.max(0, v - 2), to: end, why: 'exclusion of a protected group (refusing them work, housing, service or trust)' } };
   return {};
 }
 
@@ -116,6 +128,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
   }
   let limit = Math.min(res.length, end + 9);
   let restarted = false;
+  let qualified = false; // a relative clause or place phrase was read past
   for (let j = end; j < limit; j++) {
     if (j > end && brk(j - 1, j)) break;
     const r = res[j]!;
@@ -129,18 +142,22 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       continue;
     }
     if (modal && negated && w === 'have' && (next === 'children' || next === 'kids' || next === 'babies')) return hit(i, j + 1, 'denies a protected group rights');
+    // "… shouldn't have to wait": what follows is spared them, not refused them
+    if (negated && (w === 'have' || w === 'has') && next === 'to') return {};
     if (j === end && s.equals[j] === 1) copula = true;
     if (COPULA.has(w)) { copula = true; continue; }
     if (MODAL.has(w)) { modal = true; haveOnly = HAVE.has(w) && !copula; deserve = w === 'deserve' || w === 'deserves'; continue; }
     // "… don't deserve to live in nice neighborhoods", "… deserve nothing"
     if (deserve && negated && DESERVED.has(w)) return hit(i, j, 'denies a protected group rights');
-    // "the Mexicans on 5th Street are …": a short place phrase between the group and its verb
-    if (j === end && PLACE_PREP.has(w)) {
-      let q = j + 1;
-      while (q < Math.min(res.length, j + 5) && !COPULA.has(res[q]!.w) && !MODAL.has(res[q]!.w) && !brk(q - 1, q)) q++;
-      if (q < res.length && q < j + 5 && (COPULA.has(res[q]!.w) || MODAL.has(res[q]!.w)) && !brk(q - 1, q)) { j = q - 1; continue; }
-      break;
+    // "the Mexicans on 5th Street are …", "women who wear hijabs should …", "Muslims praying at the park should …": a qualifier between the group and its verb
+    if (j === end) {
+      const q = predicateAfterQualifier(s, end);
+      if (q > end) { j = q - 1; limit = Math.min(res.length, q + 9); qualified = true; continue; }
+      if (PLACE_PREP.has(w)) break;
     }
+    // not inside a relative clause that leads nowhere ("an alien that shouldn't be in America killed …")
+    const implicit = qualified || (res[end]!.w !== 'who' && res[end]!.w !== 'that') ? implicitPredicate(s, i, end, j, copula, modal, negated) : undefined;
+    if (implicit) return implicit;
     if (w === 'belong' || w === 'belongs') {
       if (!negated && (next === 'in' || next === 'back' || next === 'at') && j + 2 < res.length) return { found: { from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' } };
       if (!negated && next !== undefined && (HARM.has(next) || next === 'locked')) return hit(i, j + 1, 'call for harm to a protected group');
@@ -195,7 +212,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
-    if (FILLER.has(w) || w === 'i' || w === 'think' || w === 'people' || w === 'keep' || w === 'keeps' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
+    if (FILLER.has(w) || (copula && HEDGES.has(w)) || w === 'i' || w === 'think' || w === 'people' || w === 'keep' || w === 'keeps' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
     if (r.g || PRONOUNS.has(w)) continue;
     // "… are immoral scum", "… are violent drunks": up to two more describing words before a derogatory noun
     if (copula && !negated && skips < 2 && w.length > 2 && nextDerog(res, j + 1, 2 - skips)) { skips++; continue; }
@@ -238,7 +255,6 @@ function coordinated(s: Sentence, j: number): number {
   return -1;
 }
 
-const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over', 'with']);
 const BETTER = new Set(['better', 'safer', 'cleaner', 'nicer', 'happier']);
 const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits', 'jobs']);
 const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing', 'homes', 'help', 'services', 'benefits', 'citizenship', 'kids', 'children']);
@@ -269,7 +285,10 @@ const PARTICIPLE = /(?:ed|shot|hung|burnt|beaten|dead|thrown|driven|gassed)$/;
 const LIVE_WHERE = new Set(['here', 'among', 'near', 'next']);
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'our']);
 const RUN_OBJECTS = new Set(['media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);
-const TAKEN = new Set(['country', 'city', 'town', 'neighborhood', 'neighbourhood', 'world', 'schools', 'government', 'streets', 'everything', 'council', 'america']);
+const TAKEN = new Set([
+  'country', 'city', 'town', 'neighborhood', 'neighbourhood', 'world', 'schools', 'government', 'streets', 'everything', 'council', 'america',
+  'every', 'whole', 'block', 'blocks', 'street', 'area', 'carson', 'community', 'neighborhoods', 'neighbourhoods', 'state', 'businesses', 'everywhere', 'jobs',
+]);
 
 /** A derogatory noun within the next n words, with only describing words between? */
 function nextDerog(res: readonly Resolved[], j: number, n: number): boolean {

@@ -43,7 +43,7 @@ export const GROUP_NOUNS = [
   // disability, medical condition
   'disabled', 'handicapped', 'cripples', 'autistics', 'amputees', 'paraplegics', 'schizophrenics', 'epileptics', 'diabetics',
   // age, marital status, military and veteran status
-  'elderly', 'seniors', 'boomers', 'millennials', 'zoomers', 'geezers', 'retirees', 'veterans', 'veteran', 'widows', 'divorcees', 'spinsters',
+  'elderly', 'seniors', 'boomers', 'millennials', 'zoomers', 'geezers', 'retirees', 'veterans', 'veteran', 'vets', 'widows', 'divorcees', 'spinsters',
 ];
 /** Adjectives naming a protected characteristic: a group with a people noun ("gay people", "Mexican workers"). */
 export const GROUP_ADJ = [
@@ -103,6 +103,7 @@ export const DEROG_NOUNS = [
   'psychos', 'lunatics', 'maniacs', 'freeloaders', 'moochers', 'drunks', 'junkies', 'whores', 'sluts', 'bitches', 'hoes',
   'slobs', 'idiots', 'morons', 'imbeciles', 'liars', 'thieves', 'crooks', 'cheaters', 'frauds', 'dealers', 'traffickers',
   'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers', 'killers', 'hags', 'bastards',
+  'alcoholics', 'addicts', 'crackheads', 'druggies', 'hustlers', 'delinquents', 'troublemakers', 'deadbeats', 'bums', 'lowlifes', 'losers',
 ];
 /** Derogatory nouns as one of them ("every Mexican is a gangbanger"); not those whose singular is something else ("hoe", "cheat"). */
 export const DEROG_ONE = DEROG_NOUNS.filter((w) => w.endsWith('s') && !['hoes', 'cheats', 'bombs', 'lice', 'fleas'].includes(w)).map((w) => w.slice(0, -1));
@@ -119,7 +120,7 @@ export const ATTRIBUTES = [
   'criminal', 'rapist', 'terrorist', 'thug', 'pervert', 'pedophile', 'idiot', 'moron', 'imbecile', 'greedy', 'dishonest',
   'sneaky', 'smelly', 'stinky', 'defective', 'unfit', 'immoral', 'sinful', 'wicked', 'devil', 'demonic', 'satanic', 'perverted',
   'insane', 'delusional', 'unstable', 'deranged', 'psychotic', 'dirtiest', 'filthiest', 'dumbest', 'laziest', 'stupidest',
-  'ugliest', 'smelliest', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination', 'danger', 'menace',
+  'ugliest', 'smelliest', 'stoopid', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination', 'danger', 'menace',
 ];
 export const NEG_ATTR = [...DEROG_NOUNS, ...DEROG_ONE, ...ATTRIBUTES];
 /** Positive qualities: denying one of a group ("… are not human", "… can't be trusted") is derogation. */

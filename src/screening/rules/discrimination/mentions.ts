@@ -39,6 +39,10 @@ export function groupAt(s: Sentence, i: number): number {
   if (!r.g) {
     // "people with HIV", "anyone with a genetic disorder", "people of color", "people of Mexican descent"
     if (HEADS.has(r.w) && next && (next.w === 'with' || next.w === 'of') && !brk(i, i + 1)) return phraseGroup(res, i + 2, next.w === 'of');
+    // "people in wheelchairs", "women in hijabs"
+    if (HEADS.has(r.w) && next?.w === 'in' && res[i + 2] !== undefined && WORN.has(res[i + 2]!.w) && !brk(i, i + 2)) return i + 3;
+    // "anyone over 60": an age
+    if (HEADS.has(r.w) && next?.w === 'over' && res[i + 2] !== undefined && OLD_AGE.test(res[i + 2]!.w) && !brk(i, i + 2)) return i + 3;
     // "people from Africa"
     if (HEADS.has(r.w) && next?.w === 'from' && res[i + 2] && ORIGINS.has(res[i + 2]!.w)) return i + 3;
     // "non-binary"
@@ -82,6 +86,10 @@ export function phraseGroup(res: readonly Resolved[], j: number, of: boolean): n
   }
   return -1;
 }
+/** What marks a group "in" it: a wheelchair, religious dress. */
+const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
+/** 40 to 99: "anyone over 60" names an age group; "anyone over 18" does not. */
+const OLD_AGE = /^[4-9]\d$/;
 /** Places of origin after "people from …". */
 export const ORIGINS = new Set([
   'africa', 'mexico', 'asia', 'china', 'india', 'haiti', 'somalia', 'syria', 'pakistan', 'iran', 'iraq', 'afghanistan', 'nigeria', 'ethiopia',
@@ -109,6 +117,7 @@ export const DEEDS_NOUNS = new Set([
   'dealers', 'traffickers', 'thieves', 'crooks', 'liars', 'cheaters', 'frauds', 'drunks', 'junkies', 'extremists', 'idiots', 'morons',
   // sexual insults after a group adjective ("Latina bitches") are most often profanity about women (V.3), rarely about the group
   'bitches', 'hoes', 'whores', 'sluts',
+  'alcoholics', 'addicts', 'crackheads', 'druggies', 'hustlers', 'delinquents', 'troublemakers', 'deadbeats', 'bums', 'lowlifes', 'losers',
 ]);
 /** A group as a mass that overruns ("the Asian invasion", "a Muslim plague"). */
 export const SWARM = new Set(['invasion', 'infestation', 'plague', 'horde', 'hordes', 'swarm', 'swarms', 'scourge']);

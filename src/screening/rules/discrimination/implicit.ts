@@ -1,0 +1,194 @@
+/**
+ * V.2's implicit hate: what is said against a group without a slur or an insult in the closed
+ * lists — a sanction ("… should be fined", "… need to be watched"), exclusion from a place or a
+ * role ("… shouldn't be in regular classes", "… shouldn't be teaching our kids", "no … on the
+ * bus", "let's keep Carson white"), scapegoating ("… are why this city is going downhill", "it's
+ * always the … causing trouble") and misgendering ("trans women are just men in dresses").
+ * Called only for a group mention (keepRe only for a comment with "keep"), so most comments pay nothing.
+ */
+import { GROUP_DEEDS } from './lexicon.ts';
+import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Resolved, type Sentence } from './sentence.ts';
+
+/** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
+const SANCTION = new Set(['fined', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
+/** After a sanction, words that make it a condition or a purpose ("… should be monitored for heat stroke"). */
+const SANCTION_FOR = new Set(['for', 'to', 'if', 'when', 'during', 'after', 'before', 'unless', 'until', 'as']);
+/**
+ * In a relative clause or participle phrase, words of a deed that may earn a sanction: "drivers
+ * who run red lights", "immigrants who commit crimes", "people parking in red zones" single out a
+ * conduct, not a group.
+ */
+const MISDEED = new Set([
+  'crime', 'crimes', 'commit', 'commits', 'committed', 'break', 'breaks', 'broke', 'law', 'laws', 'illegally', 'steal', 'steals', 'stole', 'stealing',
+  'rob', 'robs', 'robbed', 'vandalize', 'vandalise', 'vandalized', 'vandalizing', 'assault', 'assaults', 'abuse', 'abuses', 'abused', 'harass', 'harasses',
+  'speed', 'speeding', 'litter', 'littering', 'drugs', 'drug', 'dealing', 'drunk', 'kill', 'kills', 'killed', 'hurt', 'hurts', 'rape', 'raped', 'attack',
+  'attacks', 'attacked', 'threaten', 'threatens', 'scam', 'scams', 'scammed', 'cheat', 'cheats', 'lie', 'lies', 'lied', 'parking',
+  'blocking', 'overstay', 'overstayed', 'fraud', 'violate', 'violates', 'fight', 'fighting', 'hate', 'hates', 'harassing', 'shoplift', 'shoplifting',
+]);
+/** Where a group is kept out of ("… shouldn't be in regular classes / in office / on the council"). */
+const EXCLUDED_FROM = new Set([
+  'regular', 'normal', 'public', 'classes', 'classrooms', 'classroom', 'schools', 'school', 'office', 'charge', 'power', 'politics', 'government',
+  'council', 'military', 'army', 'sports', 'neighborhood', 'neighbourhood', 'neighborhoods', 'city', 'country', 'america', 'carson', 'leadership',
+  'pool', 'pools', 'restaurants', 'church', 'churches', 'workplace', 'police', 'board', 'commission', 'positions',
+]);
+/** Roles a group is kept from, mostly with children ("… shouldn't be teaching our kids", "… shouldn't coach"). */
+const ROLES = new Set(['teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting']);
+/** Roles of power, kept from a group when an object of power follows ("… shouldn't run anything", "… shouldn't hold office"). */
+const POWER = new Set(['run', 'running', 'lead', 'leading', 'hold', 'holding', 'govern', 'manage']);
+const POWER_OBJECTS = new Set(['anything', 'office', 'government', 'council', 'city', 'country', 'things', 'businesses', 'schools', 'companies', 'for', 'ever', 'anymore']);
+/** "… are why this city is going downhill": the decline blamed on the group. */
+const DECLINE = new Set([
+  'downhill', 'hell', 'apart', 'worse', 'crime', 'crimes', 'dirty', 'unsafe', 'dangerous', 'trash', 'problems', 'trouble', 'broke', 'ruined', 'sucks',
+  'decline', 'declining', 'shithole', 'dump', 'filthy', 'violence', 'drugs', 'gangs', 'graffiti', 'expensive', 'nobody', 'mess', 'ghetto', 'gone',
+]);
+/** What "it's always the …" blames a group for ("causing trouble", "who steal packages"). */
+const TROUBLE = new Set([...DECLINE, 'causing', 'cause', 'causes', 'stealing', 'steal', 'steals', 'fighting', 'fights', 'noise', 'loud', 'littering', 'robbing', 'starting', 'ruining', 'breaking', 'vandalizing']);
+/** Describing words that hedge a derogatory noun without softening it ("a potential gang member", "future criminals"). */
+export const HEDGES = new Set(['potential', 'possible', 'future', 'wannabe', 'secret', 'closet', 'budding', 'likely', 'ticking', 'walking', 'literal', 'actual']);
+/** Two-word derogatory nouns whose words are harmless apart ("gold diggers", "anchor babies"). */
+const PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
+  gold: ['diggers', 'digger'], welfare: ['queens', 'queen', 'leeches', 'cheats', 'moochers', 'bums'], anchor: ['babies', 'baby'], baby: ['killers', 'machines', 'factories'],
+  con: ['artists', 'artist'], drug: ['mules', 'addicts'], sex: ['offenders', 'predators'], dead: ['weight'], second: ['class'],
+}).map(([w, next]) => [w, new Set(next)]));
+/**
+ * "Let's keep Carson white", "keep our neighborhood straight and Christian": a place kept free of a
+ * group. Only a named place, and the quality at the end of the phrase ("keep it white for the
+ * wedding", "keep Carson white-collar" are not it).
+ */
+export const keepRe =
+  /\bkeep(?:ing)? (?:(?:our|the|this|my) )?(?:carson|city|town|neighbou?rhoods?|community|streets?|block|schools?|country|america|council|area|parks?|church)(?: \w+){0,2}? (?:white|straight|christian|catholic|hetero(?:sexual)?|european|anglo|male)(?: and (?:white|straight|christian|catholic|pure|clean|safe))?(?=[.,!?;]|\s*$|\s+(?:and|again|like|as|only|please|forever)\b)/g;
+const FEMALE = new Set(['women', 'woman', 'females', 'female', 'girls', 'girl', 'ladies', 'lady', 'transwomen']);
+const MALE = new Set(['men', 'man', 'males', 'male', 'guys', 'guy', 'boys', 'boy', 'dudes', 'dude', 'transmen']);
+
+/**
+ * After a group at [i, end), where its predicate starts when a relative clause, a participle or a
+ * place phrase qualifies it ("women who wear hijabs | should …", "people in wheelchairs | should
+ * …", "Muslims praying at the park | should …"); -1 when there is none, or the qualifier is a
+ * misdeed, so what follows is said of the conduct.
+ */
+export function predicateAfterQualifier(s: Sentence, end: number): number {
+  const { res, brk } = s;
+  const w = res[end]!.w;
+  const relative = w === 'who' || w === 'that';
+  if (!(relative || PLACE_PREP.has(w) || (w.length > 5 && w.endsWith('ing')))) return -1;
+  // "… women that not all men are …": "that" opening a clause with its own subject is no relative clause
+  if (relative && (end + 1 >= res.length || res[end + 1]!.g || DETERMINERS.has(res[end + 1]!.w) || res[end + 1]!.w === 'not')) return -1;
+  // a place phrase is short ("the Mexicans on 5th Street are …"); a relative clause or participle may run longer
+  const last = Math.min(res.length, end + (relative || !PLACE_PREP.has(w) ? 9 : 5));
+  for (let q = end + (relative ? 2 : 1); q < last; q++) {
+    if (brk(q - 1, q)) return -1;
+    const v = res[q]!.w;
+    // "where the girls at say … i need …": a new subject, so the verb is not the group's
+    if (MISDEED.has(v) || SUBJECTS.has(v)) return -1;
+    if ((COPULA.has(v) && v !== 'be' && v !== 'being' && v !== 'been') || MODAL.has(v) || NEG_MODAL.has(v) || NEG_COPULA.has(v)) return q;
+  }
+  return -1;
+}
+const SUBJECTS = new Set(['i', 'you', 'we', 'he', 'she', 'they', 'im', 'youre', 'theyre', 'hes', 'shes']);
+/** Words opening a place phrase after a group ("the Mexicans on 5th Street are …"). */
+export const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over', 'with']);
+
+/** What the word at j, in the predicate of the group at [i, end), says against it (implicitly), if anything. */
+export function implicitPredicate(s: Sentence, i: number, end: number, j: number, copula: boolean, modal: boolean, negated: boolean): { found: Found } | undefined {
+  const res = s.res;
+  const w = res[j]!.w;
+  const next = j + 1 < res.length ? res[j + 1]!.w : undefined;
+  // "… should (just) stay home": kept out of public life; not advice to seniors ("… should stay home in the heat")
+  if (modal && !negated && w === 'stay' && next !== undefined && STAY_IN.has(next) && (j + 2 >= res.length || s.brk(j + 1, j + 2) || STAY_AFTER.has(res[j + 2]!.w)) && (res[j - 1]!.w === 'just' || !aged(res, i, end))) return hit(i, j + 1, 'exclusion of a protected group');
+  if (modal && !negated && copula && SANCTION.has(w) && !(next !== undefined && SANCTION_FOR.has(next))) return hit(i, j, 'call to single out a protected group for sanction');
+  if (modal && negated) {
+    // "… shouldn't be in regular classes", "… shouldn't be around kids"
+    if (copula && (w === 'in' || w === 'at' || w === 'on') && objectWithin(res, j + 1, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
+    if (copula && (w === 'around' || w === 'near') && objectWithin(res, j + 1, YOUNG)) return hit(i, j + 1, 'exclusion of a protected group');
+    if (ROLES.has(w)) return hit(i, j, 'exclusion of a protected group');
+    if (POWER.has(w) && (next === undefined || s.brk(j, j + 1) || objectWithin(res, j + 1, POWER_OBJECTS))) return hit(i, j, 'exclusion of a protected group');
+    // "… have no business working at city hall", "… should never have been born"
+    if (w === 'business' && res[j - 1]?.w === 'no') return hit(i, j, 'exclusion of a protected group');
+    if (w === 'born' && res[j - 1]?.w === 'been') return hit(i, j, 'denies a protected group rights');
+  }
+  if (copula && !negated) {
+    // "… are why this city is going downhill", "… are the reason crime is up"
+    if ((w === 'why' || (w === 'reason' && res[j - 1]?.w === 'the')) && within(s, j + 1, 10, DECLINE)) return hit(i, j, 'negative stereotype about a protected group');
+    if (w === 'problem' && res[j - 1]?.w === 'the' && (next === undefined || s.brk(j, j + 1) || next === 'with' || next === 'in' || next === 'here')) return hit(i, j, 'negative stereotype about a protected group');
+    if (PAIRS.get(w)?.has(next ?? '') === true) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    // "trans women are just men in dresses": a trans group called by the sex it is not
+    if (misgendered(res, i, end, w)) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
+  }
+  // "… are bleeding this city dry", "… are draining our resources"
+  if (!negated && (w === 'bleeding' || w === 'bleed' || w === 'bleeds' || w === 'sucking' || w === 'draining' || w === 'drain' || w === 'drains') && (within(s, j + 1, 5, DRY))) return hit(i, j, 'negative stereotype or conspiracy claim about a protected group');
+  return undefined;
+}
+const STAY_IN = new Set(['home', 'inside', 'indoors', 'away', 'hidden']);
+const STAY_AFTER = new Set(['and', 'where', 'forever', 'permanently', 'instead', 'then']);
+const AGED = new Set(['seniors', 'elderly', 'old', 'older', 'retirees', 'aged']);
+/** Does the group at [i, end) name an age ("seniors", "older residents")? */
+function aged(res: readonly Resolved[], i: number, end: number): boolean {
+  for (let k = i; k < end; k++) if (AGED.has(res[k]!.w)) return true;
+  return false;
+}
+const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'minors', 'babies']);
+const DRY = new Set(['dry', 'resources', 'budget', 'system', 'welfare', 'taxes', 'benefits', 'economy']);
+
+/** One of `set` among the next n words of the same sentence? */
+function within(s: Sentence, j: number, n: number, set: ReadonlySet<string>): boolean {
+  const res = s.res;
+  for (let k = j; k < Math.min(res.length, j + n); k++) {
+    if (k > j && s.brk(k - 1, k)) return false;
+    if (set.has(res[k]!.w)) return true;
+  }
+  return false;
+}
+
+function misgendered(res: readonly Resolved[], i: number, end: number, w: string): boolean {
+  const male = MALE.has(w);
+  if (!male && !FEMALE.has(w)) return false;
+  let trans = false;
+  let female = false;
+  let man = false;
+  for (let k = i; k < end; k++) {
+    const g = res[k]!.w;
+    if (g === 'trans' || g === 'transgender' || g === 'transwomen' || g === 'transmen') trans = true;
+    if (FEMALE.has(g)) female = true;
+    if (MALE.has(g)) man = true;
+  }
+  return trans && (male ? female && !man : man && !female);
+}
+
+/** "It's always the … causing trouble / who steal packages": the group blamed for what goes wrong. */
+export function alwaysThe(s: Sentence, k: number, end: number): Found | undefined {
+  const res = s.res;
+  if (res[k]!.w !== 'always' || !(res[k - 1]?.w === 'its' || res[k - 1]?.w === 'is' || res[k - 1]?.w === 'it')) return undefined;
+  for (let j = end; j < Math.min(res.length, end + 8); j++) {
+    if (j > end && s.brk(j - 1, j)) break;
+    const r = res[j]!;
+    if (TROUBLE.has(r.w) || GROUP_DEEDS.has(r.w) || r.attr) return NEGATORS.has(res[j - 1]!.w) ? undefined : { from: k - 1, to: j + 1, why: 'negative stereotype about a protected group' };
+  }
+  return undefined;
+}
+
+/** "No gays on the city bus", "No Mexicans at the pool": "no" and a group opening a clause that has no verb after. */
+export function noneHere(s: Sentence, i: number, end: number): Found | undefined {
+  const res = s.res;
+  const from = i - 1;
+  if (s.clause[from] !== from && !(from > 0 && (res[from - 1]!.w === 'please' || res[from - 1]!.w === 'and'))) return undefined;
+  if (s.asks(i)) return undefined; // "No women on the council?" asks why not
+  const first = res[end];
+  if (first !== undefined && !s.brk(end - 1, end) && s.clause[end] !== end && !NONE_NEXT.has(first.w)) return undefined;
+  for (let j = end; j < Math.min(res.length, end + 8); j++) {
+    if (s.brk(j - 1, j)) break;
+    const w = res[j]!.w;
+    if (COPULA.has(w) || MODAL.has(w) || NEG_MODAL.has(w) || NEG_COPULA.has(w) || w === 'who' || w === 'that' || w === 'left' || GROUP_DEEDS.has(w) || w.endsWith('ed')) return undefined;
+  }
+  return { from, to: end + (first !== undefined && NONE_NEXT.has(first.w) ? 1 : 0), why: 'exclusion of a protected group' };
+}
+const NONE_NEXT = new Set(['on', 'in', 'at', 'near', 'around', 'here', 'please', 'ever', 'anymore', 'inside', 'past']);
+
+/** "… back in the closet where they belong": the group's place named by "where they belong". */
+export function whereTheyBelong(s: Sentence, end: number): Found | undefined {
+  const res = s.res;
+  for (let j = end; j < Math.min(res.length - 2, end + 10); j++) {
+    if (s.brk(j, j + 1)) return undefined;
+    if (res[j]!.w === 'where' && res[j + 1]!.w === 'they' && res[j + 2]!.w === 'belong') return { from: end - 1, to: j + 3, why: 'exclusion of a protected group' };
+  }
+  return undefined;
+}
