@@ -133,6 +133,21 @@ describe('comment screening: violations are found with evidence', () => {
       'I lost 30 pounds walking the new trail at Dominguez, thank you for building it',
     ]) expect(v7(t), t).toEqual([]);
   });
+  it('[V.7] promotion of the writer\'s own channel with a request for an audience is spam', () => {
+    const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
+    for (const t of [
+      'Love this! I do makeup tutorials on my channel if anyone\'s interested', // own media + an interested audience
+      'We just started a podcast about Carson history, give us a follow', // own media + an ask
+      'Anyone wanna see my art? It\'s all on my Insta, go follow',
+      'Free V-Bucks generator, no survey, go to vbucksfree dot site', // a bait + a link spelt out
+    ]) expect(v7(t), t).not.toEqual([]);
+    for (const t of [
+      'I follow the fire department\'s page for burn day alerts',
+      'My daughter loves the art classes at the community center, come visit the show on Friday',
+      'Yeah I checked my connection, I have wifi. http://t.co/0kvF0REwjd',
+      'If you want to learn about the budget, the city posted a video',
+    ]) expect(v7(t), t).toEqual([]);
+  });
   it('[V.7] two kinds of promotional move make spam; one alone is a resident talking', () => {
     const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
     const spam = [

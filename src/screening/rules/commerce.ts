@@ -43,7 +43,7 @@ const selfPromotion = new Pattern([
   ['sub$ subscribe$ follow$ like$ f4f l4l s4s', '\\b(?:sub|subscribe|follow|like) (?:4|for) (?:sub|subscribe|follow|like)\\b|\\b(?:ill|i\'ll|i will|will) (?:sub|subscribe|follow)(?: you)? back\\b|\\b(?:sub|subscribe) to me\\b|\\b(?:f4f|l4l|s4s)\\b'],
   // "follow me on Instagram" alone is often just talk; with a handle or a lure it is promotion
   ['follow$', '\\bfollow (?:me|us|my page|our page) (?:on|at) (?:instagram|insta|ig|tiktok|twitter|youtube|yt|twitch|snapchat|snap|facebook|fb|soundcloud|spotify) ?(?:@|for (?:giveaways|deals|more|updates|free))'],
-  ['like$ share$', '\\b(?:like|share)(?: (?:and|&) (?:like|share|subscribe|comment|follow))* (?:my|our) (?:page|channel|video|account|profile|music|song|mixtape)s?\\b'],
+  ['like$ share$', '\\b(?:like|share)(?: (?:and|&) (?:like|share|subscribe|comment|follow))* (?:my|our) (?:latest |new |last )?(?:page|channel|video|account|profile|music|song|mixtape)s?\\b'],
   // bought or begged audiences; "I hit 300 likes" is only a boast
   ['buy$ cheap$ real$ instant$ free$ need$ get$ help$', '\\bbuy (?:cheap |real |instant |active )?(?:followers|subscribers|likes|views)\\b|\\b(?:cheap|real|instant|free) (?:instagram |youtube |tiktok )?(?:followers|subscribers|likes|views)\\b|\\b(?:need|get me to|help me (?:get|reach)) \\d+k? (?:more )?(?:followers|subscribers|subs)\\b'],
   ['make$ earn$', '\\b(?:make|earn) (?:money|cash|income) (?:online|from home|fast|easily|from your (?:phone|couch)|while you sleep)\\b|\\b(?:make|earn) (?:easy|fast|quick) (?:money|cash)\\b'],
