@@ -22,6 +22,11 @@ describe('normalize', () => {
     expect(normalize('call 310 555 0199').text).toBe('call 310 555 0199');
     expect(normalize('@carson').text).toBe('@carson');
   });
+  it('reads "!" as a letter only inside a word, not in a run of exclamation marks', () => {
+    expect(normalize('sh!t').text).toBe('shit');
+    expect(normalize('please subscribe to my channel!!!').text).toBe('please subscribe to my channel!!!');
+    expect(normalize('great!! thanks').text).toBe('great!! thanks');
+  });
   it('maps normalised offsets back to the original text', () => {
     const n = normalize('Hey ＦＵＣＫ you');
     const i = n.text.indexOf('fuck');

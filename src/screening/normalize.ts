@@ -240,6 +240,7 @@ function deLeet(text: string): string {
         const next = k + 1 < j ? text.charCodeAt(k + 1) : -1;
         if (ch === 64 && k === i) continue; // @mention
         if ((ch === 33 || ch === 124 || ch === 43) && !(letterAt(prev) && (letterAt(next) || wordishAt(next)))) continue; // ! | +
+        if (ch === 33 && next === 33) continue; // "great!!" is emphasis, not "greati!
         if (!wordishAt(prev) && !wordishAt(next)) continue;
         out ??= text.split('');
         out[k] = rep;
