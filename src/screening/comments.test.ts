@@ -148,6 +148,16 @@ describe('comment screening: violations are found with evidence', () => {
       'If you want to learn about the budget, the city posted a video',
     ]) expect(v7(t), t).toEqual([]);
   });
+  it('[V.7] "call now", "buy now" and "for sale" are spam as an ad says them, not as a resident does', () => {
+    const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
+    for (const t of ['Call now for a free quote!', 'Buy now, limited stock', '2015 Honda Civic for sale, low miles, $8500 OBO']) expect(v7(t), t).not.toEqual([]);
+    for (const t of [
+      'I tried to call now and nobody at city hall picks up',
+      'If I buy now will the permit fee go up next year?',
+      'Why is the old fire station up for sale? It should be a library',
+      'Is the White House for sale now?',
+    ]) expect(v7(t), t).toEqual([]);
+  });
   it('[V.7] two kinds of promotional move make spam; one alone is a resident talking', () => {
     const v7 = (t: string) => screenComment(t, { model: null }).filter((x) => x.clause === 'V.7' && x.severity === 'block');
     const spam = [

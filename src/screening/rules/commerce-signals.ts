@@ -51,7 +51,7 @@ const bait = new Pattern([
   ['generator$ surprise$ giving$ free$', '\\bfree [\\w -]{1,20} generator\\b|\\bfor a surprise\\b|\\bfirst (?:one|lesson|class|session|visit|month|week) (?:is )?free\\b|\\bgiving away\\b'],
   ['extra$ paid$ double$ boss$ quit$', '\\bextra (?:income|cash|money)\\b|\\bget paid (?:to|for)\\b|\\bdouble your (?:money|income|investment)\\b|\\bbe your own boss\\b|\\bquit (?:my|your) 9 ?-? ?5\\b'],
   // an offer of a service or goods at a price: "reasonable rates", "$30 a dozen", "taking orders"
-  ['rates$ prices$ available$ offered$ orders$', '\\b(?:reasonable|affordable|great|low|competitive|fair) (?:rates|prices)\\b|\\bservices? (?:available|offered)\\b|\\btaking orders\\b'],
+  ['rates$ prices$ available$ offered$ orders$ sale$', '\\b(?:reasonable|affordable|great|low|competitive|fair) (?:rates|prices)\\b|\\bservices? (?:available|offered)\\b|\\btaking orders\\b|\\bfor sale\\b'],
   ['condition$ obo$ lbs$ pounds$ kg$ specials$', '\\b(?:great|good|excellent|mint) condition\\b|\\bobo\\b|\\b(?:lose|lost) \\d+ ?(?:lbs|pounds|kg)\\b|\\b(?:holiday|weekly|daily|monthly) specials\\b'],
   ['cheap$ affordable$ quality$ professional$ paying$', '\\b(?:does|do|offers?) (?:cheap|affordable|quality|professional) (?:work|repairs|service|jobs)\\b|\\bpaying too much for\\b'],
 ]);

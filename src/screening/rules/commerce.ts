@@ -11,16 +11,16 @@ import { promotionHits } from './commerce-signals.ts';
 
 /** [needles (a match contains one), alternative], in the order of the original union. */
 const spam = new Pattern([
-  ['buy$ order$ shop$ yours$', '\\b(?:buy|order|shop|get yours|grab yours) (?:now|today|online|here)\\b'],
+  ['buy$ order$ shop$ yours$', '\\b(?<!\\b(?:if|to|i|i\'ll|ill|we|will|would|shall|should|can|cant|can\'t|dont|don\'t|not|need|u|you) )(?:buy|order|shop|get yours|grab yours) (?:now|today|online|here)\\b'],
   ['click$ tap$ visit$ check$ follow$ subscribe$ dm$ message$ text$ call$ whatsapp$ telegram$', '\\b(?:click|tap|visit|check out|follow|subscribe to|dm|message|text|call|whatsapp|telegram) (?:here|my (?:page|profile|shop|store|channel|website|site|link|bio)|me (?:for|to get|on (?:whatsapp|telegram|ig|insta))|the link in (?:my )?bio|link in bio)\\b'],
   ['code', '\\b(?:promo|discount|coupon|referral) code\\b'],
   ['%', '\\b\\d{1,3}% off\\b'],
-  ['free$ limited$ act$ order$ call$ text$ sign$ supplies$ best$ lowest$ cheap$ cheapest$', '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|order now|call now|text now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b'],
+  ['free$ limited$ act$ order$ call$ text$ sign$ supplies$ best$ lowest$ cheap$ cheapest$', '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|(?<!\\b(?:if|to|i|i\'ll|ill|we|will|would|shall|should|can|cant|can\'t|dont|don\'t|not|need|u|you) )(?:order|call|text) now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b'],
   ['won selected claim congratulations', '\\b(?:you(?:\'ve| have)? (?:won(?![\'\u2019]t)|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b'],
   ['make$ earn$', '\\b(?:make|earn) \\$?\\d[\\d,]*k? (?:a|per|every) (?:day|week|month|hour)\\b'],
   ['home income rich crypto forex binary bitcoin investment financial', '\\b(?:(?<!\\b(?:i|we|they|he|she|you) )work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b'],
   ['buy sell', '\\b(?:we (?:buy|sell)|i (?:sell|buy)) (?:houses|homes|cars|gold)\\b'],
-  ['sale hiring', '\\b(?:for sale|on sale now|now hiring.{0,20}(?:apply|dm|text))\\b'],
+  ['sale$ hiring', '\\b(?<!\\b(?:have|has|had|is|are|was|were|am|be|up|send|home|house) )for sale\\b|\\b(?:on sale now|now hiring.{0,20}(?:apply|dm|text))\\b'],
   ['business shop store company salon restaurant bakery service', '\\b(?:my|our) (?:business|shop|store|company|salon|restaurant|bakery|services?) (?:is|offers|has|can)\\b'],
   // text-message spam: premium short codes, premium-rate numbers, opt-out boilerplate, prizes
   ['text$ txt$ send$ reply$', '\\b(?:text|txt|send|reply)(?: [a-z0-9]+){0,2} (?:to|on) \\d{5}\\b'],
