@@ -26,7 +26,7 @@ import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
 import { after, before } from './discrimination/grammar.ts';
 import { keepRe, whereTheyBelong } from './discrimination/implicit.ts';
-import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS } from './discrimination/mentions.ts';
+import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
@@ -60,7 +60,7 @@ const ANCHORS = new Set([
   ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
-  'wheelchairs',
+  ...WORN,
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */

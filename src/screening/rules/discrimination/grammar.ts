@@ -40,9 +40,14 @@ export function before(s: Sentence, i: number, end: number): Before {
     // "No gays allowed", "No immigrants should be allowed …", "Nobody with HIV should …"
     const after = res[end]?.w;
     if (res[i]!.w !== 'nobody' && (after === 'allowed' || after === 'welcome' || after === 'wanted' || after === 'permitted')) return { found: { from: i - 1, to: end + 1, why: 'exclusion of a protected group' } };
-    const none = res[i]!.w === 'nobody' ? undefined : noneHere(s, i, end);
+    const none = res[i]!.w === 'nobody' ? undefined : noneHere(s, i, end, i - 1);
     if (none) return { found: none };
     return { negatedSubject: true };
+  }
+  // "No more Haitians in Carson"
+  if (res[i - 1]?.w === 'more' && res[i - 2]?.w === 'no') {
+    const none = noneHere(s, i, end, i - 2);
+    if (none) return { found: none };
   }
   if (k < 0 || brk(k, i)) return {};
   const b = res[k]!;
@@ -60,6 +65,8 @@ export function before(s: Sentence, i: number, end: number): Before {
   if ((WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) && !negatedIn(s, k - 3, k)) return { wish: true };
   // "never let a … move in"
   if (LET.has(b.w) && res[end] !== undefined && LET_IN.has(res[end]!.w) && (res[end]!.w !== 'in' || b.w === 'let' || b.w === 'letting') && negatedIn(s, k - 4, k) && stance(s, k)) return { found: { from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' } };
+  // "keep an eye on the …" ("watch the …" is too often a show: "watch the Samoans dance")
+  if (b.w === 'on' && res[k - 1]?.w === 'eye' && stance(s, k) && !negatedIn(s, k - 5, k) && objectEnds) return { found: { from: Math.max(0, k - 3), to: end, why: 'call to single out a protected group for sanction' } };
   // "it's always the … causing trouble"
   if (b.w === 'always') {
     const f = alwaysThe(s, k, end);
@@ -249,14 +256,14 @@ function coordinated(s: Sentence, j: number): number {
     if (res[k]!.g || PRONOUNS.has(w) || w === 'who' || w === 'that') return -1;
     if ((w === 'and' || w === 'but') && s.clause[k] !== k) {
       const v = res[k + 1]!.w;
-      return MODAL.has(v) || COPULA.has(v) || NEG_MODAL.has(v) || NEG_COPULA.has(v) || GROUP_DEEDS.has(v) || BRING_VERBS.has(v) ? k + 1 : -1;
+      return MODAL.has(v) || COPULA.has(v) || NEG_MODAL.has(v) || NEG_COPULA.has(v) || GROUP_DEEDS.has(v) || BRING_VERBS.has(v) || v === 'belong' ? k + 1 : -1;
     }
   }
   return -1;
 }
 
 const BETTER = new Set(['better', 'safer', 'cleaner', 'nicer', 'happier']);
-const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits', 'jobs']);
+const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits', 'jobs', 'license', 'licenses', 'kids', 'children']);
 const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing', 'homes', 'help', 'services', 'benefits', 'citizenship', 'kids', 'children']);
 /** Passive verbs whose agent is blamed ("the city is being overrun by …"). */
 const OVERRUN = new Set(['overrun', 'invaded', 'infested', 'flooded', 'swamped', 'ruined', 'destroyed', 'polluted', 'taken']);
@@ -287,7 +294,7 @@ const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students',
 const RUN_OBJECTS = new Set(['media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);
 const TAKEN = new Set([
   'country', 'city', 'town', 'neighborhood', 'neighbourhood', 'world', 'schools', 'government', 'streets', 'everything', 'council', 'america',
-  'every', 'whole', 'block', 'blocks', 'street', 'area', 'carson', 'community', 'neighborhoods', 'neighbourhoods', 'state', 'businesses', 'everywhere', 'jobs',
+  'every', 'whole', 'block', 'blocks', 'street', 'area', 'carson', 'community', 'neighborhoods', 'neighbourhoods', 'state', 'businesses', 'everywhere', 'jobs', 'park', 'parks', 'beach',
 ]);
 
 /** A derogatory noun within the next n words, with only describing words between? */

@@ -10,7 +10,7 @@ import { GROUP_DEEDS } from './lexicon.ts';
 import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Resolved, type Sentence } from './sentence.ts';
 
 /** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
-const SANCTION = new Set(['fined', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
+const SANCTION = new Set(['fined', 'suspended', 'disciplined', 'penalized', 'penalised', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
 /** After a sanction, words that make it a condition or a purpose ("… should be monitored for heat stroke"). */
 const SANCTION_FOR = new Set(['for', 'to', 'if', 'when', 'during', 'after', 'before', 'unless', 'until', 'as']);
 /**
@@ -48,7 +48,7 @@ export const HEDGES = new Set(['potential', 'possible', 'future', 'wannabe', 'se
 /** Two-word derogatory nouns whose words are harmless apart ("gold diggers", "anchor babies"). */
 const PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
   gold: ['diggers', 'digger'], welfare: ['queens', 'queen', 'leeches', 'cheats', 'moochers', 'bums'], anchor: ['babies', 'baby'], baby: ['killers', 'machines', 'factories'],
-  con: ['artists', 'artist'], drug: ['mules', 'addicts'], sex: ['offenders', 'predators'], dead: ['weight'], second: ['class'],
+  con: ['artists', 'artist'], wife: ['beaters', 'beater'], child: ['molesters', 'abusers'], drug: ['mules', 'addicts'], sex: ['offenders', 'predators'], dead: ['weight'], second: ['class'],
 }).map(([w, next]) => [w, new Set(next)]));
 /**
  * "Let's keep Carson white", "keep our neighborhood straight and Christian": a place kept free of a
@@ -95,12 +95,15 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
   const next = j + 1 < res.length ? res[j + 1]!.w : undefined;
   // "… should (just) stay home": kept out of public life; not advice to seniors ("… should stay home in the heat")
   if (modal && !negated && w === 'stay' && next !== undefined && STAY_IN.has(next) && (j + 2 >= res.length || s.brk(j + 1, j + 2) || STAY_AFTER.has(res[j + 2]!.w)) && (res[j - 1]!.w === 'just' || !aged(res, i, end))) return hit(i, j + 1, 'exclusion of a protected group');
+  // "… need to be kept an eye on"
+  if (modal && !negated && copula && w === 'kept' && next === 'an' && res[j + 2]?.w === 'eye') return hit(i, j + 2, 'call to single out a protected group for sanction');
   if (modal && !negated && copula && SANCTION.has(w) && !(next !== undefined && SANCTION_FOR.has(next))) return hit(i, j, 'call to single out a protected group for sanction');
   if (modal && negated) {
     // "… shouldn't be in regular classes", "… shouldn't be around kids"
     if (copula && (w === 'in' || w === 'at' || w === 'on') && objectWithin(res, j + 1, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
     if (copula && (w === 'around' || w === 'near') && objectWithin(res, j + 1, YOUNG)) return hit(i, j + 1, 'exclusion of a protected group');
     if (ROLES.has(w)) return hit(i, j, 'exclusion of a protected group');
+    if ((w === 'working' || w === 'work') && next !== undefined && (next === 'at' || next === 'in' || next === 'for' || next === 'with') && objectWithin(res, j + 2, WORKPLACES)) return hit(i, j, 'exclusion of a protected group');
     if (POWER.has(w) && (next === undefined || s.brk(j, j + 1) || objectWithin(res, j + 1, POWER_OBJECTS))) return hit(i, j, 'exclusion of a protected group');
     // "… have no business working at city hall", "… should never have been born"
     if (w === 'business' && res[j - 1]?.w === 'no') return hit(i, j, 'exclusion of a protected group');
@@ -109,10 +112,12 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
   if (copula && !negated) {
     // "… are why this city is going downhill", "… are the reason crime is up"
     if ((w === 'why' || (w === 'reason' && res[j - 1]?.w === 'the')) && within(s, j + 1, 10, DECLINE)) return hit(i, j, 'negative stereotype about a protected group');
+    // "… are behind every problem in this city" (not "… are behind the new park", which backs it)
+    if (w === 'behind' && within(s, j + 1, 4, BLAMED)) return hit(i, j + 1, 'negative stereotype or conspiracy claim about a protected group');
     if (w === 'problem' && res[j - 1]?.w === 'the' && (next === undefined || s.brk(j, j + 1) || next === 'with' || next === 'in' || next === 'here')) return hit(i, j, 'negative stereotype about a protected group');
     if (PAIRS.get(w)?.has(next ?? '') === true) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     // "trans women are just men in dresses": a trans group called by the sex it is not
-    if (misgendered(res, i, end, w)) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
+    if (misgendered(res, i, end, w) || (next !== undefined && !s.brk(j, j + 1) && misgendered(res, i, end, next))) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
   }
   // "… are bleeding this city dry", "… are draining our resources"
   if (!negated && (w === 'bleeding' || w === 'bleed' || w === 'bleeds' || w === 'sucking' || w === 'draining' || w === 'drain' || w === 'drains') && (within(s, j + 1, 5, DRY))) return hit(i, j, 'negative stereotype or conspiracy claim about a protected group');
@@ -126,6 +131,8 @@ function aged(res: readonly Resolved[], i: number, end: number): boolean {
   for (let k = i; k < end; k++) if (AGED.has(res[k]!.w)) return true;
   return false;
 }
+const WORKPLACES = new Set(['desk', 'city', 'hall', 'school', 'schools', 'hospital', 'hospitals', 'restaurant', 'restaurants', 'store', 'stores', 'police', 'office', 'counter', 'kids', 'children', 'daycare', 'library', 'clinic', 'government']);
+const BLAMED = new Set(['problem', 'problems', 'everything', 'crime', 'crimes', 'trouble', 'chaos', 'decline', 'attacks', 'scams', 'mess', 'shootings', 'wars']);
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'minors', 'babies']);
 const DRY = new Set(['dry', 'resources', 'budget', 'system', 'welfare', 'taxes', 'benefits', 'economy']);
 
@@ -167,9 +174,8 @@ export function alwaysThe(s: Sentence, k: number, end: number): Found | undefine
 }
 
 /** "No gays on the city bus", "No Mexicans at the pool": "no" and a group opening a clause that has no verb after. */
-export function noneHere(s: Sentence, i: number, end: number): Found | undefined {
+export function noneHere(s: Sentence, i: number, end: number, from: number): Found | undefined {
   const res = s.res;
-  const from = i - 1;
   if (s.clause[from] !== from && !(from > 0 && (res[from - 1]!.w === 'please' || res[from - 1]!.w === 'and'))) return undefined;
   if (s.asks(i)) return undefined; // "No women on the council?" asks why not
   const first = res[end];

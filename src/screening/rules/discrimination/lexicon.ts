@@ -176,4 +176,4 @@ export const CONSPIRACY_OBJECTS = new Set([
 export const BRING_VERBS = new Set(['bring', 'brings', 'brought', 'spread', 'spreads', 'spreading', 'carry', 'carries']);
 export const HARMFUL_THINGS = new Set(['crime', 'crimes', 'disease', 'diseases', 'drugs', 'violence', 'gangs', 'aids', 'hiv', 'filth', 'terror', 'terrorism', 'virus', 'viruses', 'covid', 'germs', 'lice']);
 /** "take over", "take our jobs", "replace us". */
-export const TAKE_VERBS = new Set(['take', 'takes', 'taking', 'replace', 'replacing', 'replaces']);
+export const TAKE_VERBS = new Set(['take', 'takes', 'taking', 'taken', 'took', 'replace', 'replacing', 'replaces']);

@@ -28,7 +28,7 @@ export function generic(res: readonly Resolved[], i: number): boolean {
 export const NOMINAL_BEFORE = new Set(['a', 'an', 'every', 'any', 'no', 'another', 'last', 'single', 'typical']);
 export const NOMINAL_PLURAL = new Set(['chinese', 'japanese', 'vietnamese', 'irish', 'disabled', 'elderly', 'handicapped']);
 /** Words after which a group is introduced by "with …" or "of …" ("people with HIV", "people of color"). */
-export const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults']);
+export const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults', 'guys', 'ladies', 'girls', 'boys', 'students']);
 
 /** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
 export function groupAt(s: Sentence, i: number): number {
@@ -40,7 +40,12 @@ export function groupAt(s: Sentence, i: number): number {
     // "people with HIV", "anyone with a genetic disorder", "people of color", "people of Mexican descent"
     if (HEADS.has(r.w) && next && (next.w === 'with' || next.w === 'of') && !brk(i, i + 1)) return phraseGroup(res, i + 2, next.w === 'of');
     // "people in wheelchairs", "women in hijabs"
-    if (HEADS.has(r.w) && next?.w === 'in' && res[i + 2] !== undefined && WORN.has(res[i + 2]!.w) && !brk(i, i + 2)) return i + 3;
+    if (HEADS.has(r.w) && next?.w === 'in' && res[i + 2] !== undefined && !brk(i, i + 2)) {
+      if (WORN.has(res[i + 2]!.w)) return i + 3;
+      if ((res[i + 2]!.w === 'a' || res[i + 2]!.w === 'an') && res[i + 3] !== undefined && WORN.has(res[i + 3]!.w)) return i + 4;
+    }
+    // "special needs kids"
+    if (r.w === 'special' && next?.w === 'needs' && res[i + 2] !== undefined && PEOPLE.has(res[i + 2]!.w)) return i + 3;
     // "anyone over 60": an age
     if (HEADS.has(r.w) && next?.w === 'over' && res[i + 2] !== undefined && OLD_AGE.test(res[i + 2]!.w) && !brk(i, i + 2)) return i + 3;
     // "people from Africa"
@@ -87,7 +92,7 @@ export function phraseGroup(res: readonly Resolved[], j: number, of: boolean): n
   return -1;
 }
 /** What marks a group "in" it: a wheelchair, religious dress. */
-const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
+export const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
 /** 40 to 99: "anyone over 60" names an age group; "anyone over 18" does not. */
 const OLD_AGE = /^[4-9]\d$/;
 /** Places of origin after "people from …". */
