@@ -27,6 +27,12 @@ describe('normalize', () => {
     expect(normalize('please subscribe to my channel!!!').text).toBe('please subscribe to my channel!!!');
     expect(normalize('great!! thanks').text).toBe('great!! thanks');
   });
+  it('reads the words of a CamelCase hashtag apart, and maps them back to it', () => {
+    const n = normalize('#SendThemBack now! #BanISISNow #carson');
+    expect(n.text).toBe('#send them back now! #ban isis now #carson');
+    expect(toSpan(n, n.text.indexOf('them'), n.text.indexOf('them') + 4).text).toBe('Them');
+    expect(normalize('email Bob, #1 fan').text).toBe('email bob, #1 fan');
+  });
   it('maps normalised offsets back to the original text', () => {
     const n = normalize('Hey ＦＵＣＫ you');
     const i = n.text.indexOf('fuck');
