@@ -219,7 +219,7 @@ describe('[V.2] implicit hate: sanctions, exclusion, scapegoating and misgenderi
     ['blocks a sanction aimed at a group qualified by a place or a participle', ['Those Muslims praying at the park should be arrested', 'People in wheelchairs should stay home'],
       ['People in wheelchairs can\'t use the sidewalk on Main', 'Seniors should stay home during the heat wave', 'Where the girls at say happy birthday to me i need a party']],
     ['blocks keeping a group out of a place or a role', ['Disabled kids shouldn\'t be in regular classes', 'Lesbians shouldn\'t be teaching our kids', 'Deaf people have no business working at city hall', 'Women shouldn\'t run anything'],
-      ['Disabled kids should get more aides in regular classes', 'Old people shouldn\'t have to wait an hour for the bus', 'Seniors shouldn\'t have to work two jobs']],
+      ['Men have no business making laws regarding women and their reproductive health', 'Disabled kids should get more aides in regular classes', 'Old people shouldn\'t have to wait an hour for the bus', 'Seniors shouldn\'t have to work two jobs']],
     ['blocks "should never have been born"', ['Gays should never have been born'], ['Seniors should never have been charged for the bus']],
     ['blocks "let\'s keep Carson white / straight"', ['Let\'s keep Carson white', 'Let\'s keep our neighborhood straight and Christian'],
       ['Let\'s keep Carson clean', 'Keep the walls white for the mural', 'Let\'s keep Carson white-collar and blue-collar friendly']],

@@ -178,7 +178,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   const sentence = new Int32Array(res.length);
   const clause = new Int32Array(res.length);
   const equals = new Uint8Array(res.length);
-  let asked: number[] | undefined; // sentences that end with "?"
+  let asked: number[] | null = null; // sentences that end with "?"
   for (let i = 1; i < res.length; i++) {
     let ends = false;
     let pause = false;
@@ -194,8 +194,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   }
   if (res.length > 0 && text.includes('?', t[res.length - 1]!.end)) (asked ??= []).push(sentence[res.length - 1]!);
   const brk = (a: number, b: number): boolean => sentence[a] !== sentence[b];
-  const asks = (i: number): boolean => asked !== undefined && asked.includes(sentence[i]!);
-  const s: Sentence = { res, brk, clause, equals, asks };
+  const s: Sentence = { res, brk, clause, equals, sentence, asked };
   const found: Found[] = [];
   const pending: Found[] = []; // said of "they" / "those people" before any group: kept if a group is named just after
   const mentions: number[] = [];

@@ -106,7 +106,8 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
     if ((w === 'working' || w === 'work') && next !== undefined && (next === 'at' || next === 'in' || next === 'for' || next === 'with') && objectWithin(res, j + 2, WORKPLACES)) return hit(i, j, 'exclusion of a protected group');
     if (POWER.has(w) && (next === undefined || s.brk(j, j + 1) || objectWithin(res, j + 1, POWER_OBJECTS))) return hit(i, j, 'exclusion of a protected group');
     // "… have no business working at city hall", "… should never have been born"
-    if (w === 'business' && res[j - 1]?.w === 'no') return hit(i, j, 'exclusion of a protected group');
+    // (not "men have no business making laws regarding women", an opinion on who decides, as the seventh session found)
+    if (w === 'business' && res[j - 1]?.w === 'no' && next !== undefined && NO_BUSINESS.has(next)) return hit(i, j + 1, 'exclusion of a protected group');
     if (w === 'born' && res[j - 1]?.w === 'been') return hit(i, j, 'denies a protected group rights');
   }
   if (copula && !negated) {
@@ -133,6 +134,8 @@ function aged(res: readonly Resolved[], i: number, end: number): boolean {
 }
 const WORKPLACES = new Set(['desk', 'city', 'hall', 'school', 'schools', 'hospital', 'hospitals', 'restaurant', 'restaurants', 'store', 'stores', 'police', 'office', 'counter', 'kids', 'children', 'daycare', 'library', 'clinic', 'government']);
 const BLAMED = new Set(['problem', 'problems', 'everything', 'crime', 'crimes', 'trouble', 'chaos', 'decline', 'attacks', 'scams', 'mess', 'shootings', 'wars']);
+/** What a group is said to have "no business" doing when that keeps it out of a place, a job or a role. */
+const NO_BUSINESS = new Set(['working', 'being', 'teaching', 'running', 'living', 'in', 'at', 'on', 'near', 'around', 'coaching', 'raising', 'voting', 'driving', 'serving', 'holding', 'owning', 'here', 'leading', 'adopting', 'joining']);
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'minors', 'babies']);
 const DRY = new Set(['dry', 'resources', 'budget', 'system', 'welfare', 'taxes', 'benefits', 'economy']);
 
@@ -177,7 +180,7 @@ export function alwaysThe(s: Sentence, k: number, end: number): Found | undefine
 export function noneHere(s: Sentence, i: number, end: number, from: number): Found | undefined {
   const res = s.res;
   if (s.clause[from] !== from && !(from > 0 && (res[from - 1]!.w === 'please' || res[from - 1]!.w === 'and'))) return undefined;
-  if (s.asks(i)) return undefined; // "No women on the council?" asks why not
+  if (s.asked !== null && s.asked.includes(s.sentence[i]!)) return undefined; // "No women on the council?" asks why not
   const first = res[end];
   if (first !== undefined && !s.brk(end - 1, end) && s.clause[end] !== end && !NONE_NEXT.has(first.w)) return undefined;
   for (let j = end; j < Math.min(res.length, end + 8); j++) {

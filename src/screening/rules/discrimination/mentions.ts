@@ -37,19 +37,7 @@ export function groupAt(s: Sentence, i: number): number {
   if (!r) return -1;
   const next = res[i + 1];
   if (!r.g) {
-    // "people with HIV", "anyone with a genetic disorder", "people of color", "people of Mexican descent"
-    if (HEADS.has(r.w) && next && (next.w === 'with' || next.w === 'of') && !brk(i, i + 1)) return phraseGroup(res, i + 2, next.w === 'of');
-    // "people in wheelchairs", "women in hijabs"
-    if (HEADS.has(r.w) && next?.w === 'in' && res[i + 2] !== undefined && !brk(i, i + 2)) {
-      if (WORN.has(res[i + 2]!.w)) return i + 3;
-      if ((res[i + 2]!.w === 'a' || res[i + 2]!.w === 'an') && res[i + 3] !== undefined && WORN.has(res[i + 3]!.w)) return i + 4;
-    }
-    // "special needs kids"
-    if (r.w === 'special' && next?.w === 'needs' && res[i + 2] !== undefined && PEOPLE.has(res[i + 2]!.w)) return i + 3;
-    // "anyone over 60": an age
-    if (HEADS.has(r.w) && next?.w === 'over' && res[i + 2] !== undefined && OLD_AGE.test(res[i + 2]!.w) && !brk(i, i + 2)) return i + 3;
-    // "people from Africa"
-    if (HEADS.has(r.w) && next?.w === 'from' && res[i + 2] && ORIGINS.has(res[i + 2]!.w)) return i + 3;
+    if (HEADS.has(r.w)) return next === undefined ? -1 : headed(s, i, next.w);
     // "non-binary"
     if (r.w === 'non' && next?.w === 'binary') return next && res[i + 2] && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
     return -1;
@@ -74,6 +62,25 @@ export function groupAt(s: Sentence, i: number): number {
   if (NOMINAL_ADJ.has(r.w) && prev !== undefined && (NOMINAL_BEFORE.has(prev) || (NOMINAL_PLURAL.has(r.w) && (prev === 'the' || prev === 'those' || prev === 'these' || prev === 'all')) || COPULA.has(prev))) {
     if (!next || brk(i, i + 1) || !isContent(next.w)) return i + 1;
   }
+  return -1;
+}
+
+/**
+ * A group named after a head word at i ("people", "anyone" …) and the word after it: "people with
+ * HIV", "people of color", "people in wheelchairs", "anyone over 60", "people from Africa". Kept out
+ * of groupAt, which runs for every token, so its optimised code stays small.
+ */
+function headed(s: Sentence, i: number, after: string): number {
+  const res = s.res;
+  if ((after === 'with' || after === 'of') && !s.brk(i, i + 1)) return phraseGroup(res, i + 2, after === 'of');
+  if (i + 2 >= res.length || s.brk(i, i + 2)) return -1;
+  const w = res[i + 2]!.w;
+  if (after === 'in') {
+    if (WORN.has(w)) return i + 3;
+    if ((w === 'a' || w === 'an') && i + 3 < res.length && WORN.has(res[i + 3]!.w)) return i + 4;
+  }
+  if (after === 'over' && OLD_AGE.test(w)) return i + 3;
+  if (after === 'from' && ORIGINS.has(w)) return i + 3;
   return -1;
 }
 
