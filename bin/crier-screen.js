@@ -90,7 +90,7 @@ async function build() {
  * rules' large check functions, compiled again after each deoptimisation. It runs on a background
  * thread, so on one core it takes time from screening. At 230 the compiler does about a third
  * less and the whole run 6-8 % less, for ~3 % more in the compiled code (115: about the same;
- * no inlining: the compiled code +20 %); bench/screening/README.md has the runs. Set at run time
+ * no inlining: the compiled code +20 %); bench/screening/SPEED.md has the runs. Set at run time
  * (the compiler reads it per compilation), before the bundle loads; a value given to node wins.
  */
 function tuneCompiler() {
