@@ -90,12 +90,20 @@ async function build() {
  * rules' large check functions, compiled again after each deoptimisation. It runs on a background
  * thread, so on one core it takes time from screening. At 230 the compiler does about a third
  * less and the whole run 6-8 % less, for ~3 % more in the compiled code (115: about the same;
- * no inlining: the compiled code +20 %); bench/screening/README.md has the runs. Set at run time
- * (the compiler reads it per compilation), before the bundle loads; a value given to node wins.
+ * no inlining: the compiled code +20 %); bench/screening/SPEED.md has the runs.
+ *
+ * Regular expressions compiled once, to machine code: by default V8 compiles each one first to
+ * bytecode for its interpreter and again to machine code after its first run ("tier-up"). The
+ * rules hold a few hundred expressions and a stream runs most of them again and again, so the
+ * bytecode step was mostly wasted: without it, 5-6 % fewer instructions on 10,000 comments, and
+ * no more for a single comment (same matches either way; SPEED.md, session 8).
+ *
+ * Both set at run time (read per compilation), before the bundle loads; a value given to node wins.
  */
 function tuneCompiler() {
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-inlined-bytecode-size'));
-  if (!given) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
+  const given = (name) => [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(name));
+  if (!given('max-inlined-bytecode-size')) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
+  if (!given('regexp-tier-up')) setFlagsFromString('--no-regexp-tier-up');
 }
 
 export async function runScreen() {

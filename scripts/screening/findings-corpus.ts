@@ -2,7 +2,7 @@
  * npx tsx scripts/screening/findings-corpus.ts OUT.jsonl — a JSON-lines input for `crier screen
  * --kind comment` that exercises every path of the engine, to check that a speed change leaves
  * the findings exactly as they were: screen it with the old and the new code and `cmp` the two
- * outputs (bench/screening/README.md, "Speed").
+ * outputs (bench/screening/SPEED.md).
  *
  * Every text of the moderation data and the project's labelled sets once as written, then each
  * in a disguise drawn deterministically from its index: upper case, confusable Cyrillic/Greek

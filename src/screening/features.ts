@@ -40,8 +40,14 @@ function mix(h: number, c: number): number {
  */
 export interface FeatureCounts { counts: Uint16Array; touched: Int32Array; n: number; mask: number }
 const scratch = new Map<number, FeatureCounts>();
-let wordBuf = new Int32Array(1024);
-let charBuf = new Int32Array(4096);
+/**
+ * Word hashes and the char codes of " w1 w2 ... " of one text: at most two entries per character
+ * of the (capped) text, plus the spaces around it, so they never grow (a growth branch first
+ * taken by a long comment threw the optimised code away).
+ */
+const SCRATCH_LENGTH = MAX_CLASSIFIER_CHARS * 2 + 8;
+const wordBuf = new Int32Array(SCRATCH_LENGTH);
+const charBuf = new Int32Array(SCRATCH_LENGTH);
 
 /** 1 + ln(tf) for small term counts (a table: Math.log per feature was a tenth of the cost). */
 const TF = new Float64Array(256);
@@ -109,9 +115,6 @@ export function countFeatures(normText: string, bits: number, source?: string): 
 
   const text = normText.length > MAX_CLASSIFIER_CHARS ? normText.slice(0, MAX_CLASSIFIER_CHARS) : normText;
   // words: runs of [a-z0-9*] (apostrophes skipped), plus single symbols like '!' '?' '$' as words
-  // word hashes and the char codes of " w1 w2 ... " (typed scratch buffers, grown as needed)
-  if (wordBuf.length < text.length * 2 + 8) wordBuf = new Int32Array(text.length * 2 + 8);
-  if (charBuf.length < text.length * 2 + 8) charBuf = new Int32Array(text.length * 2 + 8);
   const words = wordBuf;
   const joined = charBuf;
   let nw = 0;

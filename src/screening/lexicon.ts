@@ -35,20 +35,28 @@ interface WordCandidates {
 const NO_CANDIDATES: WordCandidates = { starts: [], prefix: undefined };
 
 const NONE: string[] = [];
+/**
+ * The UTF-16 unit of w at k, 0 past its end. Reading past the end (NaN) works too, but the first
+ * such read in optimised code throws that code away: the callers below run per token, and one- and
+ * two-letter words are common.
+ */
+function unitAt(w: string, k: number): number {
+  return k < w.length ? w.charCodeAt(k) : 0;
+}
 /** First three UTF-16 units as one number (no string allocation per token). */
 function key3(w: string): number {
-  return (w.charCodeAt(0) * 65536 + (w.charCodeAt(1) || 0)) * 65536 + (w.charCodeAt(2) || 0);
+  return (w.charCodeAt(0) * 65536 + unitAt(w, 1)) * 65536 + unitAt(w, 2);
 }
 /** First two UTF-16 units folded to 16 bits: a cheap "could any entry start like this?" filter. */
 function key2(w: string): number {
-  return ((w.charCodeAt(0) & 0xff) << 8) | (w.charCodeAt(1) & 0xff);
+  return ((w.charCodeAt(0) & 0xff) << 8) | (unitAt(w, 1) & 0xff);
 }
 /** key2 of squeeze2(w), without making it: the first character and the first one different from it. */
 function key2Squeezed(w: string): number {
   const c0 = w.charCodeAt(0);
   let k = 1;
   while (k < w.length && w.charCodeAt(k) === c0) k++;
-  return ((c0 & 0xff) << 8) | (w.charCodeAt(k) & 0xff);
+  return ((c0 & 0xff) << 8) | (unitAt(w, k) & 0xff);
 }
 function hasDouble(w: string): boolean {
   for (let k = 1; k < w.length; k++) if (w.charCodeAt(k) === w.charCodeAt(k - 1)) return true;
@@ -240,9 +248,10 @@ export class Lexicon {
 
   private matchRest(e: Entry, tokens: readonly Token[], i: number): boolean {
     if (e.words.length === 1) return !e.prefixLast;
+    // the entry's words past the last token: no match (checked, not read: see unitAt)
+    if (i + e.words.length > tokens.length) return false;
     for (let k = 1; k < e.words.length; k++) {
-      const t = tokens[i + k];
-      if (!t) return false;
+      const t = tokens[i + k]!;
       const last = k === e.words.length - 1;
       if (!this.wordMatches(e.words[k]!, t.w, last && e.prefixLast)) return false;
     }

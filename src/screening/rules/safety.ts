@@ -41,10 +41,10 @@ export const safetyRule: Rule = {
   title: 'Information compromising safety or security of the public, law enforcement or public systems',
   check(ctx) {
     // in a City post, police presence is often the announcement itself (advice); secrets never are
-    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : safety.hits(ctx, 'may compromise the safety or security of the public, law enforcement or public systems', 0.85).map((h) => {
-      if (ctx.kind === 'post' && !SECRET.test(ctx.norm.text.slice(h.start, h.end))) h.weak = true;
-      return h;
-    });
+    // marked in place, not through map(): map's arrays are "holey", a kind of array the engine met
+    // only from here, which threw its optimised code away
+    const hits: Hit[] = !hasAny(ctx, TRIGGERS) ? [] : safety.hits(ctx, 'may compromise the safety or security of the public, law enforcement or public systems', 0.85);
+    if (ctx.kind === 'post') for (const h of hits) if (!SECRET.test(ctx.norm.text.slice(h.start, h.end))) h.weak = true;
     if (hits.length === 0) {
       const c = classifierHit(ctx, 'V.12', 'safety or security information');
       if (c) { c.weak = true; hits.push(c); }
