@@ -45,7 +45,7 @@ export function before(s: Sentence, i: number, end: number): Before {
     return { negatedSubject: true };
   }
   // "No more Haitians in Carson"
-  if (res[i - 1]?.w === 'more' && res[i - 2]?.w === 'no') {
+  if (i > 1 && res[i - 1]!.w === 'more' && res[i - 2]!.w === 'no') {
     const none = noneHere(s, i, end, i - 2);
     if (none) return { found: none };
   }
@@ -66,7 +66,7 @@ export function before(s: Sentence, i: number, end: number): Before {
   // "never let a … move in"
   if (LET.has(b.w) && res[end] !== undefined && LET_IN.has(res[end]!.w) && (res[end]!.w !== 'in' || b.w === 'let' || b.w === 'letting') && negatedIn(s, k - 4, k) && stance(s, k)) return { found: { from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' } };
   // "keep an eye on the …" ("watch the …" is too often a show: "watch the Samoans dance")
-  if (b.w === 'on' && res[k - 1]?.w === 'eye' && stance(s, k) && !negatedIn(s, k - 5, k) && objectEnds) return { found: { from: Math.max(0, k - 3), to: end, why: 'call to single out a protected group for sanction' } };
+  if (b.w === 'on' && k > 0 && res[k - 1]!.w === 'eye' && stance(s, k) && !negatedIn(s, k - 5, k) && objectEnds) return { found: { from: Math.max(0, k - 3), to: end, why: 'call to single out a protected group for sanction' } };
   // "it's always the … causing trouble"
   if (b.w === 'always') {
     const f = alwaysThe(s, k, end);

@@ -96,7 +96,7 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
   // "… should (just) stay home": kept out of public life; not advice to seniors ("… should stay home in the heat")
   if (modal && !negated && w === 'stay' && next !== undefined && STAY_IN.has(next) && (j + 2 >= res.length || s.brk(j + 1, j + 2) || STAY_AFTER.has(res[j + 2]!.w)) && (res[j - 1]!.w === 'just' || !aged(res, i, end))) return hit(i, j + 1, 'exclusion of a protected group');
   // "… need to be kept an eye on"
-  if (modal && !negated && copula && w === 'kept' && next === 'an' && res[j + 2]?.w === 'eye') return hit(i, j + 2, 'call to single out a protected group for sanction');
+  if (modal && !negated && copula && w === 'kept' && next === 'an' && j + 2 < res.length && res[j + 2]!.w === 'eye') return hit(i, j + 2, 'call to single out a protected group for sanction');
   if (modal && !negated && copula && SANCTION.has(w) && !(next !== undefined && SANCTION_FOR.has(next))) return hit(i, j, 'call to single out a protected group for sanction');
   if (modal && negated) {
     // "… shouldn't be in regular classes", "… shouldn't be around kids"
@@ -167,7 +167,9 @@ function misgendered(res: readonly Resolved[], i: number, end: number, w: string
 /** "It's always the … causing trouble / who steal packages": the group blamed for what goes wrong. */
 export function alwaysThe(s: Sentence, k: number, end: number): Found | undefined {
   const res = s.res;
-  if (res[k]!.w !== 'always' || !(res[k - 1]?.w === 'its' || res[k - 1]?.w === 'is' || res[k - 1]?.w === 'it')) return undefined;
+  if (res[k]!.w !== 'always' || k === 0) return undefined;
+  const p = res[k - 1]!.w;
+  if (!(p === 'its' || p === 'is' || p === 'it')) return undefined;
   for (let j = end; j < Math.min(res.length, end + 8); j++) {
     if (j > end && s.brk(j - 1, j)) break;
     const r = res[j]!;
