@@ -195,6 +195,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   if (res.length > 0 && text.includes('?', t[res.length - 1]!.end)) (asked ??= []).push(sentence[res.length - 1]!);
   const brk = (a: number, b: number): boolean => sentence[a] !== sentence[b];
   const s: Sentence = { res, brk, clause, equals, sentence, asked };
+  const belong = text.includes('belong'); // "… where they belong" is looked for only then
   const found: Found[] = [];
   const pending: Found[] = []; // said of "they" / "those people" before any group: kept if a group is named just after
   const mentions: number[] = [];
@@ -235,7 +236,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     const a = after(s, i, end, { copula: copula || b.wish === true, modal: b.wish === true, negated: b.negatedSubject === true });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
-    else if (named && !a.defused) {
+    else if (named && !a.defused && belong) {
       const f = whereTheyBelong(s, end);
       if (f) found.push(f);
     }
