@@ -212,9 +212,11 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     }
     let end = groupAt(s, i);
     const named = end >= 0;
-    const pronoun = !named && PRONOUNS.has(w) && (w !== 'those' && w !== 'these' || res[i + 1]?.w === 'people' || res[i + 1]?.w === 'folks');
+    // index checks, not res[i + 1]?.w: a read past the end deoptimises this loop
+    const folk = i + 1 < res.length && (res[i + 1]!.w === 'people' || res[i + 1]!.w === 'folks');
+    const pronoun = !named && PRONOUNS.has(w) && (w !== 'those' && w !== 'these' || folk);
     if (!named && !pronoun) continue;
-    if (!named) end = i + (res[i + 1]?.w === 'people' || res[i + 1]?.w === 'folks' ? 2 : 1);
+    if (!named) end = i + (folk ? 2 : 1);
     if (named) {
       groupSeen = i;
       covered = end;

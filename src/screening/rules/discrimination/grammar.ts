@@ -10,7 +10,8 @@ import {
 import { alwaysThe, HEDGES, implicitPredicate, noneHere, PLACE_PREP, predicateAfterQualifier } from './implicit.ts';
 import { ADJ_SET, DEROG_SET, NOUNISH } from './mentions.ts';
 import {
-  COPULA, DESCRIBING, DETERMINERS, FILLER, type Found, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, objectWithin, PRONOUNS, REFUSE, type Resolved, type Sentence,
+  COPULA, DEFUSED, DESCRIBING, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin,
+  type Outcome, outcome, PRONOUNS, REFUSE, type Resolved, type Sentence, WISHED,
 } from './sentence.ts';
 
 /** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
@@ -26,7 +27,7 @@ const LET = new Set(['let', 'letting', 'allow', 'allowing']);
 /** "we don't want … on the commission / as neighbors": bodies and roles a group is kept from. */
 const BODIES = new Set(['commission', 'council', 'board', 'committee', 'staff', 'force', 'team', 'payroll', 'ballot', 'bench', 'police', 'neighbors', 'neighbours', 'teachers', 'tenants', 'members', 'leaders', 'officers', 'coworkers', 'employees', 'bus', 'block', 'street', 'schools', 'school']);
 
-export interface Before { found?: Found; defused?: boolean; wish?: boolean; negatedSubject?: boolean }
+export type Before = Outcome;
 
 /** What the words before the group mention at i (ending at `end`) do to it. */
 export function before(s: Sentence, i: number, end: number): Before {
@@ -35,77 +36,77 @@ export function before(s: Sentence, i: number, end: number): Before {
   // "deport all the illegal aliens": determiners and describing words between the verb and the group
   while (k >= 0 && (DETERMINERS.has(res[k]!.w) || DESCRIBING.has(res[k]!.w) || (ADJ_SET.has(res[k]!.w) && k < i - 1)) && i - k <= 4) k--;
   // "not all men …": the speaker denies the generalisation
-  if (res[i - 1]?.w === 'all' && res[i - 2]?.w === 'not') return { defused: true };
+  if (res[i - 1]?.w === 'all' && res[i - 2]?.w === 'not') return DEFUSED;
   if (res[i]!.w === 'nobody' || (res[i - 1]?.w === 'no' && res[i - 2]?.w !== 'say')) {
     // "No gays allowed", "No immigrants should be allowed …", "Nobody with HIV should …"
     const after = res[end]?.w;
-    if (res[i]!.w !== 'nobody' && (after === 'allowed' || after === 'welcome' || after === 'wanted' || after === 'permitted')) return { found: { from: i - 1, to: end + 1, why: 'exclusion of a protected group' } };
+    if (res[i]!.w !== 'nobody' && (after === 'allowed' || after === 'welcome' || after === 'wanted' || after === 'permitted')) return outcome({ from: i - 1, to: end + 1, why: 'exclusion of a protected group' });
     const none = res[i]!.w === 'nobody' ? undefined : noneHere(s, i, end, i - 1);
-    if (none) return { found: none };
-    return { negatedSubject: true };
+    if (none) return outcome(none);
+    return NEGATED_SUBJECT;
   }
   // "No more Haitians in Carson"
   if (i > 1 && res[i - 1]!.w === 'more' && res[i - 2]!.w === 'no') {
     const none = noneHere(s, i, end, i - 2);
-    if (none) return { found: none };
+    if (none) return outcome(none);
   }
-  if (k < 0 || brk(k, i)) return {};
+  if (k < 0 || brk(k, i)) return NOTHING;
   const b = res[k]!;
   const negated = negatedIn(s, k - 2, k);
   const objectEnds = !res[end] || s.clause[end] === end || !isContent(res[end]!.w);
   // "can't stand …", "sick of …", "disgusted by …"
   const phrasal = (b.w === 'stand' && (res[k - 1]?.w === 'cant' || res[k - 1]?.w === 'cannot')) ||
     (b.w === 'of' && (res[k - 1]?.w === 'sick' || res[k - 1]?.w === 'tired')) || (b.w === 'by' && res[k - 1]?.w === 'disgusted');
-  if (phrasal && !(k > 1 && NEGATORS.has(res[k - 2]!.w) && b.w !== 'stand')) return { found: { from: k - 1, to: end, why: 'hatred of a protected group' } };
+  if (phrasal && !(k > 1 && NEGATORS.has(res[k - 2]!.w) && b.w !== 'stand')) return outcome({ from: k - 1, to: end, why: 'hatred of a protected group' });
   // "a councilman who hates immigrants": someone else's hatred, reported
-  if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return {};
-  if (b.hate) return negated ? { defused: true } : { found: { from: k, to: end, why: 'hatred of a protected group' } };
+  if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return NOTHING;
+  if (b.hate) return negated ? DEFUSED : outcome({ from: k, to: end, why: 'hatred of a protected group' });
   // "we don't want (any more) refugees here"
-  if ((b.w === 'want' || b.w === 'wants') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w) || ((res[end]!.w === 'on' || res[end]!.w === 'as') && objectWithin(res, end + 1, BODIES)))) return { found: { from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' } };
-  if ((WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) && !negatedIn(s, k - 3, k)) return { wish: true };
+  if ((b.w === 'want' || b.w === 'wants') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w) || ((res[end]!.w === 'on' || res[end]!.w === 'as') && objectWithin(res, end + 1, BODIES)))) return outcome({ from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' });
+  if ((WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) && !negatedIn(s, k - 3, k)) return WISHED;
   // "never let a … move in"
-  if (LET.has(b.w) && res[end] !== undefined && LET_IN.has(res[end]!.w) && (res[end]!.w !== 'in' || b.w === 'let' || b.w === 'letting') && negatedIn(s, k - 4, k) && stance(s, k)) return { found: { from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' } };
+  if (LET.has(b.w) && res[end] !== undefined && LET_IN.has(res[end]!.w) && (res[end]!.w !== 'in' || b.w === 'let' || b.w === 'letting') && negatedIn(s, k - 4, k) && stance(s, k)) return outcome({ from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' });
   // "keep an eye on the …" ("watch the …" is too often a show: "watch the Samoans dance")
-  if (b.w === 'on' && k > 0 && res[k - 1]!.w === 'eye' && stance(s, k) && !negatedIn(s, k - 5, k) && objectEnds) return { found: { from: Math.max(0, k - 3), to: end, why: 'call to single out a protected group for sanction' } };
+  if (b.w === 'on' && k > 0 && res[k - 1]!.w === 'eye' && stance(s, k) && !negatedIn(s, k - 5, k) && objectEnds) return outcome({ from: Math.max(0, k - 3), to: end, why: 'call to single out a protected group for sanction' });
   // "it's always the … causing trouble"
   if (b.w === 'always') {
     const f = alwaysThe(s, k, end);
-    if (f) return { found: f };
+    if (f) return outcome(f);
   }
-  if (!objectEnds) return {};
+  if (!objectEnds) return NOTHING;
   if (((HARM.has(b.w) && !PARTICIPLE.test(b.w)) || b.w === 'fuck' || (b.w === 'to' && res[k - 1]?.w === 'death')) && !negated) {
-    return { found: { from: Math.max(0, k - (b.w === 'to' ? 1 : 0)), to: end, why: 'call for harm to a protected group' } };
+    return outcome({ from: Math.max(0, k - (b.w === 'to' ? 1 : 0)), to: end, why: 'call for harm to a protected group' });
   }
   // "there is no place for … here"
-  if (b.w === 'for' && res[k - 1]?.w === 'place' && res[k - 2]?.w === 'no') return { found: { from: k - 2, to: end, why: 'exclusion of a protected group' } };
+  if (b.w === 'for' && res[k - 1]?.w === 'place' && res[k - 2]?.w === 'no') return outcome({ from: k - 2, to: end, why: 'exclusion of a protected group' });
   // "Typical Mexican, always late and lazy": "typical" and a derogatory word in the same sentence
-  if (b.w === 'typical' && res.some((r, j) => j >= end && r.attr && !brk(i, j))) return { found: { from: k, to: end, why: 'negative stereotype about a protected group' } };
+  if (b.w === 'typical' && res.some((r, j) => j >= end && r.attr && !brk(i, j))) return outcome({ from: k, to: end, why: 'negative stereotype about a protected group' });
   // "the city is being overrun by …"
-  if (b.w === 'by' && k > 0 && OVERRUN.has(res[k - 1]!.w) && !negatedIn(s, k - 4, k - 1)) return { found: { from: k - 1, to: end, why: 'negative stereotype about a protected group' } };
+  if (b.w === 'by' && k > 0 && OVERRUN.has(res[k - 1]!.w) && !negatedIn(s, k - 4, k - 1)) return outcome({ from: k - 1, to: end, why: 'negative stereotype about a protected group' });
   // "throw every refugee in jail", "put them all in camps"
-  if ((EXPEL_VERBS.has(b.w) || b.w === 'lock' || b.w === 'put') && (res[end]?.w === 'in' || res[end]?.w === 'into') && objectWithin(res, end + 1, LOCKED_UP) && !negatedIn(s, k - 3, k)) return { found: { from: k, to: end + 2, why: 'call for harm to a protected group' } };
+  if ((EXPEL_VERBS.has(b.w) || b.w === 'lock' || b.w === 'put') && (res[end]?.w === 'in' || res[end]?.w === 'into') && objectWithin(res, end + 1, LOCKED_UP) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 2, why: 'call for harm to a protected group' });
   // "the city would be better off without …"
   if (b.w === 'without') {
-    for (let j = k - 1; j >= Math.max(0, k - 5, s.clause[k]!); j--) if (BETTER.has(res[j]!.w)) return { found: { from: j, to: end, why: 'exclusion of a protected group' } };
+    for (let j = k - 1; j >= Math.max(0, k - 5, s.clause[k]!); j--) if (BETTER.has(res[j]!.w)) return outcome({ from: j, to: end, why: 'exclusion of a protected group' });
   }
   // "get rid of (all) the …", "rid our town of …"
   if (b.w === 'of') {
     for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
-      if (res[j]!.w === 'rid') return negatedIn(s, j - 3, j) ? { defused: true } : { found: { from: j, to: end, why: 'call to expel a protected group' } };
+      if (res[j]!.w === 'rid') return negatedIn(s, j - 3, j) ? DEFUSED : outcome({ from: j, to: end, why: 'call to expel a protected group' });
     }
   }
   // "kick the … out", "kick out the …", "round up the …", "send them back"
   const particles = EXPEL_VERBS.get(b.w);
-  if (particles && res[end] && particles.has(res[end]!.w)) return negatedIn(s, k - 3, k) ? { defused: true } : { found: { from: k, to: end + 1, why: 'call to expel a protected group' } };
-  if (k > 0 && EXPEL_VERBS.get(res[k - 1]!.w)?.has(b.w)) return negatedIn(s, k - 4, k - 1) ? { defused: true } : { found: { from: k - 1, to: end, why: 'call to expel a protected group' } };
+  if (particles && res[end] && particles.has(res[end]!.w)) return negatedIn(s, k - 3, k) ? DEFUSED : outcome({ from: k, to: end + 1, why: 'call to expel a protected group' });
+  if (k > 0 && EXPEL_VERBS.get(res[k - 1]!.w)?.has(b.w)) return negatedIn(s, k - 4, k - 1) ? DEFUSED : outcome({ from: k - 1, to: end, why: 'call to expel a protected group' });
   // "I would never hire a …", "don't rent to …", "never trust a …", "I refuse to hire …"
   let v = k;
   if (b.w === 'to' || b.w === 'for') {
     // "rent to …", "sell my house to …", "vote for a …"
     for (let j = k - 1; j >= Math.max(0, k - 4, s.clause[k]!); j--) if (TREAT_VERBS.has(res[j]!.w)) { v = j; break; }
   }
-  if (TREAT_VERBS.has(res[v]!.w) && negatedIn(s, v - 6, v) && stance(s, v)) return { found: { from: Math.max(0, v - 2), to: end, why: 'exclusion of a protected group (refusing them work, housing, service or trust)' } };
-  return {};
+  if (TREAT_VERBS.has(res[v]!.w) && negatedIn(s, v - 6, v) && stance(s, v)) return outcome({ from: Math.max(0, v - 2), to: end, why: 'exclusion of a protected group (refusing them work, housing, service or trust)' });
+  return NOTHING;
 }
 
 /** The speaker's own stance or advice ("I would never …", "never …", "landlords shouldn't …"), not a report ("the shelter doesn't …")? */
@@ -123,7 +124,7 @@ function stance(s: Sentence, v: number): boolean {
 }
 
 /** What the words after the group mention (ending at `end`) say about it. */
-export function after(s: Sentence, i: number, end: number, start: { copula: boolean; modal: boolean; negated: boolean }): { found?: Found; defused?: boolean } {
+export function after(s: Sentence, i: number, end: number, start: { copula: boolean; modal: boolean; negated: boolean }): Outcome {
   const { res, brk } = s;
   let { copula, modal, negated } = start;
   let skips = 0;
@@ -150,7 +151,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     }
     if (modal && negated && w === 'have' && (next === 'children' || next === 'kids' || next === 'babies')) return hit(i, j + 1, 'denies a protected group rights');
     // "… shouldn't have to wait": what follows is spared them, not refused them
-    if (negated && (w === 'have' || w === 'has') && next === 'to') return {};
+    if (negated && (w === 'have' || w === 'has') && next === 'to') return NOTHING;
     if (j === end && s.equals[j] === 1) copula = true;
     if (COPULA.has(w)) { copula = true; continue; }
     if (MODAL.has(w)) { modal = true; haveOnly = HAVE.has(w) && !copula; deserve = w === 'deserve' || w === 'deserves'; continue; }
@@ -166,40 +167,40 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     const implicit = qualified || (res[end]!.w !== 'who' && res[end]!.w !== 'that') ? implicitPredicate(s, i, end, j, copula, modal, negated) : undefined;
     if (implicit) return implicit;
     if (w === 'belong' || w === 'belongs') {
-      if (!negated && (next === 'in' || next === 'back' || next === 'at') && j + 2 < res.length) return { found: { from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' } };
+      if (!negated && (next === 'in' || next === 'back' || next === 'at') && j + 2 < res.length) return outcome({ from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' });
       if (!negated && next !== undefined && (HARM.has(next) || next === 'locked')) return hit(i, j + 1, 'call for harm to a protected group');
       if (negated && (next === 'here' || next === 'in' || next === 'anywhere' || next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
-      return {};
+      return NOTHING;
     }
     // negative stereotypes and conspiracy: "… ruin everything", "… control the council", "… bring crime", "… take our jobs"
     const deed = ((w === 'cheat' || w === 'cheats') && (next === 'you' || next === 'us' || next === 'people' || next === 'everyone')) || (GROUP_DEEDS.has(w) && !(copula && w.endsWith('ed')) && !(res[j - 1]?.w === 'to' && !modal) && !(next === 'their' || next === 'themselves' || next === 'own') && !(w.startsWith('groom') && !objectWithin(res, j + 1, YOUNG)) && !(next === 'the' && res[j + 2]?.w === 'show')) ||
       (CONTROL_VERBS.has(w) && objectWithin(res, j + 1, CONSPIRACY_OBJECTS) && !((w === 'run' || w === 'runs' || w === 'running') && !objectWithin(res, j + 1, RUN_OBJECTS))) ||
       (BRING_VERBS.has(w) && objectWithin(res, j + 1, HARMFUL_THINGS)) ||
       (TAKE_VERBS.has(w) && (next === 'our' || next === 'us' || (next === 'over' && (res[j + 2] === undefined || brk(j + 1, j + 2) || objectWithin(res, j + 2, TAKEN)))));
-    if (deed) return negated ? { defused: true } : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
+    if (deed) return negated ? DEFUSED : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
     // "… are only good for cleaning houses", "that's all they're good for"
     if (copula && !negated && w === 'good' && next === 'for' && (res[j - 1]?.w === 'only' || res.slice(Math.max(0, i - 3), i).some((r) => r.w === 'all'))) return hit(i, j + 1, 'negative stereotype about a protected group');
     // inferiority: "… are (genetically) less intelligent", "… are worse at everything", "… are too emotional to lead"
-    if (copula && res[j - 1]?.w === 'less' && POS_ATTR.has(w)) return negated ? { defused: true } : hit(i, j, 'negative stereotype about a protected group');
+    if (copula && res[j - 1]?.w === 'less' && POS_ATTR.has(w)) return negated ? DEFUSED : hit(i, j, 'negative stereotype about a protected group');
     if (copula && !negated && w === 'worse' && (next === 'at' || next === 'than')) return hit(i, j + 1, 'negative stereotype about a protected group');
     if (copula && !negated && res[j - 1]?.w === 'too' && UNFIT.has(w) && next === 'to') return hit(i, j + 1, 'negative stereotype about a protected group');
     // "… should just hurry up and die": the wish runs on to the harm
     if (modal && w === 'hurry' && next === 'up' && res[j + 2]?.w === 'and') { j += 2; continue; }
     // "… have lower IQs"
     if (modal && !negated && (w === 'lower' || w === 'low') && (next === 'iq' || next === 'iqs' || next === 'intelligence')) return hit(i, j + 1, 'negative stereotype about a protected group');
-    if ((copula || modal) && w === 'sick' && next === 'in' && res[j + 3]?.w === 'head') return negated ? { defused: true } : hit(i, j + 3, 'derogatory or dehumanising statement about a protected group');
+    if ((copula || modal) && w === 'sick' && next === 'in' && res[j + 3]?.w === 'head') return negated ? DEFUSED : hit(i, j + 3, 'derogatory or dehumanising statement about a protected group');
     if (modal && negated && w === 'place' && (next === 'in' || next === 'here' || next === 'on' || next === 'at')) return hit(i, j, 'exclusion of a protected group');
     if (modal && negated && w === 'apply' && (next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
     if (modal && !negated && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && w === 'stay' && objectWithin(res, j + 1, STAY_PUT)) return hit(i, j, 'exclusion of a protected group');
-    if (copula && w === 'mental' && next !== undefined && (next === 'illness' || next === 'disorder' || next === 'disease' || next === 'sickness')) return negated ? { defused: true } : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    if (copula && w === 'mental' && next !== undefined && (next === 'illness' || next === 'disorder' || next === 'disease' || next === 'sickness')) return negated ? DEFUSED : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     // "… should lose the right to vote"
     if (modal && !negated && (w === 'lose' || w === 'lost') && objectWithin(res, j + 1, LOST_RIGHTS)) return hit(i, j + 2, 'denies a protected group rights');
-    if ((copula || modal) && w === 'mentally' && next !== undefined && (next === 'ill' || next === 'sick' || next === 'disturbed' || next === 'deranged')) return negated ? { defused: true } : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
-    if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return { defused: true };
+    if ((copula || modal) && w === 'mentally' && next !== undefined && (next === 'ill' || next === 'sick' || next === 'disturbed' || next === 'deranged')) return negated ? DEFUSED : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return DEFUSED;
     if ((copula || (modal && !haveOnly)) && r.attr && !negated) {
       // "… are a danger to nobody"
-      if (next === 'to' && (res[j + 2]?.w === 'nobody' || res[j + 2]?.w === 'anyone' || res[j + 2]?.w === 'noone')) return { defused: true };
+      if (next === 'to' && (res[j + 2]?.w === 'nobody' || res[j + 2]?.w === 'anyone' || res[j + 2]?.w === 'noone')) return DEFUSED;
       // "… are terrible at waiting": a skill, not the people
       if (next === 'at' && AT_SKILL.has(w) && !(res[j + 2]?.w === 'everything' || res[j + 2]?.w === 'anything')) break;
       // "… are animal lovers", "… are property owners": the word describes a noun after it
@@ -215,7 +216,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off')) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now' || next === 'already')) return hit(i, j, 'call to expel a protected group');
     // "… should not be hired without papers": a condition, not a refusal
-    if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return {};
+    if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return NOTHING;
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
@@ -238,7 +239,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     }
     break;
   }
-  return {};
+  return NOTHING;
 }
 
 /** Is the group at i the subject of its clause (only determiners before it), not an object ("comparing Haitians to …")? */

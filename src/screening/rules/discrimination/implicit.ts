@@ -7,7 +7,7 @@
  * Called only for a group mention (keepRe only for a comment with "keep"), so most comments pay nothing.
  */
 import { GROUP_DEEDS } from './lexicon.ts';
-import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Resolved, type Sentence } from './sentence.ts';
+import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence } from './sentence.ts';
 
 /** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
 const SANCTION = new Set(['fined', 'suspended', 'disciplined', 'penalized', 'penalised', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
@@ -89,7 +89,7 @@ const SUBJECTS = new Set(['i', 'you', 'we', 'he', 'she', 'they', 'im', 'youre', 
 export const PLACE_PREP = new Set(['on', 'in', 'at', 'from', 'near', 'around', 'across', 'downtown', 'over', 'with']);
 
 /** What the word at j, in the predicate of the group at [i, end), says against it (implicitly), if anything. */
-export function implicitPredicate(s: Sentence, i: number, end: number, j: number, copula: boolean, modal: boolean, negated: boolean): { found: Found } | undefined {
+export function implicitPredicate(s: Sentence, i: number, end: number, j: number, copula: boolean, modal: boolean, negated: boolean): Outcome | undefined {
   const res = s.res;
   const w = res[j]!.w;
   const next = j + 1 < res.length ? res[j + 1]!.w : undefined;

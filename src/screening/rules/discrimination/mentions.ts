@@ -33,21 +33,21 @@ export const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'an
 /** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
 export function groupAt(s: Sentence, i: number): number {
   const { res, brk } = s;
-  const r = res[i];
-  if (!r) return -1;
-  const next = res[i + 1];
+  if (i >= res.length) return -1;
+  const r = res[i]!;
+  const next = i + 1 < res.length ? res[i + 1] : undefined;
   if (!r.g) {
     if (HEADS.has(r.w)) return next === undefined ? -1 : headed(s, i, next.w);
     // "non-binary"
-    if (r.w === 'non' && next?.w === 'binary') return next && res[i + 2] && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
+    if (r.w === 'non' && next?.w === 'binary') return next && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
     return -1;
   }
-  const prev = res[i - 1]?.w;
+  const prev = i > 0 ? res[i - 1]!.w : undefined;
   if (ADJ_SET.has(r.w)) {
     // "gay people", "Mexican workers", "black gay men", "single mothers"
     let j = i + 1;
-    if (res[j] && ADJ_SET.has(res[j]!.w) && res[j + 1] && PEOPLE.has(res[j + 1]!.w)) j++;
-    if (res[j] && PEOPLE.has(res[j]!.w) && !brk(j - 1, j)) {
+    if (j + 1 < res.length && ADJ_SET.has(res[j]!.w) && PEOPLE.has(res[j + 1]!.w)) j++;
+    if (j < res.length && PEOPLE.has(res[j]!.w) && !brk(j - 1, j)) {
       if (SINGULAR.has(res[j]!.w) && !generic(res, i)) return -1;
       return j + 1;
     }

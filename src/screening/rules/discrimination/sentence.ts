@@ -63,9 +63,26 @@ export function negatedIn(s: Sentence, from: number, to: number): boolean {
   return n % 2 === 1;
 }
 
+/**
+ * What reading the words around a group mention gave. Every outcome has the same four fields, so
+ * the readers of `found` / `defused` see one object shape (a literal per outcome made them
+ * polymorphic, and V8 recompiled `analyse` each time a new one turned up).
+ */
+export interface Outcome { found: Found | undefined; defused: boolean; wish: boolean; negatedSubject: boolean }
+export const NOTHING: Outcome = { found: undefined, defused: false, wish: false, negatedSubject: false };
+/** Negated hate: "Muslims are not disgusting". */
+export const DEFUSED: Outcome = { found: undefined, defused: true, wish: false, negatedSubject: false };
+/** A wish before the group: "I wish …", "I'd love for …". */
+export const WISHED: Outcome = { found: undefined, defused: false, wish: true, negatedSubject: false };
+/** A negated subject: "no …", "not all …". */
+export const NEGATED_SUBJECT: Outcome = { found: undefined, defused: false, wish: false, negatedSubject: true };
+export function outcome(found: Found): Outcome {
+  return { found, defused: false, wish: false, negatedSubject: false };
+}
+
 /** A finding from the group at i to the word at j. */
-export function hit(i: number, j: number, why: string): { found: Found } {
-  return { found: { from: i, to: j + 1, why } };
+export function hit(i: number, j: number, why: string): Outcome {
+  return outcome({ from: i, to: j + 1, why });
 }
 
 /** One of `set` within the next 4 words (skipping articles and the like)? */
