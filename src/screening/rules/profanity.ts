@@ -21,7 +21,7 @@ export const PROFANITY = [
 export const SEXUAL = [
   'porn~', 'pornhub', 'xvideos', 'xxx', 'nude', 'nudes', 'naked pics', 'sex tape', 'sexting', 'blowjob~', 'handjob~',
   'orgasm~', 'masturbat~', 'dildo~', 'cumshot~', 'creampie', 'onlyfans', 'horny', 'milf', 'hentai', 'boobs', 'tits',
-  'titties', 'penis~', 'vagina~', 'erection', 'anal', 'gangbang~', 'camgirl~', 'escort service', 'sexting',
+  'titties', 'penis~', 'vagina~', 'erection', 'anal', 'gangbang', 'gangbangs', 'gangbanged', 'camgirl~', 'escort service', 'sexting',
 ];
 export const VIOLENT = [
   'gore', 'decapitat~', 'behead~', 'dismember~', 'disembowel~', 'mutilat~', 'bloodbath', 'slaughter them',

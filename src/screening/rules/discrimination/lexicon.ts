@@ -36,7 +36,10 @@ export const GROUP_NOUNS = [
   'indians', 'natives', 'filipinos', 'koreans', 'vietnamese', 'japanese', 'samoans', 'tongans', 'somalis', 'haitians',
   'pakistanis', 'syrians', 'afghans', 'iranians', 'iraqis', 'nigerians', 'ethiopians', 'jamaicans', 'cubans', 'ricans',
   'salvadorans', 'guatemalans', 'hondurans', 'russians', 'ukrainians', 'armenians', 'palestinians', 'israelis', 'italians',
-  'irish', 'germans', 'persians', 'turks', 'kurds', 'gypsies', 'roma', 'aboriginals',
+  'irish', 'germans', 'persians', 'turks', 'kurds', 'gypsies', 'roma', 'aboriginals', 'eritreans', 'ghanaians', 'kenyans',
+  'dominicans', 'nicaraguans', 'colombians', 'venezuelans', 'peruvians', 'brazilians', 'argentinians', 'ecuadorians', 'chileans',
+  'cambodians', 'laotians', 'hmong', 'thais', 'taiwanese', 'bangladeshis', 'nepalis', 'lebanese', 'poles', 'fijians',
+  'hawaiians', 'chamorros', 'europeans', 'chicanos',
   // religion
   'muslims', 'muslim', 'moslems', 'jews', 'jew', 'christians', 'catholics', 'protestants', 'evangelicals', 'hindus',
   'sikhs', 'buddhists', 'atheists', 'mormons', 'islam', 'judaism',
@@ -54,7 +57,10 @@ export const GROUP_ADJ = [
   'pakistani', 'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan',
   'honduran', 'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'polish', 'single',
   'divorced', 'unmarried', 'widowed', 'pregnant', 'female', 'male', 'nonbinary', 'intersex', 'mentally', 'physically',
-  'diabetic', 'epileptic', 'schizophrenic', 'wheelchair', 'military', 'refugee', 'migrant',
+  'diabetic', 'epileptic', 'schizophrenic', 'wheelchair', 'military', 'refugee', 'migrant', 'eritrean', 'ghanaian', 'kenyan',
+  'dominican', 'nicaraguan', 'colombian', 'venezuelan', 'peruvian', 'brazilian', 'argentinian', 'ecuadorian', 'chilean',
+  'cambodian', 'laotian', 'hmong', 'thai', 'taiwanese', 'bangladeshi', 'nepali', 'lebanese', 'fijian', 'hawaiian', 'chamorro',
+  'european', 'chicano', 'pacific', 'tongan', 'mormon', 'buddhist', 'atheist', 'evangelical',
 ];
 /**
  * Group adjectives that also name a person ("never trust a Mexican", "the Chinese are …"); used
@@ -65,7 +71,9 @@ export const NOMINAL_ADJ = new Set([
   'latino', 'latina', 'hispanic', 'filipino', 'korean', 'vietnamese', 'japanese', 'samoan', 'somali', 'haitian', 'pakistani',
   'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan', 'honduran',
   'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'queer', 'transgender', 'immigrant',
-  'disabled', 'elderly', 'handicapped', 'autistic', 'bisexual', 'refugee', 'migrant',
+  'disabled', 'elderly', 'handicapped', 'autistic', 'bisexual', 'refugee', 'migrant', 'eritrean', 'ghanaian', 'kenyan',
+  'dominican', 'nicaraguan', 'colombian', 'venezuelan', 'peruvian', 'brazilian', 'argentinian', 'ecuadorian', 'chilean',
+  'cambodian', 'laotian', 'thai', 'bangladeshi', 'nepali', 'fijian', 'hawaiian', 'chamorro', 'chicano', 'tongan', 'mormon',
 ]);
 /** Nouns for people that a group adjective can qualify. */
 export const PEOPLE = new Set([
@@ -75,7 +83,7 @@ export const PEOPLE = new Set([
   'ill', 'neighbors', 'neighbours', 'residents', 'tenants', 'workers', 'employees', 'students', 'drivers', 'citizens', 'teens',
   'youth', 'users', 'patients', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
   'doctors', 'nurses', 'teachers', 'cops', 'officers', 'shopkeepers', 'vendors', 'contractors', 'employers', 'bosses', 'guys',
-  'neighborhoods', 'neighbourhoods', 'areas',
+  'neighborhoods', 'neighbourhoods', 'areas', 'islanders', 'priests', 'pastors', 'rabbis', 'imams', 'nuns', 'monks', 'clergy',
 ]);
 /** Conditions and origins after "people with …" / "people of …" ("people with HIV", "people of color"). */
 export const CONDITIONS = new Set([
