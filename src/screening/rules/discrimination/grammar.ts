@@ -193,6 +193,12 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && negated && w === 'apply' && (next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
     if (modal && !negated && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && w === 'stay' && objectWithin(res, j + 1, STAY_PUT)) return hit(i, j, 'exclusion of a protected group');
+    // "… should stick to picking fruit": a group kept to menial work
+    if (modal && !negated && w === 'stick' && next === 'to' && j + 2 < res.length && MENIAL.has(res[j + 2]!.w)) return hit(i, j + 2, 'negative stereotype about a protected group');
+    // "… can't handle money", "… can't do engineering": a group denied an ability
+    if (modal && negated && (w === 'handle' || w === 'do' || w === 'manage') && next !== undefined && ABILITIES.has(next)) return hit(i, j + 1, 'negative stereotype about a protected group');
+    // "… should leave Carson", "… should leave the country"
+    if (modal && !negated && w === 'leave' && next !== undefined && (next === 'carson' || next === 'america' || next === 'town' || ((next === 'the' || next === 'this' || next === 'our') && objectWithin(res, j + 2, HOMELANDS)))) return hit(i, j + 1, 'call to expel a protected group');
     if (copula && w === 'mental' && next !== undefined && (next === 'illness' || next === 'disorder' || next === 'disease' || next === 'sickness')) return negated ? DEFUSED : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     // "… should lose the right to vote"
     if (modal && !negated && (w === 'lose' || w === 'lost') && objectWithin(res, j + 1, LOST_RIGHTS)) return hit(i, j + 2, 'denies a protected group rights');
@@ -268,6 +274,12 @@ const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits
 const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing', 'homes', 'help', 'services', 'benefits', 'citizenship', 'kids', 'children']);
 /** Passive verbs whose agent is blamed ("the city is being overrun by …"). */
 const OVERRUN = new Set(['overrun', 'invaded', 'infested', 'flooded', 'swamped', 'ruined', 'destroyed', 'polluted', 'taken']);
+/** What a group is said to be unable to do ("… can't handle money"). */
+const ABILITIES = new Set(['money', 'math', 'maths', 'engineering', 'science', 'finances', 'budgets', 'numbers', 'leadership']);
+/** Work a group is told to "stick to". */
+const MENIAL = new Set(['picking', 'cleaning', 'cooking', 'mowing', 'washing', 'serving', 'sweeping', 'scrubbing', 'gardening', 'landscaping', 'farming', 'dancing']);
+/** Places a group is told to leave ("… should leave the country"). */
+const HOMELANDS = new Set(['country', 'city', 'town', 'neighborhood', 'neighbourhood', 'state', 'us', 'usa']);
 const LOCKED_UP = new Set(['jail', 'prison', 'prisons', 'camps', 'camp', 'cages', 'cells', 'ghettos', 'ghetto']);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);

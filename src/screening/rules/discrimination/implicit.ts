@@ -32,7 +32,7 @@ const EXCLUDED_FROM = new Set([
   'pool', 'pools', 'restaurants', 'church', 'churches', 'workplace', 'police', 'board', 'commission', 'positions',
 ]);
 /** Roles a group is kept from, mostly with children ("… shouldn't be teaching our kids", "… shouldn't coach"). */
-const ROLES = new Set(['teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting']);
+const ROLES = new Set(['teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting', 'driving']);
 /** Roles of power, kept from a group when an object of power follows ("… shouldn't run anything", "… shouldn't hold office"). */
 const POWER = new Set(['run', 'running', 'lead', 'leading', 'hold', 'holding', 'govern', 'manage']);
 const POWER_OBJECTS = new Set(['anything', 'office', 'government', 'council', 'city', 'country', 'things', 'businesses', 'schools', 'companies', 'for', 'ever', 'anymore']);

@@ -32,7 +32,7 @@ export const GROUP_NOUNS = [
   'gays', 'lesbians', 'lesbian', 'bisexuals', 'homosexuals', 'homosexual', 'queers', 'homos', 'lgbt', 'lgbtq', 'lgbtqia',
   // race, colour, national origin, ancestry
   'blacks', 'whites', 'negroes', 'immigrants', 'immigrant', 'migrants', 'migrant', 'refugees', 'refugee', 'foreigners',
-  'illegals', 'aliens', 'alien', 'mexicans', 'asians', 'latinos', 'latinas', 'latinx', 'hispanics', 'africans', 'arabs', 'chinese',
+  'illegals', 'aliens', 'alien', 'mexicans', 'asians', 'latinos', 'latinas', 'latinx', 'hispanics', 'filipinas', 'chicanas', 'africans', 'arabs', 'chinese',
   'indians', 'natives', 'filipinos', 'koreans', 'vietnamese', 'japanese', 'samoans', 'tongans', 'somalis', 'haitians',
   'pakistanis', 'syrians', 'afghans', 'iranians', 'iraqis', 'nigerians', 'ethiopians', 'jamaicans', 'cubans', 'ricans',
   'salvadorans', 'guatemalans', 'hondurans', 'russians', 'ukrainians', 'armenians', 'palestinians', 'israelis', 'italians',
@@ -112,9 +112,10 @@ export const DEROG_NOUNS = [
   'slobs', 'idiots', 'morons', 'imbeciles', 'liars', 'thieves', 'crooks', 'cheaters', 'frauds', 'dealers', 'traffickers',
   'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers', 'killers', 'hags', 'bastards',
   'alcoholics', 'addicts', 'crackheads', 'druggies', 'hustlers', 'delinquents', 'troublemakers', 'deadbeats', 'bums', 'lowlifes', 'losers',
+  'scammers', 'brats',
 ];
-/** Derogatory nouns as one of them ("every Mexican is a gangbanger"); not those whose singular is something else ("hoe", "cheat"). */
-export const DEROG_ONE = DEROG_NOUNS.filter((w) => w.endsWith('s') && !['hoes', 'cheats', 'bombs', 'lice', 'fleas'].includes(w)).map((w) => w.slice(0, -1));
+/** Derogatory nouns as one of them ("every Mexican is a gangbanger"); not those whose singular is something else ("hoe", "cheat") or one edit from a common word ("scammer": "scammed"). */
+export const DEROG_ONE = DEROG_NOUNS.filter((w) => w.endsWith('s') && !['hoes', 'cheats', 'bombs', 'lice', 'fleas', 'scammers'].includes(w)).map((w) => w.slice(0, -1));
 /** Derogatory attributes other than the kinds of being above. */
 export const ATTRIBUTES = [
   'disgusting', 'repulsive', 'revolting', 'vile', 'gross', 'filthy', 'dirty', 'pathetic', 'worthless', 'useless', 'inferior',
@@ -147,7 +148,7 @@ export const HARM = new Set([
   'sterilize', 'sterilized', 'sterilise', 'sterilised', 'neutered', 'euthanized', 'euthanised', 'drown', 'drowned', 'slaughter',
   'slaughtered', 'removed', 'remove', 'banned', 'ban', 'barred', 'segregated', 'locked', 'caged', 'shipped', 'expelled', 'purged',
   'suffer', 'rot', 'disappear', 'wiped', 'erased', 'destroyed', 'destroy', 'torture', 'tortured', 'imprisoned', 'jailed',
-  'interned', 'quarantined', 'attack', 'attacked', 'raped', 'rape', 'enslaved', 'whipped', 'starve', 'starved', 'rounded',
+  'interned', 'quarantined', 'aborted', 'attack', 'attacked', 'raped', 'rape', 'enslaved', 'whipped', 'starve', 'starved', 'rounded',
   'kicked', 'thrown', 'driven', 'exiled', 'cleansed',
 ]);
 /** Verbs of expulsion with the particles that finish them ("kick the X out", "kick out the X", "round up the X"). */
