@@ -10,6 +10,8 @@
  *    ("f u c k", "f.u.c.k" → "fuck").
  * 3. leetspeak inside words that contain letters ("sh1t", "@ss", "a$$" → "shit", "ass", "ass").
  */
+import { splitHashtags } from './hashtags.ts';
+import { MapBuilder } from './offset-map.ts';
 import type { Span } from './types.ts';
 import { F_GIBBERISH, F_GROUPS, F_LEXICONS, F_NEEDLES, F_TRIGGERS, FACT_STRIDE, FACTS, WORD_HASH_SEED, wordAt, wordHashStep, wordIndex, wordIndexIn } from './words.ts';
 
@@ -78,25 +80,6 @@ function foldCodePoint(cp: number): string {
   }
   if (foldCache.size < 50_000) foldCache.set(cp, out);
   return out;
-}
-
-/** Growable Int32 map from output index to source index. */
-class MapBuilder {
-  a: Int32Array;
-  n = 0;
-  constructor(capacity: number) { this.a = new Int32Array(Math.max(16, capacity)); }
-  private grow(extra: number): void {
-    if (this.n + extra <= this.a.length) return;
-    const b = new Int32Array(Math.max(this.a.length * 2, this.n + extra));
-    b.set(this.a.subarray(0, this.n));
-    this.a = b;
-  }
-  push(src: number): void { this.grow(1); this.a[this.n++] = src; }
-  /** Identity run: output chars map to source offsets from..to-1. */
-  run(from: number, to: number): void {
-    this.grow(to - from);
-    for (let i = from; i < to; i++) this.a[this.n++] = i;
-  }
 }
 
 /** Step 1: per-code-point folding. Unchanged stretches are copied as slices. */
@@ -277,42 +260,6 @@ class LazyNormalized {
     }
     return this.full;
   }
-}
-
-/** A hashtag written in CamelCase ("#SendThemBack", "#BanISISNow"): its words' boundaries. */
-const CAMEL_HASHTAG = /#[A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*|#[A-Z]{2,}[a-z][A-Za-z0-9]*/g;
-const BOUNDARY = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g;
-
-/**
- * Step 0 (ASCII texts, whose folding keeps every offset): a space between the words of a CamelCase
- * hashtag, so "#WomenSuck" is read as "#women suck" by every rule and the classifier. The space
- * maps to the letter after it.
- */
-function splitHashtags(source: string, text: string, map: Int32Array | null): { text: string; map: Int32Array | null } {
-  if (map !== null || !source.includes('#')) return { text, map };
-  let out: MapBuilder | null = null;
-  const parts: string[] = [];
-  let last = 0;
-  CAMEL_HASHTAG.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CAMEL_HASHTAG.exec(source)) !== null) {
-    BOUNDARY.lastIndex = 0;
-    let b: RegExpExecArray | null;
-    while ((b = BOUNDARY.exec(m[0])) !== null) {
-      if (b.index === 0) { BOUNDARY.lastIndex++; continue; }
-      const at = m.index + b.index;
-      out ??= new MapBuilder(text.length + 16);
-      parts.push(text.slice(last, at), ' ');
-      out.run(last, at);
-      out.push(at);
-      last = at;
-      BOUNDARY.lastIndex++;
-    }
-  }
-  if (out === null) return { text, map };
-  parts.push(text.slice(last));
-  out.run(last, text.length);
-  return { text: parts.join(''), map: out.a.subarray(0, out.n) };
 }
 
 export function normalize(source: string): Normalized {
