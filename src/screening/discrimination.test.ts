@@ -242,6 +242,8 @@ describe('[V.2] implicit hate: sanctions, exclusion, scapegoating and misgenderi
       ['Seniors should stick to walking in the morning when it is cooler', 'Seniors can\'t handle the heat, open cooling centers', 'Immigrants can\'t do the paperwork alone, the city should help']],
     ['blocks a group told to leave the city or kept from driving', ['Catholics worship idols and should leave Carson', 'Muslims should leave the country', 'People with autism shouldn\'t be driving city buses'],
       ['Visitors should leave the park by 10pm', 'Seniors should leave the driving to paratransit if they want', 'Teenagers shouldn\'t be driving that fast on Main']],
+    ['reads a noun after "allowed" or "given" as what a group is given, not what it is', ['Blind people are dogs', 'Muslims should be sent back'],
+      ['Blind people should be allowed guide dogs everywhere', 'Immigrants should be given free housing']],
     ['reads more national origins and clergy as groups', ['Nigerians are all scammers', 'Pacific Islanders are all thugs', 'Filipinas are only good for cleaning houses'],
       ['The Thai restaurant on Avalon is great', 'Pacific Islanders are amazing dancers', 'Catholic priests ran the food drive']],
     ['leaves reported or renounced stereotypes as advice', [],

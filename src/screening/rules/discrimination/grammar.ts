@@ -203,6 +203,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "… should lose the right to vote"
     if (modal && !negated && (w === 'lose' || w === 'lost') && objectWithin(res, j + 1, LOST_RIGHTS)) return hit(i, j + 2, 'denies a protected group rights');
     if ((copula || modal) && w === 'mentally' && next !== undefined && (next === 'ill' || next === 'sick' || next === 'disturbed' || next === 'deranged')) return negated ? DEFUSED : hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    // "blind people should be allowed guide dogs": what follows is given them, not said of them
+    if (copula && GIVEN.has(w) && next !== undefined && !GIVEN_WHERE.has(next)) break;
     if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return DEFUSED;
     if ((copula || (modal && !haveOnly)) && r.attr && !negated) {
       // "… are a danger to nobody"
@@ -274,6 +276,10 @@ const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits
 const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing', 'homes', 'help', 'services', 'benefits', 'citizenship', 'kids', 'children']);
 /** Passive verbs whose agent is blamed ("the city is being overrun by …"). */
 const OVERRUN = new Set(['overrun', 'invaded', 'infested', 'flooded', 'swamped', 'ruined', 'destroyed', 'polluted', 'taken']);
+/** Passive verbs of giving: the noun after them is an object, not what the group is. */
+const GIVEN = new Set(['allowed', 'given', 'offered', 'granted', 'provided', 'sent', 'shown', 'issued']);
+/** After those verbs, words that keep the group as the one acted on ("… allowed to die", "… allowed on the council"). */
+const GIVEN_WHERE = new Set(['to', 'on', 'in', 'at', 'into', 'near', 'around', 'here', 'there', 'anywhere', 'back', 'out', 'inside', 'within', 'by', 'home', 'away']);
 /** What a group is said to be unable to do ("… can't handle money"). */
 const ABILITIES = new Set(['money', 'math', 'maths', 'engineering', 'science', 'finances', 'budgets', 'numbers', 'leadership']);
 /** Work a group is told to "stick to". */
