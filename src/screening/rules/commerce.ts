@@ -9,13 +9,18 @@ import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 import { promotionHits } from './commerce-signals.ts';
 
+/**
+ * Not right after a subject or a modal, where a resident says the words ("can I call now?", "if I
+ * buy now …"): an ad says them as an order.
+ */
+const AS_AN_AD = "(?<!\\b(?:if|to|i|i'll|ill|we|will|would|shall|should|can|cant|can't|dont|don't|not|need|u|you) )";
 /** [needles (a match contains one), alternative], in the order of the original union. */
 const spam = new Pattern([
-  ['buy$ order$ shop$ yours$', '\\b(?<!\\b(?:if|to|i|i\'ll|ill|we|will|would|shall|should|can|cant|can\'t|dont|don\'t|not|need|u|you) )(?:buy|order|shop|get yours|grab yours) (?:now|today|online|here)\\b'],
+  ['buy$ order$ shop$ yours$', `\\b${AS_AN_AD}(?:buy|order|shop|get yours|grab yours) (?:now|today|online|here)\\b`],
   ['click$ tap$ visit$ check$ follow$ subscribe$ dm$ message$ text$ call$ whatsapp$ telegram$', '\\b(?:click|tap|visit|check out|follow|subscribe to|dm|message|text|call|whatsapp|telegram) (?:here|my (?:page|profile|shop|store|channel|website|site|link|bio)|me (?:for|to get|on (?:whatsapp|telegram|ig|insta))|the link in (?:my )?bio|link in bio)\\b'],
   ['code', '\\b(?:promo|discount|coupon|referral) code\\b'],
   ['%', '\\b\\d{1,3}% off\\b'],
-  ['free$ limited$ act$ order$ call$ text$ sign$ supplies$ best$ lowest$ cheap$ cheapest$', '\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|(?<!\\b(?:if|to|i|i\'ll|ill|we|will|would|shall|should|can|cant|can\'t|dont|don\'t|not|need|u|you) )(?:order|call|text) now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b'],
+  ['free$ limited$ act$ order$ call$ text$ sign$ supplies$ best$ lowest$ cheap$ cheapest$', `\\b(?:free (?:gift|trial|shipping|money|iphone|followers|crypto|bitcoin)|limited (?:time )?offer|act now|${AS_AN_AD}(?:order|call|text) now|sign up (?:now|today)|while supplies last|best (?:price|deal)s?|lowest price|cheap(?:est)? (?:price|deals?))\\b`],
   ['won selected claim congratulations', '\\b(?:you(?:\'ve| have)? (?:won(?![\'\u2019]t)|been selected)|claim your (?:prize|reward|cash)|congratulations[!, ]+you)\\b'],
   ['make$ earn$', '\\b(?:make|earn) \\$?\\d[\\d,]*k? (?:a|per|every) (?:day|week|month|hour)\\b'],
   ['home income rich crypto forex binary bitcoin investment financial', '\\b(?:(?<!\\b(?:i|we|they|he|she|you) )work from home|passive income|get rich|crypto (?:investment|signals)|forex|binary options|bitcoin investment|investment opportunity|financial freedom)\\b'],
