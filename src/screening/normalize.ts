@@ -5,7 +5,8 @@
  * 1. per code point: lone surrogates and control characters → space; zero-width and format
  *    characters, variation selectors and combining marks removed; NFKD compatibility folding
  *    (fullwidth, mathematical alphanumerics, ligatures, accents); lower case; confusables
- *    (Cyrillic / Greek look-alikes) → Latin.
+ *    (Cyrillic / Greek look-alikes) → Latin. Printable ASCII only needs lower case, and there the
+ *    words of a CamelCase hashtag are read apart ("#SendThemBack" → "#send them back", hashtags.ts).
  * 2. spacing: runs of ≥ 3 single characters separated by one space or . - _ are joined
  *    ("f u c k", "f.u.c.k" → "fuck").
  * 3. leetspeak inside words that contain letters ("sh1t", "@ss", "a$$" → "shit", "ass", "ass").
@@ -133,11 +134,6 @@ function fold(source: string): { text: string; map: Int32Array | null } {
   return { text: parts.join(''), map: map.a.subarray(0, map.n) };
 }
 
-/** Step 1, fast path for printable ASCII: lower case, identity map (null). */
-function asciiFold(source: string): { text: string; map: Int32Array | null } {
-  return { text: source.toLowerCase(), map: null };
-}
-
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
 const WORDISH = new Uint8Array(128);
 for (let c = 97; c <= 122; c++) WORDISH[c] = 1;
@@ -263,9 +259,8 @@ class LazyNormalized {
 }
 
 export function normalize(source: string): Normalized {
-  const ascii = PRINTABLE_ASCII.test(source);
-  const folded0 = ascii ? asciiFold(source) : fold(source);
-  const folded = ascii ? splitHashtags(source, folded0.text, folded0.map) : folded0;
+  // step 1, fast path for printable ASCII: lower case (offsets kept), then CamelCase hashtags apart
+  const folded = PRINTABLE_ASCII.test(source) ? splitHashtags(source, source.toLowerCase()) : fold(source);
   const joined = joinSpaced(folded.text, folded.map);
   return new LazyNormalized(source, deLeet(joined.text), joined.map);
 }
