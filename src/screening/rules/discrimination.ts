@@ -184,9 +184,10 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     let pause = false;
     for (let c = t[i - 1]!.end; c < t[i]!.start; c++) {
       const ch = text.charCodeAt(c);
-      if (ch === 46 || ch === 33 || ch === 63 || ch === 59 || ch === 10) ends = true; // . ! ? ; newline
-      if (ch === 63) (asked ??= []).push(sentence[i - 1]!);
-      else if (ch === 44 || ch === 58) pause = true; // , :
+      if (ch === 46 || ch === 33 || ch === 63 || ch === 59 || ch === 10) {
+        ends = true; // . ! ? ; newline
+        if (ch === 63) (asked ??= []).push(sentence[i - 1]!);
+      } else if (ch === 44 || ch === 58) pause = true; // , :
       else if (ch === 61) equals[i] = 1; // "refugees = rapists"
     }
     sentence[i] = ends ? sentence[i - 1]! + 1 : sentence[i - 1]!;
@@ -235,7 +236,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     if (k >= 0 && PREPOSITIONS.has(res[k]!.w) && !brk(k, i) && !(k > 0 && QUANTIFIERS.has(res[k - 1]!.w))) continue;
     // "landlords who refuse to rent to immigrants should be fined": the group is in someone else's relative clause
     if (named && inRelative(s, i)) continue;
-    const a = after(s, i, end, { copula: copula || b.wish === true, modal: b.wish === true, negated: b.negatedSubject === true });
+    const a = after(s, i, end, { copula: copula || b.wish, modal: b.wish, negated: b.negatedSubject });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
     else if (named && !a.defused && belong) {

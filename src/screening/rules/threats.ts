@@ -31,7 +31,7 @@ const threat = new Pattern([
 /** The passive wish ("… should be killed"), the one form a comment can report without making it. */
 const PASSIVE_WISH = /^(?:should|deserve to|needs? to|ought to) /;
 /** "nobody should say …", "whoever wrote …", "stop saying …" right before the wish's subject (not "I say …"). */
-const REPORTED = /(?<!\b(?:i|we) )\b(?:say|says|said|saying|claim|claims|claimed|claiming|write|wrote|writes|writing|post|posted|think|thinks|thinking|believe|believes)(?: that)?(?: [\w']+){1,4} $/;
+const SAYING_BEFORE = /(?<!\b(?:i|we) )\b(?:say|says|said|saying|claim|claims|claimed|claiming|write|wrote|writes|writing|post|posted|think|thinks|thinking|believe|believes)(?: that)?(?: [\w']+){1,4} $/;
 
 /**
  * V.11 protects people from being threatened, not from hearing a threat condemned: "Nobody should
@@ -42,7 +42,7 @@ function condemnedWish(ctx: RuleContext, h: Hit): boolean {
   const text = ctx.norm.text;
   const words = text.slice(h.start!, h.end!);
   if (!PASSIVE_WISH.test(words)) return false;
-  const reported = quoted(text, h.start!, h.end!) || REPORTED.test(text.slice(Math.max(0, h.start! - 80), h.start!));
+  const reported = quoted(text, h.start!, h.end!) || SAYING_BEFORE.test(text.slice(Math.max(0, h.start! - 80), h.start!));
   return reported && COUNTER.test(text);
 }
 
