@@ -23,6 +23,8 @@ const add = (c: Counts, pred: boolean, gold: boolean): void => {
   if (pred && gold) c.tp++; else if (pred) c.fp++; else if (gold) c.fn++; else c.tn++;
 };
 const f = (x: number): string => x.toFixed(3);
+/** "V.7 2, V.3 1": blocked comments per clause, most first. */
+const byClause = (m: Map<string, number>): string => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
 function prf(c: Counts): { p: number; r: number; f1: number } {
   const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
   const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
@@ -112,7 +114,8 @@ function main(): void {
   table('Per clause and source', bySource, [...bySource.keys()].sort());
 
   // civic false positives
-  const polis = loadPolis().filter((c) => c.moderated === 1);
+  const polisAll = loadPolis(); // read once: accepted and not yet moderated comments below
+  const polis = polisAll.filter((c) => c.moderated === 1);
   const blockedBy = new Map<string, number>();
   let blocked = 0;
   let blockedTest = 0;
@@ -138,13 +141,13 @@ function main(): void {
     `on the test split alone (thresholds never saw it): ${blockedTest} of ${nTest} (${((100 * blockedTest) / Math.max(1, nTest)).toFixed(2)} %). ` +
     `obscenity would flag ${obBlocked} (${((100 * obBlocked) / polis.length).toFixed(2)} %).`);
   out();
-  out(`By clause: ${[...blockedBy.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`);
+  out(`By clause: ${byClause(blockedBy)}.`);
   out();
   // comments no moderator has looked at yet: civic speech too (mostly national politics), and the
   // block thresholds are chosen to keep them unblocked as well; many blocks here are right (test
   // gibberish is V.1, "Elect Democrats!" is V.5), so the share is reported, not held to a target;
   // outside the test split the thresholds saw them, so this is in sample
-  const unmoderated = loadPolis().filter((c) => c.moderated === 0);
+  const unmoderated = polisAll.filter((c) => c.moderated === 0);
   const unmoderatedBy = new Map<string, number>();
   let unmoderatedBlocked = 0;
   for (const c of unmoderated) {
@@ -154,7 +157,7 @@ function main(): void {
     for (const cl of new Set(b.map((x) => x.clause))) unmoderatedBy.set(cl, (unmoderatedBy.get(cl) ?? 0) + 1);
   }
   out(`Not yet moderated (moderated = 0, ${unmoderated.length} comments): blocked ${unmoderatedBlocked} (${((100 * unmoderatedBlocked) / Math.max(1, unmoderated.length)).toFixed(2)} %); ` +
-    `by clause: ${[...unmoderatedBy.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`);
+    `by clause: ${byClause(unmoderatedBy)}.`);
   out();
   out('Evidence of the blocks (rule and matched span only):');
   out();
