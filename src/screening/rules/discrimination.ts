@@ -25,7 +25,7 @@ import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
 import { after, before } from './discrimination/grammar.ts';
-import { keepRe, whereTheyBelong } from './discrimination/implicit.ts';
+import { keepRe, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -39,6 +39,9 @@ const MODEL_ADVICE_FLOOR = 0.7;
 const hateRe =
   /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back)\b/g;
 const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send');
+/** "a diversity hire", "DEI hire": a colleague said to hold a job for a protected characteristic instead of merit. */
+const tokenHireRe = /\b(?:diversity|affirmative action|dei|token|quota) hires?\b/g;
+const TOKEN_HIRE_TRIGGERS = triggers('hire hires');
 /** "let's keep Carson white": read only in comments with "keep", which are few, so its words need not be anchors. */
 const KEEP_TRIGGERS = triggers('keep keeping');
 
@@ -197,6 +200,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   const brk = (a: number, b: number): boolean => sentence[a] !== sentence[b];
   const s: Sentence = { res, brk, clause, equals, sentence, asked };
   const belong = text.includes('belong'); // "… where they belong" is looked for only then
+  const typical = text.includes('typical');
   const found: Found[] = [];
   const pending: Found[] = []; // said of "they" / "those people" before any group: kept if a group is named just after
   const mentions: number[] = [];
@@ -239,8 +243,8 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     const a = after(s, i, end, { copula: copula || b.wish, modal: b.wish, negated: b.negatedSubject });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
-    else if (named && !a.defused && belong) {
-      const f = whereTheyBelong(s, end);
+    else if (named && !a.defused) {
+      const f = (belong ? whereTheyBelong(s, end) : undefined) ?? (typical ? typicalOf(s, i) : undefined);
       if (f) found.push(f);
     }
   }
@@ -285,6 +289,9 @@ function check(ctx: RuleContext): Hit[] {
   }
   if (hasAny(ctx, HATE_TRIGGERS)) {
     for (const h of regexHits(ctx, hateRe, 'exclusionary statement about a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
+  }
+  if (hasAny(ctx, TOKEN_HIRE_TRIGGERS)) {
+    for (const h of regexHits(ctx, tokenHireRe, 'says someone was hired for a protected characteristic, not merit', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
   }
   if (hasAny(ctx, KEEP_TRIGGERS)) {
     for (const h of regexHits(ctx, keepRe, 'exclusion of a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);

@@ -9,6 +9,7 @@ import {
 } from './lexicon.ts';
 import { alwaysThe, HEDGES, implicitPredicate, noneHere, PLACE_PREP, predicateAfterQualifier } from './implicit.ts';
 import { ADJ_SET, DEROG_SET, NOUNISH } from './mentions.ts';
+import { generalisedAsBad } from './valence.ts';
 import {
   COPULA, DEFUSED, DESCRIBING, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin,
   type Outcome, outcome, PRONOUNS, REFUSE, type Resolved, type Sentence, WISHED,
@@ -36,7 +37,7 @@ export function before(s: Sentence, i: number, end: number): Before {
   // "deport all the illegal aliens": determiners and describing words between the verb and the group
   while (k >= 0 && (DETERMINERS.has(res[k]!.w) || DESCRIBING.has(res[k]!.w) || (ADJ_SET.has(res[k]!.w) && k < i - 1)) && i - k <= 4) k--;
   // "not all men …": the speaker denies the generalisation
-  if (res[i - 1]?.w === 'all' && res[i - 2]?.w === 'not') return DEFUSED;
+  if (res[i - 1]?.w === 'all' && (res[i - 2]?.w === 'not' || res[i - 2]?.w === 'nor')) return DEFUSED;
   if (res[i]!.w === 'nobody' || (res[i - 1]?.w === 'no' && res[i - 2]?.w !== 'say')) {
     // "No gays allowed", "No immigrants should be allowed …", "Nobody with HIV should …"
     const after = res[end]?.w;
@@ -49,6 +50,11 @@ export function before(s: Sentence, i: number, end: number): Before {
   if (i > 1 && res[i - 1]!.w === 'more' && res[i - 2]!.w === 'no') {
     const none = noneHere(s, i, end, i - 2);
     if (none) return outcome(none);
+  }
+  // "Too many Indians in the IT department": a group's numbers as the complaint (not "too many veterans in poverty")
+  if (i > 1 && res[i - 1]!.w === 'many' && res[i - 2]!.w === 'too' && (res[end]?.w === 'in' || res[end]?.w === 'here' || res[end]?.w === 'around') && !objectWithin(res, end + 1, HARDSHIP) && clauseEndsBy(s, end, end + 6)) {
+    const none = noneHere(s, i, end, i - 2);
+    if (none) return outcome({ from: none.from, to: none.to, why: 'exclusion of a protected group' });
   }
   if (k < 0 || brk(k, i)) return NOTHING;
   const b = res[k]!;
@@ -73,6 +79,10 @@ export function before(s: Sentence, i: number, end: number): Before {
     const f = alwaysThe(s, k, end);
     if (f) return outcome(f);
   }
+  // "let them die (off)", "let the … rot": harm wished by standing by
+  if ((b.w === 'let' || b.w === 'letting') && res[end] !== undefined && INTRANSITIVE_HARM.has(res[end]!.w) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call for harm to a protected group' });
+  // "get these … out of our shelter" (not "get the seniors out of the heat": the place must be ours)
+  if (b.w === 'get' && res[end]?.w === 'out' && (end + 1 >= res.length || s.clause[end + 1] === end + 1 || (res[end + 1]!.w === 'of' && end + 2 < res.length && OURS.has(res[end + 2]!.w))) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call to expel a protected group' });
   if (!objectEnds) return NOTHING;
   if (((HARM.has(b.w) && !PARTICIPLE.test(b.w)) || b.w === 'fuck' || (b.w === 'to' && res[k - 1]?.w === 'death')) && !negated) {
     return outcome({ from: Math.max(0, k - (b.w === 'to' ? 1 : 0)), to: end, why: 'call for harm to a protected group' });
@@ -175,9 +185,13 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // negative stereotypes and conspiracy: "… ruin everything", "… control the council", "… bring crime", "… take our jobs"
     const deed = ((w === 'cheat' || w === 'cheats') && (next === 'you' || next === 'us' || next === 'people' || next === 'everyone')) || (GROUP_DEEDS.has(w) && !(copula && w.endsWith('ed')) && !(res[j - 1]?.w === 'to' && !modal) && !(next === 'their' || next === 'themselves' || next === 'own') && !(w.startsWith('groom') && !objectWithin(res, j + 1, YOUNG)) && !(next === 'the' && res[j + 2]?.w === 'show')) ||
       (CONTROL_VERBS.has(w) && objectWithin(res, j + 1, CONSPIRACY_OBJECTS) && !((w === 'run' || w === 'runs' || w === 'running') && !objectWithin(res, j + 1, RUN_OBJECTS))) ||
-      (BRING_VERBS.has(w) && objectWithin(res, j + 1, HARMFUL_THINGS)) ||
+      ((BRING_VERBS.has(w) || (COMMIT.has(w) && generic(s, i) && j === end)) && objectWithin(res, j + 1, HARMFUL_THINGS) && !objectWithin(res, j + 1, FEWER)) ||
       (TAKE_VERBS.has(w) && (next === 'our' || next === 'us' || (next === 'over' && (res[j + 2] === undefined || brk(j + 1, j + 2) || objectWithin(res, j + 2, TAKEN)))));
     if (deed) return negated ? DEFUSED : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
+    // "… smell up the whole building"
+    if (w === 'up' && (res[j - 1]!.w === 'smell' || res[j - 1]!.w === 'stink') && !negated) return hit(i, j, 'negative stereotype about a protected group');
+    // "… don't care about anything", "… never respect our laws": a virtue the whole group is said to lack
+    if (negated && !copula && VIRTUES.has(w) && (w !== 'care' || next === 'about') && generic(s, i) && !brk(i, j) && (res[j - 1]!.w === 'dont' || res[j - 1]!.w === 'never')) return hit(i, j, 'negative stereotype about a protected group');
     // "… are only good for cleaning houses", "that's all they're good for"
     if (copula && !negated && w === 'good' && next === 'for' && (res[j - 1]?.w === 'only' || res.slice(Math.max(0, i - 3), i).some((r) => r.w === 'all'))) return hit(i, j + 1, 'negative stereotype about a protected group');
     // inferiority: "… are (genetically) less intelligent", "… are worse at everything", "… are too emotional to lead"
@@ -230,6 +244,11 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
     if (FILLER.has(w) || (copula && HEDGES.has(w)) || w === 'i' || w === 'think' || w === 'people' || w === 'keep' || w === 'keeps' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
     if (r.g || PRONOUNS.has(w)) continue;
+    // "… are selfish", "… are loud and obnoxious": a bad quality from the valence list (valence.ts)
+    if (copula && !negated && !brk(i, j)) {
+      const bad = generalisedAsBad(s, i, end, j);
+      if (bad >= 0) return hit(i, bad, 'negative generalisation about a protected group');
+    }
     // "… are immoral scum", "… are violent drunks": up to two more describing words before a derogatory noun
     if (copula && !negated && skips < 2 && w.length > 2 && nextDerog(res, j + 1, 2 - skips)) { skips++; continue; }
     // "… are too emotional and stupid to …": a describing word joined to a derogatory one
@@ -271,6 +290,24 @@ function coordinated(s: Sentence, j: number): number {
   return -1;
 }
 
+/** Verbs that make a group the doer of crime or disease ("… commit most of the crime"). */
+const COMMIT = new Set(['commit', 'commits', 'cause', 'causes', 'do', 'does']);
+/** "… commit fewer crimes": a comparison in their favour. */
+const FEWER = new Set(['fewer', 'less', 'lower', 'no', 'little', 'victims']);
+/** What a group is said never to do ("… don't care", "… never respect the rules", "… don't bathe"). */
+const VIRTUES = new Set(['care', 'respect', 'contribute', 'bathe', 'shower', 'assimilate', 'integrate', 'appreciate', 'tip', 'obey', 'listen', 'learn']);
+/** A named group generalised over ("all", "the", nothing before it), not a pronoun or particular people ("my neighbors", "some seniors"). */
+function generic(s: Sentence, i: number): boolean {
+  const p = i > 0 ? s.res[i - 1]!.w : '';
+  return !PRONOUNS.has(s.res[i]!.w) && !(p === 'a' || p === 'us' || p === 'we' || p === 'my' || p === 'our' || p === 'his' || p === 'her' || p === 'their' || p === 'your' || p === 'some' || p === 'few' || p === 'many' || p === 'these' || p === 'those' || p === 'this' || p === 'that');
+}
+/** Does the clause of the token at `from` end before index `by`? */
+function clauseEndsBy(s: Sentence, from: number, by: number): boolean {
+  for (let k = from + 1; k <= by; k++) if (k >= s.res.length || s.clause[k] === k) return true;
+  return false;
+}
+/** Where a group's numbers are a plea, not a complaint ("too many veterans in poverty"). */
+const HARDSHIP = new Set(['poverty', 'need', 'prison', 'prisons', 'jail', 'jails', 'debt', 'danger', 'shelters', 'shelter', 'hospital', 'hospitals', 'line', 'pain', 'crisis', 'limbo', 'detention', 'foster', 'cars', 'tents', 'streets']);
 const BETTER = new Set(['better', 'safer', 'cleaner', 'nicer', 'happier']);
 const LOST_RIGHTS = new Set(['right', 'rights', 'vote', 'citizenship', 'benefits', 'jobs', 'license', 'licenses', 'kids', 'children']);
 const DESERVED = new Set(['live', 'exist', 'rights', 'respect', 'jobs', 'housing', 'homes', 'help', 'services', 'benefits', 'citizenship', 'kids', 'children']);
@@ -308,9 +345,11 @@ const UNFIT = new Set(['emotional', 'irrational', 'hysterical', 'unstable', 'ign
 const INTRANSITIVE_HARM = new Set(['die', 'rot', 'suffer', 'disappear', 'starve', 'burn', 'hang', 'drown', 'dead']);
 /** Harm words that before a group describe it ("murdered women", "deported immigrants") rather than call for it. */
 const PARTICIPLE = /(?:ed|shot|hung|burnt|beaten|dead|thrown|driven|gassed)$/;
+/** Places named as the speaker's own ("out of our shelter", "out of Carson"). */
+const OURS = new Set(['our', 'my', 'this', 'carson', 'here', 'town', 'america']);
 const LIVE_WHERE = new Set(['here', 'among', 'near', 'next']);
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'our']);
-const RUN_OBJECTS = new Set(['media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);
+const RUN_OBJECTS = new Set(['mafia', 'cartel', 'cartels', 'scams', 'scam', 'rackets', 'racket', 'media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);
 const TAKEN = new Set([
   'country', 'city', 'town', 'neighborhood', 'neighbourhood', 'world', 'schools', 'government', 'streets', 'everything', 'council', 'america',
   'every', 'whole', 'block', 'blocks', 'street', 'area', 'carson', 'community', 'neighborhoods', 'neighbourhoods', 'state', 'businesses', 'everywhere', 'jobs', 'park', 'parks', 'beach',

@@ -10,7 +10,7 @@ export const SLURS = [
   'camel jockey~', 'paki', 'pakis', 'faggot~', 'fag', 'fags', 'faggy', 'dyke', 'dykes', 'tranny', 'trannies', 'shemale~',
   'retard', 'retards', 'retarded', 'tard', 'spaz', 'mongoloid~', 'injun~', 'redskin~', 'squaw~', 'halfbreed~', 'half breed~',
   'honky', 'honkey~', 'white trash', 'wop', 'wops', 'dago~', 'kraut~', 'polack~', 'heeb~', 'yid', 'yids', 'chinaman', 'ching chong',
-  'sodomite~', 'ladyboy~', 'muzzie~', 'muzrat~', 'gyppo~', 'pikey~',
+  'sodomite~', 'ladyboy~', 'muzzie~', 'muzrat~', 'gyppo~', 'pikey~', 'homos', 'schizos', 'midgets',
 ];
 /** Ordinary phrases that hold a slur's letters ("spick and span", "honky tonk", "a chink in the armour"). */
 export function homonym(words: readonly string[], i: number): boolean {
@@ -44,7 +44,7 @@ export const GROUP_NOUNS = [
   'muslims', 'muslim', 'moslems', 'jews', 'jew', 'christians', 'catholics', 'protestants', 'evangelicals', 'hindus',
   'sikhs', 'buddhists', 'atheists', 'mormons', 'islam', 'judaism',
   // disability, medical condition
-  'disabled', 'handicapped', 'cripples', 'autistics', 'amputees', 'paraplegics', 'schizophrenics', 'epileptics', 'diabetics',
+  'disabled', 'handicapped', 'cripples', 'dwarves', 'dwarfs', 'autistics', 'amputees', 'paraplegics', 'schizophrenics', 'epileptics', 'diabetics',
   // age, marital status, military and veteran status
   'elderly', 'seniors', 'boomers', 'millennials', 'zoomers', 'geezers', 'retirees', 'veterans', 'veteran', 'vets', 'widows', 'divorcees', 'spinsters',
 ];
@@ -57,7 +57,7 @@ export const GROUP_ADJ = [
   'pakistani', 'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan',
   'honduran', 'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'polish', 'single',
   'divorced', 'unmarried', 'widowed', 'pregnant', 'female', 'male', 'nonbinary', 'intersex', 'mentally', 'physically',
-  'diabetic', 'epileptic', 'schizophrenic', 'wheelchair', 'military', 'refugee', 'migrant', 'eritrean', 'ghanaian', 'kenyan',
+  'diabetic', 'epileptic', 'schizophrenic', 'bipolar', 'dyslexic', 'married', 'puerto', 'jehovahs', 'cancer', 'wheelchair', 'military', 'refugee', 'migrant', 'eritrean', 'ghanaian', 'kenyan',
   'dominican', 'nicaraguan', 'colombian', 'venezuelan', 'peruvian', 'brazilian', 'argentinian', 'ecuadorian', 'chilean',
   'cambodian', 'laotian', 'hmong', 'thai', 'taiwanese', 'bangladeshi', 'nepali', 'lebanese', 'fijian', 'hawaiian', 'chamorro',
   'european', 'chicano', 'pacific', 'tongan', 'mormon', 'buddhist', 'atheist', 'evangelical',
@@ -81,7 +81,7 @@ export const PEOPLE = new Set([
   'ladies', 'lady', 'kids', 'kid', 'children', 'child', 'individuals', 'community', 'communities', 'population', 'families', 'family',
   'mothers', 'mother', 'moms', 'mom', 'dads', 'dad', 'fathers', 'parents', 'couples', 'immigrants', 'refugees', 'americans',
   'ill', 'neighbors', 'neighbours', 'residents', 'tenants', 'workers', 'employees', 'students', 'drivers', 'citizens', 'teens',
-  'youth', 'users', 'patients', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
+  'youth', 'users', 'patients', 'witnesses', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
   'doctors', 'nurses', 'teachers', 'cops', 'officers', 'shopkeepers', 'vendors', 'contractors', 'employers', 'bosses', 'guys',
   'neighborhoods', 'neighbourhoods', 'areas', 'islanders', 'priests', 'pastors', 'rabbis', 'imams', 'nuns', 'monks', 'clergy',
 ]);
@@ -181,6 +181,7 @@ export const CONTROL_VERBS = new Set(['control', 'controls', 'controlling', 'run
 export const CONSPIRACY_OBJECTS = new Set([
   'media', 'banks', 'bank', 'banking', 'money', 'council', 'government', 'city', 'world', 'press', 'news', 'newspaper', 'newspapers',
   'hollywood', 'courts', 'police', 'everything', 'economy', 'elections', 'town', 'landlords', 'congress', 'finance', 'politicians',
+  'mafia', 'cartel', 'cartels', 'scams', 'scam', 'rackets', 'racket',
 ]);
 export const BRING_VERBS = new Set(['bring', 'brings', 'brought', 'spread', 'spreads', 'spreading', 'carry', 'carries']);
 export const HARMFUL_THINGS = new Set(['crime', 'crimes', 'disease', 'diseases', 'drugs', 'violence', 'gangs', 'aids', 'hiv', 'filth', 'terror', 'terrorism', 'virus', 'viruses', 'covid', 'germs', 'lice']);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { screenComment } from './engine.ts';
+
+const v2 = (text: string): string[] => screenComment(text).filter((f) => f.clause === 'V.2').map((f) => f.severity);
+
+describe('[V.2] open-ended generalisations: a whole group said to be, do or lack something bad', () => {
+  // each pattern with look-alikes that must pass: what befalls a group, particular people, reports, conditions
+  const cases: [string, string[], string[]][] = [
+    ['blocks a bad quality from the valence list said of a whole group',
+      ['Old folks are selfish and vote down every school bond', 'Puerto Ricans are loud and obnoxious', 'Immigrants are ungrateful', 'Buddhists are weird idol worshippers', 'Filipinos are all nurses or scammers', 'Every Muslim is sneaky'],
+      ['Seniors are furious about the fee increase', 'Veterans are homeless at twice the rate of other residents', 'Asian Americans are scapegoats for the pandemic and it has to stop', 'Seniors are critical of the new parking plan',
+        'Women are sick and tired of the catcalling on Main Street', 'Immigrants are no threat to this community', 'Latinos are poor because wages here are low', 'Seniors are vulnerable to the heat, open the cooling centers',
+        'Trans people are at risk of violence, please fund the shelter', 'Seniors are worse off since the bus cuts', 'Immigrants are exploited by landlords who charge too much']],
+    ['does not generalise from particular people, questions or reported views',
+      [],
+      ['My neighbors are Samoan and they are loud at night, any noise ordinance?', 'Are seniors really that selfish? I don\'t think so', 'He thinks women are hysterical, what a clown', 'Not all men are bad, nor all women are bad',
+        'Some seniors are rude at the pool but most are lovely', 'The Mexicans at the party were loud']],
+    ['blocks a group kept from jobs or roles, or said to be unable to lead or learn',
+      ['Dwarves shouldn\'t be lifeguards', 'Cancer patients shouldn\'t get city jobs', 'Married women shouldn\'t take jobs from men', 'Women can\'t lead, look at the last city manager', 'Dyslexic people shouldn\'t be clerks'],
+      ['Veterans shouldn\'t get their benefits cut', 'Immigrants don\'t take jobs from anyone, they create them', 'Blind people can\'t drive, so the bus route matters to them', 'Seniors can\'t drive at night so please keep the dial-a-ride going',
+        'People who say women can\'t lead should look at our fire chief', 'He\'s with a woman who just can\'t cook']],
+    ['blocks a virtue a whole group is said to lack, and crime blamed on it',
+      ['Black people don\'t care about their own neighborhoods', 'Immigrants never respect our laws', 'Blacks commit most of the crime around the mall'],
+      ['Seniors don\'t care for the new bus schedule', 'Immigrants commit fewer crimes than native born citizens', 'Companies that hire illegals that commit crimes should be fined', 'Anti choice laws only affect women. People don\'t care about things that don\'t affect men']],
+    ['blocks "too many …", "typical", "let them die", "get them out" and "diversity hire"',
+      ['Too many Indians in the IT department, they only hire their own', 'These Mexicans keep parking on my lawn, typical', 'Bunch of boomers clogging up the meeting, let them die off already',
+        'Get these Haitians out of our shelter', 'The new director is a black woman so you know she was a diversity hire'],
+      ['Too many veterans in poverty, the city should do more', 'Too many women in too many countries speak the same language of silence', 'Get the seniors out of the heat, open the cooling centers',
+        'The council keeps raising fees, typical', 'Let them play at the park until dark', 'We hired a diverse staff this year']],
+  ];
+  for (const [name, hateful, fine] of cases) {
+    it(`[V.2] ${name}`, () => {
+      for (const text of hateful) expect(v2(text), text).toContain('block');
+      for (const text of fine) expect(v2(text), text).not.toContain('block');
+    });
+  }
+});
