@@ -27,6 +27,15 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'Get these Haitians out of our shelter', 'The new director is a black woman so you know she was a diversity hire'],
       ['Too many veterans in poverty, the city should do more', 'Too many women in too many countries speak the same language of silence', 'Get the seniors out of the heat, open the cooling centers',
         'The council keeps raising fees, typical', 'Let them play at the park until dark', 'We hired a diverse staff this year']],
+    ['blocks preferences for a dominant group, dog whistles, and the decline dated from a group\'s arrival',
+      ['Hire young people only.', 'Why is City Hall hiring so many Filipinos? Hire real Americans.', 'Mixed couples at the park. Stick to your own kind.', '13/50 look it up',
+        'Carson was a decent, quiet town before all these Samoans moved in', 'Look at the landlords raising rents. Always the Jews. Every single time.'],
+      ['Hire veterans first for the park jobs', 'Hire local residents first', 'Carson was a quiet town before the freeway came', 'Always the same potholes. Every single time.', 'I scored 13/50 on the quiz']],
+    ['blocks exclusion from a seat, the back of the line, hygiene slurs, and a group swept out',
+      ['Deaf people shouldn\'t sit on the planning commission', 'Single moms should go to the back of the housing lottery', 'Indians need to learn to shower', 'Jamaicans selling weed in every park. Sweep them all out of Carson.',
+        'Women don\'t belong on the City Council'],
+      ['Seniors should sit on the advisory board', 'Late applicants should go to the back of the line', 'Kids need to learn to swim', 'Sweep the leaves out of the gutters on Avalon',
+        'I\'m tired of people assuming Samoan boys are gang members', 'The man at public comment saying Muslims can\'t be trusted is why we need a human relations commission']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

@@ -37,8 +37,8 @@ const slurs = new Lexicon(SLURS);
 /** The V.2 model alone is weak evidence (davidson's hate/offensive line is noisy): advise only when fairly sure. */
 const MODEL_ADVICE_FLOOR = 0.7;
 const hateRe =
-  /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back)\b/g;
-const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send');
+  /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back|stick (?:to|with) (?:your|their) own kind|hire (?:only )?real americans|(?:only hire|hire only) (?:young(?:er)? people|white (?:people|men|women|folks|families)|americans|christians|straight people)|hire (?:young(?:er)? people|white (?:people|men|women|folks|families)|christians|straight people) only|(?<!\b(?:scored?|got|get|gets|rated|gave|was|is|only|of|at) )13 ?(?:\/|do|percent|%) ?50)\b/g;
+const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send stick hire 13');
 /** "a diversity hire", "DEI hire": a colleague said to hold a job for a protected characteristic instead of merit. */
 const tokenHireRe = /\b(?:diversity|affirmative action|dei|token|quota) hires?\b/g;
 const TOKEN_HIRE_TRIGGERS = triggers('hire hires');

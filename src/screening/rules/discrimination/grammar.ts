@@ -81,6 +81,8 @@ export function before(s: Sentence, i: number, end: number): Before {
   }
   // "let them die (off)", "let the … rot": harm wished by standing by
   if ((b.w === 'let' || b.w === 'letting') && res[end] !== undefined && INTRANSITIVE_HARM.has(res[end]!.w) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call for harm to a protected group' });
+  // "Carson was a decent town before all these … moved in": the decline dated from a group's arrival
+  if (b.w === 'before' && res[end] !== undefined && ARRIVED.has(res[end]!.w) && k > 1 && res.slice(sentenceStart(s, k), k).some((r) => r.w === 'was' || r.w === 'used' || r.w === 'were' || r.w === 'better' || r.w === 'nicer' || r.w === 'safer')) return outcome({ from: k, to: end + 1, why: 'negative stereotype about a protected group (decline blamed on its arrival)' });
   // "get these … out of our shelter" (not "get the seniors out of the heat": the place must be ours)
   if (b.w === 'get' && res[end]?.w === 'out' && (end + 1 >= res.length || s.clause[end + 1] === end + 1 || (res[end + 1]!.w === 'of' && end + 2 < res.length && OURS.has(res[end + 2]!.w))) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call to expel a protected group' });
   if (!objectEnds) return NOTHING;
@@ -107,13 +109,15 @@ export function before(s: Sentence, i: number, end: number): Before {
   }
   // "kick the … out", "kick out the …", "round up the …", "send them back"
   const particles = EXPEL_VERBS.get(b.w);
-  if (particles && res[end] && particles.has(res[end]!.w)) return negatedIn(s, k - 3, k) ? DEFUSED : outcome({ from: k, to: end + 1, why: 'call to expel a protected group' });
+  // "kick them all out"
+  const particle = res[end]?.w === 'all' ? end + 1 : end;
+  if (particles && res[particle] && particles.has(res[particle]!.w)) return negatedIn(s, k - 3, k) ? DEFUSED : outcome({ from: k, to: particle + 1, why: 'call to expel a protected group' });
   if (k > 0 && EXPEL_VERBS.get(res[k - 1]!.w)?.has(b.w)) return negatedIn(s, k - 4, k - 1) ? DEFUSED : outcome({ from: k - 1, to: end, why: 'call to expel a protected group' });
   // "I would never hire a …", "don't rent to …", "never trust a …", "I refuse to hire …"
   let v = k;
   if (b.w === 'to' || b.w === 'for') {
     // "rent to …", "sell my house to …", "vote for a …"
-    for (let j = k - 1; j >= Math.max(0, k - 4, s.clause[k]!); j--) if (TREAT_VERBS.has(res[j]!.w)) { v = j; break; }
+    for (let j = k - 1; j >= Math.max(0, k - 6, s.clause[k]!); j--) if (TREAT_VERBS.has(res[j]!.w)) { v = j; break; }
   }
   if (TREAT_VERBS.has(res[v]!.w) && negatedIn(s, v - 6, v) && stance(s, v)) return outcome({ from: Math.max(0, v - 2), to: end, why: 'exclusion of a protected group (refusing them work, housing, service or trust)' });
   return NOTHING;
@@ -179,19 +183,29 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (w === 'belong' || w === 'belongs') {
       if (!negated && (next === 'in' || next === 'back' || next === 'at') && j + 2 < res.length) return outcome({ from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' });
       if (!negated && next !== undefined && (HARM.has(next) || next === 'locked')) return hit(i, j + 1, 'call for harm to a protected group');
-      if (negated && (next === 'here' || next === 'in' || next === 'anywhere' || next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
+      if (negated && (next === 'here' || next === 'in' || next === 'on' || next === 'at' || next === 'near' || next === 'around' || next === 'anywhere' || next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
       return NOTHING;
     }
     // negative stereotypes and conspiracy: "… ruin everything", "… control the council", "… bring crime", "… take our jobs"
     const deed = ((w === 'cheat' || w === 'cheats') && (next === 'you' || next === 'us' || next === 'people' || next === 'everyone')) || (GROUP_DEEDS.has(w) && !(copula && w.endsWith('ed')) && !(res[j - 1]?.w === 'to' && !modal) && !(next === 'their' || next === 'themselves' || next === 'own') && !(w.startsWith('groom') && !objectWithin(res, j + 1, YOUNG)) && !(next === 'the' && res[j + 2]?.w === 'show')) ||
       (CONTROL_VERBS.has(w) && objectWithin(res, j + 1, CONSPIRACY_OBJECTS) && !((w === 'run' || w === 'runs' || w === 'running') && !objectWithin(res, j + 1, RUN_OBJECTS))) ||
       ((BRING_VERBS.has(w) || (COMMIT.has(w) && generic(s, i) && j === end)) && objectWithin(res, j + 1, HARMFUL_THINGS) && !objectWithin(res, j + 1, FEWER)) ||
+      (TAKE_VERBS.has(w) && (next === 'every' || next === 'all') && objectWithin(res, j + 2, SPOILS)) ||
       (TAKE_VERBS.has(w) && (next === 'our' || next === 'us' || (next === 'over' && (res[j + 2] === undefined || brk(j + 1, j + 2) || objectWithin(res, j + 2, TAKEN)))));
     if (deed) return negated ? DEFUSED : hit(i, w === 'take' || w === 'takes' || w === 'taking' ? j + 1 : j, 'negative stereotype or conspiracy claim about a protected group');
+    // "non-binary isn't a thing", "trans women aren't real": an identity denied
+    if (copula && negated && (w === 'thing' || w === 'real') && (next === undefined || brk(j, j + 1) || next === 'women' || next === 'men' || next === 'people')) {
+      for (let k = i; k < end; k++) if (DENIABLE.has(res[k]!.w)) return hit(i, j, 'denies a gender identity or sexual orientation');
+    }
+    // "… need to learn to shower", "… should go to the back of the line"
+    if (modal && !negated && w === 'learn' && next === 'to' && j + 2 < res.length && (VIRTUES.has(res[j + 2]!.w) || res[j + 2]!.w === 'speak')) return hit(i, j + 2, 'negative stereotype about a protected group');
+    if (modal && !negated && w === 'go' && next === 'to' && res[j + 2]?.w === 'the' && res[j + 3]?.w === 'back') return hit(i, j + 3, 'exclusion of a protected group');
+    // "… all want handouts"
+    if (!negated && (w === 'want' || w === 'wants' || w === 'expect' || w === 'expects') && objectWithin(res, j + 1, HANDOUTS)) return hit(i, j + 1, 'negative stereotype about a protected group');
     // "… smell up the whole building"
     if (w === 'up' && (res[j - 1]!.w === 'smell' || res[j - 1]!.w === 'stink') && !negated) return hit(i, j, 'negative stereotype about a protected group');
     // "… don't care about anything", "… never respect our laws": a virtue the whole group is said to lack
-    if (negated && !copula && VIRTUES.has(w) && (w !== 'care' || next === 'about') && generic(s, i) && !brk(i, j) && (res[j - 1]!.w === 'dont' || res[j - 1]!.w === 'never')) return hit(i, j, 'negative stereotype about a protected group');
+    if (negated && !copula && VIRTUES.has(w) && (w !== 'care' || next === 'about') && generic(s, i) && !brk(i, j) && (res[j - 1]!.w === 'dont' || res[j - 1]!.w === 'never' || (res[j - 1]!.w === 'even' && res[j - 2]?.w === 'dont'))) return hit(i, j, 'negative stereotype about a protected group');
     // "… are only good for cleaning houses", "that's all they're good for"
     if (copula && !negated && w === 'good' && next === 'for' && (res[j - 1]?.w === 'only' || res.slice(Math.max(0, i - 3), i).some((r) => r.w === 'all'))) return hit(i, j + 1, 'negative stereotype about a protected group');
     // inferiority: "… are (genetically) less intelligent", "… are worse at everything", "… are too emotional to lead"
@@ -230,6 +244,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       if (NOUNISH.has(w) && n && s.clause[j + 1] !== j + 1 && isContent(n.w) && !n.attr && !COMPOUND_HEADS.has(n.w) && !PEOPLE.has(n.w) && !(DEROG_SET.has(w) && w.endsWith('s')) && !n.w.endsWith('ing') && !n.w.endsWith('ed')) break;
       return hit(i, j, 'derogatory or dehumanising statement about a protected group');
     }
+    // "… fighting over Carson like rats in a cage" (not "… treated like dogs": what is done to them)
+    if (w === 'like' && next !== undefined && DEROG_SET.has(next) && !res[j - 1]!.w.endsWith('ed') && !negated) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     // apposition: "immigrants, those leeches, …"
     if (DEROG_SET.has(w) && !negated && (res[j - 1]?.w === 'those' || res[j - 1]?.w === 'these')) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
     if ((copula || modal) && POS_ATTR.has(w) && negated) return hit(i, j, 'denies a protected group a positive quality');
@@ -290,16 +306,29 @@ function coordinated(s: Sentence, j: number): number {
   return -1;
 }
 
+/** What a group did that a decline is dated from ("before they moved in"). */
+const ARRIVED = new Set(['moved', 'came', 'showed', 'arrived', 'started', 'took', 'got']);
+/** Identities some deny exist ("non-binary isn't a thing"). */
+const DENIABLE = new Set(['nonbinary', 'binary', 'trans', 'transgender', 'bisexual', 'bi', 'bisexuals', 'genderqueer', 'intersex', 'transwomen', 'transmen', 'enbies', 'asexual']);
+/** What a group is said to grab ("taking every nursing job", "want handouts"). */
+const SPOILS = new Set(['job', 'jobs', 'house', 'houses', 'homes', 'apartments', 'spot', 'spots', 'seat', 'seats', 'contract', 'contracts', 'benefits', 'permits']);
+const HANDOUTS = new Set(['handouts', 'handout', 'freebies', 'welfare']);
 /** Verbs that make a group the doer of crime or disease ("… commit most of the crime"). */
 const COMMIT = new Set(['commit', 'commits', 'cause', 'causes', 'do', 'does']);
 /** "… commit fewer crimes": a comparison in their favour. */
 const FEWER = new Set(['fewer', 'less', 'lower', 'no', 'little', 'victims']);
 /** What a group is said never to do ("… don't care", "… never respect the rules", "… don't bathe"). */
-const VIRTUES = new Set(['care', 'respect', 'contribute', 'bathe', 'shower', 'assimilate', 'integrate', 'appreciate', 'tip', 'obey', 'listen', 'learn']);
+const VIRTUES = new Set(['value', 'care', 'respect', 'contribute', 'bathe', 'shower', 'assimilate', 'integrate', 'appreciate', 'tip', 'obey', 'listen', 'learn']);
 /** A named group generalised over ("all", "the", nothing before it), not a pronoun or particular people ("my neighbors", "some seniors"). */
 function generic(s: Sentence, i: number): boolean {
   const p = i > 0 ? s.res[i - 1]!.w : '';
   return !PRONOUNS.has(s.res[i]!.w) && !(p === 'a' || p === 'us' || p === 'we' || p === 'my' || p === 'our' || p === 'his' || p === 'her' || p === 'their' || p === 'your' || p === 'some' || p === 'few' || p === 'many' || p === 'these' || p === 'those' || p === 'this' || p === 'that');
+}
+/** The index of the first token of k's sentence. */
+function sentenceStart(s: Sentence, k: number): number {
+  let j = k;
+  while (j > 0 && s.sentence[j - 1] === s.sentence[k]) j--;
+  return j;
 }
 /** Does the clause of the token at `from` end before index `by`? */
 function clauseEndsBy(s: Sentence, from: number, by: number): boolean {

@@ -10,7 +10,7 @@ import { GROUP_DEEDS } from './lexicon.ts';
 import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence } from './sentence.ts';
 
 /** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
-const SANCTION = new Set(['fined', 'suspended', 'disciplined', 'penalized', 'penalised', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
+const SANCTION = new Set(['banned', 'barred', 'evicted', 'expelled', 'fined', 'suspended', 'disciplined', 'penalized', 'penalised', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
 /** After a sanction, words that make it a condition or a purpose ("… should be monitored for heat stroke"). */
 const SANCTION_FOR = new Set(['for', 'to', 'if', 'when', 'during', 'after', 'before', 'unless', 'until', 'as']);
 /**
@@ -32,14 +32,14 @@ const EXCLUDED_FROM = new Set([
   'pool', 'pools', 'restaurants', 'church', 'churches', 'workplace', 'police', 'board', 'commission', 'positions',
 ]);
 /** Roles a group is kept from, mostly with children ("… shouldn't be teaching our kids", "… shouldn't coach"). */
-const ROLES = new Set(['teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting', 'driving']);
+const ROLES = new Set(['serving', 'teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting', 'driving']);
 /** Roles of power, kept from a group when an object of power follows ("… shouldn't run anything", "… shouldn't hold office"). */
 const POWER = new Set(['run', 'running', 'lead', 'leading', 'hold', 'holding', 'govern', 'manage']);
 const POWER_OBJECTS = new Set(['anything', 'office', 'government', 'council', 'city', 'country', 'things', 'businesses', 'schools', 'companies', 'for', 'ever', 'anymore']);
 /** "… are why this city is going downhill": the decline blamed on the group. */
 const DECLINE = new Set([
   'downhill', 'hell', 'apart', 'worse', 'crime', 'crimes', 'dirty', 'unsafe', 'dangerous', 'trash', 'problems', 'trouble', 'broke', 'ruined', 'sucks',
-  'decline', 'declining', 'failing', 'crumbling', 'shithole', 'dump', 'filthy', 'violence', 'drugs', 'gangs', 'graffiti', 'expensive', 'nobody', 'mess', 'ghetto', 'gone',
+  'decline', 'declining', 'failing', 'crumbling', 'broken', 'high', 'tanking', 'vandalized', 'shithole', 'dump', 'filthy', 'violence', 'drugs', 'gangs', 'graffiti', 'expensive', 'nobody', 'mess', 'ghetto', 'gone',
 ]);
 /** What "it's always the …" blames a group for ("causing trouble", "who steal packages"). */
 const TROUBLE = new Set([...DECLINE, 'causing', 'cause', 'causes', 'stealing', 'steal', 'steals', 'fighting', 'fights', 'noise', 'loud', 'littering', 'robbing', 'starting', 'ruining', 'breaking', 'vandalizing']);
@@ -102,6 +102,8 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
     // "… shouldn't be in regular classes", "… shouldn't be around kids"
     if (copula && (w === 'in' || w === 'at' || w === 'on') && objectWithin(res, j + 1, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
     if (copula && (w === 'around' || w === 'near') && objectWithin(res, j + 1, YOUNG)) return hit(i, j + 1, 'exclusion of a protected group');
+    // "… shouldn't sit on the planning commission"
+    if ((w === 'sit' || w === 'serve') && (next === 'on' || next === 'in') && objectWithin(res, j + 2, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
     if (ROLES.has(w)) return hit(i, j, 'exclusion of a protected group');
     if ((w === 'working' || w === 'work') && next !== undefined && (next === 'at' || next === 'in' || next === 'for' || next === 'with') && objectWithin(res, j + 2, WORKPLACES)) return hit(i, j, 'exclusion of a protected group');
     if (POWER.has(w) && (next === undefined || s.brk(j, j + 1) || objectWithin(res, j + 1, POWER_OBJECTS))) return hit(i, j, 'exclusion of a protected group');
@@ -153,7 +155,7 @@ function forbidden(res: readonly Resolved[], end: number, j: number): boolean {
   return false;
 }
 /** What a group is said to be unable to do, in a stereotype ("… can't lead", "… can't drive"). */
-const COMPETENCE = new Set(['lead', 'think', 'govern', 'parent', 'reason', 'assimilate', 'integrate', 'behave', 'learn', 'drive']);
+const COMPETENCE = new Set(['lift', 'lead', 'think', 'govern', 'parent', 'reason', 'assimilate', 'integrate', 'behave', 'learn', 'drive']);
 /** "… can't drive without …", "… can't learn unless …": a condition, not a stereotype. */
 const UNLESS = new Set(['without', 'unless', 'until', 'if', 'when', 'because', 'since', 'after', 'before', 'at', 'here', 'there', 'to']);
 /** Groups for whom not driving is a fact, not a slur. */
@@ -179,7 +181,7 @@ const WORKPLACES = new Set(['snack', 'bar', 'register', 'pool', 'front', 'desk',
 const BLAMED = new Set(['problem', 'problems', 'everything', 'crime', 'crimes', 'trouble', 'chaos', 'decline', 'attacks', 'scams', 'mess', 'shootings', 'wars']);
 /** What a group is said to have "no business" doing when that keeps it out of a place, a job or a role. */
 const NO_BUSINESS = new Set(['working', 'being', 'teaching', 'running', 'living', 'in', 'at', 'on', 'near', 'around', 'coaching', 'raising', 'voting', 'driving', 'serving', 'holding', 'owning', 'here', 'leading', 'adopting', 'joining']);
-const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'minors', 'babies']);
+const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'minors', 'babies', 'vulnerable', 'seniors', 'patients']);
 const DRY = new Set(['dry', 'resources', 'budget', 'system', 'welfare', 'taxes', 'benefits', 'economy']);
 
 /** One of `set` among the next n words of the same sentence? */
@@ -210,7 +212,10 @@ function misgendered(res: readonly Resolved[], i: number, end: number, w: string
 /** "It's always the … causing trouble / who steal packages": the group blamed for what goes wrong. */
 export function alwaysThe(s: Sentence, k: number, end: number): Found | undefined {
   const res = s.res;
-  if (res[k]!.w !== 'always' || k === 0) return undefined;
+  if (res[k]!.w !== 'always') return undefined;
+  // "Always the Jews.": the blame in a clause of its own
+  if (s.clause[k] === k && (end >= s.res.length || s.clause[end] === end) && res[k + 1]?.w === 'the') return { from: k, to: end, why: 'negative stereotype about a protected group' };
+  if (k === 0) return undefined;
   const p = res[k - 1]!.w;
   if (!(p === 'its' || p === 'is' || p === 'it')) return undefined;
   for (let j = end; j < Math.min(res.length, end + 8); j++) {

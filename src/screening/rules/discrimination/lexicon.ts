@@ -52,7 +52,7 @@ export const GROUP_NOUNS = [
 export const GROUP_ADJ = [
   'black', 'white', 'brown', 'colored', 'asian', 'latino', 'latina', 'latinx', 'hispanic', 'mexican', 'african', 'arab', 'chinese',
   'indian', 'native', 'indigenous', 'jewish', 'muslim', 'islamic', 'christian', 'catholic', 'hindu', 'sikh', 'gay', 'lesbian',
-  'bisexual', 'queer', 'trans', 'transgender', 'lgbt', 'lgbtq', 'disabled', 'handicapped', 'autistic', 'deaf', 'blind', 'old',
+  'bisexual', 'bi', 'queer', 'trans', 'transgender', 'lgbt', 'lgbtq', 'disabled', 'handicapped', 'autistic', 'deaf', 'blind', 'old',
   'older', 'elderly', 'immigrant', 'foreign', 'filipino', 'korean', 'vietnamese', 'japanese', 'samoan', 'somali', 'haitian',
   'pakistani', 'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan',
   'honduran', 'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'polish', 'single',
@@ -81,7 +81,7 @@ export const PEOPLE = new Set([
   'ladies', 'lady', 'kids', 'kid', 'children', 'child', 'individuals', 'community', 'communities', 'population', 'families', 'family',
   'mothers', 'mother', 'moms', 'mom', 'dads', 'dad', 'fathers', 'parents', 'couples', 'immigrants', 'refugees', 'americans',
   'ill', 'neighbors', 'neighbours', 'residents', 'tenants', 'workers', 'employees', 'students', 'drivers', 'citizens', 'teens',
-  'youth', 'users', 'patients', 'witnesses', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
+  'youth', 'users', 'patients', 'witnesses', 'churches', 'mosques', 'temples', 'synagogues', 'congregations', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
   'doctors', 'nurses', 'teachers', 'cops', 'officers', 'shopkeepers', 'vendors', 'contractors', 'employers', 'bosses', 'guys',
   'neighborhoods', 'neighbourhoods', 'areas', 'islanders', 'priests', 'pastors', 'rabbis', 'imams', 'nuns', 'monks', 'clergy',
 ]);
@@ -155,7 +155,7 @@ export const HARM = new Set([
 export const EXPEL_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
   kick: ['out', 'off', 'away'], throw: ['out', 'away'], run: ['out', 'off'], drive: ['out', 'away', 'off'], chase: ['out', 'away', 'off'],
   push: ['out', 'away'], force: ['out', 'away'], round: ['up'], lock: ['up', 'away'], ship: ['back', 'out', 'off', 'home'],
-  send: ['back', 'home', 'away', 'out'], wipe: ['out'], wipes: ['out'], keep: ['out', 'off', 'away'], put: ['down', 'away'],
+  send: ['back', 'home', 'away', 'out'], sweep: ['out', 'away'], clear: ['out'], wipe: ['out'], wipes: ['out'], keep: ['out', 'off', 'away'], put: ['down', 'away'],
 }).map(([verb, particles]) => [verb, new Set(particles)]));
 /**
  * Verbs of fair treatment: refused to a group ("I would never hire a woman", "don't rent to …",
@@ -181,7 +181,7 @@ export const CONTROL_VERBS = new Set(['control', 'controls', 'controlling', 'run
 export const CONSPIRACY_OBJECTS = new Set([
   'media', 'banks', 'bank', 'banking', 'money', 'council', 'government', 'city', 'world', 'press', 'news', 'newspaper', 'newspapers',
   'hollywood', 'courts', 'police', 'everything', 'economy', 'elections', 'town', 'landlords', 'congress', 'finance', 'politicians',
-  'mafia', 'cartel', 'cartels', 'scams', 'scam', 'rackets', 'racket',
+  'mafia', 'cartel', 'cartels', 'scams', 'scam', 'rackets', 'racket', 'developers', 'judges',
 ]);
 export const BRING_VERBS = new Set(['bring', 'brings', 'brought', 'spread', 'spreads', 'spreading', 'carry', 'carries']);
 export const HARMFUL_THINGS = new Set(['crime', 'crimes', 'disease', 'diseases', 'drugs', 'violence', 'gangs', 'aids', 'hiv', 'filth', 'terror', 'terrorism', 'virus', 'viruses', 'covid', 'germs', 'lice']);

@@ -31,9 +31,9 @@ const EXPERIENCED = new Set([
 /** Participles that, unlike "harassed" or "exploited", name what a group is said to be ("… are brainwashed"). */
 const CHARGED_PARTICIPLES = new Set(['confused', 'deranged', 'twisted', 'brainwashed', 'retarded', 'inbred', 'spoiled', 'spoilt', 'entitled', 'demented', 'deluded', 'depraved', 'crooked', 'wicked', 'uneducated', 'uncivilized', 'perverted', 'warped', 'diseased']);
 /** -ing words that name a quality, not something happening ("… are annoying", not "… are dying"). */
-const CHARGED_ING = new Set(['annoying', 'disgusting', 'irritating', 'revolting', 'sickening', 'lying', 'cheating', 'thieving', 'conniving', 'scheming', 'backstabbing', 'freeloading', 'whining', 'boring']);
+const CHARGED_ING = new Set(['annoying', 'disgusting', 'irritating', 'revolting', 'sickening', 'lying', 'cheating', 'thieving', 'conniving', 'scheming', 'brainwashing', 'backstabbing', 'freeloading', 'whining', 'boring']);
 /** Insults AFINN leaves out (it lists few nouns for kinds of people). */
-const INSULTS = new Set(['cult', 'thieves', 'thief', 'crooks', 'scammers', 'hypocrites', 'perverts', 'pedophiles', 'drunks', 'bums', 'brats', 'freeloaders', 'leeches', 'deadbeats', 'thugs', 'savages', 'degenerates', 'lowlifes', 'moochers', 'slobs', 'parasites', 'loud', 'rude', 'cheap', 'dirty', 'smelly', 'sneaky', 'backwards', 'uppity', 'unclean', 'ungodly', 'heathens', 'criminal']);
+const INSULTS = new Set(['cult', 'cults', 'weirdos', 'greedy', 'thieves', 'thief', 'crooks', 'scammers', 'hypocrites', 'perverts', 'pedophiles', 'drunks', 'bums', 'brats', 'freeloaders', 'leeches', 'deadbeats', 'thugs', 'savages', 'degenerates', 'lowlifes', 'moochers', 'slobs', 'parasites', 'loud', 'rude', 'cheap', 'dirty', 'smelly', 'sneaky', 'backwards', 'uppity', 'unclean', 'ungodly', 'heathens', 'criminal']);
 /** After a linking verb, the words a complement may start with ("… are just a bunch of …", "… are all …"). */
 const LEAD_IN = new Set([
   'so', 'all', 'just', 'such', 'really', 'truly', 'a', 'an', 'the', 'very', 'too', 'always', 'mostly', 'generally', 'basically', 'literally', 'pretty', 'total',
@@ -72,6 +72,7 @@ function accusingComplement(res: readonly Resolved[], j: number): number {
 
 /** Before a group, words that make it some people or particular people, not the whole group ("my Muslim neighbors", "some seniors"). */
 const PARTICULAR = new Set(['us', 'we', 'if', 'plenty', 'my', 'our', 'his', 'her', 'their', 'your', 'some', 'few', 'several', 'certain', 'two', 'three', 'four', 'five', 'many']);
+const WILL = new Set(['will', 'would', 'must', 'gonna', 'always']);
 /** Linking verbs of a generalisation: present and plural ("… are", "… seem"); "is" only after "every" ("every … is a …"); not "were" (an event: "the Mexicans at the party were loud"). */
 const GENERIC_COPULA = new Set(['are', 'r', 'be', 'been', 'seem', 'look', 'sound', 'act']);
 
@@ -93,11 +94,13 @@ export function generalisedAsBad(s: Sentence, i: number, end: number, j: number)
   const verb = res[v]!.w;
   const every = i > 0 && (res[i - 1]!.w === 'every' || res[i - 1]!.w === 'each');
   if (!(GENERIC_COPULA.has(verb) || (every && verb === 'is'))) return -1;
+  // "… can be a negative influence" says what may happen; "… will be a burden" asserts it
+  if (verb === 'be' && !(v > 0 && WILL.has(res[v - 1]!.w))) return -1;
   return accusingComplement(res, j);
 }
 
 /** Verbs and nouns that put a generalisation in someone else's mouth ("he thinks women are …", "the myth that …"). */
-const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'stereotype', 'idea', 'notion', 'out', 'insist', 'insists', 'argue', 'argues']);
+const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'myths', 'stereotype', 'stereotypes', 'idea', 'ideas', 'notion', 'notions', 'assumption', 'assumptions', 'out', 'insist', 'insists', 'argue', 'argues']);
 /** Within three words before the group at i, a report of another's view ("I think" is the speaker's own). */
 function reported(res: readonly Resolved[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
