@@ -25,7 +25,7 @@ import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
 import { after, before } from './discrimination/grammar.ts';
-import { keepRe, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
+import { keepRe, likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -201,6 +201,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   const s: Sentence = { res, brk, clause, equals, sentence, asked };
   const belong = text.includes('belong'); // "… where they belong" is looked for only then
   const typical = text.includes('typical');
+  const likened = text.includes('like ');
   const found: Found[] = [];
   const pending: Found[] = []; // said of "they" / "those people" before any group: kept if a group is named just after
   const mentions: number[] = [];
@@ -244,7 +245,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
     else if (named && !a.defused) {
-      const f = (belong ? whereTheyBelong(s, end) : undefined) ?? (typical ? typicalOf(s, i) : undefined);
+      const f = (belong ? whereTheyBelong(s, end) : undefined) ?? (typical ? typicalOf(s, i) : undefined) ?? (likened ? likenedToVermin(s, i, end) : undefined);
       if (f) found.push(f);
     }
   }

@@ -200,6 +200,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "… need to learn to shower", "… should go to the back of the line"
     if (modal && !negated && w === 'learn' && next === 'to' && j + 2 < res.length && (VIRTUES.has(res[j + 2]!.w) || res[j + 2]!.w === 'speak')) return hit(i, j + 2, 'negative stereotype about a protected group');
     if (modal && !negated && w === 'go' && next === 'to' && res[j + 2]?.w === 'the' && res[j + 3]?.w === 'back') return hit(i, j + 3, 'exclusion of a protected group');
+    // "they're the ones who brought …": what follows is said of the group
+    if (copula && w === 'ones' && (next === 'who' || next === 'that') && res[j - 1]!.w === 'the') { j++; continue; }
     // "… all want handouts"
     if (!negated && (w === 'want' || w === 'wants' || w === 'expect' || w === 'expects') && objectWithin(res, j + 1, HANDOUTS)) return hit(i, j + 1, 'negative stereotype about a protected group');
     // "… smell up the whole building"

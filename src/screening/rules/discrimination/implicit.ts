@@ -252,6 +252,17 @@ export function whereTheyBelong(s: Sentence, end: number): Found | undefined {
   return undefined;
 }
 
+/** "… fighting over Carson like rats in a cage": the group likened to vermin later in its sentence (not "… treated like dogs", what is done to them). */
+export function likenedToVermin(s: Sentence, i: number, end: number): Found | undefined {
+  const res = s.res;
+  for (let j = end; j < Math.min(res.length - 1, end + 10); j++) {
+    if (s.sentence[j] !== s.sentence[i]) return undefined;
+    if (res[j]!.w === 'like' && VERMIN.has(res[j + 1]!.w) && !res[j - 1]!.w.endsWith('ed') && !NEGATORS.has(res[j - 1]!.w)) return { from: i, to: j + 2, why: 'derogatory or dehumanising statement about a protected group' };
+  }
+  return undefined;
+}
+const VERMIN = new Set(['rats', 'roaches', 'cockroaches', 'animals', 'vermin', 'dogs', 'pigs', 'apes', 'monkeys', 'rabbits', 'savages', 'insects', 'parasites', 'locusts', 'termites', 'cattle', 'sheep']);
+
 /** "These Mexicans keep parking on my lawn, typical": what the group at i did, summed up as typical of it. */
 export function typicalOf(s: Sentence, i: number): Found | undefined {
   const res = s.res;

@@ -31,7 +31,7 @@ export const DESCRIBING = new Set(['illegal', 'undocumented', 'new', 'these', 'f
 export const AFTER_OBJECT = new Set([
   'out', 'off', 'away', 'back', 'home', 'up', 'down', 'from', 'in', 'on', 'at', 'to', 'now', 'and', 'or', 'too', 'already', 'here',
   'there', 'this', 'that', 'who', 'with', 'of', 'for', 'before', 'after', 'immediately', 'forever', 'again', 'all', 'then', 'so',
-  'because', 'they', 'we', 'into', 'across', 'around', 'near', 'like', 'as', 'if', 'until', 'ever', 'anymore', 'either', 'more',
+  'because', 'unless', 'since', 'cuz', 'they', 'we', 'into', 'across', 'around', 'near', 'like', 'as', 'if', 'until', 'ever', 'anymore', 'either', 'more',
   'but', 'right', 'today', 'tonight', 'asap', 'lol', 'please', 'already', 'instead', 'i', 'you', 'he', 'she', 'anywhere', 'everywhere',
 ]);
 /** Verbs that negate what follows ("refuse to hire", "never stop renting to"). */
