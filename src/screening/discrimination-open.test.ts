@@ -36,6 +36,12 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'Women don\'t belong on the City Council'],
       ['Seniors should sit on the advisory board', 'Late applicants should go to the back of the line', 'Kids need to learn to swim', 'Sweep the leaves out of the gutters on Avalon',
         'I\'m tired of people assuming Samoan boys are gang members', 'The man at public comment saying Muslims can\'t be trusted is why we need a human relations commission']],
+    ['blocks replacement talk, box-checking hires, the race card, misgendering tropes and kept-from-rooms',
+      ['The housing project is the council\'s plan to import Haitians and replace long-time residents', 'The new appointee, the lesbian, only got picked to check a box', 'Those people always play the race card',
+        'Men in wigs pretending to be women just want access to little girls', 'Muslims should not be getting city rooms', 'Koreans never bother learning English', 'Black families just don\'t take care of property',
+        'The Samoan kids joined the league. They\'re built like animals', 'Blind people shouldn\'t be wandering around alone', 'Autistic children scream all day. Those kids belong in special facilities'],
+      ['The city should import more solar panels to replace the old lights', 'Check a box on the form to get the senior discount', 'Seniors should be getting the community rooms for free',
+        'Immigrants are treated like animals at the detention center', 'Kids shouldn\'t be wandering around alone at night, the park needs lights', 'Those kids belong in the after-school program, it is great']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

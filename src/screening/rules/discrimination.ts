@@ -37,11 +37,14 @@ const slurs = new Lexicon(SLURS);
 /** The V.2 model alone is weak evidence (davidson's hate/offensive line is noisy): advise only when fairly sure. */
 const MODEL_ADVICE_FLOOR = 0.7;
 const hateRe =
-  /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back|stick (?:to|with) (?:your|their) own kind|hire (?:only )?real americans|(?:only hire|hire only) (?:young(?:er)? people|white (?:people|men|women|folks|families)|americans|christians|straight people)|hire (?:young(?:er)? people|white (?:people|men|women|folks|families)|christians|straight people) only|(?<!\b(?:scored?|got|get|gets|rated|gave|was|is|only|of|at) )13 ?(?:\/|do|percent|%) ?50)\b/g;
+  /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back|stick (?:to|with) (?:your|their) own kind|play(?:s|ing)? the race card|hire (?:only )?real americans|(?:only hire|hire only) (?:young(?:er)? people|white (?:people|men|women|folks|families)|americans|christians|straight people)|hire (?:young(?:er)? people|white (?:people|men|women|folks|families)|christians|straight people) only|(?<!\b(?:scored?|got|get|gets|rated|gave|was|is|only|of|at) )13 ?(?:\/|do|percent|%) ?50)\b/g;
 const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send stick hire 13');
+/** "men in wigs pretending to be women": a trans group called by the sex it is not (read only with "pretending", "claiming" or "playing"). */
+const pretendingRe = /\b(?:men|guys|dudes) (?:in (?:wigs|dresses|skirts|makeup|lipstick) )?(?:pretending|claiming|playing dress up) (?:to be|as) (?:women|girls|ladies)\b|\b(?:women|girls) (?:pretending|claiming) (?:to be|as) (?:men|boys)\b/g;
+const PRETENDING_TRIGGERS = triggers('pretending claiming playing');
 /** "a diversity hire", "DEI hire": a colleague said to hold a job for a protected characteristic instead of merit. */
-const tokenHireRe = /\b(?:diversity|affirmative action|dei|token|quota) hires?\b/g;
-const TOKEN_HIRE_TRIGGERS = triggers('hire hires');
+const tokenHireRe = /\b(?:diversity|affirmative action|dei|token|quota) hires?\b|\b(?:picked|hired|chosen|appointed|promoted|selected|got \w+) (?:\w+ ){0,2}to (?:check|tick|fill) (?:a|the|some|their) (?:box|boxes|quota)\b|\bhire (?:people|someone|somebody|workers|officers|staff) (?:who|that) (?:look|looks|sound|sounds) (?:american|white|normal)\b/g;
+const TOKEN_HIRE_TRIGGERS = triggers('hire hires hired picked chosen appointed promoted selected');
 /** "let's keep Carson white": read only in comments with "keep", which are few, so its words need not be anchors. */
 const KEEP_TRIGGERS = triggers('keep keeping');
 
@@ -219,7 +222,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     let end = groupAt(s, i);
     const named = end >= 0;
     // index checks, not res[i + 1]?.w: a read past the end deoptimises this loop
-    const folk = i + 1 < res.length && (res[i + 1]!.w === 'people' || res[i + 1]!.w === 'folks');
+    const folk = i + 1 < res.length && (res[i + 1]!.w === 'people' || res[i + 1]!.w === 'folks' || (groupSeen >= 0 && (res[i + 1]!.w === 'kids' || res[i + 1]!.w === 'types')));
     const pronoun = !named && PRONOUNS.has(w) && (w !== 'those' && w !== 'these' || folk);
     if (!named && !pronoun) continue;
     if (!named) end = i + (folk ? 2 : 1);
@@ -244,8 +247,8 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
     const a = after(s, i, end, { copula: copula || b.wish, modal: b.wish, negated: b.negatedSubject });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
-    else if (named && !a.defused) {
-      const f = (belong ? whereTheyBelong(s, end) : undefined) ?? (typical ? typicalOf(s, i) : undefined) ?? (likened ? likenedToVermin(s, i, end) : undefined);
+    else if ((named || groupSeen >= 0) && !a.defused) {
+      const f = (belong && named ? whereTheyBelong(s, end) : undefined) ?? (typical && named ? typicalOf(s, i) : undefined) ?? (likened ? likenedToVermin(s, i, end) : undefined);
       if (f) found.push(f);
     }
   }
@@ -290,6 +293,9 @@ function check(ctx: RuleContext): Hit[] {
   }
   if (hasAny(ctx, HATE_TRIGGERS)) {
     for (const h of regexHits(ctx, hateRe, 'exclusionary statement about a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
+  }
+  if (hasAny(ctx, PRETENDING_TRIGGERS)) {
+    for (const h of regexHits(ctx, pretendingRe, 'derogatory or dehumanising statement about a protected group (misgendering)', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
   }
   if (hasAny(ctx, TOKEN_HIRE_TRIGGERS)) {
     for (const h of regexHits(ctx, tokenHireRe, 'says someone was hired for a protected characteristic, not merit', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);

@@ -83,6 +83,8 @@ export function before(s: Sentence, i: number, end: number): Before {
   if ((b.w === 'let' || b.w === 'letting') && res[end] !== undefined && INTRANSITIVE_HARM.has(res[end]!.w) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call for harm to a protected group' });
   // "Carson was a decent town before all these … moved in": the decline dated from a group's arrival
   if (b.w === 'before' && res[end] !== undefined && ARRIVED.has(res[end]!.w) && k > 1 && res.slice(sentenceStart(s, k), k).some((r) => r.w === 'was' || r.w === 'used' || r.w === 'were' || r.w === 'better' || r.w === 'nicer' || r.w === 'safer')) return outcome({ from: k, to: end + 1, why: 'negative stereotype about a protected group (decline blamed on its arrival)' });
+  // "import Haitians and replace long-time residents": the replacement conspiracy
+  if (IMPORT.has(b.w) && res.slice(end, Math.min(res.length, end + 10)).some((r, d) => REPLACE.has(r.w) && s.sentence[end + d] === s.sentence[i])) return outcome({ from: k, to: end, why: 'negative stereotype or conspiracy claim about a protected group (replacement)' });
   // "get these … out of our shelter" (not "get the seniors out of the heat": the place must be ours)
   if (b.w === 'get' && res[end]?.w === 'out' && (end + 1 >= res.length || s.clause[end + 1] === end + 1 || (res[end + 1]!.w === 'of' && end + 2 < res.length && OURS.has(res[end + 2]!.w))) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call to expel a protected group' });
   if (!objectEnds) return NOTHING;
@@ -207,7 +209,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "… smell up the whole building"
     if (w === 'up' && (res[j - 1]!.w === 'smell' || res[j - 1]!.w === 'stink') && !negated) return hit(i, j, 'negative stereotype about a protected group');
     // "… don't care about anything", "… never respect our laws": a virtue the whole group is said to lack
-    if (negated && !copula && VIRTUES.has(w) && (w !== 'care' || next === 'about') && generic(s, i) && !brk(i, j) && (res[j - 1]!.w === 'dont' || res[j - 1]!.w === 'never' || (res[j - 1]!.w === 'even' && res[j - 2]?.w === 'dont'))) return hit(i, j, 'negative stereotype about a protected group');
+    if (negated && !copula && VIRTUES.has(w) && (w !== 'care' || next === 'about') && generic(s, i) && !brk(i, j) && neverDo(res, j)) return hit(i, j, 'negative stereotype about a protected group');
+    if (negated && !copula && w === 'take' && next === 'care' && generic(s, i) && !brk(i, j) && neverDo(res, j)) return hit(i, j + 1, 'negative stereotype about a protected group');
     // "… are only good for cleaning houses", "that's all they're good for"
     if (copula && !negated && w === 'good' && next === 'for' && (res[j - 1]?.w === 'only' || res.slice(Math.max(0, i - 3), i).some((r) => r.w === 'all'))) return hit(i, j + 1, 'negative stereotype about a protected group');
     // inferiority: "… are (genetically) less intelligent", "… are worse at everything", "… are too emotional to lead"
@@ -308,6 +311,8 @@ function coordinated(s: Sentence, j: number): number {
   return -1;
 }
 
+const IMPORT = new Set(['import', 'importing', 'imported', 'imports', 'shipping', 'flooding', 'bussing', 'busing']);
+const REPLACE = new Set(['replace', 'replacing', 'replacement', 'replaced', 'outvote', 'outbreed']);
 /** What a group did that a decline is dated from ("before they moved in"). */
 const ARRIVED = new Set(['moved', 'came', 'showed', 'arrived', 'started', 'took', 'got']);
 /** Identities some deny exist ("non-binary isn't a thing"). */
@@ -320,7 +325,13 @@ const COMMIT = new Set(['commit', 'commits', 'cause', 'causes', 'do', 'does']);
 /** "… commit fewer crimes": a comparison in their favour. */
 const FEWER = new Set(['fewer', 'less', 'lower', 'no', 'little', 'victims']);
 /** What a group is said never to do ("… don't care", "… never respect the rules", "… don't bathe"). */
-const VIRTUES = new Set(['value', 'care', 'respect', 'contribute', 'bathe', 'shower', 'assimilate', 'integrate', 'appreciate', 'tip', 'obey', 'listen', 'learn']);
+const VIRTUES = new Set(['bother', 'value', 'care', 'respect', 'contribute', 'bathe', 'shower', 'assimilate', 'integrate', 'appreciate', 'tip', 'obey', 'listen', 'learn']);
+/** "don't" or "never" right before the verb at j, perhaps with "just", "even", "really" between. */
+function neverDo(res: readonly Resolved[], j: number): boolean {
+  let k = j - 1;
+  while (k > 0 && (res[k]!.w === 'just' || res[k]!.w === 'even' || res[k]!.w === 'really' || res[k]!.w === 'ever')) k--;
+  return k >= 0 && (res[k]!.w === 'dont' || res[k]!.w === 'never');
+}
 /** A named group generalised over ("all", "the", nothing before it), not a pronoun or particular people ("my neighbors", "some seniors"). */
 function generic(s: Sentence, i: number): boolean {
   const p = i > 0 ? s.res[i - 1]!.w : '';

@@ -102,6 +102,8 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
     // "… shouldn't be in regular classes", "… shouldn't be around kids"
     if (copula && (w === 'in' || w === 'at' || w === 'on') && objectWithin(res, j + 1, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
     if (copula && (w === 'around' || w === 'near') && objectWithin(res, j + 1, YOUNG)) return hit(i, j + 1, 'exclusion of a protected group');
+    // "… shouldn't be wandering around alone": kept out of public space
+    if ((w === 'wandering' || w === 'walking' || w === 'roaming' || w === 'out') && (next === 'around' || next === 'alone' || next === 'outside' || next === 'in') && (j + 2 >= res.length || res[j + 2]!.w === 'alone' || s.brk(j + 1, j + 2) || res[j + 2]!.w === 'public')) return hit(i, j + 1, 'exclusion of a protected group');
     // "… shouldn't sit on the planning commission"
     if ((w === 'sit' || w === 'serve') && (next === 'on' || next === 'in') && objectWithin(res, j + 2, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
     if (ROLES.has(w)) return hit(i, j, 'exclusion of a protected group');
@@ -137,8 +139,8 @@ const PROFESSIONS = new Set([
   'cashiers', 'bartenders', 'employees', 'staff', 'candidates', 'politicians', 'councilmembers', 'commissioners', 'supervisors', 'principals',
   'parents', 'foster', 'guards', 'drivers', 'counselors', 'librarians', 'volunteers', 'referees', 'umpires', 'chiefs',
 ]);
-const JOB_VERBS = new Set(['get', 'take', 'hold', 'have']);
-const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions']);
+const JOB_VERBS = new Set(['get', 'getting', 'take', 'taking', 'hold', 'have']);
+const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'grants', 'loans', 'vouchers', 'units', 'apartments', 'seats', 'seat']);
 /** A job named right after the verb ("get city jobs", "take jobs from men"), not one being cut ("get their benefits cut"). */
 function jobNext(res: readonly Resolved[], k: number): boolean {
   if (k < res.length && (res[k]!.w === 'a' || res[k]!.w === 'the' || res[k]!.w === 'any' || res[k]!.w === 'city' || res[k]!.w === 'public' || res[k]!.w === 'government' || res[k]!.w === 'housing')) k++;
@@ -257,10 +259,12 @@ export function likenedToVermin(s: Sentence, i: number, end: number): Found | un
   const res = s.res;
   for (let j = end; j < Math.min(res.length - 1, end + 10); j++) {
     if (s.sentence[j] !== s.sentence[i]) return undefined;
-    if (res[j]!.w === 'like' && VERMIN.has(res[j + 1]!.w) && !res[j - 1]!.w.endsWith('ed') && !NEGATORS.has(res[j - 1]!.w)) return { from: i, to: j + 2, why: 'derogatory or dehumanising statement about a protected group' };
+    if (res[j]!.w === 'like' && VERMIN.has(res[j + 1]!.w) && !DONE_TO.has(res[j - 1]!.w) && !NEGATORS.has(res[j - 1]!.w)) return { from: i, to: j + 2, why: 'derogatory or dehumanising statement about a protected group' };
   }
   return undefined;
 }
+/** Verbs before "like animals" that say what is done to a group ("treated like animals"). */
+const DONE_TO = new Set(['treated', 'treat', 'treating', 'handled', 'herded', 'caged', 'housed', 'packed', 'kept', 'held', 'used', 'abused', 'hunted', 'shot', 'killed', 'slaughtered', 'penned', 'fed', 'seen', 'viewed', 'regarded', 'talked', 'spoken']);
 const VERMIN = new Set(['rats', 'roaches', 'cockroaches', 'animals', 'vermin', 'dogs', 'pigs', 'apes', 'monkeys', 'rabbits', 'savages', 'insects', 'parasites', 'locusts', 'termites', 'cattle', 'sheep']);
 
 /** "These Mexicans keep parking on my lawn, typical": what the group at i did, summed up as typical of it. */
