@@ -173,7 +173,7 @@ export function loadPolis(): PolisComment[] {
  * at 0.98 and its strict V.2 test F1 did not move, while the reshuffled training moved V.14 by
  * -0.03 and V.3 by -0.004; the rule does the work, so the set stays a test of it.
  */
-export const EVAL_ONLY = new Set(['v02-functional.jsonl', 'v02-lead-probe.jsonl', 'v07-lead-probes.jsonl', 'v07-lead-probes-s8.jsonl', 'v02-lead-probe-s8.jsonl', 'v02-helper-probes-s8.jsonl']);
+export const EVAL_ONLY = new Set(['v02-functional.jsonl', 'v02-lead-probe.jsonl', 'v07-lead-probes.jsonl', 'v07-lead-probes-s8.jsonl', 'v02-lead-probe-s8.jsonl', 'v02-helper-probes-s8.jsonl', 'v02-probes-s9.jsonl']);
 
 /**
  * The project's own labelled sets: JSON lines {"text": "...", "clauses": ["V.8"]} ([] = clean),

@@ -45,6 +45,12 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['blocks one person taken for the whole group, only when what is generalised is bad',
       ['The Nigerian guy at the permit counter is obviously running a scam, that\'s what they all do.'],
       ['The Mexican family next door is so nice, that\'s how they all are', 'My Korean neighbor is lovely, they are all like that in my experience', 'The council is running a scam, that\'s what they all do']],
+    ['blocks genetic screening, age cut-offs, housing kept for married couples, and "we don\'t need … bussing in"',
+      ['The city should screen out job applicants with the BRCA genes', 'Her family has bad genes', 'People who carry the sickle cell gene shouldn\'t be having kids',
+        'The city should stop hiring anyone over 55', 'The senior apartments should only rent to married couples', 'We don\'t need Black kids bussing in every weekend',
+        'Cancer patients shouldn\'t be working the front counter', 'Unmarried men can\'t be trusted. Something is wrong with them'],
+      ['Free genetic testing at the health fair on Saturday', 'The city should test the water for DNA of the virus', 'The city should stop hiring consultants over budget',
+        'The senior apartments should only rent to seniors, as the grant requires', 'We don\'t need more parking lots in Carson', 'Saying immigrants are criminals is wrong']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

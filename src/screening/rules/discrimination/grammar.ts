@@ -68,7 +68,7 @@ export function before(s: Sentence, i: number, end: number): Before {
   if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return NOTHING;
   if (b.hate) return negated ? DEFUSED : outcome({ from: k, to: end, why: 'hatred of a protected group' });
   // "we don't want (any more) refugees here"
-  if ((b.w === 'want' || b.w === 'wants') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w) || ((res[end]!.w === 'on' || res[end]!.w === 'as') && objectWithin(res, end + 1, BODIES)))) return outcome({ from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' });
+  if ((b.w === 'want' || b.w === 'wants' || b.w === 'need') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w) || ((res[end]!.w === 'on' || res[end]!.w === 'as') && objectWithin(res, end + 1, BODIES)))) return outcome({ from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' });
   if ((WISH.has(b.w) || (b.w === 'love' && res[k - 1]?.w === 'd')) && !negatedIn(s, k - 3, k)) return WISHED;
   // "never let a … move in"
   if (LET.has(b.w) && res[end] !== undefined && LET_IN.has(res[end]!.w) && (res[end]!.w !== 'in' || b.w === 'let' || b.w === 'letting') && negatedIn(s, k - 4, k) && stance(s, k)) return outcome({ from: Math.max(0, k - 2), to: end + 1, why: 'exclusion of a protected group' });
@@ -165,7 +165,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       if (NEG_MODAL.has(w)) modal = true;
       continue;
     }
-    if (modal && negated && w === 'have' && (next === 'children' || next === 'kids' || next === 'babies')) return hit(i, j + 1, 'denies a protected group rights');
+    if (modal && negated && (w === 'have' || w === 'having') && (next === 'children' || next === 'kids' || next === 'babies')) return hit(i, j + 1, 'denies a protected group rights');
     // "… shouldn't have to wait": what follows is spared them, not refused them
     if (negated && (w === 'have' || w === 'has') && next === 'to') return NOTHING;
     if (j === end && s.equals[j] === 1) copula = true;
@@ -368,7 +368,7 @@ const HOMELANDS = new Set(['country', 'city', 'town', 'neighborhood', 'neighbour
 const LOCKED_UP = new Set(['jail', 'prison', 'prisons', 'camps', 'camp', 'cages', 'cells', 'ghettos', 'ghetto']);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
-const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near']);
+const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving', 'near', 'bussing', 'busing', 'coming', 'flooding', 'showing']);
 /** Fair treatment refused in a modal sentence ("No Mexicans should be hired", "… shouldn't be trusted"). */
 const TREATED = new Set(['hired', 'employed', 'trusted', 'served', 'rented', 'elected', 'promoted', 'admitted', 'accepted', 'welcomed', 'housed']);
 /** Participles of expulsion after a modal, with their particles ("… should be kept out", "… put down", "… sent back"). */

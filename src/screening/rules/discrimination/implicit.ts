@@ -107,7 +107,7 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
     // "… shouldn't sit on the planning commission"
     if ((w === 'sit' || w === 'serve') && (next === 'on' || next === 'in') && objectWithin(res, j + 2, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
     if (ROLES.has(w)) return hit(i, j, 'exclusion of a protected group');
-    if ((w === 'working' || w === 'work') && next !== undefined && (next === 'at' || next === 'in' || next === 'for' || next === 'with') && objectWithin(res, j + 2, WORKPLACES)) return hit(i, j, 'exclusion of a protected group');
+    if ((w === 'working' || w === 'work') && next !== undefined && (next === 'at' || next === 'in' || next === 'for' || next === 'with' || next === 'the') && objectWithin(res, j + 2, WORKPLACES)) return hit(i, j, 'exclusion of a protected group');
     if (POWER.has(w) && (next === undefined || s.brk(j, j + 1) || objectWithin(res, j + 1, POWER_OBJECTS))) return hit(i, j, 'exclusion of a protected group');
     // "… have no business working at city hall", "… should never have been born"
     // (not "men have no business making laws regarding women", an opinion on who decides, as the seventh session found)

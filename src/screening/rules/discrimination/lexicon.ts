@@ -57,7 +57,7 @@ export const GROUP_ADJ = [
   'pakistani', 'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan',
   'honduran', 'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'polish', 'single',
   'divorced', 'unmarried', 'widowed', 'pregnant', 'female', 'male', 'nonbinary', 'intersex', 'mentally', 'physically',
-  'diabetic', 'epileptic', 'schizophrenic', 'bipolar', 'dyslexic', 'married', 'puerto', 'jehovahs', 'cancer', 'wheelchair', 'military', 'refugee', 'migrant', 'eritrean', 'ghanaian', 'kenyan',
+  'diabetic', 'epileptic', 'schizophrenic', 'skinned', 'bipolar', 'dyslexic', 'married', 'puerto', 'jehovahs', 'cancer', 'wheelchair', 'military', 'refugee', 'migrant', 'eritrean', 'ghanaian', 'kenyan',
   'dominican', 'nicaraguan', 'colombian', 'venezuelan', 'peruvian', 'brazilian', 'argentinian', 'ecuadorian', 'chilean',
   'cambodian', 'laotian', 'hmong', 'thai', 'taiwanese', 'bangladeshi', 'nepali', 'lebanese', 'fijian', 'hawaiian', 'chamorro',
   'european', 'chicano', 'pacific', 'tongan', 'mormon', 'buddhist', 'atheist', 'evangelical',
