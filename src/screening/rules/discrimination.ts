@@ -5,7 +5,8 @@
  * gender, gender identity or expression, age, sexual orientation, or military and veteran status.
  *
  * Identity terms alone never trigger. A finding needs a protected group AND something said
- * against it (discrimination/grammar.ts): hatred ("I hate …"), a derogatory or dehumanising
+ * against it (discrimination/before.ts for the words in front of the group, grammar.ts for what
+ * follows, valence.ts for open-ended generalisations, phrases.ts for fixed tropes): hatred ("I hate …"), a derogatory or dehumanising
  * attribute ("… are vermin", "Muslim pigs"), a threat or call for harm or expulsion ("… should be
  * deported", "get rid of the …", "kick the … out"), exclusion ("… don't belong here", "I would
  * never hire a …", "no … allowed"), a negative stereotype or conspiracy ("… control the council",
@@ -17,16 +18,18 @@
  */
 import { classifierHit } from '../classify.ts';
 import { FuzzyVocab } from '../fuzzy.ts';
-import { hasAny, lexHits, regexHits, triggers } from '../hits.ts';
+import { lexHits, regexHits } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
-import { after, before } from './discrimination/grammar.ts';
+import { before } from './discrimination/before.ts';
+import { after } from './discrimination/grammar.ts';
 import { badWord } from './discrimination/valence.ts';
-import { keepRe, likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
+import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
+import { ALL_OF_THEM, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -37,26 +40,6 @@ import {
 const slurs = new Lexicon(SLURS);
 /** The V.2 model alone is weak evidence (davidson's hate/offensive line is noisy): advise only when fairly sure. */
 const MODEL_ADVICE_FLOOR = 0.7;
-const hateRe =
-  /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back|stick (?:to|with) (?:your|their) own kind|play(?:s|ing)? the race card|hire (?:only )?real (?:americans|men|women)|(?:only hire|hire only) (?:young(?:er)? people|white (?:people|men|women|folks|families)|americans|christians|straight people)|hire (?:young(?:er)? people|white (?:people|men|women|folks|families)|christians|straight people) only|(?<!\b(?:scored?|got|get|gets|rated|gave|was|is|only|of|at) )13 ?(?:\/|do|percent|%) ?50)\b/g;
-const HATE_TRIGGERS = triggers('go hitler white 14 fourteen race gas send stick hire 13');
-/** Work, housing or service kept for some ("only rent to married couples") or refused by age ("stop hiring anyone over 55"). */
-const preferenceRe = /\b(?:only|just) (?:rent|sell|hire|serve) (?:to )?(?:married couples|white (?:people|families)|christians|americans|men)\b|\b(?:stop|never|don'?t|quit|no more) (?:hiring|hire|renting to|rent to|promoting|promote) (?:anyone|people|someone|anybody|workers|applicants|women|men) (?:over|older than|past) [4-9]\d\b/g;
-const PREFERENCE_TRIGGERS = triggers('hire hiring rent renting sell serve promote promoting');
-/** "men in wigs pretending to be women": a trans group called by the sex it is not (read only with "pretending", "claiming" or "playing"). */
-const pretendingRe = /\b(?:men|guys|dudes) (?:in (?:wigs|dresses|skirts|makeup|lipstick) )?(?:pretending|claiming|playing dress up) (?:to be|as) (?:women|girls|ladies)\b|\b(?:women|girls) (?:pretending|claiming) (?:to be|as) (?:men|boys)\b/g;
-const PRETENDING_TRIGGERS = triggers('pretending claiming playing');
-/** After a group is named: "that's what they all do", "they're all like that", "their kind", "those people always …". */
-const allOfThemRe = /\bthat'?s (?:just )?(?:what|how) (?:they|those people|these people|them people) (?:all )?(?:do|are|operate|act|roll)\b|\bthey(?:'re| are) all (?:like that|the same|alike)\b|\b(?:their|that) kind (?:of people )?(?:always|never|is|are|should|shouldn'?t|does|do|ruins?|brings?)\b|\b(?:those|these|them) people (?:always|never|just) \w+/g;
-/** Genetic information held against people (GINA): screening out carriers, "bad genes". */
-const genesRe = /\b(?:bad|defective|inferior|dirty|weak) genes\b|\b(?:screen(?:ed)? out|weed out|fire|not hire|refuse to hire|deny|reject|ban)\b(?:\W+\w+){0,8}?\W+(?:genes?|genetic (?:condition|disorder|disease|history|risk)|dna)\b|\bgenes?\b(?:\W+\w+){0,6}?\W+(?:shouldn'?t|should not|can'?t|cannot|must not) (?:be allowed to )?(?:work|be hired|have kids|be having kids|having kids|run|serve|breed)/g;
-const GENES_TRIGGERS = triggers('genes gene genetic dna');
-/** "a diversity hire", "DEI hire": a colleague said to hold a job for a protected characteristic instead of merit. */
-const tokenHireRe = /\b(?:diversity|affirmative action|dei|token|quota) hires?\b|\b(?:picked|hired|chosen|appointed|promoted|selected|got \w+) (?:\w+ ){0,2}to (?:check|tick|fill) (?:a|the|some|their) (?:box|boxes|quota)\b|\bhire (?:people|someone|somebody|workers|officers|staff) (?:who|that) (?:look|looks|sound|sounds) (?:american|white|normal)\b/g;
-const TOKEN_HIRE_TRIGGERS = triggers('hire hires hired picked chosen appointed promoted selected');
-/** "let's keep Carson white": read only in comments with "keep", which are few, so its words need not be anchors. */
-const KEEP_TRIGGERS = triggers('keep keeping');
-
 const groupVocab = new FuzzyVocab([...GROUP_NOUNS, ...GROUP_ADJ], 5);
 const attrVocab = new FuzzyVocab([...NEG_ATTR, ...HATE_VERBS], 5);
 const ATTR_SET = new Set(NEG_ATTR);
@@ -307,24 +290,7 @@ function check(ctx: RuleContext): Hit[] {
     if (m.to - m.from === 1 && reclaimed(words, m.from)) hits.push(mark(h!, 'self-reference (reclaimed?)'));
     else hits.push(h!);
   }
-  if (hasAny(ctx, HATE_TRIGGERS)) {
-    for (const h of regexHits(ctx, hateRe, 'exclusionary statement about a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
-  }
-  if (hasAny(ctx, PREFERENCE_TRIGGERS)) {
-    for (const h of regexHits(ctx, preferenceRe, 'exclusion of a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
-  }
-  if (hasAny(ctx, GENES_TRIGGERS)) {
-    for (const h of regexHits(ctx, genesRe, 'discrimination on genetic information', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
-  }
-  if (hasAny(ctx, PRETENDING_TRIGGERS)) {
-    for (const h of regexHits(ctx, pretendingRe, 'derogatory or dehumanising statement about a protected group (misgendering)', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
-  }
-  if (hasAny(ctx, TOKEN_HIRE_TRIGGERS)) {
-    for (const h of regexHits(ctx, tokenHireRe, 'says someone was hired for a protected characteristic, not merit', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
-  }
-  if (hasAny(ctx, KEEP_TRIGGERS)) {
-    for (const h of regexHits(ctx, keepRe, 'exclusion of a protected group', 0.9)) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
-  }
+  phraseHits(ctx, (h) => hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h));
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
   if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const res = resolve(ctx);
@@ -337,7 +303,7 @@ function check(ctx: RuleContext): Hit[] {
   }
   // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
   if (found.length === 0 && (anyGroup || personOfGroup(res))) {
-    for (const h of regexHits(ctx, allOfThemRe, 'negative stereotype about a protected group (one person taken for the group)', 0.9)) {
+    for (const h of regexHits(ctx, ALL_OF_THEM, 'negative stereotype about a protected group (one person taken for the group)', 0.9)) {
       // only what is bad is generalised: "… so nice, that's how they all are" passes
       if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
     }

@@ -187,3 +187,5 @@ export const BRING_VERBS = new Set(['bring', 'brings', 'brought', 'spread', 'spr
 export const HARMFUL_THINGS = new Set(['crime', 'crimes', 'disease', 'diseases', 'drugs', 'violence', 'gangs', 'aids', 'hiv', 'filth', 'terror', 'terrorism', 'virus', 'viruses', 'covid', 'germs', 'lice']);
 /** "take over", "take our jobs", "replace us". */
 export const TAKE_VERBS = new Set(['take', 'takes', 'taking', 'taken', 'took', 'replace', 'replacing', 'replaces']);
+/** Harm verbs that need no "be" to befall their subject ("… should die", "… can rot"). */
+export const INTRANSITIVE_HARM = new Set(['die', 'rot', 'suffer', 'disappear', 'starve', 'burn', 'hang', 'drown', 'dead']);
