@@ -18,7 +18,7 @@
  */
 import { classifierHit } from '../classify.ts';
 import { FuzzyVocab } from '../fuzzy.ts';
-import { lexHits, regexHits } from '../hits.ts';
+import { hasAny, lexHits, regexHits } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
@@ -29,7 +29,7 @@ import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord } from './discrimination/valence.ts';
 import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
-import { ALL_OF_THEM, phraseHits } from './discrimination/phrases.ts';
+import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -302,7 +302,7 @@ function check(ctx: RuleContext): Hit[] {
     hits.push(condemned(ctx, a.start, b.end) ? mark(hit) : hit);
   }
   // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
-  if (found.length === 0 && (anyGroup || personOfGroup(res))) {
+  if (found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (anyGroup || personOfGroup(res))) {
     for (const h of regexHits(ctx, ALL_OF_THEM, 'negative stereotype about a protected group (one person taken for the group)', 0.9)) {
       // only what is bad is generalised: "… so nice, that's how they all are" passes
       if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);

@@ -22,9 +22,9 @@ const PHRASES: readonly Phrase[] = [
   /** Genetic information held against people (GINA): screening out carriers, "bad genes". */
   { re: /\b(?:bad|defective|inferior|dirty|weak) genes\b|\b(?:screen(?:ed)? out|weed out|fire|not hire|refuse to hire|deny|reject|ban)\b(?:\W+\w+){0,8}?\W+(?:genes?|genetic (?:condition|disorder|disease|history|risk)|dna)\b|\bgenes?\b(?:\W+\w+){0,6}?\W+(?:shouldn'?t|should not|can'?t|cannot|must not) (?:be allowed to )?(?:work|be hired|have kids|be having kids|having kids|run|serve|breed)/g,
     triggers: triggers('genes gene genetic dna'), message: 'discrimination on genetic information' },
-  /** "men in wigs pretending to be women": a trans group called by the sex it is not (read only with "pretending", "claiming" or "playing"). */
+  /** "men in wigs pretending to be women": a trans group called by the sex it is not (read only with "pretending", "claiming" or "dress"). */
   { re: /\b(?:men|guys|dudes) (?:in (?:wigs|dresses|skirts|makeup|lipstick) )?(?:pretending|claiming|playing dress up) (?:to be|as) (?:women|girls|ladies)\b|\b(?:women|girls) (?:pretending|claiming) (?:to be|as) (?:men|boys)\b/g,
-    triggers: triggers('pretending claiming playing'), message: 'derogatory or dehumanising statement about a protected group (misgendering)' },
+    triggers: triggers('pretending claiming dress'), message: 'derogatory or dehumanising statement about a protected group (misgendering)' },
   /** "a diversity hire", "DEI hire": a colleague said to hold a job for a protected characteristic instead of merit. */
   { re: /\b(?:diversity|affirmative action|dei|token|quota) hires?\b|\b(?:picked|hired|chosen|appointed|promoted|selected|got \w+) (?:\w+ ){0,2}to (?:check|tick|fill) (?:a|the|some|their) (?:box|boxes|quota)\b|\bhire (?:people|someone|somebody|workers|officers|staff) (?:who|that) (?:look|looks|sound|sounds) (?:american|white|normal)\b/g,
     triggers: triggers('hire hires hired picked chosen appointed promoted selected'), message: 'says someone was hired for a protected characteristic, not merit' },
@@ -40,4 +40,6 @@ export function phraseHits(ctx: RuleContext, found: (h: Hit) => void): void {
 }
 
 /** After a group is named: "that's what they all do", "they're all like that", "their kind", "those people always …". */
+/** Words one of which ALL_OF_THEM needs: it is read only in comments with one. */
+export const ALL_OF_THEM_TRIGGERS = triggers('thats kind all always never just');
 export const ALL_OF_THEM = /\bthat'?s (?:just )?(?:what|how) (?:they|those people|these people|them people) (?:all )?(?:do|are|operate|act|roll)\b|\bthey(?:'re| are) all (?:like that|the same|alike)\b|\b(?:their|that) kind (?:of people )?(?:always|never|is|are|should|shouldn'?t|does|do|ruins?|brings?)\b|\b(?:those|these|them) people (?:always|never|just) \w+/g;
