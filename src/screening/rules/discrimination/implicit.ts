@@ -7,6 +7,7 @@
  * Called only for a group mention (keepRe only for a comment with "keep"), so most comments pay nothing.
  */
 import { GROUP_DEEDS } from './lexicon.ts';
+import { keptFromWork } from './work.ts';
 import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence } from './sentence.ts';
 
 /** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
@@ -113,10 +114,9 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
     // (not "men have no business making laws regarding women", an opinion on who decides, as the seventh session found)
     if (w === 'business' && res[j - 1]?.w === 'no' && next !== undefined && NO_BUSINESS.has(next)) return hit(i, j + 1, 'exclusion of a protected group');
     if (w === 'born' && res[j - 1]?.w === 'been') return hit(i, j, 'denies a protected group rights');
-    // "… shouldn't be lifeguards", "… shouldn't get city jobs", "… can't lead": kept from work, or denied a competence
-    if (copula && PROFESSIONS.has(w) && res[j - 1]!.w !== 'the') return hit(i, j, 'exclusion of a protected group from work');
-    if (JOB_VERBS.has(w) && forbidden(res, end, j) && jobNext(res, j + 1)) return hit(i, j + 1, 'exclusion of a protected group from work');
-    if (COMPETENCE.has(w) && cannot(res, j) && !s.brk(i, j) && res[end]!.w !== 'who' && res[end]!.w !== 'that' && (i === 0 || res[i - 1]!.w !== 'a') && (next === undefined || s.brk(j, j + 1) || !UNLESS.has(next)) && !(w === 'drive' && barredByBody(res, i, end))) return hit(i, j, 'negative stereotype about a protected group');
+    // "… shouldn't be lifeguards", "… shouldn't get city jobs", "… can't lead"
+    const work = keptFromWork(s, i, end, j, copula);
+    if (work) return work;
   }
   if (copula && !negated) {
     // "… are why this city is going downhill", "… are the reason crime is up"
@@ -131,45 +131,6 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
   // "… are bleeding this city dry", "… are draining our resources"
   if (!negated && (w === 'bleeding' || w === 'bleed' || w === 'bleeds' || w === 'sucking' || w === 'draining' || w === 'drain' || w === 'drains') && (within(s, j + 1, 5, DRY))) return hit(i, j, 'negative stereotype or conspiracy claim about a protected group');
   return undefined;
-}
-/** Jobs a group is kept from ("… shouldn't be lifeguards / clerks / in charge"). */
-const PROFESSIONS = new Set([
-  'lifeguards', 'lifeguard', 'clerks', 'clerk', 'teachers', 'teacher', 'police', 'cops', 'officers', 'firefighters', 'nurses', 'doctors', 'pilots', 'judges',
-  'coaches', 'coach', 'leaders', 'managers', 'engineers', 'soldiers', 'priests', 'pastors', 'mayor', 'mayors', 'bosses', 'boss', 'nannies', 'babysitters',
-  'cashiers', 'bartenders', 'employees', 'staff', 'candidates', 'politicians', 'councilmembers', 'commissioners', 'supervisors', 'principals',
-  'parents', 'foster', 'guards', 'drivers', 'counselors', 'librarians', 'volunteers', 'referees', 'umpires', 'chiefs',
-]);
-const JOB_VERBS = new Set(['get', 'getting', 'take', 'taking', 'hold', 'have']);
-const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'grants', 'loans', 'vouchers', 'units', 'apartments', 'seats', 'seat']);
-/** A job named right after the verb ("get city jobs", "take jobs from men"), not one being cut ("get their benefits cut"). */
-function jobNext(res: readonly Resolved[], k: number): boolean {
-  if (k < res.length && (res[k]!.w === 'a' || res[k]!.w === 'the' || res[k]!.w === 'any' || res[k]!.w === 'city' || res[k]!.w === 'public' || res[k]!.w === 'government' || res[k]!.w === 'housing')) k++;
-  return k < res.length && JOBS.has(res[k]!.w) && !(k + 1 < res.length && CUT.has(res[k + 1]!.w));
-}
-const CUT = new Set(['cut', 'reduced', 'taken', 'delayed', 'denied', 'stolen', 'slashed', 'revoked', 'back', 'processed', 'approved', 'faster']);
-/** "should not", "shouldn't", "must not", "can't": the speaker forbids (not "don't take jobs", a report). */
-function forbidden(res: readonly Resolved[], end: number, j: number): boolean {
-  for (let k = end; k < j; k++) {
-    const w = res[k]!.w;
-    if (w === 'shouldnt' || w === 'mustnt' || w === 'cant' || w === 'cannot') return true;
-    if ((w === 'should' || w === 'must' || w === 'can') && k + 1 < j && (res[k + 1]!.w === 'not' || res[k + 1]!.w === 'never')) return true;
-  }
-  return false;
-}
-/** What a group is said to be unable to do, in a stereotype ("… can't lead", "… can't drive"). */
-const COMPETENCE = new Set(['lift', 'lead', 'think', 'govern', 'parent', 'reason', 'assimilate', 'integrate', 'behave', 'learn', 'drive']);
-/** "… can't drive without …", "… can't learn unless …": a condition, not a stereotype. */
-const UNLESS = new Set(['without', 'unless', 'until', 'if', 'when', 'because', 'since', 'after', 'before', 'at', 'here', 'there', 'to']);
-/** Groups for whom not driving is a fact, not a slur. */
-const BARRED_BY_BODY = new Set(['blind', 'disabled', 'seniors', 'elderly', 'old', 'older', 'deaf', 'epileptics', 'epileptic', 'paraplegics', 'amputees']);
-function barredByBody(res: readonly Resolved[], i: number, end: number): boolean {
-  for (let k = i; k < end; k++) if (BARRED_BY_BODY.has(res[k]!.w)) return true;
-  return false;
-}
-function cannot(res: readonly Resolved[], j: number): boolean {
-  const a = res[j - 1]!.w;
-  const b = j > 1 ? res[j - 2]!.w : '';
-  return a === 'cant' || a === 'cannot' || ((a === 'even' || a === 'really' || a === 'not') && (b === 'cant' || b === 'cannot' || (a === 'not' && b === 'can')));
 }
 const STAY_IN = new Set(['home', 'inside', 'indoors', 'away', 'hidden']);
 const STAY_AFTER = new Set(['and', 'where', 'forever', 'permanently', 'instead', 'then']);

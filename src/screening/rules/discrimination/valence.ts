@@ -39,7 +39,7 @@ const LEAD_IN = new Set([
   'so', 'all', 'just', 'such', 'really', 'truly', 'a', 'an', 'the', 'very', 'too', 'always', 'mostly', 'generally', 'basically', 'literally', 'pretty', 'total',
   'complete', 'utter', 'simply', 'usually', 'typically', 'naturally', 'inherently', 'genetically', 'extremely', 'incredibly', 'completely', 'totally',
   'absolutely', 'quite', 'super', 'bunch', 'of', 'lot', 'lots', 'nothing', 'but', 'frankly', 'honestly', 'seriously', 'clearly', 'obviously', 'damn',
-  'fucking', 'such', 'bloody', 'real', 'big', 'huge',
+  'fucking', 'bloody', 'real', 'big', 'huge',
 ]);
 /** Words after the complement that make it a state or a skill, not the people ("… are terrible at parking", "… are angry about …"). */
 const ABOUT = new Set(['off', 'at', 'about', 'by', 'with', 'over', 'for', 'of', 'from', 'to', 'in', 'on']);
@@ -77,19 +77,20 @@ function accusingComplement(res: readonly Resolved[], j: number): number {
 
 /** Before a group, words that make it some people or particular people, not the whole group ("my Muslim neighbors", "some seniors"). */
 const PARTICULAR = new Set(['us', 'we', 'if', 'plenty', 'my', 'our', 'his', 'her', 'their', 'your', 'some', 'few', 'several', 'certain', 'two', 'three', 'four', 'five', 'many']);
+/** Before "be", the words that assert rather than allow ("… will be a burden", not "… can be a negative influence"). */
 const WILL = new Set(['will', 'would', 'must', 'gonna', 'always']);
 /** Linking verbs of a generalisation: present and plural ("… are", "… seem"); "is" only after "every" ("every … is a …"); not "were" (an event: "the Mexicans at the party were loud"). */
 const GENERIC_COPULA = new Set(['are', 'r', 'be', 'been', 'seem', 'look', 'sound', 'act']);
 
 /**
- * The group at [i, end) generalised as bad by the complement whose first word (after lead-in words
- * such as "all", "just a bunch of") is at j: the index of the accusing word, or -1. Not for a pronoun, particular people, or a
- * question ("Are Samoans violent?" asks).
+ * The group at [i, end) generalised as bad by the complement whose first word (after lead-in
+ * words such as "all", "just a bunch of") is at j: the index of the accusing word, or -1. Not for
+ * a pronoun, particular people, a question ("Are Samoans violent?" asks) or another's view.
  */
 export function generalisedAsBad(s: Sentence, i: number, end: number, j: number): number {
   const res = s.res;
   const subject = res[i]!.w;
-  if (PRONOUNS.has(subject) || subject === 'theyre' || subject === 'nobody' || j === 0) return -1;
+  if (PRONOUNS.has(subject) || subject === 'theyre' || subject === 'nobody') return -1;
   if ((i > 0 && PARTICULAR.has(res[i - 1]!.w)) || (i > 1 && PARTICULAR.has(res[i - 2]!.w))) return -1;
   if (s.asked !== null && s.asked.includes(s.sentence[i]!)) return -1;
   if (reported(res, i)) return -1;
@@ -105,7 +106,7 @@ export function generalisedAsBad(s: Sentence, i: number, end: number, j: number)
 }
 
 /** Verbs and nouns that put a generalisation in someone else's mouth ("he thinks women are …", "the myth that …"). */
-const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'myths', 'stereotype', 'stereotypes', 'idea', 'ideas', 'notion', 'notions', 'assumption', 'assumptions', 'out', 'insist', 'insists', 'argue', 'argues']);
+const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'myths', 'stereotype', 'stereotypes', 'idea', 'ideas', 'notion', 'notions', 'assumption', 'assumptions', 'out' /* "making out …" */, 'insist', 'insists', 'argue', 'argues']);
 /** Within three words before the group at i, a report of another's view ("I think" is the speaker's own). */
 function reported(res: readonly Resolved[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
