@@ -51,6 +51,10 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'Cancer patients shouldn\'t be working the front counter', 'Unmarried men can\'t be trusted. Something is wrong with them'],
       ['Free genetic testing at the health fair on Saturday', 'The city should test the water for DNA of the virus', 'The city should stop hiring consultants over budget',
         'The senior apartments should only rent to seniors, as the grant requires', 'We don\'t need more parking lots in Carson', 'Saying immigrants are criminals is wrong']],
+    ['blocks the echo, "go back to …" a country, age cut-offs in years, and a decline blamed on a group moving in',
+      ['Look at who owns the banks. (((They))) always do', 'Stop hiring these 60-year-olds at City Hall', 'go back to Manila', 'Every time they build apartments the Black folks move in and crime goes up',
+        'Divorced women are damaged goods', 'Female deputies are a joke', 'Single moms shouldn\'t get priority for city housing', 'Why are we spending tax money on ramps for cripples?'],
+      ['Seniors moved in to the new apartments and love the garden', 'Go back to the agenda item please', 'The council is a joke', 'The budget cut cripples the library', 'Seniors were damaged by the cuts (see the report (page 4))']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

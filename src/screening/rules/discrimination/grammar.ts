@@ -77,6 +77,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && !negated && w === 'go' && next === 'to' && res[j + 2]?.w === 'the' && res[j + 3]?.w === 'back') return hit(i, j + 3, 'exclusion of a protected group');
     // "they're the ones who brought …": what follows is said of the group
     if (copula && w === 'ones' && (next === 'who' || next === 'that') && res[j - 1]!.w === 'the') { j++; continue; }
+    // "the Black folks move in and crime goes up": a decline blamed on a group's arrival
+    if (!negated && (w === 'move' || w === 'moved' || w === 'moves') && next === 'in' && res.slice(j + 2, Math.min(res.length, j + 10)).some((r, d) => s.sentence[j + 2 + d] === s.sentence[j] && MOVED_IN_DECLINE.has(r.w))) return hit(i, j + 1, 'negative stereotype about a protected group (decline blamed on its arrival)');
     // "… all want handouts"
     if (!negated && (w === 'want' || w === 'wants' || w === 'expect' || w === 'expects') && objectWithin(res, j + 1, HANDOUTS)) return hit(i, j + 1, 'negative stereotype about a protected group');
     // "… smell up the whole building"
@@ -184,6 +186,8 @@ function coordinated(s: Sentence, j: number): number {
   return -1;
 }
 
+/** What goes wrong when a group "moves in", in a stereotype ("… move in and crime goes up"). */
+const MOVED_IN_DECLINE = new Set(['crime', 'crimes', 'trash', 'noise', 'drugs', 'gangs', 'graffiti', 'downhill', 'values', 'break-ins', 'robberies', 'shootings', 'ruined', 'dump']);
 /** Identities some deny exist ("non-binary isn't a thing"). */
 const DENIABLE = new Set(['nonbinary', 'binary', 'trans', 'transgender', 'bisexual', 'bi', 'bisexuals', 'genderqueer', 'intersex', 'transwomen', 'transmen', 'enbies', 'asexual']);
 /** What a group is said to grab ("taking every nursing job", "want handouts"). */

@@ -10,14 +10,17 @@ export const SLURS = [
   'camel jockey~', 'paki', 'pakis', 'faggot~', 'fag', 'fags', 'faggy', 'dyke', 'dykes', 'tranny', 'trannies', 'shemale~',
   'retard', 'retards', 'retarded', 'tard', 'spaz', 'mongoloid~', 'injun~', 'redskin~', 'squaw~', 'halfbreed~', 'half breed~',
   'honky', 'honkey~', 'white trash', 'wop', 'wops', 'dago~', 'kraut~', 'polack~', 'heeb~', 'yid', 'yids', 'chinaman', 'ching chong',
-  'sodomite~', 'ladyboy~', 'muzzie~', 'muzrat~', 'gyppo~', 'pikey~', 'homos', 'schizos', 'midgets',
+  'sodomite~', 'ladyboy~', 'muzzie~', 'muzrat~', 'gyppo~', 'pikey~', 'homos', 'schizos', 'midgets', 'cripples',
 ];
-/** Ordinary phrases that hold a slur's letters ("spick and span", "honky tonk", "a chink in the armour"). */
+const OBJECTS = new Set(['them', 'him', 'her', 'it', 'us', 'me', 'you', 'the', 'our', 'my', 'your', 'his', 'their', 'a', 'an', 'local', 'small']);
+/** Ordinary phrases that hold a slur's letters ("spick and span", "honky tonk", "a chink in the armour", "it cripples them"). */
 export function homonym(words: readonly string[], i: number): boolean {
   const w = words[i]!;
   const next = words[i + 1];
   if ((w === 'spick' || w === 'spic') && next === 'and' && words[i + 2] === 'span') return true;
   if ((w === 'honky' || w === 'honkey') && (next === 'tonk' || next === 'tonks')) return true;
+  // "… cripples them": the verb
+  if (w === 'cripples' && next !== undefined && OBJECTS.has(next)) return true;
   return w === 'chink' && (next === 'in' || next === 'of');
 }
 /** Slurs a member of the group may use of themselves ("as a proud dyke …"): reported as advice then. */
@@ -81,7 +84,7 @@ export const PEOPLE = new Set([
   'ladies', 'lady', 'kids', 'kid', 'children', 'child', 'individuals', 'community', 'communities', 'population', 'families', 'family',
   'mothers', 'mother', 'moms', 'mom', 'dads', 'dad', 'fathers', 'parents', 'couples', 'immigrants', 'refugees', 'americans',
   'ill', 'neighbors', 'neighbours', 'residents', 'tenants', 'workers', 'employees', 'students', 'drivers', 'citizens', 'teens',
-  'youth', 'users', 'patients', 'witnesses', 'churches', 'mosques', 'temples', 'synagogues', 'congregations', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
+  'youth', 'users', 'patients', 'deputies', 'firefighters', 'lifeguards', 'clerks', 'coaches', 'candidates', 'appointees', 'witnesses', 'churches', 'mosques', 'temples', 'synagogues', 'congregations', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
   'doctors', 'nurses', 'teachers', 'cops', 'officers', 'shopkeepers', 'vendors', 'contractors', 'employers', 'bosses', 'guys',
   'neighborhoods', 'neighbourhoods', 'areas', 'islanders', 'priests', 'pastors', 'rabbis', 'imams', 'nuns', 'monks', 'clergy',
 ]);

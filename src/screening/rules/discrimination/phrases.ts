@@ -14,11 +14,11 @@ interface Phrase { re: RegExp; triggers: ReadonlySet<string>; message: string }
 /** In the order they are read (the order of the findings). */
 const PHRASES: readonly Phrase[] = [
   /** Slogans and demands of exclusion ("go back to …", "send them back", "hire real Americans", "stick to your own kind", "13/50"). */
-  { re: /\b(?:go back to (?:your (?:own )?country|africa|mexico|china|where (?:you|they) came from)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back|stick (?:to|with) (?:your|their) own kind|play(?:s|ing)? the race card|hire (?:only )?real (?:americans|men|women)|(?:only hire|hire only) (?:young(?:er)? people|white (?:people|men|women|folks|families)|americans|christians|straight people)|hire (?:young(?:er)? people|white (?:people|men|women|folks|families)|christians|straight people) only|(?<!\b(?:scored?|got|get|gets|rated|gave|was|is|only|of|at) )13 ?(?:\/|do|percent|%) ?50)\b/g,
+  { re: /\b(?:go back to (?:your (?:own )?(?:country|village|reservation)|where (?:you|they) came from|the (?:desert|jungle)|africa|mexico|china|india|pakistan|manila|the philippines|haiti|somalia|korea|vietnam|iran|iraq|syria|guatemala|honduras|el salvador|samoa|tonga|nigeria|israel|russia|arabia)|hitler was right|white (?:power|pride worldwide)|(?:14|fourteen) words|race traitors?|gas the \w+|send them (?:all )?back|stick (?:to|with) (?:your|their) own kind|play(?:s|ing)? the race card|hire (?:only )?real (?:americans|men|women)|(?:only hire|hire only) (?:young(?:er)? people|white (?:people|men|women|folks|families)|americans|christians|straight people)|hire (?:young(?:er)? people|white (?:people|men|women|folks|families)|christians|straight people) only|(?<!\b(?:scored?|got|get|gets|rated|gave|was|is|only|of|at) )13 ?(?:\/|do|percent|%) ?50)\b/g,
     triggers: triggers('go hitler white 14 fourteen race gas send stick hire 13'), message: 'exclusionary statement about a protected group' },
   /** Work, housing or service kept for some ("only rent to married couples") or refused by age ("stop hiring anyone over 55"). */
-  { re: /\b(?:only|just) (?:rent|sell|hire|serve) (?:to )?(?:married couples|white (?:people|families)|christians|americans|men)\b|\b(?:stop|never|don'?t|quit|no more) (?:hiring|hire|renting to|rent to|promoting|promote) (?:anyone|people|someone|anybody|workers|applicants|women|men) (?:over|older than|past) [4-9]\d\b/g,
-    triggers: triggers('hire hiring rent renting sell serve promote promoting'), message: 'exclusion of a protected group' },
+  { re: /\b(?:only|just) (?:rent|sell|hire|serve) (?:to )?(?:married couples|white (?:people|families)|christians|americans|men)\b|\b(?:stop|never|don'?t|quit|no more) (?:hiring|hire|renting to|rent to|promoting|promote) (?:(?:anyone|people|someone|anybody|workers|applicants|women|men) (?:over|older than|past) [4-9]\d|(?:these |those |any |more )?[4-9]\d ?-? ?(?:year ?-? ?olds|yr olds))\b|\bput (?:them|the old \w+|these old \w+) out to pasture\b/g,
+    triggers: triggers('hire hiring rent renting sell serve promote promoting pasture'), message: 'exclusion of a protected group' },
   /** Genetic information held against people (GINA): screening out carriers, "bad genes". */
   { re: /\b(?:bad|defective|inferior|dirty|weak) genes\b|\b(?:screen(?:ed)? out|weed out|fire|not hire|refuse to hire|deny|reject|ban)\b(?:\W+\w+){0,8}?\W+(?:genes?|genetic (?:condition|disorder|disease|history|risk)|dna)\b|\bgenes?\b(?:\W+\w+){0,6}?\W+(?:shouldn'?t|should not|can'?t|cannot|must not) (?:be allowed to )?(?:work|be hired|have kids|be having kids|having kids|run|serve|breed)/g,
     triggers: triggers('genes gene genetic dna'), message: 'discrimination on genetic information' },
@@ -37,7 +37,10 @@ export function phraseHits(ctx: RuleContext, found: (h: Hit) => void): void {
   for (const p of PHRASES) {
     if (hasAny(ctx, p.triggers)) for (const h of regexHits(ctx, p.re, p.message, 0.9)) found(h);
   }
+  // the antisemitic "echo", "(((them)))", has no word to trigger on
+  if (ctx.norm.text.includes('(((')) for (const h of regexHits(ctx, ECHO, 'antisemitic dog whistle', 0.9)) found(h);
 }
+const ECHO = /\(\(\( ?[a-z][a-z ]{0,30}\)\)\)/g;
 
 /** After a group is named: "that's what they all do", "they're all like that", "their kind", "those people always …". */
 /** Words one of which ALL_OF_THEM needs: it is read only in comments with one. */

@@ -29,11 +29,11 @@ const EXPERIENCED = new Set([
   'strikers', 'scar', 'scars', 'targets', 'target', 'scapegoat', 'scapegoats', 'dread', 'despair', 'depressed', 'mourn', 'mournful', 'regret', 'remorse', 'pity', 'bored',
 ]);
 /** Participles that, unlike "harassed" or "exploited", name what a group is said to be ("… are brainwashed"). */
-const CHARGED_PARTICIPLES = new Set(['confused', 'deranged', 'twisted', 'brainwashed', 'retarded', 'inbred', 'spoiled', 'spoilt', 'entitled', 'demented', 'deluded', 'depraved', 'crooked', 'wicked', 'uneducated', 'uncivilized', 'perverted', 'warped', 'diseased']);
+const CHARGED_PARTICIPLES = new Set(['damaged', 'confused', 'deranged', 'twisted', 'brainwashed', 'retarded', 'inbred', 'spoiled', 'spoilt', 'entitled', 'demented', 'deluded', 'depraved', 'crooked', 'wicked', 'uneducated', 'uncivilized', 'perverted', 'warped', 'diseased']);
 /** -ing words that name a quality, not something happening ("… are annoying", not "… are dying"). */
 const CHARGED_ING = new Set(['annoying', 'disgusting', 'irritating', 'revolting', 'sickening', 'lying', 'cheating', 'thieving', 'conniving', 'scheming', 'brainwashing', 'backstabbing', 'freeloading', 'whining', 'boring']);
 /** Insults AFINN leaves out (it lists few nouns for kinds of people). */
-const INSULTS = new Set(['cult', 'cults', 'weirdos', 'greedy', 'thieves', 'thief', 'crooks', 'scammers', 'hypocrites', 'perverts', 'pedophiles', 'drunks', 'bums', 'brats', 'freeloaders', 'leeches', 'deadbeats', 'thugs', 'savages', 'degenerates', 'lowlifes', 'moochers', 'slobs', 'parasites', 'loud', 'rude', 'cheap', 'dirty', 'smelly', 'sneaky', 'backwards', 'uppity', 'unclean', 'ungodly', 'heathens', 'criminal']);
+const INSULTS = new Set(['joke', 'disgrace', 'embarrassment', 'laughingstock', 'cult', 'cults', 'weirdos', 'greedy', 'thieves', 'thief', 'crooks', 'scammers', 'hypocrites', 'perverts', 'pedophiles', 'drunks', 'bums', 'brats', 'freeloaders', 'leeches', 'deadbeats', 'thugs', 'savages', 'degenerates', 'lowlifes', 'moochers', 'slobs', 'parasites', 'loud', 'rude', 'cheap', 'dirty', 'smelly', 'sneaky', 'backwards', 'uppity', 'unclean', 'ungodly', 'heathens', 'criminal']);
 /** After a linking verb, the words a complement may start with ("… are just a bunch of …", "… are all …"). */
 const LEAD_IN = new Set([
   'so', 'all', 'just', 'such', 'really', 'truly', 'a', 'an', 'the', 'very', 'too', 'always', 'mostly', 'generally', 'basically', 'literally', 'pretty', 'total',

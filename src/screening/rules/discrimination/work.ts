@@ -27,7 +27,7 @@ const PROFESSIONS = new Set([
   'parents', 'foster', 'guards', 'drivers', 'counselors', 'librarians', 'volunteers', 'referees', 'umpires', 'chiefs',
 ]);
 const JOB_VERBS = new Set(['get', 'getting', 'take', 'taking', 'hold', 'have']);
-const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'grants', 'loans', 'vouchers', 'units', 'apartments', 'seat']);
+const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'priority', 'grants', 'loans', 'vouchers', 'units', 'apartments', 'seat']);
 /** A job named right after the verb ("get city jobs", "take jobs from men"), not one being cut ("get their benefits cut"). */
 function jobNext(res: readonly Resolved[], k: number): boolean {
   if (k < res.length && (res[k]!.w === 'a' || res[k]!.w === 'the' || res[k]!.w === 'any' || res[k]!.w === 'city' || res[k]!.w === 'public' || res[k]!.w === 'government' || res[k]!.w === 'housing')) k++;
