@@ -55,6 +55,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['Look at who owns the banks. (((They))) always do', 'Stop hiring these 60-year-olds at City Hall', 'go back to Manila', 'Every time they build apartments the Black folks move in and crime goes up',
         'Divorced women are damaged goods', 'Female deputies are a joke', 'Single moms shouldn\'t get priority for city housing', 'Why are we spending tax money on ramps for cripples?'],
       ['Seniors moved in to the new apartments and love the garden', 'Go back to the agenda item please', 'The council is a joke', 'The budget cut cripples the library', 'Seniors were damaged by the cuts (see the report (page 4))']],
+    ['leaves a slur quoted in a report of it as advice; unquoted or aimed, it blocks',
+      ['Someone yelled ching chong at my grandma', 'You \'ching chong\' people should leave', 'My neighbor is a chink'],
+      ['Someone yelled \'ching chong\' at my grandma at the bus stop on Avalon. We filed a report.', 'My neighbor said \'go back to china\' and called us \'chinks\'']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

@@ -271,6 +271,13 @@ function condemned(ctx: RuleContext, start: number, end: number): boolean {
   return quoted(ctx.norm.text, start, end) || COUNTER.test(rest) || (REPORTED.test(rest) && !AGREED.test(rest));
 }
 
+/** A slur in quotes in a report or condemnation of it ("someone yelled '…' at my grandma"); unquoted, a slur is a slur. */
+function quotedInReport(ctx: RuleContext, start: number, end: number): boolean {
+  if (!quoted(ctx.norm.text, start, end)) return false;
+  const rest = `${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`;
+  return COUNTER.test(rest) || (REPORTED.test(rest) && !AGREED.test(rest));
+}
+
 /** A finding the speaker may not mean as hate: advice for a moderator, not a block. */
 function mark(h: Hit, what = 'quoted or condemned (counter-speech?)'): Hit {
   h.message = `${h.message} — ${what}`;
@@ -288,6 +295,7 @@ function check(ctx: RuleContext): Hit[] {
     if (homonym(words, m.from)) continue;
     const [h] = lexHits(ctx, [m], () => `slur "${ctx.text.slice(ctx.norm.map[t[m.from]!.start]!, ctx.norm.map[t[m.to - 1]!.end]!)}"`, 0.95);
     if (m.to - m.from === 1 && reclaimed(words, m.from)) hits.push(mark(h!, 'self-reference (reclaimed?)'));
+    else if (quotedInReport(ctx, h!.start!, h!.end!)) hits.push(mark(h!, 'quoted in a report of it (counter-speech?)'));
     else hits.push(h!);
   }
   phraseHits(ctx, (h) => hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h));

@@ -13,7 +13,7 @@ export const COUNTER =
  * "who said …?", "you keep saying …", "some guy at the meeting said …" (not "they say": "… are terrorists, they think …" is the hate going on).
  */
 export const REPORTED =
-  /\b(?:people|some|folks|many|others) (?:say|said|claim|claimed|think|thought|assume|assumed)\b|\bused to (?:think|believe)\b|\bthe (?:claim|idea|notion|myth|lie|stereotype|assumption|belief|suggestion) that\b|\bwho (?:said|says|decided)\b|\byou keep (?:saying|claiming|posting|repeating)\b|\b(?:someone|somebody|(?:some|a|this|that|one|the) (?:guy|man|woman|lady|dude|person|neighbou?r|commenter|speaker|caller))\b(?: \w+){0,4} (?:said|says|saying|claimed|claims|claiming|posted|wrote|yelled|shouted|told)\b/;
+  /\b(?:people|some|folks|many|others) (?:say|said|claim|claimed|think|thought|assume|assumed)\b|\bused to (?:think|believe)\b|\bthe (?:claim|idea|notion|myth|lie|stereotype|assumption|belief|suggestion) that\b|\bwho (?:said|says|decided)\b|\byou keep (?:saying|claiming|posting|repeating)\b|\b(?:someone|somebody|(?:some|a|this|that|one|the|my|our) (?:guy|man|woman|lady|dude|person|neighbou?r|commenter|speaker|caller|coworker|classmate|boss))\b(?: \w+){0,4} (?:said|says|saying|claimed|claims|claiming|posted|wrote|yelled|shouted|told|called)\b/;
 /** The speaker agrees with what is reported ("people say … and they're right"): no counter-speech then. */
 export const AGREED = /\b(?:they'?re|they are|it'?s|it is|that'?s|that is|he'?s|she'?s) (?:so |absolutely |totally |100% )?(?:right|true|correct|not wrong)\b/;
 /**
