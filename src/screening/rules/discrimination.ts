@@ -51,7 +51,7 @@ const HATE_SET = new Set(HATE_VERBS);
  * word is looked for, except the frequent ones that are not worth a closer look on their own
  * ("bitches" alone is V.3's business; "… women are bitches" has its anchor in "women").
  */
-const NOT_ANCHORS = new Set(['bitches', 'hoes', 'whores', 'sluts', 'drunk', 'drunks', 'liar', 'terrible', 'insane', 'violent', 'hateful', 'devil', 'crook', 'crooks', 'gang', 'stealing', 'invasion', 'thief', 'kicked', 'thrown', 'losers', 'bums', 'addicts']);
+const NOT_ANCHORS = new Set(['married', 'bitches', 'hoes', 'whores', 'sluts', 'drunk', 'drunks', 'liar', 'terrible', 'insane', 'violent', 'hateful', 'devil', 'crook', 'crooks', 'gang', 'stealing', 'invasion', 'thief', 'kicked', 'thrown', 'losers', 'bums', 'addicts']);
 /** Singular derogatory nouns ("a thug", "a dog") are read only beside a group word, which is an anchor itself. */
 const ONE_OF = new Set(DEROG_ONE.filter((w) => !DEROG_NOUNS.includes(w) && !ATTRIBUTES.includes(w)));
 const ANCHORS = new Set([
