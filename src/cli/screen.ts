@@ -29,6 +29,7 @@ import { screenComment, screenPost } from '../screening/engine.ts';
 import type { HunspellDictionary } from '../screening/language.ts';
 import type { PostInput } from '../screening/rule.ts';
 import type { Finding } from '../screening/types.ts';
+import { eachLine } from './screen-lines.ts';
 
 
 export interface ScreenStreamOptions {
@@ -54,7 +55,6 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
   // retext loads only when posts are screened for language (faster start for comments); before
   // the line reader exists, so no line is emitted while we wait
   const screenPostLanguage = opts.kind === 'post' && opts.language ? (await import('../screening/language.ts')).screenPostLanguage : null;
-  const rl = createInterface({ input, crlfDelay: Infinity });
   const result: ScreenStreamResult = { lines: 0, screened: 0, invalid: 0 };
   let buffer = '';
 
@@ -74,34 +74,36 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
 
   if (opts.kind === 'comment') {
     const base = opts.config ? { config: opts.config } : {};
-    // Comments screen synchronously: handle each line in the 'line' event (no per-line promise),
-    // pause the reader while the output drains, so memory stays flat.
+    // Comments screen synchronously: handle each line as it is split off (no per-line promise),
+    // pause the input while the output drains, so memory stays flat.
     await new Promise<void>((resolve, reject) => {
-      rl.on('line', (line) => {
-        result.lines++;
-        if (!NON_BLANK.test(line)) return; // no trimmed copy per line
-        const rec = parse(line);
-        if (!rec) return;
-        const findings = screenComment(rec.text as string, typeof rec.context === 'string' ? { ...base, context: rec.context } : base);
-        result.screened++;
-        buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
-        if (buffer.length >= FLUSH_AT) {
-          const ok = output.write(buffer);
-          buffer = '';
-          if (!ok) {
-            rl.pause();
-            output.once('drain', () => rl.resume());
+      eachLine(input, {
+        line(line) {
+          result.lines++;
+          if (!NON_BLANK.test(line)) return; // no trimmed copy per line
+          const rec = parse(line);
+          if (!rec) return;
+          const findings = screenComment(rec.text as string, typeof rec.context === 'string' ? { ...base, context: rec.context } : base);
+          result.screened++;
+          buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
+          if (buffer.length >= FLUSH_AT) {
+            const ok = output.write(buffer);
+            buffer = '';
+            if (!ok) {
+              input.pause();
+              output.once('drain', () => input.resume());
+            }
           }
-        }
+        },
+        end: resolve,
+        error: reject,
       });
-      rl.on('close', () => resolve());
-      rl.on('error', reject);
     });
     if (buffer) await write(output, buffer);
     return result;
   }
 
-  for await (const line of rl) {
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     result.lines++;
     if (!NON_BLANK.test(line)) continue;
     const rec = parse(line);
