@@ -136,7 +136,8 @@ export function formatReport(text: string, findings: readonly Finding[]): string
   return lines.join('\n') + '\n';
 }
 
-interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; policy?: string; language: boolean }
+/** The screen command's options, as commander gives them (screen-main.ts reads the usual ones itself). */
+export interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; policy?: string; language: boolean }
 
 /**
  * The pack's screening configuration. Parsing and validating the pack (YAML + zod, 125 clauses)
@@ -192,36 +193,39 @@ export function registerScreenCommand(program: Command): void {
     .option('--config <file>', 'JSON file with screening configuration (merged over the policy pack\'s)')
     .option('--policy <dir>', 'policy pack folder (default: CRIER_POLICY_DIR, else the bundled Carson pack)')
     .option('--no-language', 'posts: skip the spelling / grammar / readability pass')
-    .action(async (o: CliOptions) => {
-      if (o.kind !== 'comment' && o.kind !== 'post') {
-        process.stderr.write(`--kind must be comment or post, not ${o.kind}\n`);
-        process.exitCode = 2;
-        return;
+    .action(runScreen);
+}
+
+/** `crier screen` with its options. */
+export async function runScreen(o: CliOptions): Promise<void> {
+  if (o.kind !== 'comment' && o.kind !== 'post') {
+    process.stderr.write(`--kind must be comment or post, not ${o.kind}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = await cliConfig(o.policy, o.config);
+  const language = o.kind === 'post' && o.language;
+  const dictionary = language ? ((await import('dictionary-en')).default as HunspellDictionary) : undefined;
+  if (o.text !== undefined) {
+    let findings: Finding[];
+    if (o.kind === 'comment') {
+      findings = screenComment(o.text, { ...(config ? { config } : {}), ...(o.context !== undefined ? { context: o.context } : {}) });
+    } else {
+      const post: PostInput = { text: o.text, ...(o.platform ? { platform: o.platform } : {}) };
+      findings = screenPost(post, config);
+      if (language) {
+        const { screenPostLanguage } = await import('../screening/language.ts');
+        findings = findings.concat(await screenPostLanguage(post, config, dictionary ? { dictionary } : {}));
       }
-      const config = await cliConfig(o.policy, o.config);
-      const language = o.kind === 'post' && o.language;
-      const dictionary = language ? ((await import('dictionary-en')).default as HunspellDictionary) : undefined;
-      if (o.text !== undefined) {
-        let findings: Finding[];
-        if (o.kind === 'comment') {
-          findings = screenComment(o.text, { ...(config ? { config } : {}), ...(o.context !== undefined ? { context: o.context } : {}) });
-        } else {
-          const post: PostInput = { text: o.text, ...(o.platform ? { platform: o.platform } : {}) };
-          findings = screenPost(post, config);
-          if (language) {
-            const { screenPostLanguage } = await import('../screening/language.ts');
-            findings = findings.concat(await screenPostLanguage(post, config, dictionary ? { dictionary } : {}));
-          }
-        }
-        process.stdout.write(formatReport(o.text, findings));
-        return;
-      }
-      await screenStream(process.stdin, process.stdout, process.stderr, {
-        kind: o.kind,
-        ...(o.platform ? { platform: o.platform } : {}),
-        ...(config ? { config } : {}),
-        language,
-        ...(dictionary ? { dictionary } : {}),
-      });
-    });
+    }
+    process.stdout.write(formatReport(o.text, findings));
+    return;
+  }
+  await screenStream(process.stdin, process.stdout, process.stderr, {
+    kind: o.kind,
+    ...(o.platform ? { platform: o.platform } : {}),
+    ...(config ? { config } : {}),
+    language,
+    ...(dictionary ? { dictionary } : {}),
+  });
 }
