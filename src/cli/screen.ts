@@ -15,7 +15,6 @@
  *
  * The CLI owner wires `registerScreenCommand(program)` into src/cli/index.ts.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -139,33 +138,44 @@ export function formatReport(text: string, findings: readonly Finding[]): string
 /** The screen command's options, as commander gives them (screen-main.ts reads the usual ones itself). */
 export interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; policy?: string; language: boolean }
 
+/** FNV-1a of a string's UTF-16 units, as 8 hex digits: a cache file's name, not its check. */
+function nameHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 /**
  * The pack's screening configuration. Parsing and validating the pack (YAML + zod, 125 clauses)
- * is a good part of start-up, so the built configuration is kept in a cache file keyed by a hash
- * of the pack's files: any change to the pack builds it again. The parser and the builder are
- * imported only then.
+ * is a good part of start-up, so the built configuration is kept in a cache file with the pack's
+ * files it was built from, and used only while they are the same: any change to the pack builds
+ * it again. The file is named by a quick hash of those files (a digest from node:crypto, which
+ * this once needed, cost ~8 ms of every start to load). The parser and the builder are imported
+ * only when the cache misses.
  */
 async function packConfig(dir: string): Promise<ScreeningConfig> {
   const files = readPackFiles(dir);
   // names in code-unit order: localeCompare would build an ICU collator (~5 % of start-up)
-  const hash = createHash('sha256').update(JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))).digest('hex').slice(0, 24);
+  const source = JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   // beside the screen bundle (bin/crier-screen.js); found from the bundled pack's folder, so it
   // needs no import.meta of its own
-  const cacheFile = join(defaultPackDir(), '../../../../node_modules/.cache/crier', `screening-config-${SCREENING_CONFIG_VERSION}-${hash}.json`);
+  const cacheFile = join(defaultPackDir(), '../../../../node_modules/.cache/crier', `screening-config-${SCREENING_CONFIG_VERSION}-${nameHash(source)}.json`);
   try {
-    return JSON.parse(readFileSync(cacheFile, 'utf8')) as ScreeningConfig;
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { source?: unknown; config?: ScreeningConfig };
+    if (cached.source === source && cached.config) return cached.config;
   } catch {
-    const [{ parsePack }, { screeningConfigFromPack }] = await Promise.all([import('../policy/index.ts'), import('../modules/screening/index.ts')]);
-    const config = screeningConfigFromPack(parsePack(files));
-    try {
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(config));
-      renameSync(`${cacheFile}.${process.pid}`, cacheFile);
-    } catch {
-      /* no cache (read-only install): built every time */
-    }
-    return config;
+    /* no cache yet, or unreadable: built below */
   }
+  const [{ parsePack }, { screeningConfigFromPack }] = await Promise.all([import('../policy/index.ts'), import('../modules/screening/index.ts')]);
+  const config = screeningConfigFromPack(parsePack(files));
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify({ source, config }));
+    renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+  } catch {
+    /* no cache (read-only install): built every time */
+  }
+  return config;
 }
 
 /** The pack's screening configuration, with a JSON file's keys merged over it. */
