@@ -15,7 +15,6 @@
  *
  * The CLI owner wires `registerScreenCommand(program)` into src/cli/index.ts.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,6 +28,7 @@ import { screenComment, screenPost } from '../screening/engine.ts';
 import type { HunspellDictionary } from '../screening/language.ts';
 import type { PostInput } from '../screening/rule.ts';
 import type { Finding } from '../screening/types.ts';
+import { eachLine } from './screen-lines.ts';
 
 
 export interface ScreenStreamOptions {
@@ -54,7 +54,6 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
   // retext loads only when posts are screened for language (faster start for comments); before
   // the line reader exists, so no line is emitted while we wait
   const screenPostLanguage = opts.kind === 'post' && opts.language ? (await import('../screening/language.ts')).screenPostLanguage : null;
-  const rl = createInterface({ input, crlfDelay: Infinity });
   const result: ScreenStreamResult = { lines: 0, screened: 0, invalid: 0 };
   let buffer = '';
 
@@ -74,34 +73,36 @@ export async function screenStream(input: Readable, output: Writable, errors: Wr
 
   if (opts.kind === 'comment') {
     const base = opts.config ? { config: opts.config } : {};
-    // Comments screen synchronously: handle each line in the 'line' event (no per-line promise),
-    // pause the reader while the output drains, so memory stays flat.
+    // Comments screen synchronously: handle each line as it is split off (no per-line promise),
+    // pause the input while the output drains, so memory stays flat.
     await new Promise<void>((resolve, reject) => {
-      rl.on('line', (line) => {
-        result.lines++;
-        if (!NON_BLANK.test(line)) return; // no trimmed copy per line
-        const rec = parse(line);
-        if (!rec) return;
-        const findings = screenComment(rec.text as string, typeof rec.context === 'string' ? { ...base, context: rec.context } : base);
-        result.screened++;
-        buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
-        if (buffer.length >= FLUSH_AT) {
-          const ok = output.write(buffer);
-          buffer = '';
-          if (!ok) {
-            rl.pause();
-            output.once('drain', () => rl.resume());
+      eachLine(input, {
+        line(line) {
+          result.lines++;
+          if (!NON_BLANK.test(line)) return; // no trimmed copy per line
+          const rec = parse(line);
+          if (!rec) return;
+          const findings = screenComment(rec.text as string, typeof rec.context === 'string' ? { ...base, context: rec.context } : base);
+          result.screened++;
+          buffer += JSON.stringify({ id: rec.id ?? null, findings }) + '\n';
+          if (buffer.length >= FLUSH_AT) {
+            const ok = output.write(buffer);
+            buffer = '';
+            if (!ok) {
+              input.pause();
+              output.once('drain', () => input.resume());
+            }
           }
-        }
+        },
+        end: resolve,
+        error: reject,
       });
-      rl.on('close', () => resolve());
-      rl.on('error', reject);
     });
     if (buffer) await write(output, buffer);
     return result;
   }
 
-  for await (const line of rl) {
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     result.lines++;
     if (!NON_BLANK.test(line)) continue;
     const rec = parse(line);
@@ -134,35 +135,47 @@ export function formatReport(text: string, findings: readonly Finding[]): string
   return lines.join('\n') + '\n';
 }
 
-interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; policy?: string; language: boolean }
+/** The screen command's options, as commander gives them (screen-main.ts reads the usual ones itself). */
+export interface CliOptions { kind: string; platform?: string; text?: string; context?: string; config?: string; policy?: string; language: boolean }
+
+/** FNV-1a of a string's UTF-16 units, as 8 hex digits: a cache file's name, not its check. */
+function nameHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
 
 /**
  * The pack's screening configuration. Parsing and validating the pack (YAML + zod, 125 clauses)
- * is a good part of start-up, so the built configuration is kept in a cache file keyed by a hash
- * of the pack's files: any change to the pack builds it again. The parser and the builder are
- * imported only then.
+ * is a good part of start-up, so the built configuration is kept in a cache file with the pack's
+ * files it was built from, and used only while they are the same: any change to the pack builds
+ * it again. The file is named by a quick hash of those files (a digest from node:crypto, which
+ * this once needed, cost ~8 ms of every start to load). The parser and the builder are imported
+ * only when the cache misses.
  */
 async function packConfig(dir: string): Promise<ScreeningConfig> {
   const files = readPackFiles(dir);
   // names in code-unit order: localeCompare would build an ICU collator (~5 % of start-up)
-  const hash = createHash('sha256').update(JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))).digest('hex').slice(0, 24);
+  const source = JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   // beside the screen bundle (bin/crier-screen.js); found from the bundled pack's folder, so it
   // needs no import.meta of its own
-  const cacheFile = join(defaultPackDir(), '../../../../node_modules/.cache/crier', `screening-config-${SCREENING_CONFIG_VERSION}-${hash}.json`);
+  const cacheFile = join(defaultPackDir(), '../../../../node_modules/.cache/crier', `screening-config-${SCREENING_CONFIG_VERSION}-${nameHash(source)}.json`);
   try {
-    return JSON.parse(readFileSync(cacheFile, 'utf8')) as ScreeningConfig;
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { source?: unknown; config?: ScreeningConfig };
+    if (cached.source === source && cached.config) return cached.config;
   } catch {
-    const [{ parsePack }, { screeningConfigFromPack }] = await Promise.all([import('../policy/index.ts'), import('../modules/screening/index.ts')]);
-    const config = screeningConfigFromPack(parsePack(files));
-    try {
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(config));
-      renameSync(`${cacheFile}.${process.pid}`, cacheFile);
-    } catch {
-      /* no cache (read-only install): built every time */
-    }
-    return config;
+    /* no cache yet, or unreadable: built below */
   }
+  const [{ parsePack }, { screeningConfigFromPack }] = await Promise.all([import('../policy/index.ts'), import('../modules/screening/index.ts')]);
+  const config = screeningConfigFromPack(parsePack(files));
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify({ source, config }));
+    renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+  } catch {
+    /* no cache (read-only install): built every time */
+  }
+  return config;
 }
 
 /** The pack's screening configuration, with a JSON file's keys merged over it. */
@@ -190,36 +203,39 @@ export function registerScreenCommand(program: Command): void {
     .option('--config <file>', 'JSON file with screening configuration (merged over the policy pack\'s)')
     .option('--policy <dir>', 'policy pack folder (default: CRIER_POLICY_DIR, else the bundled Carson pack)')
     .option('--no-language', 'posts: skip the spelling / grammar / readability pass')
-    .action(async (o: CliOptions) => {
-      if (o.kind !== 'comment' && o.kind !== 'post') {
-        process.stderr.write(`--kind must be comment or post, not ${o.kind}\n`);
-        process.exitCode = 2;
-        return;
+    .action(runScreen);
+}
+
+/** `crier screen` with its options. */
+export async function runScreen(o: CliOptions): Promise<void> {
+  if (o.kind !== 'comment' && o.kind !== 'post') {
+    process.stderr.write(`--kind must be comment or post, not ${o.kind}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = await cliConfig(o.policy, o.config);
+  const language = o.kind === 'post' && o.language;
+  const dictionary = language ? ((await import('dictionary-en')).default as HunspellDictionary) : undefined;
+  if (o.text !== undefined) {
+    let findings: Finding[];
+    if (o.kind === 'comment') {
+      findings = screenComment(o.text, { ...(config ? { config } : {}), ...(o.context !== undefined ? { context: o.context } : {}) });
+    } else {
+      const post: PostInput = { text: o.text, ...(o.platform ? { platform: o.platform } : {}) };
+      findings = screenPost(post, config);
+      if (language) {
+        const { screenPostLanguage } = await import('../screening/language.ts');
+        findings = findings.concat(await screenPostLanguage(post, config, dictionary ? { dictionary } : {}));
       }
-      const config = await cliConfig(o.policy, o.config);
-      const language = o.kind === 'post' && o.language;
-      const dictionary = language ? ((await import('dictionary-en')).default as HunspellDictionary) : undefined;
-      if (o.text !== undefined) {
-        let findings: Finding[];
-        if (o.kind === 'comment') {
-          findings = screenComment(o.text, { ...(config ? { config } : {}), ...(o.context !== undefined ? { context: o.context } : {}) });
-        } else {
-          const post: PostInput = { text: o.text, ...(o.platform ? { platform: o.platform } : {}) };
-          findings = screenPost(post, config);
-          if (language) {
-            const { screenPostLanguage } = await import('../screening/language.ts');
-            findings = findings.concat(await screenPostLanguage(post, config, dictionary ? { dictionary } : {}));
-          }
-        }
-        process.stdout.write(formatReport(o.text, findings));
-        return;
-      }
-      await screenStream(process.stdin, process.stdout, process.stderr, {
-        kind: o.kind,
-        ...(o.platform ? { platform: o.platform } : {}),
-        ...(config ? { config } : {}),
-        language,
-        ...(dictionary ? { dictionary } : {}),
-      });
-    });
+    }
+    process.stdout.write(formatReport(o.text, findings));
+    return;
+  }
+  await screenStream(process.stdin, process.stdout, process.stderr, {
+    kind: o.kind,
+    ...(o.platform ? { platform: o.platform } : {}),
+    ...(config ? { config } : {}),
+    language,
+    ...(dictionary ? { dictionary } : {}),
+  });
 }

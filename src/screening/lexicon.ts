@@ -6,6 +6,7 @@
  *   "two words"     phrase of consecutive tokens
  *   "prefix~"       any word starting with prefix (last word of an entry only)
  */
+import { KeyBits16 } from './key-bits.ts';
 import type { Token } from './normalize.ts';
 import { F_LEXICONS, FACT_STRIDE, FACTS, holds, objectColumn } from './words.ts';
 
@@ -93,7 +94,7 @@ export class Lexicon {
    * at all: they are skipped without a map lookup (tokens with doubled letters or '*' always go
    * the full way, since their squeezed or masked forms start differently).
    */
-  private starts = new Uint8Array(65536);
+  private starts = new KeyBits16();
 
   constructor(entries: readonly string[]) {
     for (const raw of entries) {
@@ -102,7 +103,7 @@ export class Lexicon {
       const prefixLast = e.endsWith('~');
       const words = (prefixLast ? e.slice(0, -1) : e).split(/\s+/);
       const entry: Entry = { raw, words, prefixLast };
-      this.starts[key2(words[0]!)] = 1;
+      this.starts.add(key2(words[0]!));
       if (prefixLast && words.length === 1) {
         const key = key3(words[0]!);
         const list = this.prefixes.get(key) ?? [];
@@ -230,7 +231,7 @@ export class Lexicon {
     // No entry starts like the word or its squeezed forms: squeeze3 keeps the first two
     // characters, squeeze2's are the first character and the next different one (key2Squeezed);
     // every entry, prefix ones too, marks its first two characters in `starts`.
-    if (star === 0 && this.starts[key2(w)] === 0 && (dbl === 0 || this.starts[key2Squeezed(w)] === 0)) return NO_CANDIDATES;
+    if (star === 0 && !this.starts.has(key2(w)) && (dbl === 0 || !this.starts.has(key2Squeezed(w)))) return NO_CANDIDATES;
     const exact = this.byFirst.get(w);
     const forms = exact === undefined && dbl === 0 && star === 0 ? NONE : this.forms(w);
     const starts: Entry[] = [];

@@ -18,6 +18,7 @@
  * token holding it ends there ("hang " never counts "change"). Any other needle ("&", "/") is
  * looked for in the text.
  */
+import { KeyBits16 } from './key-bits.ts';
 import type { RuleContext } from './rule.ts';
 import type { Hit } from './types.ts';
 import { F_NEEDLES, FACT_STRIDE, FACTS, holds, objectColumn } from './words.ts';
@@ -51,11 +52,11 @@ const SOME_NEEDLE = 2;
 let masksComputed = false;
 const NO_IDS: Uint32Array = new Uint32Array(0);
 /** First two characters of every needle: a word position that starts none is not walked in the trie. */
-const STARTS = new Uint8Array(65536);
+const STARTS = new KeyBits16();
 
 function addNeedle(needle: string, id: number, wordEnd: boolean): void {
   if (needle.length < 2) throw new Error(`needle "${needle}": two characters at least`);
-  STARTS[((needle.charCodeAt(0) & 0xff) << 8) | (needle.charCodeAt(1) & 0xff)] = 1;
+  STARTS.add(((needle.charCodeAt(0) & 0xff) << 8) | (needle.charCodeAt(1) & 0xff));
   let node = 0;
   for (let k = 0; k < needle.length; k++) {
     const c = column(needle.charCodeAt(k));
@@ -82,7 +83,7 @@ function wordMask(w: string): Uint32Array {
   let out: Uint32Array | null = null;
   masksComputed = true;
   for (let i = 0; i + 1 < w.length; i++) {
-    if (STARTS[((w.charCodeAt(i) & 0xff) << 8) | (w.charCodeAt(i + 1) & 0xff)] === 0) continue;
+    if (!STARTS.has(((w.charCodeAt(i) & 0xff) << 8) | (w.charCodeAt(i + 1) & 0xff))) continue;
     let node = 0;
     for (let k = i; k < w.length; k++) {
       const c = column(w.charCodeAt(k));

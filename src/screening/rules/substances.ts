@@ -4,7 +4,7 @@
  * promoting / use-urging word near the product ("selling cheap vapes", "come get high").
  */
 import { classifierHit } from '../classify.ts';
-import { tokenHit } from '../hits.ts';
+import { hasAny, tokenHit, triggers } from '../hits.ts';
 import { Pattern } from '../patterns.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
@@ -26,6 +26,12 @@ const PROMOTE = new Set([
   'wasted', 'everyone', 'lets', 'go', 'grab', 'legit', 'quality', 'bulk', 'wholesale', 'free', 'best', 'love', 'need', 'carry',
   'own', 'arm', 'yourselves', 'stock up',
 ]);
+/**
+ * The product words as a trigger set (hits.ts): the word table knows for each word whether it is
+ * one, so a text without any is answered from the tokens' trigger bits instead of a set lookup
+ * per token (this rule looked up every token of every comment).
+ */
+const PRODUCT_WORDS = triggers([...PRODUCTS].join(' '));
 /** Product words with everyday meanings (sidewalk crack, flu shots, joint meeting). */
 const AMBIGUOUS = new Set(['pot', 'coke', 'acid', 'mushrooms', 'lean', 'crack', 'dip', 'chew', 'ar', 'joint', 'joints', 'drinks', 'shots', 'pills', 'plug', 'knife', 'knives', 'fireworks', 'wine', 'beer', 'gummies', 'carts', 'blunt', 'gun', 'guns', 'weapon', 'weapons', 'alcohol', 'cbd']);
 /** The use and sale phrases: [needles (a match contains one), alternative], in the order of the original single pattern's alternation. */
@@ -50,7 +56,7 @@ export const substancesRule: Rule = {
   check(ctx) {
     const hits: Hit[] = use.hits(ctx, 'promotes the use or sale of alcohol, drugs, tobacco or weapons', 0.85, false, 5);
     const t = ctx.tokens;
-    if (hits.length === 0) {
+    if (hits.length === 0 && hasAny(ctx, PRODUCT_WORDS)) {
       for (let i = 0; i < t.length && hits.length < 3; i++) {
         if (!PRODUCTS.has(t[i]!.w)) continue;
         let promo = -1;
