@@ -58,6 +58,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['leaves a slur quoted in a report of it as advice; unquoted or aimed, it blocks',
       ['Someone yelled ching chong at my grandma', 'You \'ching chong\' people should leave', 'My neighbor is a chink'],
       ['Someone yelled \'ching chong\' at my grandma at the bus stop on Avalon. We filed a report.', 'My neighbor said \'go back to china\' and called us \'chinks\'']],
+    ['blocks one person named by a protected trait and made a thing; a complaint about their conduct passes',
+      ['The guy in the wheelchair at public comment needs to stop talking. Nobody wants to hear from a vegetable.', 'Saw a dude in lipstick and a skirt reading to kids at the library. Disgusting freak.'],
+      ['The guy in the wheelchair was rude to me at the counter', 'My autistic kid is a Lego freak', 'The Mexican guy at the taco stand is an animal on the grill']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

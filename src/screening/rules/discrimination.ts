@@ -29,6 +29,7 @@ import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord } from './discrimination/valence.ts';
 import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
+import { DEHUMANISING_TRIGGERS, dehumanisedPerson, personOfGroup } from './discrimination/one-person.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
@@ -169,7 +170,7 @@ const PREPOSITIONS = new Set(['about', 'of', 'for', 'against', 'regarding', 'tow
 const QUANTIFIERS = new Set(['all', 'most', 'many', 'some', 'none', 'half', 'lot', 'lots', 'majority', 'each', 'any', 'one', 'both', 'few', 'several', 'plenty']);
 
 /** Groups mentioned and what is said against them (at most 5 findings). */
-function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean } {
+function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean; sentence: Int32Array } {
   const t = ctx.tokens;
   // one pass over the characters between tokens: which sentence and which clause each token is in
   const text = ctx.norm.text;
@@ -246,14 +247,7 @@ function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: 
   }
   // "Those people are vermin, the immigrants …", "They're animals, these immigrants"
   for (const p of pending) if (mentions.some((m) => m >= p.to && m <= p.to + 10)) found.push(p);
-  return { found, defused, anyGroup: mentions.length > 0 };
-}
-
-/** Persons a group adjective may describe ("the Nigerian guy", "a gay couple"): one of a group, not the group. */
-const ONE_PERSON = new Set(['guy', 'man', 'woman', 'lady', 'kid', 'boy', 'girl', 'family', 'couple', 'neighbor', 'neighbour', 'coach', 'driver', 'owner', 'appointee', 'person', 'dude', 'worker', 'employee', 'student', 'tenant', 'landlord', 'clerk', 'officer', 'teacher', 'doctor', 'nurse', 'candidate', 'member', 'vendor']);
-function personOfGroup(res: readonly Resolved[]): boolean {
-  for (let i = 0; i + 1 < res.length; i++) if (ADJ_SET.has(res[i]!.w) && ONE_PERSON.has(res[i + 1]!.w)) return true;
-  return false;
+  return { found, defused, anyGroup: mentions.length > 0, sentence };
 }
 
 /** Is the group at i inside a relative clause opened just before it ("people who hate …", "anyone who harasses …"; not "that", mostly "I think that …")? */
@@ -302,7 +296,7 @@ function check(ctx: RuleContext): Hit[] {
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
   if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const res = resolve(ctx);
-  const { found, defused, anyGroup } = analyse(ctx, res);
+  const { found, defused, anyGroup, sentence } = analyse(ctx, res);
   for (const f of found) {
     const a = t[f.from]!;
     const b = t[Math.min(f.to, t.length) - 1]!;
@@ -310,10 +304,18 @@ function check(ctx: RuleContext): Hit[] {
     hits.push(condemned(ctx, a.start, b.end) ? mark(hit) : hit);
   }
   // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
-  if (found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (anyGroup || personOfGroup(res))) {
+  if (found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (anyGroup || personOfGroup(res) >= 0)) {
     for (const h of regexHits(ctx, ALL_OF_THEM, 'negative stereotype about a protected group (one person taken for the group)', 0.9)) {
       // only what is bad is generalised: "… so nice, that's how they all are" passes
       if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
+    }
+  }
+  // "the guy in the wheelchair … nobody wants to hear from a vegetable": one person dehumanised for what they are
+  if (found.length === 0 && hasAny(ctx, DEHUMANISING_TRIGGERS)) {
+    const f = dehumanisedPerson(res, sentence);
+    if (f) {
+      const hit: Hit = { message: f.why, score: 0.9, start: t[f.from]!.start, end: t[f.to - 1]!.end };
+      hits.push(condemned(ctx, hit.start!, hit.end!) ? mark(hit) : hit);
     }
   }
   if (hits.length === 0 && !defused) return modelOnly(ctx, anyGroup);
