@@ -29,9 +29,9 @@ import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord } from './discrimination/valence.ts';
 import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
-import { DEHUMANISING_TRIGGERS, dehumanisedPerson, personOfGroup } from './discrimination/one-person.ts';
+import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup } from './discrimination/one-person.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
-import { ADJ_SET, derogModifier, GROUP_SET, groupAt, ORIGINS, WORN } from './discrimination/mentions.ts';
+import { ADJ_SET, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
@@ -162,6 +162,14 @@ function typo(t: string, w: string): boolean {
   }
   if (Math.min(t.length, w.length) < 6) return false;
   return t.length < w.length ? t.slice(i) === w.slice(i + 1) : t.slice(i + 1) === w.slice(i); // missing / added
+}
+
+/**
+ * Can a group mention, a pronoun for one, or a person named by a trait start at this word? (what
+ * groupAt, the pronoun reading and one-person.ts start from): without one, analyse finds nothing.
+ */
+function mayName(r: Resolved): boolean {
+  return r.g || HEADS.has(r.w) || PRONOUNS.has(r.w) || r.w === 'theyre' || r.w === 'non' || mayNamePerson(r.w);
 }
 
 /** Before a group, words that make it part of a phrase about something else ("jokes about …"). */
@@ -296,6 +304,8 @@ function check(ctx: RuleContext): Hit[] {
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
   if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const res = resolve(ctx);
+  // nothing a group mention can start from ("I hate Mondays", "this is so stupid"): the sentence is not read
+  if (!res.some(mayName)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const { found, defused, anyGroup, sentence } = analyse(ctx, res);
   for (const f of found) {
     const a = t[f.from]!;

@@ -25,6 +25,11 @@ const FREAK_AFTER = new Set(['a', 'an', 'the', 'that', 'this', 'disgusting', 'to
 export const DEHUMANISING_TRIGGERS = triggers(DEHUMANISING.join(' '));
 const DEHUMANISING_SET = new Set(DEHUMANISING);
 
+/** Words personByTrait reads a person from, besides a group adjective (which is a group word already). */
+export function mayNamePerson(w: string): boolean {
+  return ONE_PERSON.has(w) || WORN.has(w) || FEMININE.has(w);
+}
+
 /** The index of the first person named by a group adjective ("the Nigerian guy"), or -1. */
 export function personOfGroup(res: readonly Resolved[]): number {
   for (let i = 0; i + 1 < res.length; i++) if (ADJ_SET.has(res[i]!.w) && ONE_PERSON.has(res[i + 1]!.w)) return i;
