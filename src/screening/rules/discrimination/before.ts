@@ -9,7 +9,7 @@ import { EXPEL_VERBS, HARM, INTRANSITIVE_HARM, TREAT_VERBS } from './lexicon.ts'
 import { alwaysThe, noneHere } from './implicit.ts';
 import { ADJ_SET } from './mentions.ts';
 import {
-  DEFUSED, DESCRIBING, DETERMINERS, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, type Sentence, WISHED,
+  DEFUSED, DESCRIBING, DETERMINERS, earlierInSentence, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, type Sentence, WISHED, within,
 } from './sentence.ts';
 
 /** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
@@ -51,7 +51,7 @@ export function before(s: Sentence, i: number, end: number): Before {
   // "Too many Indians in the IT department": a group's numbers as the complaint (not "too many veterans in poverty")
   if (i > 1 && res[i - 1]!.w === 'many' && res[i - 2]!.w === 'too' && (res[end]?.w === 'in' || res[end]?.w === 'here' || res[end]?.w === 'around') && !objectWithin(res, end + 1, HARDSHIP) && clauseEndsBy(s, end, end + 6)) {
     const none = noneHere(s, i, end, i - 2);
-    if (none) return outcome({ from: none.from, to: none.to, why: 'exclusion of a protected group' });
+    if (none) return outcome(none);
   }
   if (k < 0 || brk(k, i)) return NOTHING;
   const b = res[k]!;
@@ -79,9 +79,9 @@ export function before(s: Sentence, i: number, end: number): Before {
   // "let them die (off)", "let the … rot": harm wished by standing by
   if ((b.w === 'let' || b.w === 'letting') && res[end] !== undefined && INTRANSITIVE_HARM.has(res[end]!.w) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call for harm to a protected group' });
   // "Carson was a decent town before all these … moved in": the decline dated from a group's arrival
-  if (b.w === 'before' && res[end] !== undefined && ARRIVED.has(res[end]!.w) && k > 1 && res.slice(sentenceStart(s, k), k).some((r) => r.w === 'was' || r.w === 'used' || r.w === 'were' || r.w === 'better' || r.w === 'nicer' || r.w === 'safer')) return outcome({ from: k, to: end + 1, why: 'negative stereotype about a protected group (decline blamed on its arrival)' });
+  if (b.w === 'before' && res[end] !== undefined && ARRIVED.has(res[end]!.w) && k > 1 && earlierInSentence(s, k, WAS_BETTER)) return outcome({ from: k, to: end + 1, why: 'negative stereotype about a protected group (decline blamed on its arrival)' });
   // "import Haitians and replace long-time residents": the replacement conspiracy
-  if (IMPORT.has(b.w) && res.slice(end, Math.min(res.length, end + 10)).some((r, d) => REPLACE.has(r.w) && s.sentence[end + d] === s.sentence[i])) return outcome({ from: k, to: end, why: 'negative stereotype or conspiracy claim about a protected group (replacement)' });
+  if (IMPORT.has(b.w) && within(s, i, end - i + 10, REPLACE)) return outcome({ from: k, to: end, why: 'negative stereotype or conspiracy claim about a protected group (replacement)' });
   // "get these … out of our shelter" (not "get the seniors out of the heat": the place must be ours)
   if (b.w === 'get' && res[end]?.w === 'out' && (end + 1 >= res.length || s.clause[end + 1] === end + 1 || (res[end + 1]!.w === 'of' && end + 2 < res.length && OURS.has(res[end + 2]!.w))) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call to expel a protected group' });
   if (!objectEnds) return NOTHING;
@@ -138,14 +138,10 @@ function stance(s: Sentence, v: number): boolean {
 
 const IMPORT = new Set(['import', 'importing', 'imported', 'imports', 'shipping', 'flooding', 'bussing', 'busing']);
 const REPLACE = new Set(['replace', 'replacing', 'replacement', 'replaced', 'outvote', 'outbreed']);
+/** Earlier in a sentence that dates a decline from a group's arrival ("was a decent town before …"). */
+const WAS_BETTER = new Set(['was', 'used', 'were', 'better', 'nicer', 'safer']);
 /** What a group did that a decline is dated from ("before they moved in"). */
 const ARRIVED = new Set(['moved', 'came', 'showed', 'arrived', 'started', 'took', 'got']);
-/** The index of the first token of k's sentence. */
-function sentenceStart(s: Sentence, k: number): number {
-  let j = k;
-  while (j > 0 && s.sentence[j - 1] === s.sentence[k]) j--;
-  return j;
-}
 /** Does the clause of the token at `from` end before index `by`? */
 function clauseEndsBy(s: Sentence, from: number, by: number): boolean {
   for (let k = from + 1; k <= by; k++) if (k >= s.res.length || s.clause[k] === k) return true;

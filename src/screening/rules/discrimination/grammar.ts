@@ -9,7 +9,7 @@ import { HEDGES, implicitPredicate, PLACE_PREP, predicateAfterQualifier } from '
 import { DEROG_SET, NOUNISH } from './mentions.ts';
 import { generalisedAsBad } from './valence.ts';
 import {
-  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence,
+  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, within,
 } from './sentence.ts';
 
 /** What the words after the group mention (ending at `end`) say about it. */
@@ -78,7 +78,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "they're the ones who brought …": what follows is said of the group
     if (copula && w === 'ones' && (next === 'who' || next === 'that') && res[j - 1]!.w === 'the') { j++; continue; }
     // "the Black folks move in and crime goes up": a decline blamed on a group's arrival
-    if (!negated && (w === 'move' || w === 'moved' || w === 'moves') && next === 'in' && res.slice(j + 2, Math.min(res.length, j + 10)).some((r, d) => s.sentence[j + 2 + d] === s.sentence[j] && MOVED_IN_DECLINE.has(r.w))) return hit(i, j + 1, 'negative stereotype about a protected group (decline blamed on its arrival)');
+    if (!negated && (w === 'move' || w === 'moved' || w === 'moves') && next === 'in' && within(s, j, 10, MOVED_IN_DECLINE)) return hit(i, j + 1, 'negative stereotype about a protected group (decline blamed on its arrival)');
     // "… all want handouts"
     if (!negated && (w === 'want' || w === 'wants' || w === 'expect' || w === 'expects') && objectWithin(res, j + 1, HANDOUTS)) return hit(i, j + 1, 'negative stereotype about a protected group');
     // "… smell up the whole building"

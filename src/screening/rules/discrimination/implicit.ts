@@ -8,7 +8,7 @@
  */
 import { GROUP_DEEDS } from './lexicon.ts';
 import { keptFromWork } from './work.ts';
-import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence } from './sentence.ts';
+import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence, within } from './sentence.ts';
 
 /** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
 const SANCTION = new Set(['banned', 'barred', 'evicted', 'expelled', 'fined', 'suspended', 'disciplined', 'penalized', 'penalised', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
@@ -147,15 +147,6 @@ const NO_BUSINESS = new Set(['working', 'being', 'teaching', 'running', 'living'
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'minors', 'babies', 'vulnerable', 'seniors', 'patients']);
 const DRY = new Set(['dry', 'resources', 'budget', 'system', 'welfare', 'taxes', 'benefits', 'economy']);
 
-/** One of `set` among the next n words of the same sentence? */
-function within(s: Sentence, j: number, n: number, set: ReadonlySet<string>): boolean {
-  const res = s.res;
-  for (let k = j; k < Math.min(res.length, j + n); k++) {
-    if (k > j && s.brk(k - 1, k)) return false;
-    if (set.has(res[k]!.w)) return true;
-  }
-  return false;
-}
 
 function misgendered(res: readonly Resolved[], i: number, end: number, w: string): boolean {
   const male = MALE.has(w);

@@ -90,3 +90,19 @@ export function objectWithin(res: readonly Resolved[], j: number, set: ReadonlyS
   for (let k = j; k < Math.min(res.length, j + 4); k++) if (set.has(res[k]!.w)) return true;
   return false;
 }
+
+/** One of `set` among the n words from j on, without crossing the end of a sentence? */
+export function within(s: Sentence, j: number, n: number, set: ReadonlySet<string>): boolean {
+  const res = s.res;
+  for (let k = j; k < Math.min(res.length, j + n); k++) {
+    if (k > j && s.brk(k - 1, k)) return false;
+    if (set.has(res[k]!.w)) return true;
+  }
+  return false;
+}
+
+/** One of `set` before k in k's sentence? */
+export function earlierInSentence(s: Sentence, k: number, set: ReadonlySet<string>): boolean {
+  for (let j = k - 1; j >= 0 && s.sentence[j] === s.sentence[k]; j--) if (set.has(s.res[j]!.w)) return true;
+  return false;
+}
