@@ -6,8 +6,8 @@
  *
  * Identity terms alone never trigger. A finding needs a protected group AND something said
  * against it (discrimination/before.ts for the words in front of the group, grammar.ts for what
- * follows, valence.ts for open-ended generalisations, phrases.ts for fixed tropes): hatred ("I hate …"), a derogatory or dehumanising
- * attribute ("… are vermin", "Muslim pigs"), a threat or call for harm or expulsion ("… should be
+ * follows, valence.ts for open-ended generalisations, phrases.ts for fixed tropes): hatred ("I
+ * hate …"), a derogatory or dehumanising attribute ("… are vermin", "Muslim pigs"), a threat or call for harm or expulsion ("… should be
  * deported", "get rid of the …", "kick the … out"), exclusion ("… don't belong here", "I would
  * never hire a …", "no … allowed"), a negative stereotype or conspiracy ("… control the council",
  * "… ruin everything"), a negated positive ("… are not human"), a pronoun or apposition that
@@ -267,17 +267,30 @@ function inRelative(s: Sentence, i: number): boolean {
   return false;
 }
 
-/** Quoted, or condemned outside the words found (so "… are hateful" is not its own condemnation). */
-function condemned(ctx: RuleContext, start: number, end: number): boolean {
+/** Condemned or reported outside the words found (so "… are hateful" is not its own condemnation). */
+function reportedAround(ctx: RuleContext, start: number, end: number): boolean {
   const rest = `${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`;
-  return quoted(ctx.norm.text, start, end) || COUNTER.test(rest) || (REPORTED.test(rest) && !AGREED.test(rest));
+  return COUNTER.test(rest) || (REPORTED.test(rest) && !AGREED.test(rest));
+}
+
+/** Quoted, or condemned or reported around the words found. */
+function condemned(ctx: RuleContext, start: number, end: number): boolean {
+  return quoted(ctx.norm.text, start, end) || reportedAround(ctx, start, end);
 }
 
 /** A slur in quotes in a report or condemnation of it ("someone yelled '…' at my grandma"); unquoted, a slur is a slur. */
 function quotedInReport(ctx: RuleContext, start: number, end: number): boolean {
-  if (!quoted(ctx.norm.text, start, end)) return false;
-  const rest = `${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`;
-  return COUNTER.test(rest) || (REPORTED.test(rest) && !AGREED.test(rest));
+  return quoted(ctx.norm.text, start, end) && reportedAround(ctx, start, end);
+}
+
+/** A hit as found, or as advice when the speaker condemns or reports it. */
+function judged(ctx: RuleContext, h: Hit): Hit {
+  return condemned(ctx, h.start!, h.end!) ? mark(h) : h;
+}
+
+/** The hit of a grammar finding over tokens [from, to). */
+function foundHit(t: readonly Token[], f: Found): Hit {
+  return { message: f.why, score: 0.9, start: t[f.from]!.start, end: t[Math.min(f.to, t.length) - 1]!.end };
 }
 
 /** A finding the speaker may not mean as hate: advice for a moderator, not a block. */
@@ -300,33 +313,25 @@ function check(ctx: RuleContext): Hit[] {
     else if (quotedInReport(ctx, h!.start!, h!.end!)) hits.push(mark(h!, 'quoted in a report of it (counter-speech?)'));
     else hits.push(h!);
   }
-  phraseHits(ctx, (h) => hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h));
+  phraseHits(ctx, (h) => hits.push(judged(ctx, h)));
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
   if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const res = resolve(ctx);
   // nothing a group mention can start from ("I hate Mondays", "this is so stupid"): the sentence is not read
   if (!res.some(mayName)) return hits.length > 0 ? hits : modelOnly(ctx, false);
   const { found, defused, anyGroup, sentence } = analyse(ctx, res);
-  for (const f of found) {
-    const a = t[f.from]!;
-    const b = t[Math.min(f.to, t.length) - 1]!;
-    const hit: Hit = { message: f.why, score: 0.9, start: a.start, end: b.end };
-    hits.push(condemned(ctx, a.start, b.end) ? mark(hit) : hit);
-  }
+  for (const f of found) hits.push(judged(ctx, foundHit(t, f)));
   // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
   if (found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (anyGroup || personOfGroup(res) >= 0)) {
     for (const h of regexHits(ctx, ALL_OF_THEM, 'negative stereotype about a protected group (one person taken for the group)', 0.9)) {
       // only what is bad is generalised: "… so nice, that's how they all are" passes
-      if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(condemned(ctx, h.start!, h.end!) ? mark(h) : h);
+      if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(judged(ctx, h));
     }
   }
   // "the guy in the wheelchair … nobody wants to hear from a vegetable": one person dehumanised for what they are
   if (found.length === 0 && hasAny(ctx, DEHUMANISING_TRIGGERS)) {
     const f = dehumanisedPerson(res, sentence);
-    if (f) {
-      const hit: Hit = { message: f.why, score: 0.9, start: t[f.from]!.start, end: t[f.to - 1]!.end };
-      hits.push(condemned(ctx, hit.start!, hit.end!) ? mark(hit) : hit);
-    }
+    if (f) hits.push(judged(ctx, foundHit(t, f)));
   }
   if (hits.length === 0 && !defused) return modelOnly(ctx, anyGroup);
   return hits;
