@@ -2,6 +2,8 @@
  * One-edit fuzzy lookup (deletion, insertion, substitution, adjacent transposition) against a
  * small vocabulary, for evasions like "wmoen", "womn", "disgustnig". Bounded work per token.
  */
+import { KeyBits16 } from './key-bits.ts';
+
 const FNV_SEED = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
@@ -11,19 +13,16 @@ function fnv(s: string): number {
   return h;
 }
 
-/**
- * Which low 16 bits occur among the hashes of a map's keys, one bit each (8 KB): most variants
- * of a searched word hash to no key, and this answers them from the processor's cache instead of
- * a probe of the map (a clear bit: the map has no key with that hash).
+/*
+ * Beside each map, which low 16 bits occur among the hashes of its keys (a KeyBits16, 8 KB): most
+ * variants of a searched word hash to no key, and the bits answer them from the processor's cache
+ * instead of a probe of the map (a clear bit: the map has no key with that hash).
  */
-type HashBits = Uint32Array;
-const newHashBits = (): HashBits => new Uint32Array(1 << 11);
-const mayHold = (bits: HashBits, h: number): boolean => (bits[(h >>> 5) & 0x7ff]! & (1 << (h & 31))) !== 0;
 
 /** Add key to the list kept under its hash. */
-function index(byHash: Map<number, string[]>, bits: HashBits, key: string): void {
+function index(byHash: Map<number, string[]>, bits: KeyBits16, key: string): void {
   const h = fnv(key);
-  bits[(h >>> 5) & 0x7ff]! |= 1 << (h & 31);
+  bits.add(h);
   const list = byHash.get(h);
   if (list) list.push(key);
   else byHash.set(h, [key]);
@@ -45,8 +44,8 @@ function sameAs(key: string, t: string, skip: number, swap: number): boolean {
 }
 
 /** The key under hash h that is t without character `skip` (or t with `swap` swapped), if any. */
-function find(byHash: Map<number, string[]>, bits: HashBits, h: number, t: string, skip: number, swap: number): string | undefined {
-  if (!mayHold(bits, h)) return undefined;
+function find(byHash: Map<number, string[]>, bits: KeyBits16, h: number, t: string, skip: number, swap: number): string | undefined {
+  if (!bits.has(h)) return undefined;
   const list = byHash.get(h);
   if (list === undefined) return undefined;
   for (let k = 0; k < list.length; k++) if (sameAs(list[k]!, t, skip, swap)) return list[k];
@@ -66,8 +65,8 @@ export class FuzzyVocab {
    */
   private exactByHash = new Map<number, string[]>();
   private deletionsByHash = new Map<number, string[]>();
-  private exactBits = newHashBits();
-  private deletionBits = newHashBits();
+  private exactBits = new KeyBits16();
+  private deletionBits = new KeyBits16();
 
   constructor(words: Iterable<string>, private minLength = 5) {
     for (const w of words) {
