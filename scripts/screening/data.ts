@@ -168,12 +168,15 @@ export function loadPolis(): PolisComment[] {
 }
 
 /**
- * Project-written sets that are measured but not trained on. v02-functional.jsonl (V.2 by
- * functionality) was tried as training data (2026-11-27): the V.2 model's block threshold stayed
+ * Project-written sets the general classifier does not train on. v02-functional.jsonl (V.2 by
+ * functionality) was tried as its training data (2026-11-27): the V.2 model's block threshold stayed
  * at 0.98 and its strict V.2 test F1 did not move, while the reshuffled training moved V.14 by
- * -0.03 and V.3 by -0.004; the rule does the work, so the set stays a test of it.
+ * -0.03 and V.3 by -0.004. V.2's context model (scripts/screening/train-context.ts) trains on the
+ * 80 % train split of every V.2 set here except those in NEVER_TRAINED.
  */
-export const EVAL_ONLY = new Set(['v02-functional.jsonl', 'v02-lead-probe.jsonl', 'v07-lead-probes.jsonl', 'v07-lead-probes-s8.jsonl', 'v02-lead-probe-s8.jsonl', 'v02-helper-probes-s8.jsonl', 'v02-probes-s9.jsonl']);
+export const EVAL_ONLY = new Set(['v02-functional.jsonl', 'v02-lead-probe.jsonl', 'v07-lead-probes.jsonl', 'v07-lead-probes-s8.jsonl', 'v02-lead-probe-s8.jsonl', 'v02-helper-probes-s8.jsonl', 'v02-probes-s9.jsonl', 'v02-context-s10.jsonl', 'v02-probes-s10.jsonl']);
+/** Sets no model trains on, in any split: probes of unseen text, written after the model they measure. */
+export const NEVER_TRAINED = new Set(['v02-probes-s10.jsonl']);
 
 /**
  * The project's own labelled sets: JSON lines {"text": "...", "clauses": ["V.8"]} ([] = clean),

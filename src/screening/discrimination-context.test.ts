@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { screenComment } from './engine.ts';
+import { contextModel } from './model/v2-context-model.ts';
+import { normalize, tokenize } from './normalize.ts';
+import { resolveWords } from './rules/discrimination.ts';
+import { contextFeatures, loadContextModel, mayBlockAlone } from './rules/discrimination/context.ts';
+
+const v2 = (text: string): string[] => screenComment(text).filter((f) => f.clause === 'V.2').map((f) => f.severity);
+const resolved = (text: string) => resolveWords(tokenize(normalize(text).text));
+
+describe('[V.2] the context model: what is said around a group, where the grammar has no pattern', () => {
+  it('[V.2] blocks insinuation and set-ups about a group that name no insult', () => {
+    for (const text of [
+      'Funny how the break-ins started the same month the refugee families moved onto Cedar Street. Not saying anything, just noticing what everyone else is too scared to say.',
+      'The new rec center director is in a wheelchair. Can\'t wait to see how the summer camp hikes go this year, lol, guess the kids will be pushing her around.',
+      'Another grant for the LGBT youth center. Our tax dollars funding a recruitment office for those people, right next to an elementary school. Think about that.',
+    ]) {
+      expect(v2(text), text).toContain('block');
+      expect(screenComment(text).find((f) => f.clause === 'V.2')!.message, text).toMatch(/context model, p=[01]\.\d\d/);
+    }
+  });
+
+  it('[V.2] lets the same groups and topics pass when what is said of them is kind, personal or a report of hate', () => {
+    for (const text of [
+      'The refugee families who moved onto Cedar Street last spring have been wonderful neighbours; the kids run a lemonade stand every Saturday and the parents helped clear the storm drains.',
+      'The new rec center director uses a wheelchair and has already pushed the city to fix the ramps at three parks. About time someone who knows the problem runs the place.',
+      'Another grant for the LGBT youth center, and I\'m glad. My nephew went there after his parents kicked him out and it probably saved his life. Thank you to the council.',
+      'Someone at the bus stop told my neighbour the refugee families on Cedar Street are all criminals who should be sent back. That is disgusting and it is not who we are.',
+    ]) expect(v2(text), text).not.toContain('block');
+  });
+
+  it('[V.2] reads every protected group as one token, so no group is hateful by its name alone', () => {
+    const a = contextFeatures(resolved('I think the Somalis on our block are great neighbours'), 18);
+    const b = contextFeatures(resolved('I think the Koreans on our block are great neighbours'), 18);
+    const c = contextFeatures(resolved('I think the lesbians on our block are great neighbours'), 18);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(contextFeatures(resolved('I think the plumbers on our block are great neighbours'), 18)).not.toEqual(a);
+  });
+
+  it('[V.2] never blocks alone a short statement without a negative cue, negated, in the past tense or reported', () => {
+    for (const text of ['Trans women are women', 'Seniors shouldn\'t be working at 80 to pay rent', 'Seniors are worse off since the bus cuts',
+      'We don\'t want refugees to suffer', 'The Mexicans at the party were loud', 'He thinks women are hysterical'])
+      expect(mayBlockAlone(resolved(text)), text).toBe(false);
+    for (const text of ['Immigrants are a plague on this town', 'Keep the Haitians out of our shelter'])
+      expect(mayBlockAlone(resolved(text)), text).toBe(true);
+    // a long comment is a set-up the grammar may not read whole: the model may block it
+    expect(mayBlockAlone(resolved('Funny how the break-ins started the same month the refugee families moved onto Cedar Street, not saying anything'))).toBe(true);
+  });
+
+  it('refuses a model trained on other features, naming the command that retrains it', () => {
+    expect(() => loadContextModel({ ...contextModel, featureVersion: 0 })).toThrow(/features v0; this engine computes v\d+: run npm run train:screening/);
+    expect(loadContextModel(contextModel).w.length).toBe(1 << contextModel.bits);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * V.2's context model: what is said around a protected group, read by a linear model rather than
+ * by the grammar alone. The grammar (before.ts, grammar.ts, implicit.ts …) finds hate it has a
+ * pattern for; insinuation, stereotypes told as anecdote, sarcasm and multi-sentence set-ups have
+ * none ("… felt like I was in Tijuana. Is this still America?"). This model is trained by
+ * `npm run train:screening` (scripts/screening/train-context.ts) on the project's own labelled
+ * V.2 comments, where every group word is one token `<G>`, so what it learns of one group's
+ * mention carries to every other and identity terms alone carry no weight.
+ *
+ * Features (binary, hashed): words, word pairs, the words within a few of a group mention, and
+ * AFINN-165 valence marks (negative and positive words, anywhere and near a group). Pure and
+ * deterministic.
+ */
+import { base64ToBytes, decodeSparseInto } from '../../model.ts';
+import { contextModel } from '../../model/v2-context-model.ts';
+import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
+import { ORIGINS, WORN } from './mentions.ts';
+import { NEGATORS, type Resolved } from './sentence.ts';
+import { badWord, qualified, REPORTING, valenceOf } from './valence.ts';
+
+/** Bump when the features change: a model trained on others is refused. */
+export const CONTEXT_FEATURE_VERSION = 1;
+export const GROUP_TOKEN = '<G>';
+/** Words before and after a group mention that count as near it. */
+const NEAR_BEFORE = 4;
+const NEAR_AFTER = 5;
+/** Long texts: only the first words are read (the model was trained on comments). */
+const MAX_WORDS = 400;
+
+export interface ContextModelData {
+  version: string;
+  featureVersion: number;
+  bits: number;
+  bias: number;
+  /** Weight = int8 × scale. */
+  scale: number;
+  /** Probability at or above which a comment naming a group is blocked, and advised. */
+  block: number;
+  advice: number;
+  /** Sparse int8 weights (model.ts encodeSparse), base64. */
+  weights: string;
+}
+
+/** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
+const NAMING_CONDITIONS = new Set([...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)));
+
+/**
+ * Words that stand in for a protected group where no group word is used: places of worship, dress,
+ * language, origins and coded terms ("felt like I was in Tijuana", "a towel on his head", "learn
+ * English", "urban youth", "the tribe"). They only open the comment to the model, which decides.
+ */
+export const PROXIES = new Set([
+  ...WORN, ...ORIGINS, 'mosque', 'mosques', 'synagogue', 'synagogues', 'temple', 'temples', 'church', 'churches', 'pride', 'rainbow', 'dress', 'dresses',
+  'towel', 'towels', 'english', 'accent', 'accents', 'tribe', 'tribes', 'reservation', 'urban', 'ghetto', 'hood', 'thugs', 'third', 'tijuana', 'visas', 'visa',
+  'genetic', 'genes', 'dna', 'cousins', 'green', 'ramadan', 'kosher', 'halal', 'curry', 'groomers', 'degenerates', 'invasion', 'invaders',
+]);
+
+/**
+ * Comments shorter than this are one or two statements the grammar reads whole; the model alone
+ * blocks them only on a negative cue and never in reported speech (on hand-written look-alikes such
+ * as "Trans women are women" or "Seniors shouldn't be working at 80 to pay rent" its word counts
+ * are too thin to tell).
+ */
+const SHORT = 15;
+/** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
+const CUES = new Set([
+  ...HARM, ...RIGHTS, ...GROUP_DEEDS, ...HARMFUL_THINGS,
+  'groomers', 'degenerates', 'invasion', 'invaders', 'thugs', 'ghetto', 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood', 'genetic', 'out', 'back',
+]);
+
+/**
+ * May the model alone block this comment: long enough to need it, or short with a negative cue
+ * ("worse off" and "terrible at waiting" are not), no negation ("we don't want refugees to suffer"),
+ * not in the past tense and not someone else's view ("he thinks …")?
+ */
+export function mayBlockAlone(res: readonly Resolved[]): boolean {
+  if (res.length >= SHORT) return true;
+  let cue = false;
+  for (let i = 0; i < res.length; i++) {
+    const r = res[i]!;
+    // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
+    if (NEGATORS.has(r.w) || (REPORTING.has(r.w) && r.w !== 'out') || r.w === 'were' || r.w === 'was') return false;
+    // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
+    if (CUES.has(r.w) || ((r.attr || r.hate || badWord(r.w)) && !qualified(res[i + 1]?.w))) cue = true;
+  }
+  return cue;
+}
+
+/** Is a condition named ("HIV positive people"), or a stand-in for a group? */
+export function namesTraitOrProxy(res: readonly Resolved[]): boolean {
+  for (let i = 0; i < res.length; i++) if (NAMING_CONDITIONS.has(res[i]!.w) || PROXIES.has(res[i]!.w)) return true;
+  return false;
+}
+
+/** FNV-1a of a word. */
+function wordHash(w: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+/** Two hashes mixed into one (a feature of a kind and a word, or of two words). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
+  h ^= h >>> 13;
+  return Math.imul(h, 0xc2b2ae35) >>> 0;
+}
+const GROUP_HASH = wordHash(GROUP_TOKEN);
+// feature kinds: a word, a pair of words, a word near a group, a word at a place from a group; marks of valence and of a group
+const WORD = 1, PAIR = 2, NEAR = 3, AT = 4;
+const NEG = wordHash('#neg'), NEG3 = wordHash('#neg3'), NEAR_NEG = wordHash('#nneg'), POS = wordHash('#pos'), NEAR_POS = wordHash('#npos'), HAS_GROUP = wordHash('#hasG');
+
+/**
+ * The hashed feature indices of a comment's resolved words (a feature seen twice is listed twice:
+ * the model counts). Integer hashing only: it runs for every comment that names a group.
+ */
+export function contextFeatures(res: readonly Resolved[], bits: number): number[] {
+  const n = Math.min(res.length, MAX_WORDS);
+  const mask = (1 << bits) - 1;
+  const h = new Array<number>(n);
+  const valence = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const r = res[i]!;
+    h[i] = r.g ? GROUP_HASH : wordHash(r.w);
+    valence[i] = r.g ? 0 : valenceOf(r.w);
+  }
+  const out: number[] = [];
+  let grouped = false;
+  for (let i = 0; i < n; i++) {
+    out.push(mix(WORD, h[i]!) & mask);
+    if (i + 1 < n) out.push(mix(mix(PAIR, h[i]!), h[i + 1]!) & mask);
+    if (valence[i]! <= -2) out.push(NEG & mask);
+    if (valence[i]! <= -3) out.push(NEG3 & mask);
+    if (valence[i]! >= 2) out.push(POS & mask);
+    if (!res[i]!.g) continue;
+    grouped = true;
+    for (let k = Math.max(0, i - NEAR_BEFORE); k < Math.min(n, i + NEAR_AFTER + 1); k++) {
+      if (k === i) continue;
+      out.push(mix(NEAR, h[k]!) & mask);
+      if (k - i <= 3 && k - i >= -2) out.push(mix(mix(AT, k - i), h[k]!) & mask);
+      if (valence[k]! <= -2) out.push(NEAR_NEG & mask);
+      else if (valence[k]! >= 2) out.push(NEAR_POS & mask);
+    }
+  }
+  if (grouped) out.push(HAS_GROUP & mask);
+  return out;
+}
+
+export interface LoadedContextModel { data: ContextModelData; w: Int8Array }
+
+/** Decode a context model, refusing one trained on other features. */
+export function loadContextModel(data: ContextModelData): LoadedContextModel {
+  if (data.featureVersion !== CONTEXT_FEATURE_VERSION) {
+    throw new Error(`V.2 context model ${data.version} was trained on features v${data.featureVersion}; this engine computes v${CONTEXT_FEATURE_VERSION}: run npm run train:screening`);
+  }
+  const w = new Int8Array(1 << data.bits);
+  decodeSparseInto(base64ToBytes(data.weights), w.length, w, 1, 0);
+  return { data, w };
+}
+/** Decoded on first use: most comments never name a group. */
+let loaded: LoadedContextModel | undefined;
+
+/** The probability that the comment is hateful toward a protected group, and the model's thresholds. */
+export function contextScore(res: readonly Resolved[]): { p: number; block: number; advice: number } {
+  // a comment the model may not block alone is scored against a block threshold it cannot reach
+  const { data, w } = (loaded ??= loadContextModel(contextModel));
+  let z = data.bias;
+  for (const j of contextFeatures(res, data.bits)) z += w[j]! * data.scale;
+  return { p: 1 / (1 + Math.exp(-z)), block: mayBlockAlone(res) ? data.block : Infinity, advice: data.advice };
+}
