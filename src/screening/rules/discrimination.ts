@@ -22,15 +22,15 @@ import { hasAny, lexHits, regexHits } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
-import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
+import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn, wordHash } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
 import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
-import { badWord } from './discrimination/valence.ts';
+import { badWord, valenceOf } from './discrimination/valence.ts';
 import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup } from './discrimination/one-person.ts';
-import { contextScore, namesTraitOrProxy, PROXIES } from './discrimination/context.ts';
+import { contextScore, namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
@@ -60,7 +60,7 @@ const ANCHORS = new Set([
   ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
-  ...WORN, ...PROXIES,
+  ...WORN,
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
@@ -74,6 +74,7 @@ const IS_ATTR = 2;
 const IS_HATE = 4;
 const IS_ANCHOR = 8;
 const KNOWN = 16;
+const IS_PROXY = 32;
 function factBits(tok: Token): number {
   let f = tok.groups;
   if (f === 0) {
@@ -81,7 +82,8 @@ function factBits(tok: Token): number {
     const held = holds(tok.k, tok.w);
     if (!held || (f = FACTS[at]!) === 0) {
       const w = tok.w;
-      f = KNOWN | (GROUP_SET.has(w) || ADJ_SET.has(w) ? IS_GROUP : 0) | (ATTR_SET.has(w) ? IS_ATTR : 0) | (HATE_SET.has(w) ? IS_HATE : 0) | (ANCHORS.has(w) ? IS_ANCHOR : 0);
+      f = KNOWN | (GROUP_SET.has(w) || ADJ_SET.has(w) ? IS_GROUP : 0) | (ATTR_SET.has(w) ? IS_ATTR : 0) | (HATE_SET.has(w) ? IS_HATE : 0) | (ANCHORS.has(w) ? IS_ANCHOR : 0) |
+        (TRAIT_OR_PROXY.has(w) ? IS_PROXY : 0);
       if (held) FACTS[at] = f;
     }
     tok.groups = f;
@@ -89,6 +91,7 @@ function factBits(tok: Token): number {
   return f;
 }
 const isAnchor = (tok: Token): boolean => (factBits(tok) & IS_ANCHOR) !== 0;
+const isProxy = (tok: Token): boolean => (factBits(tok) & IS_PROXY) !== 0;
 
 /** A token's word as it stands (before one-edit resolution); made only for texts with an anchor. Never mutated. */
 const asIsColumn = objectColumn<Resolved>();
@@ -96,10 +99,15 @@ function asIs(tok: Token): Resolved {
   let r = asIsColumn[tok.k];
   if (r === undefined || !holds(tok.k, tok.w)) {
     const f = factBits(tok);
-    r = { g: (f & IS_GROUP) !== 0, attr: (f & IS_ATTR) !== 0, hate: (f & IS_HATE) !== 0, w: tok.w };
+    r = resolvedWord(tok.w, (f & IS_GROUP) !== 0, (f & IS_ATTR) !== 0, (f & IS_HATE) !== 0);
     if (holds(tok.k, tok.w)) asIsColumn[tok.k] = r;
   }
   return r;
+}
+
+/** A word as V.2 reads it, with what the context model reads of it (one object shape for all). */
+function resolvedWord(w: string, g: boolean, attr: boolean, hate: boolean): Resolved {
+  return { g, attr, hate, w, hash: wordHash(w) >>> 0, valence: valenceOf(w), proxy: TRAIT_OR_PROXY.has(w) };
 }
 
 export function resolveWords(toks: readonly Token[]): Resolved[] {
@@ -138,8 +146,8 @@ function nearAnchor(tok: Token): Resolved {
       const z = r.w.endsWith('z') ? groupVocab.lookup(`${r.w.slice(0, -1)}s`) : undefined;
       const g = z ?? (r.w.length >= 5 ? groupVocab.lookup(r.w) : undefined);
       const a = g || r.w.length < 5 ? undefined : attrVocab.lookup(r.w);
-      if (z || (g && typo(r.w, g))) r = { g: true, attr: false, hate: false, w: g! };
-      else if (a && typo(r.w, a)) r = { g: false, attr: ATTR_SET.has(a), hate: HATE_SET.has(a), w: a };
+      if (z || (g && typo(r.w, g))) r = resolvedWord(g!, true, false, false);
+      else if (a && typo(r.w, a)) r = resolvedWord(a, false, ATTR_SET.has(a), HATE_SET.has(a));
     }
     if (holds(tok.k, tok.w)) nearColumn[tok.k] = r;
   }
@@ -312,8 +320,9 @@ function check(ctx: RuleContext): Hit[] {
     else hits.push(h!);
   }
   phraseHits(ctx, (h) => hits.push(judged(ctx, h)));
-  // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse
-  if (!t.some(isAnchor)) return hits.length > 0 ? hits : modelOnly(ctx, false);
+  // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse;
+  // a word standing in for a group ("felt like I was in Tijuana", "the tribe") still opens the comment to the context model
+  if (!t.some(isAnchor)) return hits.length > 0 ? hits : t.some(isProxy) ? inContext(ctx, resolveWords(t), false) : modelOnly(ctx, false);
   const res = resolveWords(t);
   // nothing a group mention can start from ("I hate Mondays", "this is so stupid"): the sentence is not read
   if (!res.some(mayName)) return hits.length > 0 ? hits : namesTraitOrProxy(res) ? inContext(ctx, res, false) : modelOnly(ctx, false);
@@ -343,7 +352,7 @@ function askContext(anyGroup: boolean, res: readonly Resolved[]): boolean {
 /** Where the rule asks the context model of a comment (for its training: the texts it learns its thresholds on). */
 export function contextAsked(text: string, tokens: readonly Token[]): { asked: boolean; res: Resolved[] } {
   const res = resolveWords(tokens);
-  if (!tokens.some(isAnchor)) return { asked: false, res };
+  if (!tokens.some(isAnchor)) return { asked: tokens.some(isProxy), res };
   if (!res.some(mayName)) return { asked: namesTraitOrProxy(res), res };
   return { asked: askContext(analyse(text, tokens, res).anyGroup, res), res };
 }

@@ -16,7 +16,8 @@ import { contextModel } from '../../model/v2-context-model.ts';
 import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
 import { ORIGINS, WORN } from './mentions.ts';
 import { NEGATORS, type Resolved } from './sentence.ts';
-import { badWord, qualified, REPORTING, valenceOf } from './valence.ts';
+import { badWord, qualified, REPORTING } from './valence.ts';
+import { wordHash } from '../../words.ts';
 
 /** Bump when the features change: a model trained on others is refused. */
 export const CONTEXT_FEATURE_VERSION = 1;
@@ -49,10 +50,10 @@ const NAMING_CONDITIONS = new Set([...CONDITIONS].filter((w) => !['down', 'menta
  * language, origins and coded terms ("felt like I was in Tijuana", "a towel on his head", "learn
  * English", "urban youth", "the tribe"). They only open the comment to the model, which decides.
  */
-export const PROXIES = new Set([
+const PROXIES = new Set([
   ...WORN, ...ORIGINS, 'mosque', 'mosques', 'synagogue', 'synagogues', 'temple', 'temples', 'church', 'churches', 'pride', 'rainbow', 'dress', 'dresses',
-  'towel', 'towels', 'english', 'accent', 'accents', 'tribe', 'tribes', 'reservation', 'urban', 'ghetto', 'hood', 'thugs', 'third', 'tijuana', 'visas', 'visa',
-  'genetic', 'genes', 'dna', 'cousins', 'green', 'ramadan', 'kosher', 'halal', 'curry', 'groomers', 'degenerates', 'invasion', 'invaders',
+  'towel', 'towels', 'english', 'accent', 'accents', 'tribe', 'tribes', 'reservation', 'urban', 'ghetto', 'thugs', 'tijuana', 'visas', 'visa',
+  'genetic', 'genes', 'dna', 'cousins', 'ramadan', 'kosher', 'halal', 'curry', 'groomers', 'degenerates', 'invasion', 'invaders',
 ]);
 
 /**
@@ -86,62 +87,70 @@ export function mayBlockAlone(res: readonly Resolved[]): boolean {
   return cue;
 }
 
+/** Conditions and stand-ins: a word of either opens a comment to the model (`Resolved.proxy`). */
+export const TRAIT_OR_PROXY = new Set([...NAMING_CONDITIONS, ...PROXIES]);
+
 /** Is a condition named ("HIV positive people"), or a stand-in for a group? */
 export function namesTraitOrProxy(res: readonly Resolved[]): boolean {
-  for (let i = 0; i < res.length; i++) if (NAMING_CONDITIONS.has(res[i]!.w) || PROXIES.has(res[i]!.w)) return true;
+  for (let i = 0; i < res.length; i++) if (res[i]!.proxy) return true;
   return false;
 }
 
-/** FNV-1a of a word. */
-function wordHash(w: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+/** FNV-1a of a name (the word table's hash, as `Resolved.hash` holds it). */
+const nameHash = (w: string): number => wordHash(w) >>> 0;
 /** Two hashes mixed into one (a feature of a kind and a word, or of two words). */
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
   h ^= h >>> 13;
   return Math.imul(h, 0xc2b2ae35) >>> 0;
 }
-const GROUP_HASH = wordHash(GROUP_TOKEN);
+const GROUP_HASH = nameHash(GROUP_TOKEN);
 // feature kinds: a word, a pair of words, a word near a group, a word at a place from a group; marks of valence and of a group
 const WORD = 1, PAIR = 2, NEAR = 3, AT = 4;
-const NEG = wordHash('#neg'), NEG3 = wordHash('#neg3'), NEAR_NEG = wordHash('#nneg'), POS = wordHash('#pos'), NEAR_POS = wordHash('#npos'), HAS_GROUP = wordHash('#hasG');
+const NEG = nameHash('#neg'), NEG3 = nameHash('#neg3'), NEAR_NEG = nameHash('#nneg'), POS = nameHash('#pos'), NEAR_POS = nameHash('#npos'), HAS_GROUP = nameHash('#hasG');
+
+/** What the model reads of word i: `<G>` for a group word. */
+const hashOf = (r: Resolved): number => (r.g ? GROUP_HASH : r.hash);
+const valenceAt = (r: Resolved): number => (r.g ? 0 : r.valence);
 
 /**
- * The hashed feature indices of a comment's resolved words (a feature seen twice is listed twice:
- * the model counts). Integer hashing only: it runs for every comment that names a group.
+ * Each hashed feature index of a comment's resolved words, given to `visit` (a feature seen twice
+ * is given twice: the model counts). Integer hashing from the words' cached hashes, no arrays: it
+ * runs for every comment the model is asked of.
  */
-export function contextFeatures(res: readonly Resolved[], bits: number): number[] {
+export function forEachFeature(res: readonly Resolved[], bits: number, visit: (j: number) => void): void {
   const n = Math.min(res.length, MAX_WORDS);
   const mask = (1 << bits) - 1;
-  const h = new Array<number>(n);
-  const valence = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const r = res[i]!;
-    h[i] = r.g ? GROUP_HASH : wordHash(r.w);
-    valence[i] = r.g ? 0 : valenceOf(r.w);
-  }
-  const out: number[] = [];
   let grouped = false;
   for (let i = 0; i < n; i++) {
-    out.push(mix(WORD, h[i]!) & mask);
-    if (i + 1 < n) out.push(mix(mix(PAIR, h[i]!), h[i + 1]!) & mask);
-    if (valence[i]! <= -2) out.push(NEG & mask);
-    if (valence[i]! <= -3) out.push(NEG3 & mask);
-    if (valence[i]! >= 2) out.push(POS & mask);
-    if (!res[i]!.g) continue;
+    const r = res[i]!;
+    const h = hashOf(r);
+    const v = valenceAt(r);
+    visit(mix(WORD, h) & mask);
+    if (i + 1 < n) visit(mix(mix(PAIR, h), hashOf(res[i + 1]!)) & mask);
+    if (v <= -2) visit(NEG & mask);
+    if (v <= -3) visit(NEG3 & mask);
+    if (v >= 2) visit(POS & mask);
+    if (!r.g) continue;
     grouped = true;
     for (let k = Math.max(0, i - NEAR_BEFORE); k < Math.min(n, i + NEAR_AFTER + 1); k++) {
       if (k === i) continue;
-      out.push(mix(NEAR, h[k]!) & mask);
-      if (k - i <= 3 && k - i >= -2) out.push(mix(mix(AT, k - i), h[k]!) & mask);
-      if (valence[k]! <= -2) out.push(NEAR_NEG & mask);
-      else if (valence[k]! >= 2) out.push(NEAR_POS & mask);
+      const near = res[k]!;
+      const hk = hashOf(near);
+      visit(mix(NEAR, hk) & mask);
+      if (k - i <= 3 && k - i >= -2) visit(mix(mix(AT, k - i), hk) & mask);
+      const vk = valenceAt(near);
+      if (vk <= -2) visit(NEAR_NEG & mask);
+      else if (vk >= 2) visit(NEAR_POS & mask);
     }
   }
-  if (grouped) out.push(HAS_GROUP & mask);
+  if (grouped) visit(HAS_GROUP & mask);
+}
+
+/** The hashed feature indices as a list (for training). */
+export function contextFeatures(res: readonly Resolved[], bits: number): number[] {
+  const out: number[] = [];
+  forEachFeature(res, bits, (j) => out.push(j));
   return out;
 }
 
@@ -163,7 +172,8 @@ let loaded: LoadedContextModel | undefined;
 export function contextScore(res: readonly Resolved[]): { p: number; block: number; advice: number } {
   // a comment the model may not block alone is scored against a block threshold it cannot reach
   const { data, w } = (loaded ??= loadContextModel(contextModel));
-  let z = data.bias;
-  for (const j of contextFeatures(res, data.bits)) z += w[j]! * data.scale;
+  let sum = 0;
+  forEachFeature(res, data.bits, (j) => { sum += w[j]!; });
+  const z = data.bias + sum * data.scale;
   return { p: 1 / (1 + Math.exp(-z)), block: mayBlockAlone(res) ? data.block : Infinity, advice: data.advice };
 }

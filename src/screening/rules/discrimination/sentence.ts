@@ -5,8 +5,12 @@
  */
 import { BRING_VERBS, CONTROL_VERBS, GROUP_DEEDS, TAKE_VERBS } from './lexicon.ts';
 
-/** A token as V.2 reads it: its word (after one-edit resolution near an anchor) and memberships. */
-export interface Resolved { g: boolean; attr: boolean; hate: boolean; w: string }
+/**
+ * A token as V.2 reads it: its word (after one-edit resolution near an anchor), memberships, and
+ * what the context model reads of the word (context.ts): its hash, AFINN valence, and whether it
+ * names a condition or stands in for a group. Made once per word and kept in the word table.
+ */
+export interface Resolved { g: boolean; attr: boolean; hate: boolean; w: string; hash: number; valence: number; proxy: boolean }
 export interface Found { from: number; to: number; why: string }
 
 export const COPULA = new Set(['are', 'r', 'is', 'were', 'was', 'be', 'being', 'am', 'seem', 'look', 'sound', 'smell', 'become', 'been', 'act', 'acting', 'behave', 'behaving']);
