@@ -37,8 +37,8 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '../../src/screening/m
 interface Row { x: number[]; y: number; grouped: boolean; alone: boolean }
 function row(text: string, y: number): Row {
   const norm = normalize(text);
-  const { asked, res } = contextAsked(norm.text, tokenize(norm.text));
-  return { x: contextFeatures(res, BITS), y, grouped: asked, alone: mayBlockAlone(res) };
+  const { asked, aside, res } = contextAsked(norm.text, tokenize(norm.text));
+  return { x: contextFeatures(res, BITS), y, grouped: asked, alone: mayBlockAlone(res, aside) };
 }
 
 function rng(seed: number): () => number {

@@ -42,7 +42,7 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     for (const text of ['Trans women are women', 'Seniors shouldn\'t be working at 80 to pay rent', 'Seniors are worse off since the bus cuts',
       'We don\'t want refugees to suffer', 'The Mexicans at the party were loud', 'He thinks women are hysterical'])
       expect(mayBlockAlone(resolved(text)), text).toBe(false);
-    for (const text of ['Immigrants are a plague on this town', 'Keep the Haitians out of our shelter'])
+    for (const text of ['Immigrants are a plague on this town', 'The Haitians in the shelter are filthy'])
       expect(mayBlockAlone(resolved(text)), text).toBe(true);
     // a long comment is a set-up the grammar may not read whole: the model may block it
     expect(mayBlockAlone(resolved('Funny how the break-ins started the same month the refugee families moved onto Cedar Street, not saying anything'))).toBe(true);

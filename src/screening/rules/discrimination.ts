@@ -186,7 +186,11 @@ const PREPOSITIONS = new Set(['about', 'of', 'for', 'against', 'regarding', 'tow
 const QUANTIFIERS = new Set(['all', 'most', 'many', 'some', 'none', 'half', 'lot', 'lots', 'majority', 'each', 'any', 'one', 'both', 'few', 'several', 'plenty']);
 
 /** Groups mentioned and what is said against them (at most 5 findings). */
-function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean; sentence: Int32Array } {
+/**
+ * `aside`: every group named was the object of a preposition or inside someone else's relative
+ * clause ("jokes about Mexicans", "landlords who refuse to rent to immigrants"): nothing is said of it.
+ */
+function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean; aside: boolean; sentence: Int32Array } {
   // one pass over the characters between tokens: which sentence and which clause each token is in
   const sentence = new Int32Array(res.length);
   const clause = new Int32Array(res.length);
@@ -218,6 +222,7 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
   let groupSeen = -1;
   let defused = false; // "Muslims are not disgusting", "I don't hate women": negated hate
   let covered = 0; // tokens before this index belong to a group mention already read ("trans | women")
+  let asides = 0; // named groups nothing is said of (see `aside`)
   for (let i = 0; i < res.length && found.length < 5; i++) {
     if (i < covered) continue;
     const w = res[i]!.w;
@@ -248,9 +253,9 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
     while (k >= 0 && (res[k]!.w === 'all' || res[k]!.w === 'the' || res[k]!.w === 'those' || res[k]!.w === 'these')) k--;
     const copula = w === 'theyre' || (k >= 0 && (res[k]!.w === 'are' || res[k]!.w === 'r') && !brk(k, i));
     // "the mayor's comments about Mexicans were racist": what follows is said of the comments
-    if (k >= 0 && PREPOSITIONS.has(res[k]!.w) && !brk(k, i) && !(k > 0 && QUANTIFIERS.has(res[k - 1]!.w))) continue;
+    if (k >= 0 && PREPOSITIONS.has(res[k]!.w) && !brk(k, i) && !(k > 0 && QUANTIFIERS.has(res[k - 1]!.w))) { if (named) asides++; continue; }
     // "landlords who refuse to rent to immigrants should be fined": the group is in someone else's relative clause
-    if (named && inRelative(s, i)) continue;
+    if (named && inRelative(s, i)) { asides++; continue; }
     const a = after(s, i, end, { copula: copula || b.wish, modal: b.wish, negated: b.negatedSubject });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
@@ -261,7 +266,7 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
   }
   // "Those people are vermin, the immigrants …", "They're animals, these immigrants"
   for (const p of pending) if (mentions.some((m) => m >= p.to && m <= p.to + 10)) found.push(p);
-  return { found, defused, anyGroup: mentions.length > 0, sentence };
+  return { found, defused, anyGroup: mentions.length > 0, aside: mentions.length > 0 && asides === mentions.length, sentence };
 }
 
 /** Is the group at i inside a relative clause opened just before it ("people who hate …", "anyone who harasses …"; not "that", mostly "I think that …")? */
@@ -326,7 +331,7 @@ function check(ctx: RuleContext): Hit[] {
   const res = resolveWords(t);
   // nothing a group mention can start from ("I hate Mondays", "this is so stupid"): the sentence is not read
   if (!res.some(mayName)) return hits.length > 0 ? hits : namesTraitOrProxy(res) ? inContext(ctx, res, false) : modelOnly(ctx, false);
-  const { found, defused, anyGroup, sentence } = analyse(ctx.norm.text, t, res);
+  const { found, defused, anyGroup, aside, sentence } = analyse(ctx.norm.text, t, res);
   for (const f of found) hits.push(judged(ctx, foundHit(t, f)));
   // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
   if (found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (anyGroup || personOfGroup(res) >= 0)) {
@@ -340,7 +345,7 @@ function check(ctx: RuleContext): Hit[] {
     const f = dehumanisedPerson(res, sentence);
     if (f) hits.push(judged(ctx, foundHit(t, f)));
   }
-  if (hits.length === 0 && !defused) return askContext(anyGroup, res) ? inContext(ctx, res, anyGroup) : modelOnly(ctx, anyGroup);
+  if (hits.length === 0 && !defused) return askContext(anyGroup, res) ? inContext(ctx, res, anyGroup, aside) : modelOnly(ctx, anyGroup);
   return hits;
 }
 
@@ -350,19 +355,20 @@ function askContext(anyGroup: boolean, res: readonly Resolved[]): boolean {
 }
 
 /** Where the rule asks the context model of a comment (for its training: the texts it learns its thresholds on). */
-export function contextAsked(text: string, tokens: readonly Token[]): { asked: boolean; res: Resolved[] } {
+export function contextAsked(text: string, tokens: readonly Token[]): { asked: boolean; aside: boolean; res: Resolved[] } {
   const res = resolveWords(tokens);
-  if (!tokens.some(isAnchor)) return { asked: tokens.some(isProxy), res };
-  if (!res.some(mayName)) return { asked: namesTraitOrProxy(res), res };
-  return { asked: askContext(analyse(text, tokens, res).anyGroup, res), res };
+  if (!tokens.some(isAnchor)) return { asked: tokens.some(isProxy), aside: false, res };
+  if (!res.some(mayName)) return { asked: namesTraitOrProxy(res), aside: false, res };
+  const a = analyse(text, tokens, res);
+  return { asked: askContext(a.anyGroup, res), aside: a.aside, res };
 }
 
 /**
  * A group is named and the grammar found nothing said against it: the context model reads what is
  * said around it (insinuation, anecdote, sarcasm), and the general classifier is the fallback.
  */
-function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean): Hit[] {
-  const c = contextScore(res);
+function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside = false): Hit[] {
+  const c = contextScore(res, aside);
   if (c.p < c.advice) return modelOnly(ctx, anyGroup);
   const strong = c.p >= c.block;
   const h: Hit = { message: `${strong ? '' : 'possibly '}hateful or demeaning talk about a protected group (context model, p=${c.p.toFixed(2)})`, score: c.p, weak: !strong };

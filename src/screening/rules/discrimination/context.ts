@@ -66,7 +66,7 @@ const SHORT = 15;
 /** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
 const CUES = new Set([
   ...HARM, ...RIGHTS, ...GROUP_DEEDS, ...HARMFUL_THINGS,
-  'groomers', 'degenerates', 'invasion', 'invaders', 'thugs', 'ghetto', 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood', 'genetic', 'out', 'back',
+  'groomers', 'degenerates', 'invasion', 'invaders', 'thugs', 'ghetto', 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood', 'genetic',
 ]);
 
 /**
@@ -74,8 +74,10 @@ const CUES = new Set([
  * ("worse off" and "terrible at waiting" are not), no negation ("we don't want refugees to suffer"),
  * not in the past tense and not someone else's view ("he thinks …")?
  */
-export function mayBlockAlone(res: readonly Resolved[]): boolean {
+export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean {
   if (res.length >= SHORT) return true;
+  // a short comment whose every group is "about …" or in someone else's relative clause says nothing of it
+  if (aside) return false;
   let cue = false;
   for (let i = 0; i < res.length; i++) {
     const r = res[i]!;
@@ -169,11 +171,11 @@ export function loadContextModel(data: ContextModelData): LoadedContextModel {
 let loaded: LoadedContextModel | undefined;
 
 /** The probability that the comment is hateful toward a protected group, and the model's thresholds. */
-export function contextScore(res: readonly Resolved[]): { p: number; block: number; advice: number } {
+export function contextScore(res: readonly Resolved[], aside = false): { p: number; block: number; advice: number } {
   // a comment the model may not block alone is scored against a block threshold it cannot reach
   const { data, w } = (loaded ??= loadContextModel(contextModel));
   let sum = 0;
   forEachFeature(res, data.bits, (j) => { sum += w[j]!; });
   const z = data.bias + sum * data.scale;
-  return { p: 1 / (1 + Math.exp(-z)), block: mayBlockAlone(res) ? data.block : Infinity, advice: data.advice };
+  return { p: 1 / (1 + Math.exp(-z)), block: mayBlockAlone(res, aside) ? data.block : Infinity, advice: data.advice };
 }
