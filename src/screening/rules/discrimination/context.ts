@@ -63,6 +63,8 @@ const PROXIES = new Set([
  * are too thin to tell).
  */
 const SHORT = 15;
+/** A short comment's block also needs the model surer than this (its evidence is a handful of words). */
+const SHORT_BLOCK = 0.8;
 /** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
 const CUES = new Set([
   ...HARM, ...RIGHTS, ...GROUP_DEEDS, ...HARMFUL_THINGS,
@@ -91,6 +93,12 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean 
 
 /** Conditions and stand-ins: a word of either opens a comment to the model (`Resolved.proxy`). */
 export const TRAIT_OR_PROXY = new Set([...NAMING_CONDITIONS, ...PROXIES]);
+
+/** The probability at which the model alone blocks this comment, given the model's threshold (Infinity: never). */
+export function blockAt(res: readonly Resolved[], aside: boolean, block: number): number {
+  if (!mayBlockAlone(res, aside)) return Infinity;
+  return res.length >= SHORT ? block : Math.max(block, SHORT_BLOCK);
+}
 
 /** Is a condition named ("HIV positive people"), or a stand-in for a group? */
 export function namesTraitOrProxy(res: readonly Resolved[]): boolean {
@@ -177,5 +185,5 @@ export function contextScore(res: readonly Resolved[], aside = false): { p: numb
   let sum = 0;
   forEachFeature(res, data.bits, (j) => { sum += w[j]!; });
   const z = data.bias + sum * data.scale;
-  return { p: 1 / (1 + Math.exp(-z)), block: mayBlockAlone(res, aside) ? data.block : Infinity, advice: data.advice };
+  return { p: 1 / (1 + Math.exp(-z)), block: blockAt(res, aside, data.block), advice: data.advice };
 }
