@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { normalize, tokenize } from '../../src/screening/normalize.ts';
 import { encodeSparse, bytesToBase64 } from '../../src/screening/model.ts';
 import { contextAsked } from '../../src/screening/rules/discrimination.ts';
-import { blockAt, CONTEXT_FEATURE_VERSION, contextFeatures, type ContextModelData } from '../../src/screening/rules/discrimination/context.ts';
+import { CONTEXT_FEATURE_VERSION, contextFeatures, type ContextModelData } from '../../src/screening/rules/discrimination/context.ts';
+import { blockAt } from '../../src/screening/rules/discrimination/context-gate.ts';
 import { loadDavidson, loadLabelled, loadOlid, loadPolis, loadTweetEvalHate, NEVER_TRAINED, splitOf } from './data.ts';
 import { prf } from './train.ts';
 

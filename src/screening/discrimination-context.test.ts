@@ -3,7 +3,8 @@ import { screenComment } from './engine.ts';
 import { contextModel } from './model/v2-context-model.ts';
 import { normalize, tokenize } from './normalize.ts';
 import { resolveWords } from './rules/discrimination.ts';
-import { contextFeatures, loadContextModel, mayBlockAlone } from './rules/discrimination/context.ts';
+import { contextFeatures, loadContextModel } from './rules/discrimination/context.ts';
+import { mayBlockAlone } from './rules/discrimination/context-gate.ts';
 
 const v2 = (text: string): string[] => screenComment(text).filter((f) => f.clause === 'V.2').map((f) => f.severity);
 const resolved = (text: string) => resolveWords(tokenize(normalize(text).text));

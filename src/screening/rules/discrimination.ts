@@ -12,6 +12,8 @@
  * never hire a …", "no … allowed"), a negative stereotype or conspiracy ("… control the council",
  * "… ruin everything"), a negated positive ("… are not human"), a pronoun or apposition that
  * refers to the group ("They're animals, these immigrants"), or a slur (discrimination/lexicon.ts).
+ * Where the grammar finds nothing, a context model (discrimination/context.ts) reads what is said
+ * around a group, a trait or a word standing in for one (insinuation, anecdote, sarcasm).
  * Not raised: negated hate ("… are not disgusting"), attacks on individuals or on unprotected
  * groups; counter-speech, quotation and reclaimed self-reference are advice only
  * (discrimination/counter-speech.ts). One-edit misspellings, spacing and leetspeak are resolved first.
@@ -30,7 +32,8 @@ import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
 import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup } from './discrimination/one-person.ts';
-import { contextScore, namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context.ts';
+import { contextScore } from './discrimination/context.ts';
+import { namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
@@ -185,9 +188,8 @@ const PREPOSITIONS = new Set(['about', 'of', 'for', 'against', 'regarding', 'tow
 /** "all of the …", "most of …": the group is still the subject. */
 const QUANTIFIERS = new Set(['all', 'most', 'many', 'some', 'none', 'half', 'lot', 'lots', 'majority', 'each', 'any', 'one', 'both', 'few', 'several', 'plenty']);
 
-/** Groups mentioned and what is said against them (at most 5 findings). */
 /**
- * `aside`: every group named was the object of a preposition or inside someone else's relative
+ * Groups mentioned and what is said against them (at most 5 findings). `aside`: every group named was the object of a preposition or inside someone else's relative
  * clause ("jokes about Mexicans", "landlords who refuse to rent to immigrants"): nothing is said of it.
  */
 function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: Found[]; defused: boolean; anyGroup: boolean; aside: boolean; sentence: Int32Array } {
@@ -369,8 +371,12 @@ export function contextAsked(text: string, tokens: readonly Token[]): { asked: b
  */
 function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside = false): Hit[] {
   const c = contextScore(res, aside);
-  if (c.p < c.advice) return modelOnly(ctx, anyGroup);
   const strong = c.p >= c.block;
+  if (!strong) {
+    // the general classifier may still be sure enough to block where the context model only advises
+    const m = modelOnly(ctx, anyGroup);
+    if (c.p < c.advice || (m.length > 0 && !m[0]!.weak)) return m;
+  }
   const h: Hit = { message: `${strong ? '' : 'possibly '}hateful or demeaning talk about a protected group (context model, p=${c.p.toFixed(2)})`, score: c.p, weak: !strong };
   return [strong && reportedAround(ctx, 0, 0) ? mark(h, 'reported or condemned (counter-speech?)') : h];
 }

@@ -1,0 +1,73 @@
+/**
+ * Where V.2's context model (context.ts) is asked, and when it may block a comment by itself:
+ * the words that open a comment to it without a group word (conditions, stand-ins), and the rule
+ * for short comments, which the grammar reads whole and the model's word counts barely cover.
+ */
+import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
+import { ORIGINS, WORN } from './mentions.ts';
+import { NEGATORS, type Resolved } from './sentence.ts';
+import { badWord, qualified, REPORTING } from './valence.ts';
+
+/** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
+const NAMING_CONDITIONS = new Set([...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)));
+
+/**
+ * Words that stand in for a protected group where no group word is used: places of worship, dress,
+ * language, origins and coded terms ("felt like I was in Tijuana", "a towel on his head", "learn
+ * English", "urban youth", "the tribe"). They only open the comment to the model, which decides.
+ */
+const PROXIES = new Set([
+  ...WORN, ...ORIGINS, 'mosque', 'mosques', 'synagogue', 'synagogues', 'temple', 'temples', 'church', 'churches', 'pride', 'rainbow', 'dress', 'dresses',
+  'towel', 'towels', 'english', 'accent', 'accents', 'tribe', 'tribes', 'reservation', 'urban', 'ghetto', 'thugs', 'tijuana', 'visas', 'visa',
+  'genetic', 'genes', 'dna', 'cousins', 'ramadan', 'kosher', 'halal', 'curry', 'groomers', 'degenerates', 'invasion', 'invaders',
+]);
+
+/**
+ * Comments shorter than this are one or two statements the grammar reads whole; the model alone
+ * blocks them only on a negative cue and never in reported speech (on hand-written look-alikes such
+ * as "Trans women are women" or "Seniors shouldn't be working at 80 to pay rent" its word counts
+ * are too thin to tell).
+ */
+const SHORT = 15;
+/** A short comment's block also needs the model surer than this (its evidence is a handful of words). */
+const SHORT_BLOCK = 0.8;
+/** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
+const CUES = new Set([
+  ...HARM, ...RIGHTS, ...GROUP_DEEDS, ...HARMFUL_THINGS,
+  'groomers', 'degenerates', 'invasion', 'invaders', 'thugs', 'ghetto', 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood', 'genetic',
+]);
+
+/**
+ * May the model alone block this comment: long enough to need it, or short with a negative cue
+ * ("worse off" and "terrible at waiting" are not), no negation ("we don't want refugees to suffer"),
+ * not in the past tense and not someone else's view ("he thinks …")?
+ */
+export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean {
+  if (res.length >= SHORT) return true;
+  // a short comment whose every group is "about …" or in someone else's relative clause says nothing of it
+  if (aside) return false;
+  let cue = false;
+  for (let i = 0; i < res.length; i++) {
+    const r = res[i]!;
+    // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
+    if (NEGATORS.has(r.w) || (REPORTING.has(r.w) && r.w !== 'out') || r.w === 'were' || r.w === 'was') return false;
+    // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
+    if (CUES.has(r.w) || ((r.attr || r.hate || badWord(r.w)) && !qualified(res[i + 1]?.w))) cue = true;
+  }
+  return cue;
+}
+
+/** Conditions and stand-ins: a word of either opens a comment to the model (`Resolved.proxy`). */
+export const TRAIT_OR_PROXY = new Set([...NAMING_CONDITIONS, ...PROXIES]);
+
+/** The probability at which the model alone blocks this comment, given the model's threshold (Infinity: never). */
+export function blockAt(res: readonly Resolved[], aside: boolean, block: number): number {
+  if (!mayBlockAlone(res, aside)) return Infinity;
+  return res.length >= SHORT ? block : Math.max(block, SHORT_BLOCK);
+}
+
+/** Is a condition named ("HIV positive people"), or a stand-in for a group? */
+export function namesTraitOrProxy(res: readonly Resolved[]): boolean {
+  for (let i = 0; i < res.length; i++) if (res[i]!.proxy) return true;
+  return false;
+}
