@@ -26,7 +26,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn, wordHash } from '../words.ts';
 import type { Token } from '../normalize.ts';
-import { AGREED, COUNTER, quoted, reclaimed, REPORTED } from './discrimination/counter-speech.ts';
+import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED } from './discrimination/counter-speech.ts';
 import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
@@ -293,7 +293,8 @@ function condemned(ctx: RuleContext, start: number, end: number): boolean {
 
 /** A slur in quotes in a report or condemnation of it ("someone yelled '…' at my grandma"); unquoted, a slur is a slur. */
 function quotedInReport(ctx: RuleContext, start: number, end: number): boolean {
-  return quoted(ctx.norm.text, start, end) && reportedAround(ctx, start, end);
+  if (!quoted(ctx.norm.text, start, end)) return false;
+  return reportedAround(ctx, start, end) || RECORDED.test(`${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`);
 }
 
 /** A hit as found, or as advice when the speaker condemns or reports it. */

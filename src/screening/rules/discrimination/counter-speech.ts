@@ -14,6 +14,13 @@ export const COUNTER =
  */
 export const REPORTED =
   /\b(?:people|some|folks|many|others) (?:say|said|claim|claimed|think|thought|assume|assumed)\b|\bused to (?:think|believe)\b|\bthe (?:claim|idea|notion|myth|lie|stereotype|assumption|belief|suggestion) that\b|\bwho (?:said|says|decided)\b|\byou keep (?:saying|claiming|posting|repeating)\b|\b(?:someone|somebody|(?:some|a|this|that|one|the|my|our) (?:guy|man|woman|lady|dude|person|neighbou?r|commenter|speaker|caller|coworker|classmate|boss))\b(?: \w+){0,4} (?:said|says|saying|claimed|claims|claiming|posted|wrote|yelled|shouted|told|called)\b/;
+/**
+ * Words that make a quotation the record of something written or said to someone, reported or to
+ * be removed ("'…' was spray-painted on the bench, reported to 311", "screenshot of a comment: '…'.
+ * I've reported it"): read only beside a quoted slur, never to excuse an unquoted one.
+ */
+export const RECORDED = /\b(?:i'?ve reported|i reported|reported (?:it|this|them|him|her|to)|(?:spray[- ]?)?painted|carved|scrawled|etched|graffiti|screenshots?|(?:comment|message|note|sign|sticker)s? (?:left|posted|written) on)\b/;
+
 /** The speaker agrees with what is reported ("people say … and they're right"): no counter-speech then. */
 export const AGREED = /\b(?:they'?re|they are|it'?s|it is|that'?s|that is|he'?s|she'?s) (?:so |absolutely |totally |100% )?(?:right|true|correct|not wrong)\b/;
 /**
