@@ -24,7 +24,7 @@ import { hasAny, lexHits, regexHits } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
-import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn, wordHash } from '../words.ts';
+import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED } from './discrimination/counter-speech.ts';
 import { before } from './discrimination/before.ts';
@@ -32,7 +32,7 @@ import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
 import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup } from './discrimination/one-person.ts';
-import { contextScore } from './discrimination/context.ts';
+import { contextScore, nameHash } from './discrimination/context.ts';
 import { namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
@@ -110,7 +110,7 @@ function asIs(tok: Token): Resolved {
 
 /** A word as V.2 reads it, with what the context model reads of it (one object shape for all). */
 function resolvedWord(w: string, g: boolean, attr: boolean, hate: boolean): Resolved {
-  return { g, attr, hate, w, hash: wordHash(w) >>> 0, valence: valenceOf(w), proxy: TRAIT_OR_PROXY.has(w) };
+  return { g, attr, hate, w, hash: nameHash(w), valence: valenceOf(w), proxy: TRAIT_OR_PROXY.has(w) };
 }
 
 export function resolveWords(toks: readonly Token[]): Resolved[] {
@@ -328,49 +328,69 @@ function check(ctx: RuleContext): Hit[] {
     else hits.push(h!);
   }
   phraseHits(ctx, (h) => hits.push(judged(ctx, h)));
-  // without any group word or anchor (hate verb, harm, derogatory word) there is nothing to analyse;
-  // a word standing in for a group ("felt like I was in Tijuana", "the tribe") still opens the comment to the context model
-  if (!t.some(isAnchor)) return hits.length > 0 ? hits : t.some(isProxy) ? inContext(ctx, resolveWords(t), false) : modelOnly(ctx, false);
-  const res = resolveWords(t);
-  // nothing a group mention can start from ("I hate Mondays", "this is so stupid"): the sentence is not read
-  if (!res.some(mayName)) return hits.length > 0 ? hits : namesTraitOrProxy(res) ? inContext(ctx, res, false) : modelOnly(ctx, false);
-  const { found, defused, anyGroup, aside, sentence } = analyse(ctx.norm.text, t, res);
-  for (const f of found) hits.push(judged(ctx, foundHit(t, f)));
+  const r = read(ctx.norm.text, t);
+  const a = r.analysis;
+  if (a === undefined) return hits.length > 0 ? hits : unread(ctx, r);
+  const res = r.res!;
+  for (const f of a.found) hits.push(judged(ctx, foundHit(t, f)));
   // "the Nigerian guy … is running a scam, that's what they all do": one person made the whole group
-  if (found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (anyGroup || personOfGroup(res) >= 0)) {
+  if (a.found.length === 0 && hasAny(ctx, ALL_OF_THEM_TRIGGERS) && (a.anyGroup || personOfGroup(res) >= 0)) {
     for (const h of regexHits(ctx, ALL_OF_THEM, 'negative stereotype about a protected group (one person taken for the group)', 0.9)) {
       // only what is bad is generalised: "… so nice, that's how they all are" passes
       if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(judged(ctx, h));
     }
   }
   // "the guy in the wheelchair … nobody wants to hear from a vegetable": one person dehumanised for what they are
-  if (found.length === 0 && hasAny(ctx, DEHUMANISING_TRIGGERS)) {
-    const f = dehumanisedPerson(res, sentence);
+  if (a.found.length === 0 && hasAny(ctx, DEHUMANISING_TRIGGERS)) {
+    const f = dehumanisedPerson(res, a.sentence);
     if (f) hits.push(judged(ctx, foundHit(t, f)));
   }
-  if (hits.length === 0 && !defused) return askContext(anyGroup, res) ? inContext(ctx, res, anyGroup, aside) : modelOnly(ctx, anyGroup);
+  if (hits.length === 0 && !a.defused) return unread(ctx, r);
   return hits;
 }
 
-/** Is the context model asked: a group is mentioned, a person named by a trait, a condition or a stand-in for a group? */
-function askContext(anyGroup: boolean, res: readonly Resolved[]): boolean {
-  return anyGroup || personOfGroup(res) >= 0 || namesTraitOrProxy(res);
+/**
+ * How far the grammar reads a comment: not at all without an anchor (a group word, a hate verb,
+ * harm, a derogatory word: "I hate Mondays" has one, "this is so stupid" none), its words only where
+ * no group mention can start, else the whole analysis.
+ */
+interface Reading { tokens: readonly Token[]; res: Resolved[] | undefined; analysis: ReturnType<typeof analyse> | undefined }
+function read(text: string, tokens: readonly Token[]): Reading {
+  if (!tokens.some(isAnchor)) return { tokens, res: undefined, analysis: undefined };
+  const res = resolveWords(tokens);
+  if (!res.some(mayName)) return { tokens, res, analysis: undefined };
+  return { tokens, res, analysis: analyse(text, tokens, res) };
+}
+
+/**
+ * Is the context model asked of a comment the grammar found nothing against: a group mentioned, a
+ * person named by a trait, a condition, or a word standing in for a group ("felt like I was in
+ * Tijuana", "the tribe"), which opens even a comment the grammar does not read?
+ */
+function asksContext(r: Reading): boolean {
+  if (r.res === undefined) return r.tokens.some(isProxy);
+  const a = r.analysis;
+  return (a !== undefined && (a.anyGroup || personOfGroup(r.res) >= 0)) || namesTraitOrProxy(r.res);
+}
+
+/** What the grammar could not pin on a group: the context model's reading where it is asked, else the general classifier's. */
+function unread(ctx: RuleContext, r: Reading): Hit[] {
+  const anyGroup = r.analysis?.anyGroup ?? false;
+  if (!asksContext(r)) return modelOnly(ctx, anyGroup);
+  return inContext(ctx, r.res ?? resolveWords(r.tokens), anyGroup, r.analysis?.aside ?? false);
 }
 
 /** Where the rule asks the context model of a comment (for its training: the texts it learns its thresholds on). */
 export function contextAsked(text: string, tokens: readonly Token[]): { asked: boolean; aside: boolean; res: Resolved[] } {
-  const res = resolveWords(tokens);
-  if (!tokens.some(isAnchor)) return { asked: tokens.some(isProxy), aside: false, res };
-  if (!res.some(mayName)) return { asked: namesTraitOrProxy(res), aside: false, res };
-  const a = analyse(text, tokens, res);
-  return { asked: askContext(a.anyGroup, res), aside: a.aside, res };
+  const r = read(text, tokens);
+  return { asked: asksContext(r), aside: r.analysis?.aside ?? false, res: r.res ?? resolveWords(tokens) };
 }
 
 /**
  * A group is named and the grammar found nothing said against it: the context model reads what is
  * said around it (insinuation, anecdote, sarcasm), and the general classifier is the fallback.
  */
-function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside = false): Hit[] {
+function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside: boolean): Hit[] {
   const c = contextScore(res, aside);
   const strong = c.p >= c.block;
   if (!strong) {

@@ -41,8 +41,8 @@ export interface ContextModelData {
   weights: string;
 }
 
-/** FNV-1a of a name (the word table's hash, as `Resolved.hash` holds it). */
-const nameHash = (w: string): number => wordHash(w) >>> 0;
+/** The hash the model reads a word or a feature name by (the word table's FNV-1a, unsigned): `Resolved.hash`. */
+export const nameHash = (w: string): number => wordHash(w) >>> 0;
 /** Two hashes mixed into one (a feature of a kind and a word, or of two words). */
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
