@@ -22,7 +22,7 @@ import { contextAsked } from '../../src/screening/rules/discrimination.ts';
 import { CONTEXT_FEATURE_VERSION, contextFeatures, type ContextModelData } from '../../src/screening/rules/discrimination/context.ts';
 import { blockAt } from '../../src/screening/rules/discrimination/context-gate.ts';
 import { loadDavidson, loadLabelled, loadOlid, loadPolis, loadTweetEvalHate, NEVER_TRAINED, splitOf } from './data.ts';
-import { prf } from './train.ts';
+import { prf, rng } from './train.ts';
 
 const BITS = 18;
 const EPOCHS = 15;
@@ -41,11 +41,6 @@ function row(text: string, y: number): Row {
   const { asked, aside, res } = contextAsked(norm.text, tokenize(norm.text));
   // the least threshold the rule will block this comment at (blockAt with a model threshold of 0)
   return { x: contextFeatures(res, BITS), y, grouped: asked, floor: blockAt(res, aside, 0) };
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
 function train(rows: Row[]): { w: Float64Array; b: number } {

@@ -34,7 +34,8 @@ const featurize = (text: string): Vec => {
   return { idx: v.idx.slice(0, v.length), val: v.val.slice(0, v.length) };
 };
 
-function rng(seed: number): () => number {
+/** A seeded generator in [0, 1) (an LCG): the same shuffles on every machine. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;

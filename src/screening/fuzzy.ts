@@ -3,25 +3,15 @@
  * small vocabulary, for evasions like "wmoen", "womn", "disgustnig". Bounded work per token.
  */
 import { KeyBits16 } from './key-bits.ts';
+import { WORD_HASH_SEED, wordHash, wordHashStep } from './words.ts';
 
-const FNV_SEED = 0x811c9dc5;
-const FNV_PRIME = 16777619;
-
-function fnv(s: string): number {
-  let h = FNV_SEED;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
-  return h;
-}
-
-/*
- * Beside each map, which low 16 bits occur among the hashes of its keys (a KeyBits16, 8 KB): most
- * variants of a searched word hash to no key, and the bits answer them from the processor's cache
- * instead of a probe of the map (a clear bit: the map has no key with that hash).
+/**
+ * Add key to the list kept under its hash (the word table's FNV-1a), and its hash's low 16 bits to
+ * `bits`: most variants of a searched word hash to no key, and the bits answer them from the
+ * processor's cache instead of a probe of the map (a clear bit: the map has no key with that hash).
  */
-
-/** Add key to the list kept under its hash. */
 function index(byHash: Map<number, string[]>, bits: KeyBits16, key: string): void {
-  const h = fnv(key);
+  const h = wordHash(key);
   bits.add(h);
   const list = byHash.get(h);
   if (list) list.push(key);
@@ -97,15 +87,15 @@ export class FuzzyVocab {
     if (n < this.minLength - 1 || n > 16) return undefined;
     const del = this.deletions.get(t); // a letter missing
     if (del !== undefined) return del;
-    let h = FNV_SEED;
+    let h = WORD_HASH_SEED;
     for (let k = 0; k < n; k++) {
       prefix[k] = h;
-      h = Math.imul(h ^ t.charCodeAt(k), FNV_PRIME);
+      h = wordHashStep(h, t.charCodeAt(k));
     }
     for (let i = 0; i < n; i++) {
       // t without its character at i
       let d = prefix[i]!;
-      for (let k = i + 1; k < n; k++) d = Math.imul(d ^ t.charCodeAt(k), FNV_PRIME);
+      for (let k = i + 1; k < n; k++) d = wordHashStep(d, t.charCodeAt(k));
       if (n - 1 >= this.minLength) {
         const a = find(this.exactByHash, this.exactBits, d, t, i, -1); // a letter added
         if (a !== undefined) return this.exact.get(a);
@@ -119,9 +109,9 @@ export class FuzzyVocab {
     for (let i = 0; i + 1 < n; i++) {
       // two letters swapped
       let x = prefix[i]!;
-      x = Math.imul(x ^ t.charCodeAt(i + 1), FNV_PRIME);
-      x = Math.imul(x ^ t.charCodeAt(i), FNV_PRIME);
-      for (let k = i + 2; k < n; k++) x = Math.imul(x ^ t.charCodeAt(k), FNV_PRIME);
+      x = wordHashStep(x, t.charCodeAt(i + 1));
+      x = wordHashStep(x, t.charCodeAt(i));
+      for (let k = i + 2; k < n; k++) x = wordHashStep(x, t.charCodeAt(k));
       const w = find(this.exactByHash, this.exactBits, x, t, -1, i);
       if (w !== undefined) return this.exact.get(w);
     }

@@ -147,7 +147,6 @@ const NO_BUSINESS = new Set(['working', 'being', 'teaching', 'running', 'living'
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'minors', 'babies', 'vulnerable', 'seniors', 'patients']);
 const DRY = new Set(['dry', 'resources', 'budget', 'system', 'welfare', 'taxes', 'benefits', 'economy']);
 
-
 function misgendered(res: readonly Resolved[], i: number, end: number, w: string): boolean {
   const male = MALE.has(w);
   if (!male && !FEMALE.has(w)) return false;
