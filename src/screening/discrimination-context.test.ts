@@ -3,7 +3,7 @@ import { screenComment } from './engine.ts';
 import { contextModel } from './model/v2-context-model.ts';
 import { normalize, tokenize } from './normalize.ts';
 import { resolveWords } from './rules/discrimination.ts';
-import { contextFeatures, loadContextModel } from './rules/discrimination/context.ts';
+import { contextFeatures, contextScore, loadContextModel } from './rules/discrimination/context.ts';
 import { mayBlockAlone } from './rules/discrimination/context-gate.ts';
 
 const v2 = (text: string): string[] => screenComment(text).filter((f) => f.clause === 'V.2').map((f) => f.severity);
@@ -28,6 +28,29 @@ describe('[V.2] the context model: what is said around a group, where the gramma
       'Another grant for the LGBT youth center, and I\'m glad. My nephew went there after his parents kicked him out and it probably saved his life. Thank you to the council.',
       'Someone at the bus stop told my neighbour the refugee families on Cedar Street are all criminals who should be sent back. That is disgusting and it is not who we are.',
     ]) expect(v2(text), text).not.toContain('block');
+  });
+
+  it('[V.2] blocks set-ups that point at a group without naming it, and not harsh talk about who is not protected', () => {
+    for (const text of [
+      'Funny how every time the festival comes around the wallets start disappearing. We all know which families moved in last year, no need to say it.',
+      'Same last names on every arrest report in the paper. Maybe the new police chief can figure out why they keep coming here.',
+    ]) {
+      expect(v2(text), text).toContain('block');
+      expect(screenComment(text).find((f) => f.clause === 'V.2')!.message, text).toMatch(/a protected group it does not name \(context model/);
+    }
+    for (const text of [
+      'Those scooter riders are a menace, every single one of them. Ban them from the boardwalk before someone gets hurt.',
+      'All these developers care about is money. They ruin every neighborhood they touch, every single time. Send them packing.',
+      'Tourists again, clogging up Main Street every weekend with their rented golf carts. Send them home.',
+    ]) expect(v2(text), text).not.toContain('block');
+  });
+
+  it('[V.2] holds a comment that names no group, or names one only in an aside, to the higher threshold', () => {
+    const long = resolved('We keep hearing about an end to violence against the women of the reservation and the council should fund the shelter now');
+    expect(contextScore(long, true, true).block).toBe(contextModel.unnamed);
+    expect(contextScore(long, false, false).block).toBe(contextModel.unnamed);
+    expect(contextScore(long, false, true).block).toBe(contextModel.block);
+    expect(contextModel.unnamed).toBeGreaterThanOrEqual(contextModel.block);
   });
 
   it('[V.2] reads every protected group as one token, so no group is hateful by its name alone', () => {

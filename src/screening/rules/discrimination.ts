@@ -45,6 +45,11 @@ import {
 const slurs = new Lexicon(SLURS);
 /** The V.2 model alone is weak evidence (davidson's hate/offensive line is noisy): advise only when fairly sure. */
 const MODEL_ADVICE_FLOOR = 0.7;
+/**
+ * Below this general-classifier V.2 probability a comment that names no group is not given to the
+ * context model: most comments, and on the project's held-out sets it lost no block the model made.
+ */
+const UNNAMED_FLOOR = 0.02;
 const groupVocab = new FuzzyVocab([...GROUP_NOUNS, ...GROUP_ADJ], 5);
 const attrVocab = new FuzzyVocab([...NEG_ATTR, ...HATE_VERBS], 5);
 const ATTR_SET = new Set(NEG_ATTR);
@@ -363,42 +368,63 @@ function read(text: string, tokens: readonly Token[]): Reading {
 }
 
 /**
- * Is the context model asked of a comment the grammar found nothing against: a group mentioned, a
- * person named by a trait, a condition, or a word standing in for a group ("felt like I was in
- * Tijuana", "the tribe"), which opens even a comment the grammar does not read?
+ * Does a comment the grammar found nothing against name a group for the context model: a group
+ * word, a person named by a trait, a condition, or a word standing in for a group ("felt like I was
+ * in Tijuana", "the tribe"), which counts even where the grammar does not read the comment?
  */
-function asksContext(r: Reading): boolean {
+function namesGroup(r: Reading): boolean {
   if (r.res === undefined) return r.tokens.some(isProxy);
   const a = r.analysis;
   return (a !== undefined && (a.anyGroup || personOfGroup(r.res) >= 0)) || namesTraitOrProxy(r.res);
 }
 
-/** What the grammar could not pin on a group: the context model's reading where it is asked, else the general classifier's. */
+/** What the grammar could not pin on a group: the context model's reading, with the general classifier as the fallback. */
 function unread(ctx: RuleContext, r: Reading): Hit[] {
-  const anyGroup = r.analysis?.anyGroup ?? false;
-  if (!asksContext(r)) return modelOnly(ctx, anyGroup);
-  return inContext(ctx, r.res ?? resolveWords(r.tokens), anyGroup, r.analysis?.aside ?? false);
+  const named = namesGroup(r);
+  // a comment naming no group in which the general classifier hears nothing hateful is not read again
+  if (!named && ((ctx.scores()['V.2'] ?? 0) < UNNAMED_FLOOR || namesWhoTheyAre(r.tokens))) return modelOnly(ctx, false);
+  return inContext(ctx, r.res ?? resolveWords(r.tokens), r.analysis?.anyGroup ?? false, r.analysis?.aside ?? false, named);
 }
 
-/** Where the rule asks the context model of a comment (for its training: the texts it learns its thresholds on). */
-export function contextAsked(text: string, tokens: readonly Token[]): { asked: boolean; aside: boolean; res: Resolved[] } {
+/** Nouns for people by what they do ("riders", "developers", "cyclists", "politicians", "contractors"). */
+const AGENT_NOUN = /^[a-z]{2,}(?:ers|ists|ians|ors|ants)$/;
+const NOT_AGENTS = new Set(['landlords', 'cops']);
+
+/**
+ * Does a comment that names no protected group name who "they" are, as those or these … of some
+ * trade or habit ("those scooter riders are a menace, every single one of them", "all these
+ * developers")? Then its generalisations are about them, and the context model is not asked.
+ */
+function namesWhoTheyAre(t: readonly Token[]): boolean {
+  for (let i = 0; i + 1 < t.length; i++) {
+    const w = t[i]!.w;
+    if (w !== 'those' && w !== 'these' && w !== 'all') continue;
+    for (let k = i + 1; k <= i + 2 && k < t.length; k++) if (AGENT_NOUN.test(t[k]!.w) || NOT_AGENTS.has(t[k]!.w)) return true;
+  }
+  return false;
+}
+
+/** What the context model is given of a comment (for its training: the texts it learns its thresholds on). */
+export function contextAsked(text: string, tokens: readonly Token[]): { named: boolean; aside: boolean; res: Resolved[] } {
   const r = read(text, tokens);
-  return { asked: asksContext(r), aside: r.analysis?.aside ?? false, res: r.res ?? resolveWords(tokens) };
+  return { named: namesGroup(r), aside: r.analysis?.aside ?? false, res: r.res ?? resolveWords(tokens) };
 }
 
 /**
- * A group is named and the grammar found nothing said against it: the context model reads what is
- * said around it (insinuation, anecdote, sarcasm), and the general classifier is the fallback.
+ * The grammar found nothing said against a group: the context model reads what is said
+ * (insinuation, anecdote, sarcasm), at a higher threshold where no group is named ("those kids get
+ * lots of practice running from cops"); the general classifier is the fallback.
  */
-function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside: boolean): Hit[] {
-  const c = contextScore(res, aside);
+function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside: boolean, named: boolean): Hit[] {
+  const c = contextScore(res, aside, named);
   const strong = c.p >= c.block;
   if (!strong) {
     // the general classifier may still be sure enough to block where the context model only advises
     const m = modelOnly(ctx, anyGroup);
     if (c.p < c.advice || (m.length > 0 && !m[0]!.weak)) return m;
   }
-  const h: Hit = { message: `${strong ? '' : 'possibly '}hateful or demeaning talk about a protected group (context model, p=${c.p.toFixed(2)})`, score: c.p, weak: !strong };
+  const what = named ? 'a protected group' : 'a protected group it does not name';
+  const h: Hit = { message: `${strong ? '' : 'possibly '}hateful or demeaning talk about ${what} (context model, p=${c.p.toFixed(2)})`, score: c.p, weak: !strong };
   return [strong && reportedAround(ctx, 0, 0) ? mark(h, 'reported or condemned (counter-speech?)') : h];
 }
 

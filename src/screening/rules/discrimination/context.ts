@@ -9,7 +9,8 @@
  *
  * Features (hashed and counted): words, word pairs, the words within a few of a group mention
  * and at fixed places from it, and AFINN-165 valence marks (negative and positive words, anywhere
- * and near a group). Which comments it is asked of and may block: context-gate.ts. Pure and
+ * and near a group). It reads every comment the grammar found nothing against, at a higher
+ * threshold where no group is named. When it may block alone: context-gate.ts. Pure and
  * deterministic.
  */
 import { base64ToBytes, decodeSparseInto } from '../../model.ts';
@@ -37,6 +38,12 @@ export interface ContextModelData {
   /** Probability at or above which a comment naming a group is blocked, and advised. */
   block: number;
   advice: number;
+  /**
+   * Probability at or above which a comment that names no group, or names one only in an aside, is
+   * blocked (and advised): "those kids get lots of practice running from cops", "every mugshot is
+   * the same shade". Not below `block`: the model's evidence is the set-up alone.
+   */
+  unnamed: number;
   /** Sparse int8 weights (model.ts encodeSparse), base64. */
   weights: string;
 }
@@ -113,12 +120,19 @@ export function loadContextModel(data: ContextModelData): LoadedContextModel {
 /** Decoded on first use: most comments never name a group. */
 let loaded: LoadedContextModel | undefined;
 
-/** The probability that the comment is hateful toward a protected group, and the model's thresholds. */
-export function contextScore(res: readonly Resolved[], aside = false): { p: number; block: number; advice: number } {
+/**
+ * The probability that the comment is hateful toward a protected group, and the model's thresholds
+ * for it: those for a comment that speaks of a group (or a stand-in for one), else the higher ones
+ * for a comment that names none or names its groups only in an aside (`aside`).
+ */
+export function contextScore(res: readonly Resolved[], aside: boolean, named: boolean): { p: number; block: number; advice: number } {
   // a comment the model may not block alone is scored against a block threshold it cannot reach
   const { data, w } = (loaded ??= loadContextModel(contextModel));
   let sum = 0;
   forEachFeature(res, data.bits, (j) => { sum += w[j]!; });
   const z = data.bias + sum * data.scale;
-  return { p: 1 / (1 + Math.exp(-z)), block: blockAt(res, aside, data.block), advice: data.advice };
+  // a group named only in an aside ("an end to violence against Native women") is not what is spoken of
+  const direct = named && !aside;
+  const block = direct ? data.block : data.unnamed;
+  return { p: 1 / (1 + Math.exp(-z)), block: blockAt(res, aside, block), advice: direct ? data.advice : block };
 }
