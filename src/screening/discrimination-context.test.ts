@@ -42,6 +42,9 @@ describe('[V.2] the context model: what is said around a group, where the gramma
       'Those scooter riders are a menace, every single one of them. Ban them from the boardwalk before someone gets hurt.',
       'All these developers care about is money. They ruin every neighborhood they touch, every single time. Send them packing.',
       'Tourists again, clogging up Main Street every weekend with their rented golf carts. Send them home.',
+      // short and said of no one: the model is not trusted on a few words
+      'stop wasting our tax dollars 🙄',
+      'get rid of those ugly concrete planters',
     ]) expect(v2(text), text).not.toContain('block');
   });
 

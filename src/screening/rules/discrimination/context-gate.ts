@@ -63,9 +63,13 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean 
 /** Conditions and stand-ins: a word of either opens a comment to the model (`Resolved.proxy`). */
 export const TRAIT_OR_PROXY = new Set([...NAMING_CONDITIONS, ...PROXIES]);
 
-/** The probability at which the model alone blocks this comment, given the model's threshold (Infinity: never). */
-export function blockAt(res: readonly Resolved[], aside: boolean, block: number): number {
-  if (!mayBlockAlone(res, aside)) return Infinity;
+/**
+ * The probability at which the model alone blocks this comment, given the model's threshold
+ * (Infinity: never). A short comment that names no group it never blocks: its evidence would be a
+ * few words said of no one ("stop wasting our tax dollars 🙄" scored 0.84).
+ */
+export function blockAt(res: readonly Resolved[], aside: boolean, named: boolean, block: number): number {
+  if (!mayBlockAlone(res, aside) || (!named && res.length < SHORT)) return Infinity;
   return res.length >= SHORT ? block : Math.max(block, SHORT_BLOCK);
 }
 

@@ -133,6 +133,6 @@ export function contextScore(res: readonly Resolved[], aside: boolean, named: bo
   const z = data.bias + sum * data.scale;
   // a group named only in an aside ("an end to violence against Native women") is not what is spoken of
   const direct = named && !aside;
-  const block = direct ? data.block : data.unnamed;
-  return { p: 1 / (1 + Math.exp(-z)), block: blockAt(res, aside, block), advice: direct ? data.advice : block };
+  const block = blockAt(res, aside, named, direct ? data.block : data.unnamed);
+  return { p: 1 / (1 + Math.exp(-z)), block, advice: direct ? data.advice : block };
 }
