@@ -30,8 +30,8 @@ import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED } from './discri
 import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
-import { likenedToVermin, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
-import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup } from './discrimination/one-person.ts';
+import { likenedToVermin, typicalBefore, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
+import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup, typicalPerson } from './discrimination/one-person.ts';
 import { contextScore, nameHash } from './discrimination/context.ts';
 import { namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
@@ -251,6 +251,8 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
       mentions.push(i);
       const d = derogModifier(s, i, end);
       if (d) { found.push(d); continue; }
+      // "typical female getting emotional", "typical Muslim always whining": a person summed up as the group's type
+      if (typical && typicalBefore(s, i)) { found.push({ from: i - 1, to: end, why: 'negative stereotype about a protected group' }); continue; }
     }
     const b = before(s, i, end);
     if (b.found) { (named || groupSeen >= 0 ? found : pending).push(b.found); continue; }
@@ -344,6 +346,11 @@ function check(ctx: RuleContext): Hit[] {
       // only what is bad is generalised: "… so nice, that's how they all are" passes
       if (t.some((x) => x.end <= h.start! && x.start >= h.start! - 200 && badWord(x.w))) hits.push(judged(ctx, h));
     }
+  }
+  // "typical black guy yelling": one person summed up as the group's type
+  if (a.found.length === 0 && ctx.norm.text.includes('typical')) {
+    const f = typicalPerson(res, a.sentence);
+    if (f) hits.push(judged(ctx, foundHit(t, f)));
   }
   // "the guy in the wheelchair … nobody wants to hear from a vegetable": one person dehumanised for what they are
   if (a.found.length === 0 && hasAny(ctx, DEHUMANISING_TRIGGERS)) {

@@ -218,6 +218,12 @@ export function likenedToVermin(s: Sentence, i: number, end: number): Found | un
 const DONE_TO = new Set(['treated', 'treat', 'treating', 'handled', 'herded', 'caged', 'housed', 'packed', 'kept', 'held', 'used', 'abused', 'hunted', 'shot', 'killed', 'slaughtered', 'penned', 'fed', 'seen', 'viewed', 'regarded', 'talked', 'spoken']);
 const VERMIN = new Set(['rats', 'roaches', 'cockroaches', 'animals', 'vermin', 'dogs', 'pigs', 'apes', 'monkeys', 'rabbits', 'savages', 'insects', 'parasites', 'locusts', 'termites', 'cattle', 'sheep']);
 
+/** Is the group or person at i called "typical" right before it, in the same sentence ("typical female …", "typical angry Muslim …")? */
+export function typicalBefore(s: Pick<Sentence, 'res' | 'brk'>, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) if (s.res[k]!.w === 'typical') return !s.brk(k, i);
+  return false;
+}
+
 /** "These Mexicans keep parking on my lawn, typical": what the group at i did, summed up as typical of it. */
 export function typicalOf(s: Sentence, i: number): Found | undefined {
   const res = s.res;

@@ -60,3 +60,18 @@ export function dehumanisedPerson(res: readonly Resolved[], sentence: Int32Array
   }
   return undefined;
 }
+
+/**
+ * One person called a typical member of a group ("typical black guy yelling", "typical muslim always
+ * whining", "typical female"): "typical", a group word, then a person, the end, or what they do
+ * ("…ing", "always") — not a thing of the group's ("typical Mexican food", "typical Irish weather").
+ */
+export function typicalPerson(res: readonly Resolved[], sentence: Int32Array): Found | undefined {
+  for (let k = 0; k + 1 < res.length; k++) {
+    if (res[k]!.w !== 'typical' || !res[k + 1]!.g || sentence[k] !== sentence[k + 1]) continue;
+    const n = k + 2 < res.length && sentence[k + 2] === sentence[k + 1] ? res[k + 2]!.w : undefined;
+    if (n === undefined || ONE_PERSON.has(n) || n.endsWith('ing') || TYPICAL_DOING.has(n)) return { from: k, to: k + 2, why: 'negative stereotype about a protected group' };
+  }
+  return undefined;
+}
+const TYPICAL_DOING = new Set(['always', 'never', 'again', 'move', 'behavior', 'behaviour', 'lol', 'smh', 'lmao']);

@@ -1,6 +1,7 @@
 /**
- * V.2's exclusion from work and roles, and denied competence, after a negated modal: "… shouldn't
- * be lifeguards", "… shouldn't get city jobs", "… can't lead". Only the speaker's own "shouldn't"
+ * V.2's exclusion from work, roles and a say in public business, and denied competence, after a
+ * negated modal: "… shouldn't be lifeguards", "… shouldn't get city jobs", "… shouldn't run the
+ * budget", "… shouldn't get to speak", "… can't lead". Only the speaker's own "shouldn't"
  * or "can't" counts ("immigrants don't take jobs" reports); jobs being cut ("… shouldn't get their
  * benefits cut") and conditions ("… can't drive without …") pass, and so does a fact of the body
  * ("blind people can't drive").
@@ -14,6 +15,9 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   const next = j + 1 < res.length ? res[j + 1]!.w : undefined;
   if (copula && PROFESSIONS.has(w) && res[j - 1]!.w !== 'the') return hit(i, j, 'exclusion of a protected group from work');
   if (JOB_VERBS.has(w) && forbidden(res, end, j) && jobNext(res, j + 1)) return hit(i, j + 1, 'exclusion of a protected group from work');
+  // "immigrants shouldn't get to speak", "… shouldn't even vote": kept from a say in public business
+  const spoken = SPEECH.has(w) ? j : w === 'get' && next === 'to' && j + 2 < res.length && SPEECH.has(res[j + 2]!.w) ? j + 2 : -1;
+  if (spoken >= 0 && forbidden(res, end, j)) return hit(i, spoken, 'exclusion of a protected group from public comment or the vote');
   if (COMPETENCE.has(w) && cannot(res, j) && !s.brk(i, j) && res[end]!.w !== 'who' && res[end]!.w !== 'that' && (i === 0 || res[i - 1]!.w !== 'a') &&
     (next === undefined || s.brk(j, j + 1) || !UNLESS.has(next)) && !(w === 'drive' && barredByBody(res, i, end))) return hit(i, j, 'negative stereotype about a protected group');
   return undefined;
@@ -26,8 +30,11 @@ const PROFESSIONS = new Set([
   'cashiers', 'bartenders', 'employees', 'staff', 'candidates', 'politicians', 'councilmembers', 'commissioners', 'supervisors', 'principals',
   'parents', 'foster', 'guards', 'drivers', 'counselors', 'librarians', 'volunteers', 'referees', 'umpires', 'chiefs',
 ]);
-const JOB_VERBS = new Set(['get', 'getting', 'take', 'taking', 'hold', 'have']);
-const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'priority', 'grants', 'loans', 'vouchers', 'units', 'apartments', 'seat']);
+const JOB_VERBS = new Set(['get', 'getting', 'take', 'taking', 'hold', 'have', 'run', 'chair', 'lead']);
+/** A say in public business a group is kept from ("… shouldn't get to speak", "… shouldn't vote"). */
+const SPEECH = new Set(['speak', 'talk', 'vote', 'testify', 'comment']);
+const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'priority', 'grants', 'loans', 'vouchers', 'units', 'apartments', 'seat',
+  'vote', 'say', 'council', 'city', 'budget', 'meetings', 'meeting', 'schools', 'anything']);
 /** A job named right after the verb ("get city jobs", "take jobs from men"), not one being cut ("get their benefits cut"). */
 function jobNext(res: readonly Resolved[], k: number): boolean {
   if (k < res.length && (res[k]!.w === 'a' || res[k]!.w === 'the' || res[k]!.w === 'any' || res[k]!.w === 'city' || res[k]!.w === 'public' || res[k]!.w === 'government' || res[k]!.w === 'housing')) k++;
