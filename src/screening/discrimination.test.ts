@@ -238,6 +238,8 @@ describe('[V.2] implicit hate: sanctions, exclusion, scapegoating and misgenderi
     ['blocks keeping a group from work or from rights it has', ['Anyone in a wheelchair shouldn\'t be working at the front desk', 'Old people should lose their licenses'],
       ['Seniors shouldn\'t be working at 80 to pay rent', 'Anyone in a wheelchair should get priority boarding']],
     ['blocks a group sent back "where they belong"', ['Put the gays back in the closet where they belong'], ['Put the chairs back in the closet where they belong']],
+    ['blocks a group sent where it "belongs", not one said to belong with everyone', ['Mexicans belong in Mexico', 'Disabled kids belong in special schools', 'Muslims belong in cages, not in our city'],
+      ['Immigrants belong in this city as much as anyone', 'Gay couples belong at the Pride picnic too', 'Kids with Down syndrome belong in regular classrooms']],
     ['blocks a group kept to menial work or denied an ability', ['Mexicans should stick to picking fruit', 'Black people can\'t handle money', 'Girls can\'t do engineering'],
       ['Seniors should stick to walking in the morning when it is cooler', 'Seniors can\'t handle the heat, open cooling centers', 'Immigrants can\'t do the paperwork alone, the city should help']],
     ['blocks a group told to leave the city or kept from driving', ['Catholics worship idols and should leave Carson', 'Muslims should leave the country', 'People with autism shouldn\'t be driving city buses'],

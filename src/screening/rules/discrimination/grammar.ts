@@ -56,7 +56,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     const implicit = qualified || (res[end]!.w !== 'who' && res[end]!.w !== 'that') ? implicitPredicate(s, i, end, j, copula, modal, negated) : undefined;
     if (implicit) return implicit;
     if (w === 'belong' || w === 'belongs') {
-      if (!negated && (next === 'in' || next === 'back' || next === 'at') && j + 2 < res.length) return outcome({ from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' });
+      if (!negated && (next === 'in' || next === 'back' || next === 'at') && j + 2 < res.length && !welcomed(s, j)) return outcome({ from: i, to: Math.min(res.length, j + 4), why: 'exclusion of a protected group' });
       if (!negated && next !== undefined && (HARM.has(next) || next === 'locked')) return hit(i, j + 1, 'call for harm to a protected group');
       if (negated && (next === 'here' || next === 'in' || next === 'on' || next === 'at' || next === 'near' || next === 'around' || next === 'anywhere' || next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
       return NOTHING;
@@ -255,3 +255,18 @@ function nextDerog(res: readonly Resolved[], j: number, n: number): boolean {
   }
   return false;
 }
+
+/**
+ * "… belong in this city", "… belong at the festival too", "… belong in regular classrooms": a group
+ * said to belong with everyone else, not sent somewhere ("… belong in the kitchen", "… in Mexico").
+ */
+function welcomed(s: Sentence, j: number): boolean {
+  const res = s.res;
+  let k = j + 2;
+  if (k < res.length && res[k]!.w === 'the' && !s.brk(j, k)) k++;
+  if (k < res.length && !s.brk(j, k) && WELCOMING.has(res[k]!.w)) return true;
+  for (let m = j + 2; m < res.length && !s.brk(j, m); m++) if (res[m]!.w === 'too' || res[m]!.w === 'also' || res[m]!.w === 'everywhere') return true;
+  return false;
+}
+/** Where a group is said to belong with everyone else. */
+const WELCOMING = new Set(['this', 'our', 'every', 'any', 'regular', 'mainstream', 'public', 'city', 'community', 'council', 'office', 'senate', 'congress', 'leadership', 'room', 'conversation', 'here']);
