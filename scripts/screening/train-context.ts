@@ -4,11 +4,12 @@
  *
  * Data: the project's own comments labelled for V.2 (scripts/screening/labelled, the sets in
  * EVAL_ONLY too: the general classifier leaves them out, this model is made of them; never those in
- * NEVER_TRAINED), 80 % train by hash of the text, thresholds on the 10 % validation split, the 10 %
- * test split left for `npm run eval:screening`; and the Polis civic comments of the train split
- * (accepted or not yet moderated) as negatives, with those of the validation split (accepted or not yet moderated) bounding
- * the block thresholds (at most CIVIC_MAX blocked). Comments that name a group and comments that
- * name none get their own thresholds, the second never below the first. The public hate sets are not trained on: with them
+ * NEVER_TRAINED), 80 % train by hash of the text, the 10 % test split left for `npm run
+ * eval:screening`; and the Polis civic comments of the train split (accepted or not yet moderated)
+ * as negatives. Thresholds are chosen on out-of-fold scores of the training comments and on the 10 %
+ * validation split, with civic comments (out-of-fold and validation) bounding them (at most
+ * CIVIC_MAX blocked); comments that name a group and comments that name none get their own, the
+ * second never below the first. The public hate sets are not trained on: with them
  * (all, or negatives only, at weights 0.2–1) F1 on fresh probes of civic comments fell from
  * 0.85–0.94 to 0.72–0.82, or the model learnt that tweets are never hate. Logistic regression,
  * AdaGrad, seeded shuffle: deterministic.

@@ -219,7 +219,7 @@ const DONE_TO = new Set(['treated', 'treat', 'treating', 'handled', 'herded', 'c
 const VERMIN = new Set(['rats', 'roaches', 'cockroaches', 'animals', 'vermin', 'dogs', 'pigs', 'apes', 'monkeys', 'rabbits', 'savages', 'insects', 'parasites', 'locusts', 'termites', 'cattle', 'sheep']);
 
 /** Is the group or person at i called "typical" right before it, in the same sentence ("typical female …", "typical angry Muslim …")? */
-export function typicalBefore(s: Pick<Sentence, 'res' | 'brk'>, i: number): boolean {
+export function typicalBefore(s: Sentence, i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 2); k--) if (s.res[k]!.w === 'typical') return !s.brk(k, i);
   return false;
 }
