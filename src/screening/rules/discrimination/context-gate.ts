@@ -31,7 +31,7 @@ const PROXIES = new Set([
  * as "Trans women are women" or "Seniors shouldn't be working at 80 to pay rent" its word counts
  * are too thin to tell).
  */
-const SHORT = 15;
+export const SHORT = 15;
 /** A short comment's block also needs the model surer than this (its evidence is a handful of words). */
 const SHORT_BLOCK = 0.8;
 /** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
