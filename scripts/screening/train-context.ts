@@ -22,7 +22,7 @@ import { screenComment } from '../../src/screening/engine.ts';
 import { normalize, tokenize } from '../../src/screening/normalize.ts';
 import { encodeSparse, bytesToBase64 } from '../../src/screening/model.ts';
 import { contextAsked } from '../../src/screening/rules/discrimination.ts';
-import { CONTEXT_FEATURE_VERSION, contextFeatures, type ContextModelData } from '../../src/screening/rules/discrimination/context.ts';
+import { CONTEXT_FEATURE_VERSION, contextFeatures, type ContextModelData, spokenOf } from '../../src/screening/rules/discrimination/context.ts';
 import { blockAt } from '../../src/screening/rules/discrimination/context-gate.ts';
 import { loadDavidson, loadLabelled, loadOlid, loadPolis, loadTweetEvalHate, NEVER_TRAINED, splitOf } from './data.ts';
 import { prf, rng } from './train.ts';
@@ -54,8 +54,8 @@ function row(text: string, y: number): Row {
   // where the grammar found something (a block, or advice for counter-speech), the model is not asked
   const grammar = screenComment(text).filter((f) => f.clause === 'V.2' && !MODEL_MADE.test(f.message));
   const decided = grammar.length > 0 ? grammar.some((f) => f.severity === 'block') : undefined;
-  // `named`: which of the model's two thresholds the rule holds the comment to (contextScore)
-  return { x: contextFeatures(res, BITS), y, named: named && !aside, floor: blockAt(res, aside, named, 0), decided };
+  // `named`: which of the model's two thresholds the rule holds the comment to
+  return { x: contextFeatures(res, BITS), y, named: spokenOf(named, aside), floor: blockAt(res, aside, named, 0), decided };
 }
 
 function train(rows: Row[]): { w: Float64Array; b: number } {

@@ -33,7 +33,7 @@ import { badWord, valenceOf } from './discrimination/valence.ts';
 import { likenedToVermin, typicalBefore, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup, typicalPerson } from './discrimination/one-person.ts';
 import { contextScore, nameHash } from './discrimination/context.ts';
-import { namesTraitOrProxy, SHORT, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
+import { mayJudge, namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
@@ -389,9 +389,9 @@ function namesGroup(r: Reading): boolean {
 /** What the grammar could not pin on a group: the context model's reading, with the general classifier as the fallback. */
 function unread(ctx: RuleContext, r: Reading): Hit[] {
   const named = namesGroup(r);
-  // a comment naming no group is not read again if it is short (the model may not block it: blockAt),
-  // if the general classifier hears nothing hateful in it, or if it says who "they" are
-  if (!named && (r.tokens.length < SHORT || (ctx.scores()['V.2'] ?? 0) < UNNAMED_FLOOR || namesWhoTheyAre(r.tokens))) return modelOnly(ctx, false);
+  // a comment naming no group is not read again if the model may not judge it (it is short), if the
+  // general classifier hears nothing hateful in it, or if it says who "they" are
+  if (!mayJudge(r.tokens.length, named) || (!named && ((ctx.scores()['V.2'] ?? 0) < UNNAMED_FLOOR || namesWhoTheyAre(r.tokens)))) return modelOnly(ctx, false);
   return inContext(ctx, r.res ?? resolveWords(r.tokens), r.analysis?.anyGroup ?? false, r.analysis?.aside ?? false, named);
 }
 

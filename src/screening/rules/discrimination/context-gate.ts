@@ -31,7 +31,7 @@ const PROXIES = new Set([
  * as "Trans women are women" or "Seniors shouldn't be working at 80 to pay rent" its word counts
  * are too thin to tell).
  */
-export const SHORT = 15;
+const SHORT = 15;
 /** A short comment's block also needs the model surer than this (its evidence is a handful of words). */
 const SHORT_BLOCK = 0.8;
 /** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
@@ -64,12 +64,16 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean 
 export const TRAIT_OR_PROXY = new Set([...NAMING_CONDITIONS, ...PROXIES]);
 
 /**
- * The probability at which the model alone blocks this comment, given the model's threshold
- * (Infinity: never). A short comment that names no group it never blocks: its evidence would be a
- * few words said of no one ("stop wasting our tax dollars 🙄" scored 0.84).
+ * May the model judge a comment of this many words at all? Not a short one that names no group:
+ * its evidence would be a few words said of no one ("stop wasting our tax dollars 🙄" scored 0.84).
  */
+export function mayJudge(words: number, named: boolean): boolean {
+  return named || words >= SHORT;
+}
+
+/** The probability at which the model alone blocks this comment, given the model's threshold (Infinity: never). */
 export function blockAt(res: readonly Resolved[], aside: boolean, named: boolean, block: number): number {
-  if (!mayBlockAlone(res, aside) || (!named && res.length < SHORT)) return Infinity;
+  if (!mayJudge(res.length, named) || !mayBlockAlone(res, aside)) return Infinity;
   return res.length >= SHORT ? block : Math.max(block, SHORT_BLOCK);
 }
 

@@ -121,6 +121,13 @@ export function loadContextModel(data: ContextModelData): LoadedContextModel {
 let loaded: LoadedContextModel | undefined;
 
 /**
+ * Is a group what the comment speaks of, so that the model's `block` threshold applies rather than
+ * `unnamed`? Not where it names none, nor where it names one only in an aside ("an end to violence
+ * against Native women").
+ */
+export const spokenOf = (named: boolean, aside: boolean): boolean => named && !aside;
+
+/**
  * The probability that the comment is hateful toward a protected group, and the model's thresholds
  * for it: those for a comment that speaks of a group (or a stand-in for one), else the higher ones
  * for a comment that names none or names its groups only in an aside (`aside`).
@@ -131,8 +138,7 @@ export function contextScore(res: readonly Resolved[], aside: boolean, named: bo
   let sum = 0;
   forEachFeature(res, data.bits, (j) => { sum += w[j]!; });
   const z = data.bias + sum * data.scale;
-  // a group named only in an aside ("an end to violence against Native women") is not what is spoken of
-  const direct = named && !aside;
+  const direct = spokenOf(named, aside);
   const block = blockAt(res, aside, named, direct ? data.block : data.unnamed);
   return { p: 1 / (1 + Math.exp(-z)), block, advice: direct ? data.advice : block };
 }
