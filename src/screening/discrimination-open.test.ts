@@ -68,6 +68,16 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['blocks one person named by a protected trait and made a thing; a complaint about their conduct passes',
       ['The guy in the wheelchair at public comment needs to stop talking. Nobody wants to hear from a vegetable.', 'Saw a dude in lipstick and a skirt reading to kids at the library. Disgusting freak.'],
       ['The guy in the wheelchair was rude to me at the counter', 'My autistic kid is a Lego freak', 'The Mexican guy at the taco stand is an animal on the grill']],
+    ['blocks contempt for people on public assistance; programmes and their staff pass',
+      ['medicaid people are parasites', 'section 8 people bring crime, keep them out', 'people on welfare shouldn\'t vote', 'public housing ppl are animals', 'welfare queens strike again at public comment lol',
+        'food stamp losers clogging up the meeting', 'ssi moochers should get a job'],
+      ['welfare workers are lazy, my caseworker never calls back', 'section 8 landlords are scum who never fix anything', 'the food stamp office is useless, 3 hours in line', 'Section 8 tenants deserve repairs like anyone else',
+        'People on medicaid are waiting months for a dentist', 'the welfare queen myth was racist propaganda']],
+    ['blocks a group refused a say, a service or a place in public life; what is spared them or asked for them passes',
+      ['welfare people dont deserve a say in this', 'widows dont deserve the property tax break', 'gay couples shouldnt get the wedding permit at the gazebo', 'immigrant kids shouldnt get free lunch',
+        'muslims shouldnt get to use the rec center for eid', 'black people shouldnt be living on the east side', 'gays shouldnt be anywhere near the kids at the parade'],
+      ['seniors don\'t deserve to lose their park', 'seniors don\'t deserve this park closure', 'Veterans shouldn\'t get less help than anyone else', 'women shouldn\'t be in danger walking home',
+        'seniors shouldn\'t live in fear', 'Women should be on the council', 'Immigrants shouldn\'t have to wait for housing help']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

@@ -35,6 +35,7 @@ import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup,
 import { contextScore, nameHash } from './discrimination/context.ts';
 import { mayJudge, namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
+import { PROGRAMME_ANCHORS, PROGRAMME_STARTS, programmeInsult } from './discrimination/assistance.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -69,7 +70,7 @@ const ANCHORS = new Set([
   ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
-  ...WORN,
+  ...WORN, ...PROGRAMME_ANCHORS,
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
@@ -186,7 +187,7 @@ function typo(t: string, w: string): boolean {
  * groupAt, the pronoun reading and one-person.ts start from): without one, analyse finds nothing.
  */
 function mayName(r: Resolved): boolean {
-  return r.g || HEADS.has(r.w) || PRONOUNS.has(r.w) || r.w === 'theyre' || r.w === 'non' || mayNamePerson(r.w);
+  return r.g || HEADS.has(r.w) || PRONOUNS.has(r.w) || r.w === 'theyre' || r.w === 'non' || PROGRAMME_STARTS.has(r.w) || mayNamePerson(r.w);
 }
 
 /** Before a group, words that make it part of a phrase about something else ("jokes about …"). */
@@ -238,6 +239,11 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
     if (ADJ_SET.has(w)) {
       const d = derogModifier(s, i, i + 1);
       if (d && d.from === i) { found.push(d); mentions.push(i); groupSeen = i; continue; }
+    }
+    // "welfare leeches", "section 8 trash"
+    if (PROGRAMME_STARTS.has(w)) {
+      const d = programmeInsult(res, t, i);
+      if (d) { found.push(d); mentions.push(i); groupSeen = i; covered = d.to; continue; }
     }
     let end = groupAt(s, i);
     const named = end >= 0;

@@ -43,7 +43,13 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (negated && (w === 'have' || w === 'has') && next === 'to') return NOTHING;
     if (j === end && s.equals[j] === 1) copula = true;
     if (COPULA.has(w)) { copula = true; continue; }
-    if (MODAL.has(w)) { modal = true; haveOnly = HAVE.has(w) && !copula; deserve = w === 'deserve' || w === 'deserves'; continue; }
+    if (MODAL.has(w)) {
+      modal = true; haveOnly = HAVE.has(w) && !copula; deserve = w === 'deserve' || w === 'deserves';
+      // "… don't deserve a say", "… dont deserve the new park": a share of public life refused them (not "… don't deserve to lose their park")
+      const share = deserve && negated ? shareAfter(s, j + 1) : -1;
+      if (share >= 0) return hit(i, share, 'exclusion of a protected group');
+      continue;
+    }
     // "… don't deserve to live in nice neighborhoods", "… deserve nothing"
     if (deserve && negated && DESERVED.has(w)) return hit(i, j, 'denies a protected group rights');
     // "the Mexicans on 5th Street are …", "women who wear hijabs should …", "Muslims praying at the park should …": a qualifier between the group and its verb
@@ -137,6 +143,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return NOTHING;
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
+    // "… shouldn't be on the council", "… shouldnt be anywhere near the kids", "… shouldn't be living on the east side" (not "… shouldn't live in fear"): kept from a place
+    if (modal && negated && ((copula && keptFromPlace(s, j, PUBLIC_PLACES)) || ((w === 'live' || w === 'living') && j + 1 < res.length && keptFromPlace(s, j + 1, HOMES)))) return hit(i, j + 1, 'exclusion of a protected group');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
     if (FILLER.has(w) || (copula && HEDGES.has(w)) || w === 'i' || w === 'think' || w === 'people' || w === 'keep' || w === 'keeps' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
     if (r.g || PRONOUNS.has(w)) continue;
@@ -239,6 +247,37 @@ const HAVE = new Set(['have', 'has', 'got', 'gotta']);
 /** "… are too emotional to lead": qualities said to unfit a whole group (not "too afraid to report", which pities it). */
 const UNFIT = new Set(['emotional', 'irrational', 'hysterical', 'unstable', 'ignorant', 'primitive', 'simple', 'weak', 'stupid', 'dumb', 'lazy', 'slow', 'soft', 'violent', 'dangerous']);
 const LIVE_WHERE = new Set(['here', 'among', 'near', 'next']);
+/** What a group may be refused a share of ("… don't deserve a say / the new park / a permit"). */
+const SHARES = new Set(['say', 'voice', 'vote', 'seat', 'park', 'parks', 'permit', 'permits', 'spot', 'spots', 'place', 'space', 'break', 'breaks', 'discount', 'lunch', 'aid', 'assistance', 'care', 'treatment']);
+/** The object of "deserve" at j when it is a share of public life ("a say", "the new park", "the property tax break"): its index, or -1. */
+function shareAfter(s: Sentence, j: number): number {
+  const res = s.res;
+  for (let k = j; k < Math.min(res.length, j + 4); k++) {
+    if (k > j && s.brk(k - 1, k)) return -1;
+    const w = res[k]!.w;
+    if (SHARES.has(w)) return k;
+    if (w === 'to' || w === 'it' || w === 'that' || w === 'what' || w === 'this' || w === 'better' || w === 'more' || w === 'less') return -1;
+  }
+  return -1;
+}
+/** Places of public life a group is kept from ("… shouldn't be on the council / in our schools"). */
+const PUBLIC_PLACES = new Set([
+  'council', 'board', 'commission', 'committee', 'school', 'schools', 'pool', 'pools', 'park', 'parks', 'library', 'team', 'league', 'program',
+  'parade', 'stage', 'podium', 'mic', 'meeting', 'meetings', 'neighborhood', 'neighborhoods', 'block', 'city', 'town', 'country', 'playground', 'staff', 'ballot',
+]);
+/** Where people live ("… shouldn't be living on the east side / in our neighborhood"). */
+const HOMES = new Set([...PUBLIC_PLACES, 'side', 'street', 'streets', 'area', 'areas', 'building', 'buildings', 'apartments', 'here']);
+/** "in / on / at / near (our, the, this …) <a place>", or "anywhere near …", at j. */
+function keptFromPlace(s: Sentence, j: number, places: ReadonlySet<string>): boolean {
+  const res = s.res;
+  const w = res[j]!.w;
+  if (w === 'anywhere' && res[j + 1]?.w === 'near') return true;
+  if (w !== 'in' && w !== 'on' && w !== 'at' && w !== 'near') return false;
+  let k = j + 1;
+  if (k < res.length && (DETERMINERS.has(res[k]!.w) || res[k]!.w === 'our' || res[k]!.w === 'this' || res[k]!.w === 'city')) k++;
+  if (k < res.length && !places.has(res[k]!.w) && k + 1 < res.length && places.has(res[k + 1]!.w)) k++;
+  return k < res.length && places.has(res[k]!.w) && !s.brk(j, k);
+}
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'our']);
 const RUN_OBJECTS = new Set(['mafia', 'cartel', 'cartels', 'scams', 'scam', 'rackets', 'racket', 'media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);
 const TAKEN = new Set([

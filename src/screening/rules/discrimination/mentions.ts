@@ -5,6 +5,7 @@
  * Chinese") — and derogatory words stuck to the mention ("Jewish vermin", "filthy immigrants").
  */
 import { CONDITION_NEEDS, CONDITIONS, DEROG_NOUNS, GROUP_ADJ, GROUP_NOUNS, NOMINAL_ADJ, ORIGIN_NOUNS, PEOPLE } from './lexicon.ts';
+import { assistedAt, onAssistance, PROGRAMME_STARTS } from './assistance.ts';
 import { COPULA, DESCRIBING, FILLER, type Found, isContent, negatedIn, type Resolved, type Sentence } from './sentence.ts';
 
 export const GROUP_SET = new Set(GROUP_NOUNS);
@@ -40,6 +41,11 @@ export function groupAt(s: Sentence, i: number): number {
     if (HEADS.has(r.w)) return next === undefined ? -1 : headed(s, i, next.w);
     // "non-binary"
     if (r.w === 'non' && next?.w === 'binary') return next && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
+    // "welfare people", "section 8 tenants"
+    if (PROGRAMME_STARTS.has(r.w)) {
+      const end = assistedAt(res, i);
+      return end >= 0 && !brk(i, end - 1) ? end : -1;
+    }
     return -1;
   }
   const prev = i > 0 ? res[i - 1]!.w : undefined;
@@ -74,6 +80,10 @@ function headed(s: Sentence, i: number, after: string): number {
   const res = s.res;
   if ((after === 'with' || after === 'of') && !s.brk(i, i + 1)) return phraseGroup(res, i + 2, after === 'of');
   if (i + 2 >= res.length || s.brk(i, i + 2)) return -1;
+  if (after === 'on') {
+    const end = onAssistance(res, i + 1);
+    return end >= 0 && !s.brk(i, end - 1) ? end : -1;
+  }
   const w = res[i + 2]!.w;
   if (after === 'in') {
     if (WORN.has(w)) return i + 3;

@@ -14,10 +14,13 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   const w = res[j]!.w;
   const next = j + 1 < res.length ? res[j + 1]!.w : undefined;
   if (copula && PROFESSIONS.has(w) && res[j - 1]!.w !== 'the') return hit(i, j, 'exclusion of a protected group from work');
-  if (JOB_VERBS.has(w) && forbidden(res, end, j) && jobNext(res, j + 1)) return hit(i, j + 1, 'exclusion of a protected group from work');
+  if (JOB_VERBS.has(w) && forbidden(res, end, j)) {
+    const k = jobAt(res, j + 1);
+    if (k >= 0) return hit(i, k, SERVICES.has(res[k]!.w) ? 'exclusion of a protected group from public services' : 'exclusion of a protected group from work');
+  }
   // "immigrants shouldn't get to speak", "… shouldn't even vote": kept from a say in public business
-  const spoken = SPEECH.has(w) ? j : w === 'get' && next === 'to' && j + 2 < res.length && SPEECH.has(res[j + 2]!.w) ? j + 2 : -1;
-  if (spoken >= 0 && forbidden(res, end, j)) return hit(i, spoken, 'exclusion of a protected group from public comment or the vote');
+  const spoken = SPEECH.has(w) ? j : w === 'get' && next === 'to' && j + 2 < res.length && (SPEECH.has(res[j + 2]!.w) || USE.has(res[j + 2]!.w)) ? j + 2 : -1;
+  if (spoken >= 0 && forbidden(res, end, j)) return hit(i, spoken, USE.has(res[spoken]!.w) ? 'exclusion of a protected group from public places' : 'exclusion of a protected group from public comment or the vote');
   if (COMPETENCE.has(w) && cannot(res, j) && !s.brk(i, j) && res[end]!.w !== 'who' && res[end]!.w !== 'that' && (i === 0 || res[i - 1]!.w !== 'a') &&
     (next === undefined || s.brk(j, j + 1) || !UNLESS.has(next)) && !(w === 'drive' && barredByBody(res, i, end))) return hit(i, j, 'negative stereotype about a protected group');
   return undefined;
@@ -33,12 +36,22 @@ const PROFESSIONS = new Set([
 const JOB_VERBS = new Set(['get', 'getting', 'take', 'taking', 'hold', 'have', 'run', 'chair', 'lead']);
 /** A say in public business a group is kept from ("… shouldn't get to speak", "… shouldn't vote"). */
 const SPEECH = new Set(['speak', 'talk', 'vote', 'testify', 'comment']);
-const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'housing', 'assistance', 'benefits', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'priority', 'grants', 'loans', 'vouchers', 'units', 'apartments', 'seat',
-  'vote', 'say', 'council', 'city', 'budget', 'meetings', 'meeting', 'schools', 'anything']);
-/** A job named right after the verb ("get city jobs", "take jobs from men"), not one being cut ("get their benefits cut"). */
-function jobNext(res: readonly Resolved[], k: number): boolean {
+/** Public places and programmes a group is kept from using ("… shouldn't get to use the rec center", "… get to join"). */
+const USE = new Set(['use', 'join', 'enter', 'march', 'attend']);
+const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'priority', 'grants', 'loans', 'units', 'apartments', 'seat',
+  'vote', 'say', 'council', 'city', 'budget', 'meetings', 'meeting', 'schools', 'anything',
+]);
+/** Services and a share of public life: "… shouldn't get free lunch / the wedding permit / parade spots". */
+const SERVICES = new Set(['housing', 'assistance', 'benefits', 'vouchers', 'permit', 'lunch', 'lunches', 'passes', 'spots', 'spot', 'services', 'discounts', 'discount', 'park', 'parks', 'help', 'aid']);
+for (const s of SERVICES) JOBS.add(s);
+/** Before a job or service, words that make it less or none: "… shouldn't get less help" is not exclusion. */
+const LESS = new Set(['less', 'fewer', 'worse', 'lower', 'smaller', 'no', 'reduced', 'their', 'his', 'her']);
+/** A job or service named right after the verb ("get city jobs", "take jobs from men"), not one being cut ("get their benefits cut"): its index, or -1. */
+function jobAt(res: readonly Resolved[], k: number): number {
   if (k < res.length && (res[k]!.w === 'a' || res[k]!.w === 'the' || res[k]!.w === 'any' || res[k]!.w === 'city' || res[k]!.w === 'public' || res[k]!.w === 'government' || res[k]!.w === 'housing')) k++;
-  return k < res.length && JOBS.has(res[k]!.w) && !(k + 1 < res.length && CUT.has(res[k + 1]!.w));
+  // one word naming the kind ("free lunch", "the wedding permit", "parade spots")
+  if (k + 1 < res.length && !JOBS.has(res[k]!.w) && !LESS.has(res[k]!.w) && JOBS.has(res[k + 1]!.w)) k++;
+  return k < res.length && JOBS.has(res[k]!.w) && !(k + 1 < res.length && CUT.has(res[k + 1]!.w)) ? k : -1;
 }
 const CUT = new Set(['cut', 'reduced', 'taken', 'delayed', 'denied', 'stolen', 'slashed', 'revoked', 'back', 'processed', 'approved', 'faster']);
 /** "should not", "shouldn't", "must not", "can't": the speaker forbids (not "don't take jobs", a report). */
