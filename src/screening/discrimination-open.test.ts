@@ -78,6 +78,10 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'muslims shouldnt get to use the rec center for eid', 'black people shouldnt be living on the east side', 'gays shouldnt be anywhere near the kids at the parade'],
       ['seniors don\'t deserve to lose their park', 'seniors don\'t deserve this park closure', 'Veterans shouldn\'t get less help than anyone else', 'women shouldn\'t be in danger walking home',
         'seniors shouldn\'t live in fear', 'Women should be on the council', 'Immigrants shouldn\'t have to wait for housing help']],
+    ['blocks an order to go home, "speak English or get out", a group only good for menial work, and a hire put down to what she is',
+      ['mexicans go back home, this is our city', 'immigrants go home', 'speak english or get out of the meeting', 'hispanic guys only good for mowing lawns lol', 'she only got hired cuz shes a woman'],
+      ['at 5pm the seniors go home.', 'the kids go back to school monday', 'people say she only got hired because she\'s black, which is racist garbage', 'I only got the job because she\'s a friend',
+        'Free English classes for adults at the library, speak english with confidence']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

@@ -78,6 +78,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (copula && negated && (w === 'thing' || w === 'real') && (next === undefined || brk(j, j + 1) || next === 'women' || next === 'men' || next === 'people')) {
       for (let k = i; k < end; k++) if (DENIABLE.has(res[k]!.w)) return hit(i, j, 'denies a gender identity or sexual orientation');
     }
+    // "… only good for mowing lawns": a group reduced to a menial use
+    if (!negated && w === 'only' && next === 'good' && res[j + 2]?.w === 'for') return hit(i, j + 2, 'negative stereotype about a protected group');
     // "… need to learn to shower", "… should go to the back of the line"
     if (modal && !negated && w === 'learn' && next === 'to' && j + 2 < res.length && (VIRTUES.has(res[j + 2]!.w) || res[j + 2]!.w === 'speak')) return hit(i, j + 2, 'negative stereotype about a protected group');
     if (modal && !negated && w === 'go' && next === 'to' && res[j + 2]?.w === 'the' && res[j + 3]?.w === 'back') return hit(i, j + 3, 'exclusion of a protected group');
@@ -138,6 +140,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "… should be deported", "… deserve to die"; not "… can kill …" (the group does it)
     if (modal && HARM.has(w) && !negated && (copula || INTRANSITIVE_HARM.has(w))) return hit(i, j, 'call for harm to a protected group');
     if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off')) return hit(i, j + 1, 'call to expel a protected group');
+    // "Mexicans go back home, this is our city": an order, right after the group, that ends its clause (not "seniors go home early")
+    if (j === end && i === s.clause[i] && !negated && w === 'go' && orderedHome(s, j + 1)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now' || next === 'already')) return hit(i, j, 'call to expel a protected group');
     // "… should not be hired without papers": a condition, not a refusal
     if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return NOTHING;
@@ -259,6 +263,13 @@ function shareAfter(s: Sentence, j: number): number {
     if (w === 'to' || w === 'it' || w === 'that' || w === 'what' || w === 'this' || w === 'better' || w === 'more' || w === 'less') return -1;
   }
   return -1;
+}
+/** "home" or "back (home)" at k, ending the sentence or clause. */
+function orderedHome(s: Sentence, k: number): boolean {
+  const res = s.res;
+  if (k < res.length && res[k]!.w === 'back' && k + 1 < res.length && res[k + 1]!.w === 'home') k++;
+  if (k >= res.length || (res[k]!.w !== 'home' && res[k]!.w !== 'back')) return false;
+  return k + 1 >= res.length || s.brk(k, k + 1) || s.clause[k + 1] === k + 1;
 }
 /** Places of public life a group is kept from ("… shouldn't be on the council / in our schools"). */
 const PUBLIC_PLACES = new Set([
