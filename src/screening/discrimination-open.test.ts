@@ -82,6 +82,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['mexicans go back home, this is our city', 'immigrants go home', 'speak english or get out of the meeting', 'hispanic guys only good for mowing lawns lol', 'she only got hired cuz shes a woman'],
       ['at 5pm the seniors go home.', 'the kids go back to school monday', 'people say she only got hired because she\'s black, which is racist garbage', 'I only got the job because she\'s a friend',
         'Free English classes for adults at the library, speak english with confidence']],
+    ['blocks an identity called a fetish or a phase, "a man in a dress is still a man", unequal pay and city jobs refused, and groups named by a two-word condition',
+      ['transgender is just a fetish', 'a man in a dress is still a man lmao', 'women shouldnt get paid the same as the male crew', 'women shouldnt be city employees', 'down syndrome kids shouldnt be in the pool program'],
+      ['being transgender is not a fetish', 'trans people are not a trend', 'women shouldn\'t get paid less', 'the city employees shouldnt get paid the same as the council', 'special needs kids deserve a great playground']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

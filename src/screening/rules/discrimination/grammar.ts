@@ -78,6 +78,10 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (copula && negated && (w === 'thing' || w === 'real') && (next === undefined || brk(j, j + 1) || next === 'women' || next === 'men' || next === 'people')) {
       for (let k = i; k < end; k++) if (DENIABLE.has(res[k]!.w)) return hit(i, j, 'denies a gender identity or sexual orientation');
     }
+    // "transgender is just a fetish", "being bi is a phase": an identity called a disorder or a pose
+    if (copula && !negated && PATHOLOGISED.has(w)) {
+      for (let k = i; k < end; k++) if (DENIABLE.has(res[k]!.w)) return hit(i, j, 'denies a gender identity or sexual orientation');
+    }
     // "… only good for mowing lawns": a group reduced to a menial use
     if (!negated && w === 'only' && next === 'good' && res[j + 2]?.w === 'for') return hit(i, j + 2, 'negative stereotype about a protected group');
     // "… need to learn to shower", "… should go to the back of the line"
@@ -202,6 +206,8 @@ function coordinated(s: Sentence, j: number): number {
 const MOVED_IN_DECLINE = new Set(['crime', 'crimes', 'trash', 'noise', 'drugs', 'gangs', 'graffiti', 'downhill', 'values', 'break-ins', 'robberies', 'shootings', 'ruined', 'dump']);
 /** Identities some deny exist ("non-binary isn't a thing"). */
 const DENIABLE = new Set(['nonbinary', 'binary', 'trans', 'transgender', 'bisexual', 'bi', 'bisexuals', 'genderqueer', 'intersex', 'transwomen', 'transmen', 'enbies', 'asexual']);
+/** What an identity is called when it is denied ("… is a fetish / a phase / a mental illness"). */
+const PATHOLOGISED = new Set(['fetish', 'phase', 'delusion', 'delusional', 'disorder', 'trend', 'fad', 'perversion', 'kink']);
 /** What a group is said to grab ("taking every nursing job", "want handouts"). */
 const SPOILS = new Set(['job', 'jobs', 'house', 'houses', 'homes', 'apartments', 'spot', 'spots', 'seat', 'seats', 'contract', 'contracts', 'benefits', 'permits']);
 const HANDOUTS = new Set(['handouts', 'handout', 'freebies', 'welfare']);

@@ -45,7 +45,7 @@ export const GROUP_NOUNS = [
   'hawaiians', 'chamorros', 'europeans', 'chicanos',
   // religion
   'muslims', 'muslim', 'moslems', 'jews', 'jew', 'christians', 'catholics', 'protestants', 'evangelicals', 'hindus',
-  'sikhs', 'buddhists', 'atheists', 'mormons', 'islam', 'judaism',
+  'sikhs', 'buddhists', 'atheists', 'mormons', 'islam', 'judaism', 'hijabis',
   // disability, medical condition
   'disabled', 'handicapped', 'cripples', 'dwarves', 'dwarfs', 'autistics', 'amputees', 'paraplegics', 'schizophrenics', 'epileptics', 'diabetics',
   // age, marital status, military and veteran status

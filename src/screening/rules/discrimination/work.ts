@@ -14,6 +14,11 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   const w = res[j]!.w;
   const next = j + 1 < res.length ? res[j + 1]!.w : undefined;
   if (copula && PROFESSIONS.has(w) && res[j - 1]!.w !== 'the') return hit(i, j, 'exclusion of a protected group from work');
+  // "… shouldn't get paid the same as the men" (not "… shouldn't get paid less")
+  const paid = w === 'paid' ? j : w === 'get' && next === 'paid' ? j + 1 : -1;
+  if (paid >= 0 && forbidden(res, end, j) && paidAsMuch(res, paid + 1)) return hit(i, paid + 1, 'exclusion of a protected group from work');
+  // "… shouldn't be city employees"
+  if (copula && w === 'city' && next !== undefined && PROFESSIONS.has(next)) return hit(i, j + 1, 'exclusion of a protected group from work');
   if (JOB_VERBS.has(w) && forbidden(res, end, j)) {
     const k = jobAt(res, j + 1);
     if (k >= 0) return hit(i, k, SERVICES.has(res[k]!.w) ? 'exclusion of a protected group from public services' : 'exclusion of a protected group from work');
@@ -26,6 +31,12 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   return undefined;
 }
 
+/** "equal", "equally", "the same", "as much" at k. */
+function paidAsMuch(res: readonly Resolved[], k: number): boolean {
+  const a = k < res.length ? res[k]!.w : '';
+  const b = k + 1 < res.length ? res[k + 1]!.w : '';
+  return a === 'equal' || a === 'equally' || (a === 'the' && b === 'same') || (a === 'as' && b === 'much');
+}
 /** Jobs a group is kept from ("… shouldn't be lifeguards / clerks / in charge"). */
 const PROFESSIONS = new Set([
   'lifeguards', 'lifeguard', 'clerks', 'clerk', 'teachers', 'teacher', 'police', 'cops', 'officers', 'firefighters', 'nurses', 'doctors', 'pilots', 'judges',
