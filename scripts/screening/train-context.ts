@@ -20,21 +20,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { screenComment } from '../../src/screening/engine.ts';
 import { normalize, tokenize } from '../../src/screening/normalize.ts';
-import { encodeSparse, bytesToBase64 } from '../../src/screening/model.ts';
 import { contextAsked } from '../../src/screening/rules/discrimination.ts';
 import { CONTEXT_FEATURE_VERSION, contextFeatures, type ContextModelData, spokenOf } from '../../src/screening/rules/discrimination/context.ts';
 import { blockAt } from '../../src/screening/rules/discrimination/context-gate.ts';
 import { loadDavidson, loadLabelled, loadOlid, loadPolis, loadTweetEvalHate, NEVER_TRAINED, splitOf } from './data.ts';
-import { prf, rng } from './train.ts';
+import { outOfFoldScores, quantise, trainLogistic } from './logistic.ts';
+import { prf } from './train.ts';
 
 const BITS = 18;
-const EPOCHS = 15;
 /** Folds for the out-of-fold scores thresholds are chosen on. */
 const FOLDS = 5;
-const LR = 0.3;
-const L2 = 1e-4;
-/** Quantised weights of magnitude <= PRUNE are dropped. */
-const PRUNE = 1;
 /**
  * Block only where the rule's precision on the comments thresholds are chosen on is at least this,
  * and civic blocks at most CIVIC_MAX. Those comments are mostly look-alikes written to fool it: 0.93
@@ -56,32 +51,6 @@ function row(text: string, y: number): Row {
   const decided = grammar.length > 0 ? grammar.some((f) => f.severity === 'block') : undefined;
   // `named`: which of the model's two thresholds the rule holds the comment to
   return { x: contextFeatures(res, BITS), y, named: spokenOf(named, aside), floor: blockAt(res, aside, named, 0), decided };
-}
-
-function train(rows: Row[]): { w: Float64Array; b: number } {
-  const w = new Float64Array(1 << BITS);
-  const g2 = new Float64Array(1 << BITS);
-  let b = 0;
-  let gb = 1e-8;
-  const order = rows.map((_, i) => i);
-  const rand = rng(7);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
-    for (const i of order) {
-      const { x, y } = rows[i]!;
-      let z = b;
-      for (const j of x) z += w[j]!;
-      const g = 1 / (1 + Math.exp(-z)) - y;
-      for (const j of x) {
-        const gj = g + L2 * w[j]!;
-        g2[j]! += gj * gj;
-        w[j]! -= (LR * gj) / Math.sqrt(g2[j]! + 1e-8);
-      }
-      gb += g * g;
-      b -= (LR * g) / Math.sqrt(gb);
-    }
-  }
-  return { w, b };
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
@@ -133,26 +102,10 @@ function adviceThreshold(rows: readonly Scored[], block: number): number {
   return best.t;
 }
 
-/**
- * Each training comment scored by a model trained without it (FOLDS folds): thresholds are chosen
- * on these and the validation split together, not on the few hundred validation comments alone,
- * where one hard look-alike moved them by 0.2.
- */
+/** Each training comment scored by a model trained without it: thresholds are chosen on these and the validation split together. */
 function outOfFold(rows: Row[]): (Scored & { named: boolean; row: number })[] {
-  const fold = rows.map((_, i) => i % FOLDS);
-  const rand = rng(13);
-  for (let i = fold.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [fold[i], fold[j]] = [fold[j]!, fold[i]!]; }
-  const out: (Scored & { named: boolean; row: number })[] = [];
-  for (let k = 0; k < FOLDS; k++) {
-    const m = train(rows.filter((_, i) => fold[i] !== k));
-    rows.forEach((r, i) => {
-      if (fold[i] !== k) return;
-      let z = m.b;
-      for (const j of r.x) z += m.w[j]!;
-      out.push({ p: 1 / (1 + Math.exp(-z)), y: r.y, floor: r.floor, named: r.named, decided: r.decided, row: i });
-    });
-  }
-  return out;
+  const p = outOfFoldScores(rows, BITS, FOLDS);
+  return rows.map((r, i) => ({ p: p[i]!, y: r.y, floor: r.floor, named: r.named, decided: r.decided, row: i }));
 }
 
 function main(): void {
@@ -175,15 +128,9 @@ function main(): void {
   // the public sets' validation split, reported only (their hate labels are tweets of another register)
   const pubVal = [...loadDavidson(), ...loadOlid(), ...loadTweetEvalHate()].filter((e) => e.y['V.2'] !== undefined && splitOf(e.text) === 'val').map((e) => row(e.text, e.y['V.2']!));
   console.log(`V.2 context model: ${trainRows.length} train (civic comments among them; ${trainRows.filter((r) => r.y).length} hateful), ${valRows.length} validation, ${civicAll.length} civic validation comments (${civic.filter((r) => r.named).length} naming a group)`);
-  const m = train(trainRows);
+  const m = trainLogistic(trainRows, BITS);
   const oof = outOfFold(trainRows);
-
-  let max = 0;
-  for (const v of m.w) max = Math.max(max, Math.abs(v));
-  const scale = max / 127 || 1;
-  const q = new Int8Array(m.w.length);
-  // weights of magnitude 1 in 127 dropped: a smaller file to parse at every start, the same decisions
-  for (let j = 0; j < q.length; j++) { const v = Math.round(m.w[j]! / scale); q[j] = Math.abs(v) <= PRUNE ? 0 : v; }
+  const { q, scale, weights } = quantise(m);
   const p = (r: Row): number => { let z = m.b; for (const j of r.x) z += q[j]! * scale; return 1 / (1 + Math.exp(-z)); };
 
   // thresholds apart for comments that name a group and for those that name none
@@ -203,7 +150,6 @@ function main(): void {
   const adviceAt = adviceThreshold(chosenOn(true), blockThreshold);
   console.log(`chosen on ${ownOof.length} out-of-fold and ${valRows.length} validation comments (${chosenOn(true).length} naming a group): block ≥ ${blockThreshold} where a group is named, ≥ ${chosen.unnamed} where none is; advice ≥ ${adviceAt}; the rule's blocks P ${chosen.p.toFixed(3)} R ${chosen.r.toFixed(3)} F1 ${chosen.f1.toFixed(3)}; civic blocked ${chosen.civic}/${civicScored.length}`);
 
-  const weights = bytesToBase64(encodeSparse(q));
   const digest = createHash('sha256').update(weights).update(`${m.b} ${scale} ${blockThreshold} ${adviceAt} ${chosen.unnamed}`).digest('hex').slice(0, 12);
   const data: ContextModelData = { version: `carson-v2ctx-${CONTEXT_FEATURE_VERSION}.${BITS}-${digest}`, featureVersion: CONTEXT_FEATURE_VERSION, bits: BITS, bias: m.b, scale, block: blockThreshold, advice: adviceAt, unnamed: chosen.unnamed, weights };
   const body = `// Generated by \`npm run train:screening\` (scripts/screening/train-context.ts). Do not edit.\n// ${data.version}: ${trainRows.length} training comments\nimport type { ContextModelData } from '../rules/discrimination/context.ts';\n\nexport const contextModel: ContextModelData = ${JSON.stringify(data)};\n`;
