@@ -151,8 +151,6 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return NOTHING;
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
-    // "… shouldn't be on the council", "… shouldnt be anywhere near the kids", "… shouldn't be living on the east side" (not "… shouldn't live in fear"): kept from a place
-    if (modal && negated && ((copula && keptFromPlace(s, j, PUBLIC_PLACES)) || ((w === 'live' || w === 'living') && j + 1 < res.length && keptFromPlace(s, j + 1, HOMES)))) return hit(i, j + 1, 'exclusion of a protected group');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
     if (FILLER.has(w) || (copula && HEDGES.has(w)) || w === 'i' || w === 'think' || w === 'people' || w === 'keep' || w === 'keeps' || (w === 'full' && next === 'of') || (w === 'you' && res[j - 1]?.w === 'like')) continue;
     if (r.g || PRONOUNS.has(w)) continue;
@@ -276,24 +274,6 @@ function orderedHome(s: Sentence, k: number): boolean {
   if (k < res.length && res[k]!.w === 'back' && k + 1 < res.length && res[k + 1]!.w === 'home') k++;
   if (k >= res.length || (res[k]!.w !== 'home' && res[k]!.w !== 'back')) return false;
   return k + 1 >= res.length || s.brk(k, k + 1) || s.clause[k + 1] === k + 1;
-}
-/** Places of public life a group is kept from ("… shouldn't be on the council / in our schools"). */
-const PUBLIC_PLACES = new Set([
-  'council', 'board', 'commission', 'committee', 'school', 'schools', 'pool', 'pools', 'park', 'parks', 'library', 'team', 'league', 'program',
-  'parade', 'stage', 'podium', 'mic', 'meeting', 'meetings', 'neighborhood', 'neighborhoods', 'block', 'city', 'town', 'country', 'playground', 'staff', 'ballot',
-]);
-/** Where people live ("… shouldn't be living on the east side / in our neighborhood"). */
-const HOMES = new Set([...PUBLIC_PLACES, 'side', 'street', 'streets', 'area', 'areas', 'building', 'buildings', 'apartments', 'here']);
-/** "in / on / at / near (our, the, this …) <a place>", or "anywhere near …", at j. */
-function keptFromPlace(s: Sentence, j: number, places: ReadonlySet<string>): boolean {
-  const res = s.res;
-  const w = res[j]!.w;
-  if (w === 'anywhere' && res[j + 1]?.w === 'near') return true;
-  if (w !== 'in' && w !== 'on' && w !== 'at' && w !== 'near') return false;
-  let k = j + 1;
-  if (k < res.length && (DETERMINERS.has(res[k]!.w) || res[k]!.w === 'our' || res[k]!.w === 'this' || res[k]!.w === 'city')) k++;
-  if (k < res.length && !places.has(res[k]!.w) && k + 1 < res.length && places.has(res[k + 1]!.w)) k++;
-  return k < res.length && places.has(res[k]!.w) && !s.brk(j, k);
 }
 const YOUNG = new Set(['kids', 'children', 'girls', 'boys', 'youth', 'students', 'our']);
 const RUN_OBJECTS = new Set(['mafia', 'cartel', 'cartels', 'scams', 'scam', 'rackets', 'racket', 'media', 'banks', 'money', 'world', 'hollywood', 'everything', 'press', 'economy', 'government', 'elections', 'congress', 'finance']);

@@ -31,7 +31,10 @@ const EXCLUDED_FROM = new Set([
   'regular', 'normal', 'public', 'classes', 'classrooms', 'classroom', 'schools', 'school', 'office', 'charge', 'power', 'politics', 'government',
   'council', 'military', 'army', 'sports', 'neighborhood', 'neighbourhood', 'neighborhoods', 'city', 'country', 'america', 'carson', 'leadership',
   'pool', 'pools', 'restaurants', 'church', 'churches', 'workplace', 'police', 'board', 'commission', 'positions',
+  'committee', 'park', 'parks', 'library', 'team', 'league', 'program', 'parade', 'stage', 'podium', 'mic', 'meeting', 'meetings', 'town', 'playground', 'staff', 'ballot',
 ]);
+/** Where a group may be kept from living ("… shouldn't be living on the east side"; not "… shouldn't live in fear"). */
+const HOMES = new Set(['neighborhood', 'neighbourhood', 'neighborhoods', 'city', 'town', 'country', 'america', 'carson', 'side', 'street', 'streets', 'block', 'area', 'areas', 'building', 'buildings']);
 /** Roles a group is kept from, mostly with children ("… shouldn't be teaching our kids", "… shouldn't coach"). */
 const ROLES = new Set(['serving', 'teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting', 'driving']);
 /** Roles of power, kept from a group when an object of power follows ("… shouldn't run anything", "… shouldn't hold office"). */
@@ -102,7 +105,8 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
   if (modal && negated) {
     // "… shouldn't be in regular classes", "… shouldn't be around kids"
     if (copula && (w === 'in' || w === 'at' || w === 'on') && objectWithin(res, j + 1, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
-    if (copula && (w === 'around' || w === 'near') && objectWithin(res, j + 1, YOUNG)) return hit(i, j + 1, 'exclusion of a protected group');
+    if (copula && (w === 'around' || w === 'near' || (w === 'anywhere' && next === 'near')) && objectWithin(res, j + 1, YOUNG)) return hit(i, j + 1, 'exclusion of a protected group');
+    if ((w === 'living' || w === 'live') && (next === 'in' || next === 'on') && objectWithin(res, j + 2, HOMES)) return hit(i, j + 1, 'exclusion of a protected group');
     // "… shouldn't be wandering around alone": kept out of public space
     if ((w === 'wandering' || w === 'walking' || w === 'roaming' || w === 'out') && (next === 'around' || next === 'alone' || next === 'outside' || next === 'in') && (j + 2 >= res.length || res[j + 2]!.w === 'alone' || s.brk(j + 1, j + 2) || res[j + 2]!.w === 'public')) return hit(i, j + 1, 'exclusion of a protected group');
     // "… shouldn't sit on the planning commission"
