@@ -65,45 +65,51 @@ const NEG = nameHash('#neg'), NEG3 = nameHash('#neg3'), NEAR_NEG = nameHash('#nn
 const hashOf = (r: Resolved): number => (r.g ? GROUP_HASH : r.hash);
 const valenceAt = (r: Resolved): number => (r.g ? 0 : r.valence);
 
+/** Features a word can give: its word, its pair, three valence marks, and near a group three per neighbour. */
+const MAX_FEATURES = MAX_WORDS * (5 + 3 * (NEAR_BEFORE + NEAR_AFTER)) + 1;
+/** The last comment's feature indices (one buffer for the process: the engine is synchronous). */
+const FEATURES = new Int32Array(MAX_FEATURES);
+
 /**
- * Each hashed feature index of a comment's resolved words, given to `visit` (a feature seen twice
- * is given twice: the model counts). Integer hashing from the words' cached hashes, no arrays: it
- * runs for every comment the model is asked of.
+ * The hashed feature indices of a comment's resolved words, written to FEATURES; returns how many
+ * (a feature seen twice is written twice: the model counts). Integer hashing from the words' cached
+ * hashes, no arrays and no callback: it runs for every comment the model is asked of.
  */
-export function forEachFeature(res: readonly Resolved[], bits: number, visit: (j: number) => void): void {
+function featureIndices(res: readonly Resolved[], bits: number): number {
+  const out = FEATURES;
   const n = Math.min(res.length, MAX_WORDS);
   const mask = (1 << bits) - 1;
+  let c = 0;
   let grouped = false;
   for (let i = 0; i < n; i++) {
     const r = res[i]!;
     const h = hashOf(r);
     const v = valenceAt(r);
-    visit(mix(WORD, h) & mask);
-    if (i + 1 < n) visit(mix(mix(PAIR, h), hashOf(res[i + 1]!)) & mask);
-    if (v <= -2) visit(NEG & mask);
-    if (v <= -3) visit(NEG3 & mask);
-    if (v >= 2) visit(POS & mask);
+    out[c++] = mix(WORD, h) & mask;
+    if (i + 1 < n) out[c++] = mix(mix(PAIR, h), hashOf(res[i + 1]!)) & mask;
+    if (v <= -2) out[c++] = NEG & mask;
+    if (v <= -3) out[c++] = NEG3 & mask;
+    if (v >= 2) out[c++] = POS & mask;
     if (!r.g) continue;
     grouped = true;
     for (let k = Math.max(0, i - NEAR_BEFORE); k < Math.min(n, i + NEAR_AFTER + 1); k++) {
       if (k === i) continue;
       const near = res[k]!;
       const hk = hashOf(near);
-      visit(mix(NEAR, hk) & mask);
-      if (k - i <= 3 && k - i >= -2) visit(mix(mix(AT, k - i), hk) & mask);
+      out[c++] = mix(NEAR, hk) & mask;
+      if (k - i <= 3 && k - i >= -2) out[c++] = mix(mix(AT, k - i), hk) & mask;
       const vk = valenceAt(near);
-      if (vk <= -2) visit(NEAR_NEG & mask);
-      else if (vk >= 2) visit(NEAR_POS & mask);
+      if (vk <= -2) out[c++] = NEAR_NEG & mask;
+      else if (vk >= 2) out[c++] = NEAR_POS & mask;
     }
   }
-  if (grouped) visit(HAS_GROUP & mask);
+  if (grouped) out[c++] = HAS_GROUP & mask;
+  return c;
 }
 
 /** The hashed feature indices as a list (for training). */
 export function contextFeatures(res: readonly Resolved[], bits: number): number[] {
-  const out: number[] = [];
-  forEachFeature(res, bits, (j) => out.push(j));
-  return out;
+  return Array.from(FEATURES.subarray(0, featureIndices(res, bits)));
 }
 
 export interface LoadedContextModel { data: ContextModelData; w: Int8Array }
@@ -135,8 +141,9 @@ export const spokenOf = (named: boolean, aside: boolean): boolean => named && !a
 export function contextScore(res: readonly Resolved[], aside: boolean, named: boolean): { p: number; block: number; advice: number } {
   // a comment the model may not block alone is scored against a block threshold it cannot reach
   const { data, w } = (loaded ??= loadContextModel(contextModel));
+  const n = featureIndices(res, data.bits);
   let sum = 0;
-  forEachFeature(res, data.bits, (j) => { sum += w[j]!; });
+  for (let k = 0; k < n; k++) sum += w[FEATURES[k]!]!;
   const z = data.bias + sum * data.scale;
   const direct = spokenOf(named, aside);
   const block = blockAt(res, aside, named, direct ? data.block : data.unnamed);
