@@ -301,8 +301,11 @@ function welcomed(s: Sentence, j: number): boolean {
   let k = j + 2;
   if (k < res.length && res[k]!.w === 'the' && !s.brk(j, k)) k++;
   if (k < res.length && !s.brk(j, k) && WELCOMING.has(res[k]!.w)) return true;
+  // "women belong in the House and Senate", "… the House of Representatives": the chamber, not the home
+  if (k < res.length && res[k]!.w === 'house' && within(s, k + 1, 3, CHAMBERS)) return true;
   for (let m = j + 2; m < res.length && !s.brk(j, m); m++) if (res[m]!.w === 'too' || res[m]!.w === 'also' || res[m]!.w === 'everywhere') return true;
   return false;
 }
+const CHAMBERS = new Set(['senate', 'representatives', 'congress']);
 /** Where a group is said to belong with everyone else. */
 const WELCOMING = new Set(['this', 'our', 'every', 'any', 'regular', 'mainstream', 'public', 'city', 'community', 'council', 'office', 'senate', 'congress', 'leadership', 'room', 'conversation', 'here']);
