@@ -71,6 +71,8 @@ const ANCHORS = new Set([
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
   ...WORN, ...PROGRAMME_ANCHORS,
+  // ages that name a group after "over" ("people over 70 shouldn't vote": mentions.ts's OLD_AGE)
+  ...Array.from({ length: 60 }, (_, k) => String(40 + k)),
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
