@@ -72,7 +72,7 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['medicaid people are parasites', 'section 8 people bring crime, keep them out', 'people on welfare shouldn\'t vote', 'public housing ppl are animals', 'welfare queens strike again at public comment lol',
         'food stamp losers clogging up the meeting', 'ssi moochers should get a job'],
       ['welfare workers are lazy, my caseworker never calls back', 'section 8 landlords are scum who never fix anything', 'the food stamp office is useless, 3 hours in line', 'Section 8 tenants deserve repairs like anyone else',
-        'People on medicaid are waiting months for a dentist', 'the welfare queen myth was racist propaganda']],
+        'People on medicaid are waiting months for a dentist', 'the welfare queen myth was racist propaganda', 'Queens drivers are the worst', 'queens are annoying']],
     ['blocks a group refused a say, a service or a place in public life; what is spared them or asked for them passes',
       ['women belong in the house, not at the podium', 'people over 70 shouldnt vote', 'anyone over 70 shouldnt be on the council', 'welfare people dont deserve a say in this', 'widows dont deserve the property tax break', 'gay couples shouldnt get the wedding permit at the gazebo', 'immigrant kids shouldnt get free lunch',
         'muslims shouldnt get to use the rec center for eid', 'black people shouldnt be living on the east side', 'gays shouldnt be anywhere near the kids at the parade'],

@@ -78,7 +78,9 @@ const ANCHORS = new Set([
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
 const GRAMMAR_WORDS = new Set([
   ...ORIGINS,
-  'racist', 'racists', 'racism', 'sexist', 'sexism', 'bigot', 'bigotry', 'hateful', 'homophobic', 'transphobic', 'antisemitic', 'ableist',...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
+  'racist', 'racists', 'racism', 'sexist', 'sexism', 'bigot', 'bigotry', 'hateful', 'homophobic', 'transphobic', 'antisemitic', 'ableist',
+  // words, not misspellings: "Queens drivers" are not "queers"
+  'queens', 'queen', ...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
 
 /** A word's memberships as bits, kept in the word table (words.ts): the sets are asked once per word, not per token. */
 const IS_GROUP = 1;
