@@ -36,7 +36,7 @@ import { contextScore, nameHash } from './discrimination/context.ts';
 import { mayJudge, namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { PROGRAMME_ANCHORS, PROGRAMME_STARTS, programmeInsult } from './discrimination/assistance.ts';
-import { ADJ_SET, CONDITION_PAIRS, derogModifier, GROUP_SET, groupAt, HEADS, ORIGINS, WORN } from './discrimination/mentions.ts';
+import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
@@ -71,8 +71,8 @@ const ANCHORS = new Set([
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
   ...WORN, ...PROGRAMME_ANCHORS,
-  // ages that name a group after "over" ("people over 70 shouldn't vote": mentions.ts's OLD_AGE)
-  ...Array.from({ length: 60 }, (_, k) => String(40 + k)),
+  // ages that name a group after "over" ("people over 70 shouldn't vote")
+  ...OLD_AGES,
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
@@ -191,7 +191,7 @@ function typo(t: string, w: string): boolean {
  * groupAt, the pronoun reading and one-person.ts start from): without one, analyse finds nothing.
  */
 function mayName(r: Resolved): boolean {
-  return r.g || HEADS.has(r.w) || PRONOUNS.has(r.w) || r.w === 'theyre' || r.w === 'non' || PROGRAMME_STARTS.has(r.w) || CONDITION_PAIRS.has(r.w) || mayNamePerson(r.w);
+  return r.g || startsGroupPhrase(r.w) || PRONOUNS.has(r.w) || r.w === 'theyre' || mayNamePerson(r.w);
 }
 
 /** Before a group, words that make it part of a phrase about something else ("jokes about …"). */

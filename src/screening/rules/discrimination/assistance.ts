@@ -45,7 +45,7 @@ export function assistedAt(res: readonly Resolved[], i: number): number {
 
 /** After a head word, "on welfare", "on food stamps", "on disability" at k (the word "on"): the index just after, or -1. */
 export function onAssistance(res: readonly Resolved[], k: number): number {
-  return res[k]?.w === 'on' ? programmeEnd(res, k + 1, true) : -1;
+  return k < res.length && res[k]!.w === 'on' ? programmeEnd(res, k + 1, true) : -1;
 }
 
 /** Names for people on a programme that are insults ("welfare queens", "ssi moochers", "section 8 trash"). */

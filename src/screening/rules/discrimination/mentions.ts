@@ -31,6 +31,14 @@ export const NOMINAL_PLURAL = new Set(['chinese', 'japanese', 'vietnamese', 'iri
 /** Words after which a group is introduced by "with …" or "of …" ("people with HIV", "people of color"). */
 export const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'anyone', 'anybody', 'someone', 'nobody', 'those', 'kids', 'children', 'men', 'women', 'families', 'everyone', 'adults', 'guys', 'ladies', 'girls', 'boys', 'students']);
 
+/**
+ * Can groupAt start a group at this word though it is no group word: a head ("people with …"),
+ * "non-binary", a condition in two words, a programme of public assistance?
+ */
+export function startsGroupPhrase(w: string): boolean {
+  return HEADS.has(w) || w === 'non' || CONDITION_PAIRS.has(w) || PROGRAMME_STARTS.has(w);
+}
+
 /** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
 export function groupAt(s: Sentence, i: number): number {
   const { res, brk } = s;
@@ -92,7 +100,7 @@ function headed(s: Sentence, i: number, after: string): number {
     if (WORN.has(w)) return i + 3;
     if ((w === 'a' || w === 'an') && i + 3 < res.length && WORN.has(res[i + 3]!.w)) return i + 4;
   }
-  if (after === 'over' && OLD_AGE.test(w)) return i + 3;
+  if (after === 'over' && OLD_AGES.has(w)) return i + 3;
   if (after === 'from' && ORIGINS.has(w)) return i + 3;
   return -1;
 }
@@ -112,11 +120,11 @@ export function phraseGroup(res: readonly Resolved[], j: number, of: boolean): n
   return -1;
 }
 /** Disabilities named in two words before a people noun ("special needs kids", "down syndrome adults"). */
-export const CONDITION_PAIRS: ReadonlyMap<string, string> = new Map([['special', 'needs'], ['down', 'syndrome']]);
+const CONDITION_PAIRS: ReadonlyMap<string, string> = new Map([['special', 'needs'], ['down', 'syndrome']]);
 /** What marks a group "in" it: a wheelchair, religious dress. */
 export const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
 /** 40 to 99: "anyone over 60" names an age group; "anyone over 18" does not. */
-const OLD_AGE = /^[4-9]\d$/;
+export const OLD_AGES: ReadonlySet<string> = new Set(Array.from({ length: 60 }, (_, k) => String(40 + k)));
 /** Places of origin after "people from …". */
 export const ORIGINS = new Set([
   'africa', 'mexico', 'asia', 'china', 'india', 'haiti', 'somalia', 'syria', 'pakistan', 'iran', 'iraq', 'afghanistan', 'nigeria', 'ethiopia',

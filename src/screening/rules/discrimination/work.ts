@@ -49,12 +49,12 @@ const JOB_VERBS = new Set(['get', 'getting', 'take', 'taking', 'hold', 'have', '
 const SPEECH = new Set(['speak', 'talk', 'vote', 'testify', 'comment']);
 /** Public places and programmes a group is kept from using ("… shouldn't get to use the rec center", "… get to join"). */
 const USE = new Set(['use', 'join', 'enter', 'march', 'attend']);
-const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'priority', 'grants', 'loans', 'units', 'apartments', 'seat',
-  'vote', 'say', 'council', 'city', 'budget', 'meetings', 'meeting', 'schools', 'anything',
-]);
 /** Services and a share of public life: "… shouldn't get free lunch / the wedding permit / parade spots". */
 const SERVICES = new Set(['housing', 'assistance', 'benefits', 'vouchers', 'permit', 'lunch', 'lunches', 'passes', 'spots', 'spot', 'services', 'discounts', 'discount', 'park', 'parks', 'help', 'aid']);
-for (const s of SERVICES) JOBS.add(s);
+/** What a group is kept from getting, holding or running: work, a say, and the services above. */
+const JOBS = new Set(['jobs', 'job', 'positions', 'position', 'office', 'seats', 'contracts', 'licenses', 'promotions', 'rooms', 'room', 'permits', 'space', 'spaces', 'booths', 'priority', 'grants', 'loans', 'units', 'apartments', 'seat',
+  'vote', 'say', 'council', 'city', 'budget', 'meetings', 'meeting', 'schools', 'anything', ...SERVICES,
+]);
 /** Before a job or service, words that make it less or none: "… shouldn't get less help" is not exclusion. */
 const LESS = new Set(['less', 'fewer', 'worse', 'lower', 'smaller', 'no', 'reduced', 'their', 'his', 'her']);
 /** A job or service named right after the verb ("get city jobs", "take jobs from men"), not one being cut ("get their benefits cut"): its index, or -1. */
