@@ -200,6 +200,29 @@ describeE2E('moderation queue in the browser', (get) => {
     }
   });
 
+  it('[V.7] the bulk bar still defaults to V.7 when the policy arrives after the queue', async () => {
+    const [id] = await ingest([{ text: `Limited offer: cheap followers, DM me now ${run}`, handle: `late-policy-${run}.bsky.social` }]);
+    const page = await as('moderator@carsonca.gov');
+    // Hold the policy back until a comment is selected: the bar mounts with no clauses to offer.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/policy', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/moderation');
+    await page.locator('[data-testid="queue-list"] li[data-current="true"]').waitFor();
+    await goTo(page, id);
+    await page.keyboard.press('x');
+    await expect.poll(() => page.locator(`#select-${id}`).isChecked()).toBe(true);
+    const bar = page.getByTestId('bulk-bar');
+    expect(await bar.getByRole('button', { name: 'Remove selected' }).isDisabled(), 'nothing to cite yet').toBe(true);
+    release();
+    await expect.poll(() => page.getByLabel('Clause to cite').inputValue()).toBe('V.7');
+    expect(await bar.getByRole('button', { name: 'Remove selected' }).isDisabled()).toBe(false);
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+  });
+
   it('[V] OWASP XSS filter-evasion payloads posted as comments never execute', async () => {
     const ids = await ingest(XSS_PAYLOADS.map((text, i) => ({ text, handle: `xss${i}-${run}.bsky.social`, name: text, url: i % 2 ? 'javascript:window.__xss=1' : `https://bsky.app/profile/xss${i}/post/${i}` })));
     const { server, browser } = get();

@@ -3,7 +3,10 @@ import type { DecisionKind } from './types.ts';
 
 /** A spam flood: tick several comments (or press x on each), then remove or hide them all citing one clause (V.7 by default). */
 export function BulkBar({ count, grounds, pending, onApply, onClear }: { count: number; grounds: { id: string; title: string }[]; pending: boolean; onApply: (decision: DecisionKind, clause: string) => void; onClear: () => void }) {
-  const [clause, setClause] = useState(grounds.some((g) => g.id === 'V.7') ? 'V.7' : (grounds[0]?.id ?? ''));
+  // The policy may arrive after the queue, so the default is worked out on every render rather than frozen at mount
+  // (frozen, it was '' and the select showed its first option, V.1, while the bar would cite nothing).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const clause = chosen !== null && grounds.some((g) => g.id === chosen) ? chosen : grounds.some((g) => g.id === 'V.7') ? 'V.7' : (grounds[0]?.id ?? '');
   if (count === 0) return null;
   return (
     <section className="crier-bulk" aria-labelledby="bulk-heading" data-testid="bulk-bar">
@@ -14,7 +17,7 @@ export function BulkBar({ count, grounds, pending, onApply, onClear }: { count: 
         <label className="usa-label crier-label margin-top-0" htmlFor="bulk-clause">
           Clause to cite
         </label>
-        <select className="usa-select" id="bulk-clause" value={clause} onChange={(e) => setClause(e.target.value)}>
+        <select className="usa-select" id="bulk-clause" value={clause} onChange={(e) => setChosen(e.target.value)}>
           {grounds.map((g) => (
             <option key={g.id} value={g.id}>
               {g.id} — {g.title}
