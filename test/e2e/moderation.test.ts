@@ -201,7 +201,7 @@ describeE2E('moderation queue in the browser', (get) => {
   });
 
   it('[V.7] the bulk bar still defaults to V.7 when the policy arrives after the queue', async () => {
-    const [id] = await ingest([{ text: `Limited offer: cheap followers, DM me now ${run}`, handle: `late-policy-${run}.bsky.social` }]);
+    const [id = ""] = await ingest([{ text: `Limited offer: cheap followers, DM me now ${run}`, handle: `late-policy-${run}.bsky.social` }]);
     const page = await as('moderator@carsonca.gov');
     // Hold the policy back until a comment is selected: the bar mounts with no clauses to offer.
     let release!: () => void;
