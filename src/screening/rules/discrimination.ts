@@ -35,7 +35,7 @@ import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup,
 import { contextScore, nameHash } from './discrimination/context.ts';
 import { mayJudge, namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
-import { PROGRAMME_ANCHORS, PROGRAMME_STARTS, programmeInsult } from './discrimination/assistance.ts';
+import { INSULT_STARTS, PROGRAMME_ANCHORS, programmeInsult } from './discrimination/disability-benefits.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -187,11 +187,12 @@ function typo(t: string, w: string): boolean {
 }
 
 /**
- * Can a group mention, a pronoun for one, or a person named by a trait start at this word? (what
- * groupAt, the pronoun reading and one-person.ts start from): without one, analyse finds nothing.
+ * Can a group mention, a pronoun for one, an insult to a group named by its benefits, or a person
+ * named by a trait start at this word? (what groupAt, the pronoun reading, programmeInsult and
+ * one-person.ts start from): without one, analyse finds nothing.
  */
 function mayName(r: Resolved): boolean {
-  return r.g || startsGroupPhrase(r.w) || PRONOUNS.has(r.w) || r.w === 'theyre' || mayNamePerson(r.w);
+  return r.g || startsGroupPhrase(r.w) || PRONOUNS.has(r.w) || r.w === 'theyre' || INSULT_STARTS.has(r.w) || mayNamePerson(r.w);
 }
 
 /** Before a group, words that make it part of a phrase about something else ("jokes about …"). */
@@ -244,8 +245,8 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
       const d = derogModifier(s, i, i + 1);
       if (d && d.from === i) { found.push(d); mentions.push(i); groupSeen = i; continue; }
     }
-    // "welfare leeches", "section 8 trash"
-    if (PROGRAMME_STARTS.has(w)) {
+    // "ssi moochers", "welfare queens"
+    if (INSULT_STARTS.has(w)) {
       const d = programmeInsult(res, t, i);
       if (d) { found.push(d); mentions.push(i); groupSeen = i; covered = d.to; continue; }
     }

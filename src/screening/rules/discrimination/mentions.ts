@@ -5,7 +5,7 @@
  * Chinese") — and derogatory words stuck to the mention ("Jewish vermin", "filthy immigrants").
  */
 import { CONDITION_NEEDS, CONDITIONS, DEROG_NOUNS, GROUP_ADJ, GROUP_NOUNS, NOMINAL_ADJ, ORIGIN_NOUNS, PEOPLE } from './lexicon.ts';
-import { assistedAt, onAssistance, PROGRAMME_STARTS } from './assistance.ts';
+import { benefitGroupAt, onBenefits, PROGRAMME_STARTS } from './disability-benefits.ts';
 import { COPULA, DESCRIBING, FILLER, type Found, isContent, negatedIn, type Resolved, type Sentence } from './sentence.ts';
 
 export const GROUP_SET = new Set(GROUP_NOUNS);
@@ -33,7 +33,7 @@ export const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'an
 
 /**
  * Can groupAt start a group at this word though it is no group word: a head ("people with …"),
- * "non-binary", a condition in two words, a programme of public assistance?
+ * "non-binary", a condition in two words, a disability benefit ("ssi people")?
  */
 export function startsGroupPhrase(w: string): boolean {
   return HEADS.has(w) || w === 'non' || CONDITION_PAIRS.has(w) || PROGRAMME_STARTS.has(w);
@@ -52,9 +52,9 @@ export function groupAt(s: Sentence, i: number): number {
     // "special needs kids", "down syndrome adults"
     const second = CONDITION_PAIRS.get(r.w);
     if (second !== undefined) return next !== undefined && next.w === second && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) && !brk(i, i + 2) ? i + 3 : -1;
-    // "welfare people", "section 8 tenants"
+    // "ssi people", "ssdi recipients"
     if (PROGRAMME_STARTS.has(r.w)) {
-      const end = assistedAt(res, i);
+      const end = benefitGroupAt(res, i);
       return end >= 0 && !brk(i, end - 1) ? end : -1;
     }
     return -1;
@@ -92,7 +92,7 @@ function headed(s: Sentence, i: number, after: string): number {
   if ((after === 'with' || after === 'of') && !s.brk(i, i + 1)) return phraseGroup(res, i + 2, after === 'of');
   if (i + 2 >= res.length || s.brk(i, i + 2)) return -1;
   if (after === 'on') {
-    const end = onAssistance(res, i + 1);
+    const end = onBenefits(res, i + 1);
     return end >= 0 && !s.brk(i, end - 1) ? end : -1;
   }
   const w = res[i + 2]!.w;
