@@ -1,7 +1,7 @@
 /**
  * Logistic regression over hashed features, as V.2's context model is trained (train-context.ts;
- * session 12's short-comment experiment trained its model with the same code): AdaGrad, L2, a
- * seeded shuffle (deterministic), then int8 weights with the smallest dropped, encoded as the
+ * session 12's short-comment experiment trained its model with the same code): AdaGrad, L2, the mean
+ * of models trained on seeded shuffles (deterministic), then int8 weights with the smallest dropped, encoded as the
  * engine decodes them (model.ts).
  */
 import { bytesToBase64, encodeSparse } from '../../src/screening/model.ts';
@@ -16,13 +16,34 @@ const PRUNE = 1;
 export interface Example { x: number[]; y: number }
 export interface Logistic { w: Float64Array; b: number }
 
+/**
+ * Models averaged per training: each learns from its own shuffle of the rows and the mean of their
+ * weights is the model, one linear model of the same size (mean weights are mean log-odds). With one
+ * shuffle, adding or dropping a single training comment moved the chosen block threshold by up to
+ * 0.09 (0.50–0.59); averaged, the model is steadier and scored better out of fold (F1 0.821 against 0.810).
+ */
+const SHUFFLES = 5;
+
 export function trainLogistic(rows: readonly Example[], bits: number): Logistic {
+  const mean = trainOnce(rows, bits, 7);
+  for (let s = 1; s < SHUFFLES; s++) {
+    const m = trainOnce(rows, bits, 7 + 1000 * s);
+    for (let j = 0; j < mean.w.length; j++) mean.w[j]! += m.w[j]!;
+    mean.b += m.b;
+  }
+  for (let j = 0; j < mean.w.length; j++) mean.w[j]! /= SHUFFLES;
+  mean.b /= SHUFFLES;
+  return mean;
+}
+
+/** One model: AdaGrad over the rows in an order shuffled by `seed`. */
+function trainOnce(rows: readonly Example[], bits: number, seed: number): Logistic {
   const w = new Float64Array(1 << bits);
   const g2 = new Float64Array(1 << bits);
   let b = 0;
   let gb = 1e-8;
   const order = rows.map((_, i) => i);
-  const rand = rng(7);
+  const rand = rng(seed);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     for (const i of order) {
