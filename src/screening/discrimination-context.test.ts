@@ -75,6 +75,15 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     expect(mayBlockAlone(resolved('Funny how the break-ins started the same month the refugee families moved onto Cedar Street, not saying anything'))).toBe(true);
   });
 
+  it('[V.2] reads a short comment whose group word names no group for the grammar (one person, a thing, a trade)', () => {
+    // before, a short comment the grammar found no group in was never given to the model
+    expect(v2('somali cab drivers are a plague on this city')).toContain('block');
+    for (const text of ['no gay stuff in our parks', 'another black mayor lol this city is done', 'vietnamese nail salons are all fronts'])
+      expect(v2(text), text).toContain('advice');
+    for (const text of ['somali cab drivers helped at the flood shelter', 'another black mayor, proud of this city', 'the gay bar on 5th is hosting the fundraiser'])
+      expect(v2(text), text).toEqual([]);
+  });
+
   it('refuses a model trained on other features, naming the command that retrains it', () => {
     expect(() => loadContextModel({ ...contextModel, featureVersion: 0 })).toThrow(/features v0; this engine computes v\d+: run npm run train:screening/);
     expect(loadContextModel(contextModel).w.length).toBe(1 << contextModel.bits);

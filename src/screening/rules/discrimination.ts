@@ -33,7 +33,7 @@ import { badWord, valenceOf } from './discrimination/valence.ts';
 import { likenedToVermin, typicalBefore, typicalOf, whereTheyBelong } from './discrimination/implicit.ts';
 import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup, typicalPerson } from './discrimination/one-person.ts';
 import { contextScore, nameHash } from './discrimination/context.ts';
-import { mayJudge, namesTraitOrProxy, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
+import { mayJudge, namesTraitOrProxy, shortWithGroupWord, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { INSULT_STARTS, PROGRAMME_ANCHORS, programmeInsult } from './discrimination/disability-benefits.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
@@ -389,12 +389,13 @@ function read(text: string, tokens: readonly Token[]): Reading {
 /**
  * Does a comment the grammar found nothing against name a group for the context model: a group
  * word, a person named by a trait, a condition, or a word standing in for a group ("felt like I was
- * in Tijuana", "the tribe"), which counts even where the grammar does not read the comment?
+ * in Tijuana", "the tribe"), which counts even where the grammar does not read the comment; or, in
+ * a short comment, a group word the grammar reads as no group mention?
  */
 function namesGroup(r: Reading): boolean {
   if (r.res === undefined) return r.tokens.some(isProxy);
   const a = r.analysis;
-  return (a !== undefined && (a.anyGroup || personOfGroup(r.res) >= 0)) || namesTraitOrProxy(r.res);
+  return (a !== undefined && (a.anyGroup || personOfGroup(r.res) >= 0)) || namesTraitOrProxy(r.res) || shortWithGroupWord(r.res);
 }
 
 /** What the grammar could not pin on a group: the context model's reading, with the general classifier as the fallback. */
