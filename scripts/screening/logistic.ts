@@ -1,8 +1,8 @@
 /**
  * Logistic regression over hashed features, as V.2's context model is trained (train-context.ts;
- * session 12's short-comment experiment trained its model with the same code): AdaGrad, L2, the mean
- * of models trained on seeded shuffles (deterministic), then int8 weights with the smallest dropped, encoded as the
- * engine decodes them (model.ts).
+ * session 12's short-comment experiment trained its model with the same code): AdaGrad, L2, the
+ * mean of models trained on seeded shuffles (deterministic), then int8 weights with the smallest
+ * dropped, encoded as the engine decodes them (model.ts).
  */
 import { bytesToBase64, encodeSparse } from '../../src/screening/model.ts';
 import { rng } from './train.ts';
