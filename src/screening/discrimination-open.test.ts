@@ -72,6 +72,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['ssi moochers should get a job', 'people on disability are parasites', 'ssi recipients are lazy', 'welfare queens strike again at public comment lol'],
       ['ssi workers are lazy, my caseworker never calls back', 'the ssi office is useless, 3 hours in line', 'People on disability are waiting months for a hearing',
         'the welfare queen myth was racist propaganda', 'Queens drivers are the worst', 'queens are annoying']],
+    ['blocks contempt for the followers of any religion, not only the largest; their churches and holidays pass',
+      ['Scientologists are brainwashed freaks', 'Baptists are all hypocrites and liars', 'keep the pagans out of our parks', 'Amish people are inbred'],
+      ['The Baptist church is hosting the food drive', 'Pagans celebrate the solstice at the park on Saturday', 'Quakers have run the soup kitchen for years', 'Scientologists opened a center on Main']],
     // V.2 lists no public-assistance status: contempt for welfare or Section 8 tenants as such is not removed citing it
     ['does not block contempt for public assistance as such, which V.2 does not list',
       [],

@@ -46,6 +46,8 @@ export const GROUP_NOUNS = [
   // religion
   'muslims', 'muslim', 'moslems', 'jews', 'jew', 'christians', 'catholics', 'protestants', 'evangelicals', 'hindus',
   'sikhs', 'buddhists', 'atheists', 'mormons', 'islam', 'judaism', 'hijabis',
+  'baptists', 'methodists', 'lutherans', 'presbyterians', 'episcopalians', 'pentecostals', 'adventists', 'quakers', 'amish',
+  'unitarians', 'pagans', 'wiccans', 'scientologists', 'rastafarians', 'shias', 'sunnis', 'bahais', 'jains', 'taoists', 'zoroastrians',
   // disability, medical condition
   'disabled', 'handicapped', 'cripples', 'dwarves', 'dwarfs', 'autistics', 'amputees', 'paraplegics', 'schizophrenics', 'epileptics', 'diabetics',
   // age, marital status, military and veteran status
@@ -64,6 +66,7 @@ export const GROUP_ADJ = [
   'dominican', 'nicaraguan', 'colombian', 'venezuelan', 'peruvian', 'brazilian', 'argentinian', 'ecuadorian', 'chilean',
   'cambodian', 'laotian', 'hmong', 'thai', 'taiwanese', 'bangladeshi', 'nepali', 'lebanese', 'fijian', 'hawaiian', 'chamorro',
   'european', 'chicano', 'pacific', 'tongan', 'mormon', 'buddhist', 'atheist', 'evangelical',
+  'baptist', 'methodist', 'lutheran', 'presbyterian', 'pentecostal', 'adventist', 'quaker', 'amish', 'pagan', 'wiccan', 'shia', 'sunni',
 ];
 /**
  * Group adjectives that also name a person ("never trust a Mexican", "the Chinese are …"); used
