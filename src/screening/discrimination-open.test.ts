@@ -75,6 +75,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['blocks contempt for the followers of any religion, not only the largest; their churches and holidays pass',
       ['Scientologists are brainwashed freaks', 'Baptists are all hypocrites and liars', 'keep the pagans out of our parks', 'Amish people are inbred'],
       ['The Baptist church is hosting the food drive', 'Pagans celebrate the solstice at the park on Saturday', 'Quakers have run the soup kitchen for years', 'Scientologists opened a center on Main']],
+    ['reads an English word one letter from a group word as written, not as the group ("quakes" is not "quakers")',
+      [],
+      ['the quakes destroyed the senior center', 'quakes destroy homes of elderly people every year', 'those morons ruin everything for seniors', 'sensors in the senior center are broken again']],
     // V.2 lists no public-assistance status: contempt for welfare or Section 8 tenants as such is not removed citing it
     ['does not block contempt for public assistance as such, which V.2 does not list',
       [],

@@ -76,11 +76,25 @@ const ANCHORS = new Set([
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
+/**
+ * English words one letter (or one swap) from a group word, which the misspelling lookup would read
+ * as that group: "the quakes destroyed the senior center" was "quakers", "three blocks from …"
+ * "blacks", "those morons" "mormons". Listed from dictionary-en's words against every group word.
+ */
+const REAL_WORDS_NEAR_GROUPS = [
+  'afghani', 'aline', 'aligns', 'artistic', 'atheism', 'baptism', 'baptisms', 'baptiste', 'blanks', 'blocks', 'boogers', 'buddhism',
+  'buddhisms', 'cancel', 'canker', 'canter', 'cathodic', 'chicago', 'chicane', 'chicanes', 'chines', 'christina', 'crippler',
+  'disable', 'disables', 'divorce', 'divorces', 'dyslexia', 'germane', 'handicapper', 'javanese', 'kennan', 'kenyon', 'laddies',
+  'ladles', 'lamina', 'latins', 'marred', 'methodism', 'methodisms', 'morons', 'morton', 'muslin', 'paeans', 'palish', 'quake',
+  'quaked', 'quakes', 'quaver', 'quavers', 'refuge', 'refuges', 'sampan', 'sampans', 'senors', 'sensors', 'shingle', 'shinned',
+  'singled', 'singlet', 'sinned', 'skinner', 'syriac', 'taoism', 'taoisms', 'tarns', 'whiles', 'whined', 'whines', 'whited',
+  'whiten', 'widower', 'windowed', 'windows', 'writes',
+];
 const GRAMMAR_WORDS = new Set([
   ...ORIGINS,
   'racist', 'racists', 'racism', 'sexist', 'sexism', 'bigot', 'bigotry', 'hateful', 'homophobic', 'transphobic', 'antisemitic', 'ableist',
   // words, not misspellings: "Queens drivers" are not "queers"
-  'queens', 'queen', ...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
+  'queens', 'queen', ...REAL_WORDS_NEAR_GROUPS, ...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
 
 /** A word's memberships as bits, kept in the word table (words.ts): the sets are asked once per word, not per token. */
 const IS_GROUP = 1;
