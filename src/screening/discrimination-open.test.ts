@@ -78,6 +78,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['reads an English word one letter from a group word as written, not as the group ("quakes" is not "quakers")',
       [],
       ['the quakes destroyed the senior center', 'quakes destroy homes of elderly people every year', 'those morons ruin everything for seniors', 'sensors in the senior center are broken again']],
+    ['tells what a third party does to a group as a report, not a call for harm; a call or the speaker\'s own hatred still blocks',
+      ['I hate immigrants', 'kill the gays', 'the city should deport immigrants', 'someone will shoot the immigrants', 'muslims hate gays'],
+      ['budget cuts hurt immigrant families', 'rising rents hurt seniors the most', 'the quakes hurt seniors the most', 'the heat will kill seniors this summer']],
     // V.2 lists no public-assistance status: contempt for welfare or Section 8 tenants as such is not removed citing it
     ['does not block contempt for public assistance as such, which V.2 does not list',
       [],
