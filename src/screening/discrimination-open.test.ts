@@ -80,7 +80,8 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['the quakes destroyed the senior center', 'quakes destroy homes of elderly people every year', 'those morons ruin everything for seniors', 'sensors in the senior center are broken again']],
     ['tells what a third party does to a group as a report, not a call for harm; a call or the speaker\'s own hatred still blocks',
       ['I hate immigrants', 'kill the gays', 'the city should deport immigrants', 'someone will shoot the immigrants', 'muslims hate gays'],
-      ['budget cuts hurt immigrant families', 'rising rents hurt seniors the most', 'the quakes hurt seniors the most', 'the heat will kill seniors this summer']],
+      ['budget cuts hurt immigrant families', 'rising rents hurt seniors the most', 'the quakes hurt seniors the most', 'the heat will kill seniors this summer',
+        'the council hates immigrants, look at the budget', 'those idiots on the council hate seniors']],
     // V.2 lists no public-assistance status: contempt for welfare or Section 8 tenants as such is not removed citing it
     ['does not block contempt for public assistance as such, which V.2 does not list',
       [],

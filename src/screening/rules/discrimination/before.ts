@@ -9,7 +9,7 @@ import { EXPEL_VERBS, HARM, INTRANSITIVE_HARM, TREAT_VERBS } from './lexicon.ts'
 import { alwaysThe, noneHere } from './implicit.ts';
 import { ADJ_SET } from './mentions.ts';
 import {
-  DEFUSED, DESCRIBING, DETERMINERS, earlierInSentence, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, type Sentence, WISHED, within,
+  DEFUSED, DESCRIBING, DETERMINERS, earlierInSentence, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, type Sentence, thirdPartySubject, WISHED, within,
 } from './sentence.ts';
 
 /** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
@@ -25,23 +25,6 @@ const LET = new Set(['let', 'letting', 'allow', 'allowing']);
 /** "we don't want … on the commission / as neighbors": bodies and roles a group is kept from. */
 const BODIES = new Set(['commission', 'council', 'board', 'committee', 'staff', 'force', 'team', 'payroll', 'ballot', 'bench', 'police', 'neighbors', 'neighbours', 'teachers', 'tenants', 'members', 'leaders', 'officers', 'coworkers', 'employees', 'bus', 'block', 'street', 'schools', 'school']);
 
-/** Subjects that make a verb the speaker's own, or everyone's ("I hate …", "lets deport …", "everyone hates …"). */
-const OWN_SUBJECTS = new Set(['i', 'we', 'you', 'u', 'ya', 'yall', 'im', 'ive', 'id', 'ill', 'well', 'wed', 'lets', 'let', 'everyone', 'everybody', 'people', 'ppl', 'folks', 'somebody', 'someone', 'anyone', 'anybody', 'gonna', 'wanna', 'gotta']);
-/**
- * Does the verb at k have a third party right before it for its subject ("the quakes hurt seniors",
- * "the council hates seniors", "cops beat black kids")? Then it tells what they do or feel: no call
- * for harm, and not the speaker's hatred. A group for subject ("Muslims hate gays") is a stereotype
- * and still read as one.
- */
-function toldOfThirdParty(s: Sentence, k: number): boolean {
-  let j = k - 1;
-  // "the heat will kill seniors": a prediction of what the third party does ("we will …", "should …" stay calls)
-  while (j > s.clause[k]! && FORETELLING.has(s.res[j]!.w)) j--;
-  if (j < 0 || j < s.clause[k]!) return false;
-  const r = s.res[j]!;
-  return !r.g && !r.attr && !r.hate && isContent(r.w) && !OWN_SUBJECTS.has(r.w);
-}
-const FORETELLING = new Set(['will', 'would', 'could', 'can', 'may', 'might']);
 
 /** What the words before the group mention at i (ending at `end`) do to it. */
 export function before(s: Sentence, i: number, end: number): Outcome {
@@ -79,7 +62,7 @@ export function before(s: Sentence, i: number, end: number): Outcome {
   if (phrasal && !(k > 1 && NEGATORS.has(res[k - 2]!.w) && b.w !== 'stand')) return outcome({ from: k - 1, to: end, why: 'hatred of a protected group' });
   // "a councilman who hates immigrants": someone else's hatred, reported
   if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return NOTHING;
-  if (b.hate && toldOfThirdParty(s, k)) return NOTHING;
+  if (b.hate && thirdPartySubject(s.res, k, s.clause[k]!)) return NOTHING;
   if (b.hate) return negated ? DEFUSED : outcome({ from: k, to: end, why: 'hatred of a protected group' });
   // "we don't want (any more) refugees here"
   if ((b.w === 'want' || b.w === 'wants' || b.w === 'need') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w) || ((res[end]!.w === 'on' || res[end]!.w === 'as') && objectWithin(res, end + 1, BODIES)))) return outcome({ from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' });
@@ -102,7 +85,7 @@ export function before(s: Sentence, i: number, end: number): Outcome {
   // "get these … out of our shelter" (not "get the seniors out of the heat": the place must be ours)
   if (b.w === 'get' && res[end]?.w === 'out' && (end + 1 >= res.length || s.clause[end + 1] === end + 1 || (res[end + 1]!.w === 'of' && end + 2 < res.length && OURS.has(res[end + 2]!.w))) && !negatedIn(s, k - 3, k)) return outcome({ from: k, to: end + 1, why: 'call to expel a protected group' });
   if (!objectEnds) return NOTHING;
-  if (((HARM.has(b.w) && !PARTICIPLE.test(b.w) && !toldOfThirdParty(s, k)) || b.w === 'fuck' || (b.w === 'to' && res[k - 1]?.w === 'death')) && !negated) {
+  if (((HARM.has(b.w) && !PARTICIPLE.test(b.w) && !thirdPartySubject(s.res, k, s.clause[k]!)) || b.w === 'fuck' || (b.w === 'to' && res[k - 1]?.w === 'death')) && !negated) {
     return outcome({ from: Math.max(0, k - (b.w === 'to' ? 1 : 0)), to: end, why: 'call for harm to a protected group' });
   }
   // "there is no place for … here"

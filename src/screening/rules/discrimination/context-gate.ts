@@ -5,7 +5,7 @@
  */
 import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
 import { ORIGINS, WORN } from './mentions.ts';
-import { NEGATORS, type Resolved } from './sentence.ts';
+import { NEGATORS, type Resolved, thirdPartySubject } from './sentence.ts';
 import { badWord, qualified, REPORTING } from './valence.ts';
 
 /** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
@@ -54,6 +54,8 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean 
     const r = res[i]!;
     // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
     if (NEGATORS.has(r.w) || REPORTING.has(r.w) || r.w === 'were' || r.w === 'was') return false;
+    // "the council hates immigrants" accuses the council: a third party's hatred is no cue
+    if (r.hate && thirdPartySubject(res, i, 0)) continue;
     // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
     if (CUES.has(r.w) || ((r.attr || r.hate || badWord(r.w)) && !qualified(res[i + 1]?.w))) cue = true;
   }

@@ -54,6 +54,25 @@ export function isContent(w: string): boolean {
   return !(AFTER_OBJECT.has(w) || COPULA.has(w) || MODAL.has(w) || NEGATORS.has(w) || FILLER.has(w) || PRONOUNS.has(w) || GROUP_DEEDS.has(w) || CONTROL_VERBS.has(w) || BRING_VERBS.has(w) || TAKE_VERBS.has(w) || w === 'belong' || w === 'allowed' || w === 'welcome' || w === 'need' || w === 'go');
 }
 
+/** Subjects that make a verb the speaker's own, or everyone's ("I hate …", "lets deport …", "everyone hates …"). */
+const OWN_SUBJECTS = new Set(['i', 'we', 'you', 'u', 'ya', 'yall', 'im', 'ive', 'id', 'ill', 'well', 'wed', 'lets', 'let', 'everyone', 'everybody', 'people', 'ppl', 'folks', 'somebody', 'someone', 'anyone', 'anybody', 'gonna', 'wanna', 'gotta']);
+/** "the heat will kill seniors": a prediction of what the third party does ("we will …", "should …" stay calls). */
+const FORETELLING = new Set(['will', 'would', 'could', 'can', 'may', 'might']);
+
+/**
+ * Does the verb at k have a third party right before it for its subject, within the clause starting
+ * at `from` ("the quakes hurt seniors", "the council hates seniors", "cops beat black kids")? Then it
+ * tells what they do or feel: no call for harm, and not the speaker's hatred. A group for subject
+ * ("Muslims hate gays") is a stereotype and still read as one.
+ */
+export function thirdPartySubject(res: readonly Resolved[], k: number, from: number): boolean {
+  let j = k - 1;
+  while (j > from && FORETELLING.has(res[j]!.w)) j--;
+  if (j < 0 || j < from) return false;
+  const r = res[j]!;
+  return !r.g && !r.attr && !r.hate && isContent(r.w) && !OWN_SUBJECTS.has(r.w);
+}
+
 /** An odd number of negations among res[from, to) ("never", "don't", "refuse to")? */
 export function negatedIn(s: Sentence, from: number, to: number): boolean {
   const res = s.res;
