@@ -35,7 +35,7 @@ import { DEHUMANISING_TRIGGERS, dehumanisedPerson, mayNamePerson, personOfGroup,
 import { contextScore, nameHash } from './discrimination/context.ts';
 import { mayJudge, namesTraitOrProxy, shortWithGroupWord, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
-import { INSULT_STARTS, PROGRAMME_ANCHORS, programmeInsult } from './discrimination/disability-benefits.ts';
+import { INSULT_STARTS, programmeInsult } from './discrimination/disability-benefits.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
@@ -70,7 +70,7 @@ const ANCHORS = new Set([
   ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
-  ...WORN, ...PROGRAMME_ANCHORS,
+  ...WORN, ...INSULT_STARTS,
   // ages that name a group after "over" ("people over 70 shouldn't vote")
   ...OLD_AGES,
 ]);

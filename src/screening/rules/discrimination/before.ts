@@ -25,7 +25,6 @@ const LET = new Set(['let', 'letting', 'allow', 'allowing']);
 /** "we don't want … on the commission / as neighbors": bodies and roles a group is kept from. */
 const BODIES = new Set(['commission', 'council', 'board', 'committee', 'staff', 'force', 'team', 'payroll', 'ballot', 'bench', 'police', 'neighbors', 'neighbours', 'teachers', 'tenants', 'members', 'leaders', 'officers', 'coworkers', 'employees', 'bus', 'block', 'street', 'schools', 'school']);
 
-
 /** What the words before the group mention at i (ending at `end`) do to it. */
 export function before(s: Sentence, i: number, end: number): Outcome {
   const { res, brk } = s;

@@ -13,8 +13,8 @@
 import { DEROG_NOUNS } from './lexicon.ts';
 import type { Found, Resolved } from './sentence.ts';
 
-/** Disability benefits named in one word ("ssi people", "people on ssdi"). */
-const PROGRAMMES = new Set(['ssi', 'ssdi']);
+/** Disability benefits named in one word ("ssi people", "people on ssdi"): the words groupAt must look at. */
+export const PROGRAMMES: ReadonlySet<string> = new Set(['ssi', 'ssdi']);
 /** After "on" only: "people on disability". */
 const ON_ONLY = new Set(['disability']);
 /** Who a programme word may name (not "workers", "office"). */
@@ -22,12 +22,8 @@ const BENEFIT_PEOPLE = new Set([
   'people', 'ppl', 'folks', 'families', 'family', 'tenants', 'residents', 'renters', 'kids', 'children', 'moms', 'mothers', 'mom',
   'parents', 'recipients', 'households', 'users', 'crowd', 'babies', 'women', 'men',
 ]);
-/** Words that can start a group named by its benefits (what groupAt must look at). */
-export const PROGRAMME_STARTS: ReadonlySet<string> = PROGRAMMES;
-/** Words that can start an insult to such a group, or the race-coded "welfare queens". */
+/** Words that can start an insult to such a group, or the race-coded "welfare queens" (each makes a comment worth reading). */
 export const INSULT_STARTS: ReadonlySet<string> = new Set([...PROGRAMMES, 'welfare']);
-/** Programme words that make a comment worth reading. */
-export const PROGRAMME_ANCHORS = [...INSULT_STARTS];
 
 /** The index just after a programme's name at k ("ssi", or "disability" after "on"), or -1. */
 function programmeEnd(res: readonly Resolved[], k: number, on: boolean): number {

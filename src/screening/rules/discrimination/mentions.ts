@@ -5,7 +5,7 @@
  * Chinese") — and derogatory words stuck to the mention ("Jewish vermin", "filthy immigrants").
  */
 import { CONDITION_NEEDS, CONDITIONS, DEROG_NOUNS, GROUP_ADJ, GROUP_NOUNS, NOMINAL_ADJ, ORIGIN_NOUNS, PEOPLE } from './lexicon.ts';
-import { benefitGroupAt, onBenefits, PROGRAMME_STARTS } from './disability-benefits.ts';
+import { benefitGroupAt, onBenefits, PROGRAMMES } from './disability-benefits.ts';
 import { COPULA, DESCRIBING, FILLER, type Found, isContent, negatedIn, type Resolved, type Sentence } from './sentence.ts';
 
 export const GROUP_SET = new Set(GROUP_NOUNS);
@@ -36,7 +36,7 @@ export const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'an
  * "non-binary", a condition in two words, a disability benefit ("ssi people")?
  */
 export function startsGroupPhrase(w: string): boolean {
-  return HEADS.has(w) || w === 'non' || CONDITION_PAIRS.has(w) || PROGRAMME_STARTS.has(w);
+  return HEADS.has(w) || w === 'non' || CONDITION_PAIRS.has(w) || PROGRAMMES.has(w);
 }
 
 /** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
@@ -53,7 +53,7 @@ export function groupAt(s: Sentence, i: number): number {
     const second = CONDITION_PAIRS.get(r.w);
     if (second !== undefined) return next !== undefined && next.w === second && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) && !brk(i, i + 2) ? i + 3 : -1;
     // "ssi people", "ssdi recipients"
-    if (PROGRAMME_STARTS.has(r.w)) {
+    if (PROGRAMMES.has(r.w)) {
       const end = benefitGroupAt(res, i);
       return end >= 0 && !brk(i, end - 1) ? end : -1;
     }

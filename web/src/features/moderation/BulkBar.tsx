@@ -6,7 +6,8 @@ export function BulkBar({ count, grounds, pending, onApply, onClear }: { count: 
   // The policy may arrive after the queue, so the default is worked out on every render rather than frozen at mount
   // (frozen, it was '' and the select showed its first option, V.1, while the bar would cite nothing).
   const [chosen, setChosen] = useState<string | null>(null);
-  const clause = chosen !== null && grounds.some((g) => g.id === chosen) ? chosen : grounds.some((g) => g.id === 'V.7') ? 'V.7' : (grounds[0]?.id ?? '');
+  const offered = (id: string | null) => id !== null && grounds.some((g) => g.id === id);
+  const clause = offered(chosen) ? chosen! : offered('V.7') ? 'V.7' : (grounds[0]?.id ?? '');
   if (count === 0) return null;
   return (
     <section className="crier-bulk" aria-labelledby="bulk-heading" data-testid="bulk-bar">
