@@ -20,6 +20,7 @@
  */
 import { classifierHit } from '../classify.ts';
 import { FuzzyVocab } from '../fuzzy.ts';
+import { ENGLISH_NEAR_VOCABULARY } from './discrimination/near-words.ts';
 import { hasAny, lexHits, regexHits } from '../hits.ts';
 import { Lexicon } from '../lexicon.ts';
 import type { Rule, RuleContext } from '../rule.ts';
@@ -76,25 +77,11 @@ const ANCHORS = new Set([
 ]);
 
 /** Words the grammar reads as they are: never "corrected" to a group or attribute one edit away ("schizophrenia", "diseases"). */
-/**
- * English words one letter (or one swap) from a group word, which the misspelling lookup would read
- * as that group: "the quakes destroyed the senior center" was "quakers", "three blocks from …"
- * "blacks", "those morons" "mormons". Listed from dictionary-en's words against every group word.
- */
-const REAL_WORDS_NEAR_GROUPS = [
-  'afghani', 'aline', 'aligns', 'artistic', 'atheism', 'baptism', 'baptisms', 'baptiste', 'blanks', 'blocks', 'boogers', 'buddhism',
-  'buddhisms', 'cancel', 'canker', 'canter', 'cathodic', 'chicago', 'chicane', 'chicanes', 'chines', 'christina', 'crippler',
-  'disable', 'disables', 'divorce', 'divorces', 'dyslexia', 'germane', 'handicapper', 'javanese', 'kennan', 'kenyon', 'laddies',
-  'ladles', 'lamina', 'latins', 'marred', 'methodism', 'methodisms', 'morons', 'morton', 'muslin', 'paeans', 'palish', 'quake',
-  'quaked', 'quakes', 'quaver', 'quavers', 'refuge', 'refuges', 'sampan', 'sampans', 'senors', 'sensors', 'shingle', 'shinned',
-  'singled', 'singlet', 'sinned', 'skinner', 'syriac', 'taoism', 'taoisms', 'tarns', 'whiles', 'whined', 'whines', 'whited',
-  'whiten', 'widower', 'windowed', 'windows', 'writes',
-];
 const GRAMMAR_WORDS = new Set([
   ...ORIGINS,
   'racist', 'racists', 'racism', 'sexist', 'sexism', 'bigot', 'bigotry', 'hateful', 'homophobic', 'transphobic', 'antisemitic', 'ableist',
   // words, not misspellings: "Queens drivers" are not "queers"
-  'queens', 'queen', ...REAL_WORDS_NEAR_GROUPS, ...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
+  'queens', 'queen', ...CONDITION_WORDS, ...TREAT_VERBS, ...GROUP_DEEDS, ...CONTROL_VERBS, ...CONSPIRACY_OBJECTS, ...HARMFUL_THINGS, ...PEOPLE, ...POS_ATTR, ...RIGHTS]);
 
 /** A word's memberships as bits, kept in the word table (words.ts): the sets are asked once per word, not per token. */
 const IS_GROUP = 1;
@@ -169,17 +156,36 @@ function nearAnchor(tok: Token): Resolved {
   let r = nearColumn[tok.k];
   if (r === undefined || !holds(tok.k, tok.w)) {
     r = asIs(tok);
-    if (!(r.g || r.attr || r.hate || r.w.length < 4 || (r.w.length < 5 && !r.w.endsWith('z')) || COPULA.has(r.w) || FILLER.has(r.w) || NEGATORS.has(r.w) || ANCHORS.has(r.w) || GRAMMAR_WORDS.has(r.w))) {
-      // "Muslimz", "Jewz": a plural written with z
-      const z = r.w.endsWith('z') ? groupVocab.lookup(`${r.w.slice(0, -1)}s`) : undefined;
-      const g = z ?? (r.w.length >= 5 ? groupVocab.lookup(r.w) : undefined);
-      const a = g || r.w.length < 5 ? undefined : attrVocab.lookup(r.w);
-      if (z || (g && typo(r.w, g))) r = resolvedWord(g!, true, false, false);
-      else if (a && typo(r.w, a)) r = resolvedWord(a, false, ATTR_SET.has(a), HATE_SET.has(a));
+    if (!(r.g || r.attr || r.hate)) {
+      const m = misspelt(r.w);
+      if (m !== undefined) r = m.group ? resolvedWord(m.word, true, false, false) : resolvedWord(m.word, false, ATTR_SET.has(m.word), HATE_SET.has(m.word));
     }
     if (holds(tok.k, tok.w)) nearColumn[tok.k] = r;
   }
   return r;
+}
+
+/**
+ * The group, attribute or hate word that w (neither itself) misspells, read next to an anchor;
+ * undefined for a word read as written. English words one edit from one ("quakes", "having",
+ * "indiana") are read as written: "the quakes destroyed the senior center" is not about Quakers.
+ */
+export function misspelt(w: string): { word: string; group: boolean } | undefined {
+  return ENGLISH_NEAR_VOCABULARY.has(w) ? undefined : correction(w);
+}
+/**
+ * misspelt without the English words one edit from the vocabulary (near-words.ts), which
+ * scripts/screening/near-words.ts lists from this.
+ */
+export function correction(w: string): { word: string; group: boolean } | undefined {
+  if (w.length < 4 || (w.length < 5 && !w.endsWith('z')) || COPULA.has(w) || FILLER.has(w) || NEGATORS.has(w) || ANCHORS.has(w) || GRAMMAR_WORDS.has(w)) return undefined;
+  // "Muslimz", "Jewz": a plural written with z
+  const z = w.endsWith('z') ? groupVocab.lookup(`${w.slice(0, -1)}s`) : undefined;
+  const g = z ?? (w.length >= 5 ? groupVocab.lookup(w) : undefined);
+  if (z || (g && typo(w, g))) return { word: g!, group: true };
+  const a = g || w.length < 5 ? undefined : attrVocab.lookup(w);
+  if (a && typo(w, a)) return { word: a, group: false };
+  return undefined;
 }
 
 /**
