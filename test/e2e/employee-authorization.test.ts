@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { signedInPage } from '../support/auth.ts';
+import { signedInPage, signIn } from '../support/auth.ts';
 import { describeE2E } from '../support/e2e.ts';
 import { apiGet, sessionPersonId, tick } from '../support/ui.ts';
 
@@ -91,5 +91,28 @@ describeE2E('employee authorization in the browser', (get) => {
     // The employee sees the same on their own page.
     await employee.goto(`/people/${employeeId}`);
     await expect.poll(() => row(employee).locator('[data-status]').first().getAttribute('data-status')).toBe('authorized');
+  });
+
+  it("[IV.C.6] the training date defaults to the City's today when the policy arrives after the form", async () => {
+    const { server, browser } = get();
+    // A reader on UTC at 05:00 on 15 January: still the evening of the 14th in Carson (America/Los_Angeles).
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+    open.push(context);
+    const page = await context.newPage();
+    await signIn(page, server.account('Department Head (Community Services)'));
+    await page.clock.setFixedTime(new Date('2026-01-15T05:00:00Z'));
+    // Hold the policy (and with it the City's time zone) back until the training form shows.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/policy', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/people/${employeeId}`);
+    const completedOn = page.locator('#training').getByLabel('Completed on');
+    await completedOn.waitFor();
+    expect(await completedOn.inputValue(), "the reader's own date while the policy is loading").toBe('2026-01-15');
+    release();
+    await expect.poll(() => completedOn.inputValue()).toBe('2026-01-14');
   });
 });

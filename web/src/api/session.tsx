@@ -110,6 +110,17 @@ export function useSession(): SessionContextValue {
   return v;
 }
 
+/**
+ * A date field's state that defaults to `initial`, else today on the City's calendar. The policy (the City's
+ * time zone) may arrive after the form mounts, so the default is worked out on every render until the user
+ * sets a value (even ''): frozen at mount it stayed the reader's own date, a day off outside the City's zone.
+ */
+export function useCityDate(initial?: string): [string, (value: string) => void] {
+  const { cityToday } = useSession();
+  const [chosen, setChosen] = useState<string | null>(null);
+  return [chosen ?? initial ?? cityToday(), setChosen];
+}
+
 /** Does the signed-in person hold this role (any department, designees included)? */
 export function hasRole(session: SessionInfo, ...roles: string[]): boolean {
   return session.roles.some((g) => roles.includes(g.role));

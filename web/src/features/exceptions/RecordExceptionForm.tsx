@@ -1,19 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
-import { useSession } from '../../api/session.tsx';
+import { useCityDate, useSession } from '../../api/session.tsx';
 import { useMutation } from '../../api/useApi.ts';
 import type { Person, Platform } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 
 export function RecordExceptionForm({ platforms, people, onDone }: { platforms: Platform[]; people: Person[]; onDone: () => void }) {
-  const { policy, cityToday } = useSession();
+  const { policy } = useSession();
   const [clauseId, setClauseId] = useState('');
   const [platformId, setPlatformId] = useState('');
   const [personId, setPersonId] = useState('');
-  const [startsOn, setStartsOn] = useState(cityToday);
+  const [startsOn, setStartsOn] = useCityDate();
   const [endsOn, setEndsOn] = useState('');
-  const [councilApprovedOn, setCouncilApprovedOn] = useState(cityToday);
+  const [councilApprovedOn, setCouncilApprovedOn] = useCityDate();
   const [agendaItem, setAgendaItem] = useState('');
   const [description, setDescription] = useState('');
   const record = useMutation((body: unknown) => api.post<unknown>('/api/exceptions', body));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
-import { useSession } from '../../api/session.tsx';
+import { useCityDate } from '../../api/session.tsx';
 import { useMutation } from '../../api/useApi.ts';
 import type { PersonDetail } from '../../api/types.ts';
 import { ClauseList } from '../../components/ClauseList.tsx';
@@ -45,8 +45,7 @@ export function AccessSection({ person, onChange }: { person: PersonDetail; onCh
 }
 
 function IncidentForm({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
-  const { cityToday } = useSession();
-  const [occurredOn, setOccurredOn] = useState(cityToday);
+  const [occurredOn, setOccurredOn] = useCityDate();
   const [description, setDescription] = useState('');
   const [clauses, setClauses] = useState('');
   const record = useMutation((body: unknown) => api.post<unknown>(`/api/people/${encodeURIComponent(person.id)}/incidents`, body));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
-import { useSession } from '../../api/session.tsx';
+import { useCityDate, useSession } from '../../api/session.tsx';
 import { useApi, useMutation } from '../../api/useApi.ts';
 import type { AcknowledgementFormInfo, PersonDetail, PolicyTexts } from '../../api/types.ts';
 import { may } from '../../components/abilities.ts';
@@ -74,11 +74,11 @@ function SignForm({
   fallbackDepartmentAndTitle: string;
   onSigned: () => void;
 }) {
-  const { policy, session, cityToday } = useSession();
+  const { policy, session } = useSession();
   const isSelf = session.person?.id === person.id;
   const [printedName, setPrintedName] = useState(form?.prefill.printedName ?? (isSelf ? person.name : ''));
   const [signature, setSignature] = useState('');
-  const [signedOn, setSignedOn] = useState(form?.prefill.signedOn ?? cityToday());
+  const [signedOn, setSignedOn] = useCityDate(form?.prefill.signedOn);
   const [departmentAndTitle, setDepartmentAndTitle] = useState(form?.prefill.departmentAndTitle ?? fallbackDepartmentAndTitle);
   const sign = useMutation((body: Record<string, string>) => api.post(`/api/people/${encodeURIComponent(person.id)}/acknowledgements`, body));
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
-import { useSession } from '../../api/session.tsx';
+import { useCityDate } from '../../api/session.tsx';
 import { useMutation } from '../../api/useApi.ts';
 import type { PersonDetail } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -10,12 +10,11 @@ import { Section } from '../../components/Page.tsx';
 
 /** IV.B: a legislative body member is never an authorized employee; each is notified of the restrictions (date recorded). */
 export function LegislativeSection({ person, onChange }: { person: PersonDetail; onChange: () => void }) {
-  const { cityToday } = useSession();
   const member = (person.roles ?? []).some((r) => r.role === 'legislative_member') || (person.roleAssignments ?? []).some((r) => r.role === 'legislative_member' && !r.revokedAt);
   const notes = person.legislativeNotifications ?? [];
   const canNotify = person.abilities?.['legislative.notify'] === true;
   const [body, setBody] = useState('City Council');
-  const [notifiedOn, setNotifiedOn] = useState(cityToday);
+  const [notifiedOn, setNotifiedOn] = useCityDate();
   const [method, setMethod] = useState('Memo delivered by the City Clerk');
   const record = useMutation((b: unknown) => api.post<unknown>(`/api/people/${encodeURIComponent(person.id)}/legislative-notifications`, b));
   if (!member && notes.length === 0) return null;

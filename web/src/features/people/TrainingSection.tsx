@@ -6,7 +6,7 @@ import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { formatDate } from '../../components/format.ts';
-import { useSession } from '../../api/session.tsx';
+import { useCityDate } from '../../api/session.tsx';
 import { useConnectors } from '../platforms/useConnectors.ts';
 import { Section } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -23,8 +23,7 @@ export function TrainingSection({ person, onChange }: { person: PersonDetail; on
   const canRecord = may(person.abilities, 'training.record');
   const [platformType, setPlatformType] = useState('');
   const [kind, setKind] = useState('training');
-  const { cityToday } = useSession();
-  const [completedOn, setCompletedOn] = useState(cityToday);
+  const [completedOn, setCompletedOn] = useCityDate();
   const record = useMutation((body: Record<string, string>) => api.post(`/api/people/${person.id}/trainings`, body));
 
   async function submit(e: FormEvent) {

@@ -5,7 +5,7 @@ import type { Platform } from '../../api/types.ts';
 import { may } from '../../components/abilities.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextAreaField, TextField } from '../../components/Fields.tsx';
-import { useSession } from '../../api/session.tsx';
+import { useCityDate } from '../../api/session.tsx';
 
 interface StepProps {
   base: string;
@@ -62,8 +62,7 @@ function ItReviewForm({ base, onChange }: StepProps) {
 
 function CouncilApprovalForm({ base, onChange }: StepProps) {
   const s = useStep(base, onChange);
-  const { cityToday } = useSession();
-  const [approvedOn, setApprovedOn] = useState(cityToday);
+  const [approvedOn, setApprovedOn] = useCityDate();
   const [agendaItem, setAgendaItem] = useState('');
   return (
     <StepForm title="Council approval" error={s.error} onSubmit={() => s.go('council-approval', { approvedOn, agendaItem: agendaItem.trim() })}>
