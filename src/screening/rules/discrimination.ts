@@ -38,7 +38,7 @@ import { mayJudge, namesTraitOrProxy, shortWithGroupWord, TRAIT_OR_PROXY } from 
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { INSULT_STARTS, programmeInsult } from './discrimination/disability-benefits.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
-import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
+import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence, thirdPartySubject } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
   homonym, NEG_ATTR, PEOPLE, POS_ATTR, RIGHTS, SLURS, TREAT_VERBS,
@@ -146,9 +146,12 @@ export function resolveWords(toks: readonly Token[]): Resolved[] {
     if (isAnchor(toks[i]!)) lastAnchor = i;
     if (i - lastAnchor > 4 && nextAnchor - i > 4) continue;
     out[i] = nearAnchor(toks[i]!);
+    // "every single commission seat" is an idiom, not marital status
+    if (i > 0 && out[i]!.w === 'single' && out[i - 1]!.w === 'every') out[i] = EVERY_SINGLE;
   }
   return out;
 }
+const EVERY_SINGLE = resolvedWord('single', false, false, false);
 
 /** A word next to an anchor, resolved to the group or attribute word it misspells (or as it stands). */
 const nearColumn = objectColumn<Resolved>();
@@ -257,6 +260,7 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
   let defused = false; // "Muslims are not disgusting", "I don't hate women": negated hate
   let covered = 0; // tokens before this index belong to a group mention already read ("trans | women")
   let asides = 0; // named groups nothing is said of (see `aside`)
+  let agreed: boolean | undefined; // does the speaker side with a view reported (asked once, if at all)
   for (let i = 0; i < res.length && found.length < 5; i++) {
     if (i < covered) continue;
     const w = res[i]!.w;
@@ -297,6 +301,8 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
     if (k >= 0 && PREPOSITIONS.has(res[k]!.w) && !brk(k, i) && !(k > 0 && QUANTIFIERS.has(res[k - 1]!.w))) { if (named) asides++; continue; }
     // "landlords who refuse to rent to immigrants should be fined": the group is in someone else's relative clause
     if (named && inRelative(s, i)) { asides++; continue; }
+    // "the board thinks kids with ADHD are just bad kids", "they treat disabled people like criminals": someone else's view or conduct
+    if (named && othersView(s, i) && !(agreed ??= agreesWith(text))) { asides++; continue; }
     const a = after(s, i, end, { copula: copula || b.wish, modal: b.wish, negated: b.negatedSubject });
     if (a.defused) defused = true;
     if (a.found) (named || groupSeen >= 0 ? found : pending).push(a.found);
@@ -318,6 +324,29 @@ function inRelative(s: Sentence, i: number): boolean {
   }
   return false;
 }
+
+/** Verbs of a view held: "the board thinks …", "how they see disabled people". */
+const VIEW_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'see', 'sees', 'treat', 'treats', 'treated', 'treating']);
+/** Verbs of conduct that, with "like" after them, tell how someone acts toward a group ("act like the Filipino community doesn't exist"). */
+const CONDUCT_VERBS = new Set(['act', 'acts', 'acted', 'acting', 'treat', 'treats', 'treated', 'treating', 'behave', 'behaves', 'talk', 'talks']);
+/**
+ * Is the group at i what a third party thinks or how it acts toward it ("the school board thinks
+ * kids with ADHD are bad kids", "they treat people with disabilities like criminals", "why does the
+ * commission act like the Filipino community doesn't exist")? Then what follows is the view the
+ * speaker accuses them of, not the speaker's own; "we should treat them like animals" is the speaker's.
+ */
+function othersView(s: Sentence, i: number): boolean {
+  const res = s.res;
+  for (let k = i - 1; k >= Math.max(0, i - 4, s.clause[i]!); k--) {
+    const w = res[k]!.w;
+    const v = VIEW_VERBS.has(w) ? k : w === 'like' && k > 0 && CONDUCT_VERBS.has(res[k - 1]!.w) ? k - 1 : -1;
+    if (v >= 0) return thirdPartySubject(res, v, s.clause[v]!);
+  }
+  return false;
+}
+/** "… and they're right", "the deputy was right to …": the speaker sides with the view reported. */
+const SIDES_WITH = /\b(?:was|is|were|are) (?:so |absolutely |totally |100% )?right\b/;
+const agreesWith = (text: string): boolean => AGREED.test(text) || SIDES_WITH.test(text);
 
 /** Condemned or reported outside the words found (so "… are hateful" is not its own condemnation). */
 function reportedAround(ctx: RuleContext, start: number, end: number): boolean {

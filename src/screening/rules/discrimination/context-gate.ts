@@ -40,6 +40,24 @@ const CUES = new Set([
   ...CODED, 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood',
 ]);
 
+/** Verbs of hatred, harm, view and treatment, which a third party may be said to hold toward a group. */
+const THEIR_VERBS = new Set([...HARM, 'think', 'thinks', 'thought', 'believe', 'believes', 'see', 'sees', 'treat', 'treats', 'treated', 'treating',
+  'act', 'acts', 'acting', 'target', 'targets', 'targeted', 'targeting', 'discriminate', 'discriminates', 'harass', 'harasses', 'harassed', 'profile', 'profiles']);
+
+/**
+ * Is word i a third party's hatred, harm, view or treatment of a group named just after it ("the
+ * council hates immigrants", "deputies treat black residents like criminals", "they think women
+ * don't belong")? The speaker accuses them; "I hate immigrants" and "we should deport …" are the
+ * speaker's own.
+ */
+export function theirVerb(res: readonly Resolved[], i: number): boolean {
+  const r = res[i]!;
+  if (!(r.hate || THEIR_VERBS.has(r.w))) return false;
+  let group = false;
+  for (let k = i + 1; k < Math.min(res.length, i + 4); k++) if (res[k]!.g) group = true;
+  return thirdPartySubject(res, i, 0, group);
+}
+
 /**
  * May the model alone block this comment: long enough to need it, or short with a negative cue
  * ("worse off" and "terrible at waiting" are not), no negation ("we don't want refugees to suffer"),
@@ -55,7 +73,7 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean 
     // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
     if (NEGATORS.has(r.w) || REPORTING.has(r.w) || r.w === 'were' || r.w === 'was') return false;
     // "the council hates immigrants" accuses the council: a third party's hatred is no cue
-    if (r.hate && thirdPartySubject(res, i, 0)) continue;
+    if (r.hate && thirdPartySubject(res, i, 0, res[i + 1]?.g === true)) continue;
     // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
     if (CUES.has(r.w) || ((r.attr || r.hate || badWord(r.w)) && !qualified(res[i + 1]?.w))) cue = true;
   }

@@ -15,12 +15,12 @@
  */
 import { base64ToBytes, decodeSparseInto } from '../../model.ts';
 import { contextModel } from '../../model/v2-context-model.ts';
-import { blockAt } from './context-gate.ts';
+import { blockAt, theirVerb } from './context-gate.ts';
 import type { Resolved } from './sentence.ts';
 import { wordHash } from '../../words.ts';
 
 /** Bump when the features change: a model trained on others is refused. */
-export const CONTEXT_FEATURE_VERSION = 1;
+export const CONTEXT_FEATURE_VERSION = 2;
 export const GROUP_TOKEN = '<G>';
 /** Words before and after a group mention that count as near it. */
 const NEAR_BEFORE = 4;
@@ -61,8 +61,22 @@ const GROUP_HASH = nameHash(GROUP_TOKEN);
 const WORD = 1, PAIR = 2, NEAR = 3, AT = 4;
 const NEG = nameHash('#neg'), NEG3 = nameHash('#neg3'), NEAR_NEG = nameHash('#nneg'), POS = nameHash('#pos'), NEAR_POS = nameHash('#npos'), HAS_GROUP = nameHash('#hasG');
 
-/** What the model reads of word i: `<G>` for a group word. */
+/** What the model reads of a word: `<G>` for a group word. */
 const hashOf = (r: Resolved): number => (r.g ? GROUP_HASH : r.hash);
+const THEIRS = nameHash('#theirs');
+/**
+ * What the model reads of each word of the last comment: its hash, or a verb of a third party's
+ * ("the council hates immigrants", "deputies treat black residents like criminals") as another
+ * word than the speaker's own ("I hate immigrants"): with group words masked, who hates whom was
+ * otherwise lost, and accusations scored like hate.
+ */
+const HASHES = new Float64Array(MAX_WORDS);
+function readHashes(res: readonly Resolved[], n: number): void {
+  for (let i = 0; i < n; i++) {
+    const h = hashOf(res[i]!);
+    HASHES[i] = theirVerb(res, i) ? mix(THEIRS, h) : h;
+  }
+}
 const valenceAt = (r: Resolved): number => (r.g ? 0 : r.valence);
 
 /** Features a word can give: its word, its pair, three valence marks, and near a group three per neighbour. */
@@ -81,12 +95,13 @@ function featureIndices(res: readonly Resolved[], bits: number): number {
   const mask = (1 << bits) - 1;
   let c = 0;
   let grouped = false;
+  readHashes(res, n);
   for (let i = 0; i < n; i++) {
     const r = res[i]!;
-    const h = hashOf(r);
+    const h = HASHES[i]!;
     const v = valenceAt(r);
     out[c++] = mix(WORD, h) & mask;
-    if (i + 1 < n) out[c++] = mix(mix(PAIR, h), hashOf(res[i + 1]!)) & mask;
+    if (i + 1 < n) out[c++] = mix(mix(PAIR, h), HASHES[i + 1]!) & mask;
     if (v <= -2) out[c++] = NEG & mask;
     if (v <= -3) out[c++] = NEG3 & mask;
     if (v >= 2) out[c++] = POS & mask;
@@ -95,7 +110,7 @@ function featureIndices(res: readonly Resolved[], bits: number): number {
     for (let k = Math.max(0, i - NEAR_BEFORE); k < Math.min(n, i + NEAR_AFTER + 1); k++) {
       if (k === i) continue;
       const near = res[k]!;
-      const hk = hashOf(near);
+      const hk = HASHES[k]!;
       out[c++] = mix(NEAR, hk) & mask;
       if (k - i <= 3 && k - i >= -2) out[c++] = mix(mix(AT, k - i), hk) & mask;
       const vk = valenceAt(near);

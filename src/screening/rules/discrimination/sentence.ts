@@ -56,22 +56,34 @@ export function isContent(w: string): boolean {
 
 /** Subjects that make a verb the speaker's own, or everyone's ("I hate …", "lets deport …", "everyone hates …"). */
 const OWN_SUBJECTS = new Set(['i', 'we', 'you', 'u', 'ya', 'yall', 'im', 'ive', 'id', 'ill', 'well', 'wed', 'lets', 'let', 'everyone', 'everybody', 'people', 'ppl', 'folks', 'somebody', 'someone', 'anyone', 'anybody', 'gonna', 'wanna', 'gotta']);
-/** "the heat will kill seniors": a prediction of what the third party does ("we will …", "should …" stay calls). */
-const FORETELLING = new Set(['will', 'would', 'could', 'can', 'may', 'might']);
+/**
+ * Between a subject and its verb: "the heat will kill seniors" (a prediction of what the third party
+ * does; "we will …", "should …" stay calls) and adverbs ("they clearly think …", "I really hate …").
+ */
+const BEFORE_VERB = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'so', 'just', 'really', 'truly', 'totally', 'absolutely', 'obviously', 'clearly',
+  'basically', 'literally', 'honestly', 'frankly', 'still', 'also', 'even', 'always', 'openly', 'actually', 'secretly', 'seriously', 'definitely', 'probably', 'already']);
 
 /**
  * Does the verb at k have a third party right before it for its subject, within the clause starting
- * at `from` ("the quakes hurt seniors", "the council hates seniors", "cops beat black kids")? Then it
+ * at `from` ("the quakes hurt seniors", "the council hates seniors", "cops beat black kids", "they
+ * punish military families")? Then it
  * tells what they do or feel: no call for harm, and not the speaker's hatred. A group for subject
  * ("Muslims hate gays") is a stereotype and still read as one.
  */
-export function thirdPartySubject(res: readonly Resolved[], k: number, from: number): boolean {
+export function thirdPartySubject(res: readonly Resolved[], k: number, from: number, pronouns = true): boolean {
   let j = k - 1;
-  while (j > from && FORETELLING.has(res[j]!.w)) j--;
+  while (j > from && BEFORE_VERB.has(res[j]!.w)) j--;
   if (j < 0 || j < from) return false;
   const r = res[j]!;
-  return !r.g && !r.attr && !r.hate && isContent(r.w) && !OWN_SUBJECTS.has(r.w);
+  return (pronouns && THIRD_PERSON.has(r.w)) || (!r.g && !r.attr && !r.hate && isContent(r.w) && !OWN_SUBJECTS.has(r.w));
 }
+/**
+ * "they hate immigrants", "he treats women like dirt": a pronoun for the subject of a verb whose
+ * object is a group is someone else (the council, the deputies), not that group. Callers that do
+ * not know the object pass `pronouns = false`: in "atheists should move to china if they hate god"
+ * the pronoun is the group.
+ */
+const THIRD_PERSON = new Set(['they', 'theyre', 'he', 'hes', 'she', 'shes']);
 
 /** An odd number of negations among res[from, to) ("never", "don't", "refuse to")? */
 export function negatedIn(s: Sentence, from: number, to: number): boolean {

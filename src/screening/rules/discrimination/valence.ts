@@ -22,7 +22,7 @@ const EXPERIENCED = new Set([
   'hurt', 'hurts', 'ill', 'illness', 'indignant', 'insecure', 'irate', 'livid', 'lonely', 'lonesome', 'mad', 'miserable', 'nervous', 'outrage',
   'pain', 'panic', 'poor', 'poorer', 'poorest', 'powerless', 'sad', 'sick', 'stricken', 'stuck', 'suffer', 'sufferers', 'struggle', 'tense', 'torn',
   'trauma', 'uncomfortable', 'uneasy', 'unhappy', 'unsafe', 'upset', 'victim', 'victims', 'vulnerable', 'vulnerability', 'weary', 'worry', 'worries',
-  'unable', 'unaware', 'unemployment', 'prisoner', 'prisoners', 'slave', 'slaves', 'dead', 'death', 'deaths', 'risk', 'risks', 'hardship', 'hunger',
+  'unable', 'unaware', 'unemployment', 'prisoner', 'prisoners', 'slave', 'slaves', 'dead', 'death', 'deaths', 'risk', 'risks', 'hardship', 'hunger', 'flu',
   'famine', 'debt', 'tears', 'sorrow', 'loss', 'losses', 'lost', 'miss', 'disadvantage', 'disappointment', 'emergency', 'skeptical', 'sceptical',
   'skeptic', 'skeptics', 'critic', 'critics', 'cynical', 'hesitant', 'disagree', 'protest', 'protesters', 'protests', 'wrong', 'mistaken', 'needy',
   'disability', 'disabilities', 'injury', 'injuries', 'fatigue', 'fatigues', 'frustration', 'fear', 'shortage', 'shortages', 'crisis', 'tragedy',
