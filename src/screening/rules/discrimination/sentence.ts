@@ -66,9 +66,8 @@ const BEFORE_VERB = new Set(['will', 'would', 'could', 'can', 'may', 'might', 's
 /**
  * Does the verb at k have a third party right before it for its subject, within the clause starting
  * at `from` ("the quakes hurt seniors", "the council hates seniors", "cops beat black kids", "they
- * punish military families")? Then it
- * tells what they do or feel: no call for harm, and not the speaker's hatred. A group for subject
- * ("Muslims hate gays") is a stereotype and still read as one.
+ * punish military families")? Then it tells what they do or feel: no call for harm, and not the
+ * speaker's hatred. A group for subject ("Muslims hate gays") is a stereotype and still read as one.
  */
 export function thirdPartySubject(res: readonly Resolved[], k: number, from: number, pronouns = true): boolean {
   let j = k - 1;
