@@ -90,6 +90,10 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['passes a quoted slur the speaker was called, and a quoted exclusion the speaker names as ageism',
       [],
       ['my cousin got called \'f*gs\' outside city hall, security did nothing', 'the posting says nobody over 40 need apply. thats ageism']],
+    ['passes a slur someone else called a person, told by the one it was said to or of; the speaker calling someone one still blocks',
+      ['I called him a f*g', 'we called them fags', 'my neighbor is a fag lol'],
+      ['the pool guy called my son a f*g and he still works there', 'i got called a f*g at the bus stop', 'a deputy muttered "f*gs" as we walked by',
+        'someone put up a sign that says "no tr*nnies on this street"']],
     // V.2 lists no public-assistance status: contempt for welfare or Section 8 tenants as such is not removed citing it
     ['does not block contempt for public assistance as such, which V.2 does not list',
       [],

@@ -365,6 +365,25 @@ function quotedInReport(ctx: RuleContext, start: number, end: number): boolean {
   return reportedAround(ctx, start, end) || RECORDED.test(`${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`);
 }
 
+/** Who a slur can be said to have been called, and whose: "called me a …", "called my son a …". */
+const CALLED_ONES = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
+const WHOSE = new Set(['my', 'his', 'her', 'our', 'their', 'your', 'a', 'the', 'this', 'that']);
+/** Subjects that make the calling the speaker's own ("I called him a …", "you're all …"). */
+const CALLERS_OWN = new Set(['i', 'we', 'you', 'u', 'yall', 'ya', 'im', 'ill', 'id', 'lets']);
+/**
+ * Is the slur at i what someone else called a person: "the rec center guy called my son a …", "I got
+ * called a … at the bus stop"? The one told of it reports it; "I called him a …" is the speaker's.
+ */
+function calledByOthers(words: readonly string[], i: number): boolean {
+  let k = i - 1;
+  if (words[k] === 'a' || words[k] === 'an') k--;
+  if (k >= 0 && CALLED_ONES.has(words[k]!)) k--;
+  else if (k >= 1 && words[k] !== 'called' && WHOSE.has(words[k - 1]!)) k -= 2;
+  if (k < 1 || words[k] !== 'called') return false;
+  const before = words[k - 1]!;
+  return !CALLERS_OWN.has(before);
+}
+
 /** A hit as found, or as advice when the speaker condemns or reports it. */
 function judged(ctx: RuleContext, h: Hit): Hit {
   return condemned(ctx, h.start!, h.end!) ? mark(h) : h;
@@ -393,6 +412,7 @@ function check(ctx: RuleContext): Hit[] {
     const [h] = lexHits(ctx, [m], () => `slur "${ctx.text.slice(ctx.norm.map[t[m.from]!.start]!, ctx.norm.map[t[m.to - 1]!.end]!)}"`, 0.95);
     if (m.to - m.from === 1 && reclaimed(words, m.from)) hits.push(mark(h!, 'self-reference (reclaimed?)'));
     else if (quotedInReport(ctx, h!.start!, h!.end!)) hits.push(mark(h!, 'quoted in a report of it (counter-speech?)'));
+    else if (calledByOthers(words, m.from)) hits.push(mark(h!, 'what someone else called a person (a report?)'));
     else hits.push(h!);
   }
   phraseHits(ctx, (h) => hits.push(judged(ctx, h)));

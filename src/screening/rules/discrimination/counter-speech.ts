@@ -17,10 +17,10 @@ export const REPORTED =
 /**
  * Words that make a quotation the record of something written or said to someone, reported or to
  * be removed ("'…' was spray-painted on the bench, reported to 311", "screenshot of a comment: '…'.
- * I've reported it", "got called '…' outside city hall"): read only beside a quoted slur, never to
- * excuse an unquoted one.
+ * I've reported it", "got called '…' outside city hall", "a deputy muttered '…'", "a sign that says
+ * '…'"): read only beside a quoted slur, never to excuse an unquoted one.
  */
-export const RECORDED = /\b(?:i'?ve reported|i reported|reported (?:it|this|them|him|her|to)|(?:got|get|gets|getting|was|were|been) called|called (?:me|him|her|us|them|my)|(?:yelled|shouted|screamed)|(?:spray[- ]?)?painted|carved|scrawled|etched|graffiti|screenshots?|(?:comment|message|note|sign|sticker)s? (?:left|posted|written) on)\b/;
+export const RECORDED = /\b(?:i'?ve reported|i reported|reported (?:it|this|them|him|her|to)|(?:got|get|gets|getting|was|were|been) called|called (?:me|him|her|us|them|my)|(?:yelled|shouted|screamed|muttered|told|said|says)|(?:sign|note|flyer|poster|banner) (?:that |which )?(?:said|says|read|reads)|(?:spray[- ]?)?painted|carved|scrawled|etched|graffiti|screenshots?|(?:comment|message|note|sign|sticker)s? (?:left|posted|written) on)\b/;
 
 /** The speaker agrees with what is reported ("people say … and they're right"): no counter-speech then. */
 export const AGREED = /\b(?:they'?re|they are|it'?s|it is|that'?s|that is|he'?s|she'?s) (?:so |absolutely |totally |100% )?(?:right|true|correct|not wrong)\b/;
