@@ -94,6 +94,10 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['I called him a f*g', 'we called them fags', 'my neighbor is a fag lol'],
       ['the pool guy called my son a f*g and he still works there', 'i got called a f*g at the bus stop', 'a deputy muttered "f*gs" as we walked by',
         'someone put up a sign that says "no tr*nnies on this street"']],
+    ['reads words quoted after a speech verb as someone else\'s, unless the speaker agrees with them',
+      ['my neighbor said "mexicans are all criminals" and hes right'],
+      ['Rec center staff said my son with autism "cant be in regular camp." Why not?', 'the camp told us they "cant take kids like that" because of his insulin, its a city program',
+        'my neighbor said "mexicans are all criminals", can you believe it']],
     // V.2 lists no public-assistance status: contempt for welfare or Section 8 tenants as such is not removed citing it
     ['does not block contempt for public assistance as such, which V.2 does not list',
       [],

@@ -27,7 +27,7 @@ import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
-import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED } from './discrimination/counter-speech.ts';
+import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED, reportedQuotes } from './discrimination/counter-speech.ts';
 import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
@@ -356,7 +356,8 @@ function reportedAround(ctx: RuleContext, start: number, end: number): boolean {
 
 /** Quoted, or condemned or reported around the words found. */
 function condemned(ctx: RuleContext, start: number, end: number): boolean {
-  return quoted(ctx.norm.text, start, end) || reportedAround(ctx, start, end);
+  // "my neighbor said '…' and he's right": quoted to agree with
+  return (quoted(ctx.norm.text, start, end) && !agreesWith(ctx.norm.text)) || reportedAround(ctx, start, end);
 }
 
 /** A slur in quotes in a report or condemnation of it ("someone yelled '…' at my grandma"); unquoted, a slur is a slur. */
@@ -495,9 +496,9 @@ function namesWhoTheyAre(t: readonly Token[]): boolean {
 }
 
 /** What the context model is given of a comment (for its training: the texts it learns its thresholds on). */
-export function contextAsked(text: string, tokens: readonly Token[]): { named: boolean; aside: boolean; res: Resolved[] } {
+export function contextAsked(text: string, tokens: readonly Token[]): { named: boolean; aside: boolean; res: readonly Resolved[] } {
   const r = read(text, tokens);
-  return { named: namesGroup(r), aside: r.analysis?.aside ?? false, res: r.res ?? resolveWords(tokens) };
+  return { named: namesGroup(r), aside: r.analysis?.aside ?? false, res: ownWords(text, tokens, r.res ?? resolveWords(tokens)) };
 }
 
 /**
@@ -506,7 +507,7 @@ export function contextAsked(text: string, tokens: readonly Token[]): { named: b
  * lots of practice running from cops"); the general classifier is the fallback.
  */
 function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside: boolean, named: boolean): Hit[] {
-  const c = contextScore(res, aside, named);
+  const c = contextScore(ownWords(ctx.norm.text, ctx.tokens, res), aside, named);
   const strong = c.p >= c.block;
   if (!strong) {
     // the general classifier may still be sure enough to block where the context model only advises
@@ -516,6 +517,17 @@ function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean
   const what = named ? 'a protected group' : 'a protected group it does not name';
   const h: Hit = { message: `${strong ? '' : 'possibly '}hateful or demeaning talk about ${what} (context model, p=${c.p.toFixed(2)})`, score: c.p, weak: !strong };
   return [strong && reportedAround(ctx, 0, 0) ? mark(h, 'reported or condemned (counter-speech?)') : h];
+}
+
+/** The words the speaker says: those quoted after a speech verb are someone else's ("the coach told her '…'"), unless the speaker sides with them. */
+function ownWords(text: string, t: readonly Token[], res: readonly Resolved[]): readonly Resolved[] {
+  const spans = reportedQuotes(text);
+  if (spans.length === 0 || agreesWith(text)) return res;
+  return res.filter((_, i) => {
+    const at = t[i]!.start;
+    for (let k = 0; k < spans.length; k += 2) if (at >= spans[k]! && at < spans[k + 1]!) return false;
+    return true;
+  });
 }
 
 /** The V.2 model alone: advice, or block only with a protected group named and p over the block threshold. */

@@ -42,6 +42,24 @@ export function quoted(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** A speech verb shortly before a quotation: the words quoted are someone's, said or written. */
+const SAID_BEFORE = /\b(?:said|says|say|saying|told|tells|tell|telling|asked|asks|wrote|writes|posted|posts|muttered|yelled|shouted|screamed|called|calls|replied|answered|claimed|claims|insisted|commented)\b[^"]{0,30}$/;
+
+/**
+ * The spans [start, end) of the normalised text quoted after a speech verb ("the coach told her
+ * 'girls just get hurt, go do cheer'"): someone else's words, which the speaker reports.
+ */
+export function reportedQuotes(text: string): number[] {
+  const out: number[] = [];
+  if (!text.includes('"') && !text.includes("'")) return out;
+  QUOTE_SPANS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE_SPANS.exec(text)) !== null) {
+    if (SAID_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index + (m[0][0] === '"' || m[0][0] === "'" ? 0 : 1)))) out.push(m.index, m.index + m[0].length);
+  }
+  return out;
+}
+
 /** Words right before a slur that make it self-reference ("proud …", "us …", "we …", "fellow …"). */
 const SELF = new Set(['we', 'us', 'proud', 'fellow']);
 /** Words before "a" that do ("I'm a …", "as a …"). */
