@@ -97,7 +97,8 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['reads words quoted after a speech verb as someone else\'s, unless the speaker agrees with them',
       ['my neighbor said "mexicans are all criminals" and hes right'],
       ['Rec center staff said my son with autism "cant be in regular camp." Why not?', 'the camp told us they "cant take kids like that" because of his insulin, its a city program',
-        'my neighbor said "mexicans are all criminals", can you believe it']],
+        'my neighbor said "mexicans are all criminals", can you believe it', 'the principal told me kids with autism "belong in a different building"',
+        'deputies stop nothing but latino guys on avalon. thats profiling']],
     // V.2 lists no public-assistance status: contempt for welfare or Section 8 tenants as such is not removed citing it
     ['does not block contempt for public assistance as such, which V.2 does not list',
       [],

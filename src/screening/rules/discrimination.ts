@@ -325,8 +325,9 @@ function inRelative(s: Sentence, i: number): boolean {
   return false;
 }
 
-/** Verbs of a view held: "the board thinks …", "how they see disabled people". */
-const VIEW_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'see', 'sees', 'treat', 'treats', 'treated', 'treating']);
+/** Verbs of a view held or told: "the board thinks …", "how they see disabled people", "the principal told me …". */
+const VIEW_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'see', 'sees', 'treat', 'treats', 'treated', 'treating',
+  'said', 'says', 'told', 'tells']);
 /** Verbs of conduct that, with "like" after them, tell how someone acts toward a group ("act like the Filipino community doesn't exist"). */
 const CONDUCT_VERBS = new Set(['act', 'acts', 'acted', 'acting', 'treat', 'treats', 'treated', 'treating', 'behave', 'behaves', 'talk', 'talks']);
 /**
