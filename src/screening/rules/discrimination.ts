@@ -27,7 +27,8 @@ import type { Rule, RuleContext } from '../rule.ts';
 import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
-import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED, reportedQuotes } from './discrimination/counter-speech.ts';
+import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED } from './discrimination/counter-speech.ts';
+import { agreesWith, calledByOthers, othersView, ownWords } from './discrimination/reported.ts';
 import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
@@ -38,7 +39,7 @@ import { mayJudge, namesTraitOrProxy, shortWithGroupWord, TRAIT_OR_PROXY } from 
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { INSULT_STARTS, programmeInsult } from './discrimination/disability-benefits.ts';
 import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
-import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence, thirdPartySubject } from './discrimination/sentence.ts';
+import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
   homonym, NEG_ATTR, PEOPLE, POS_ATTR, RIGHTS, SLURS, TREAT_VERBS,
@@ -325,30 +326,6 @@ function inRelative(s: Sentence, i: number): boolean {
   return false;
 }
 
-/** Verbs of a view held or told: "the board thinks …", "how they see disabled people", "the principal told me …". */
-const VIEW_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'see', 'sees', 'treat', 'treats', 'treated', 'treating',
-  'said', 'says', 'told', 'tells']);
-/** Verbs of conduct that, with "like" after them, tell how someone acts toward a group ("act like the Filipino community doesn't exist"). */
-const CONDUCT_VERBS = new Set(['act', 'acts', 'acted', 'acting', 'treat', 'treats', 'treated', 'treating', 'behave', 'behaves', 'talk', 'talks']);
-/**
- * Is the group at i what a third party thinks or how it acts toward it ("the school board thinks
- * kids with ADHD are bad kids", "they treat people with disabilities like criminals", "why does the
- * commission act like the Filipino community doesn't exist")? Then what follows is the view the
- * speaker accuses them of, not the speaker's own; "we should treat them like animals" is the speaker's.
- */
-function othersView(s: Sentence, i: number): boolean {
-  const res = s.res;
-  for (let k = i - 1; k >= Math.max(0, i - 4, s.clause[i]!); k--) {
-    const w = res[k]!.w;
-    const v = VIEW_VERBS.has(w) ? k : w === 'like' && k > 0 && CONDUCT_VERBS.has(res[k - 1]!.w) ? k - 1 : -1;
-    if (v >= 0) return thirdPartySubject(res, v, s.clause[v]!);
-  }
-  return false;
-}
-/** "… and they're right", "the deputy was right to …": the speaker sides with the view reported. */
-const SIDES_WITH = /\b(?:was|is|were|are) (?:so |absolutely |totally |100% )?right\b/;
-const agreesWith = (text: string): boolean => AGREED.test(text) || SIDES_WITH.test(text);
-
 /** Condemned or reported outside the words found (so "… are hateful" is not its own condemnation). */
 function reportedAround(ctx: RuleContext, start: number, end: number): boolean {
   const rest = `${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`;
@@ -365,25 +342,6 @@ function condemned(ctx: RuleContext, start: number, end: number): boolean {
 function quotedInReport(ctx: RuleContext, start: number, end: number): boolean {
   if (!quoted(ctx.norm.text, start, end)) return false;
   return reportedAround(ctx, start, end) || RECORDED.test(`${ctx.norm.text.slice(0, start)} ${ctx.norm.text.slice(end)}`);
-}
-
-/** Who a slur can be said to have been called, and whose: "called me a …", "called my son a …". */
-const CALLED_ONES = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
-const WHOSE = new Set(['my', 'his', 'her', 'our', 'their', 'your', 'a', 'the', 'this', 'that']);
-/** Subjects that make the calling the speaker's own ("I called him a …", "you're all …"). */
-const CALLERS_OWN = new Set(['i', 'we', 'you', 'u', 'yall', 'ya', 'im', 'ill', 'id', 'lets']);
-/**
- * Is the slur at i what someone else called a person: "the rec center guy called my son a …", "I got
- * called a … at the bus stop"? The one told of it reports it; "I called him a …" is the speaker's.
- */
-function calledByOthers(words: readonly string[], i: number): boolean {
-  let k = i - 1;
-  if (words[k] === 'a' || words[k] === 'an') k--;
-  if (k >= 0 && CALLED_ONES.has(words[k]!)) k--;
-  else if (k >= 1 && words[k] !== 'called' && WHOSE.has(words[k - 1]!)) k -= 2;
-  if (k < 1 || words[k] !== 'called') return false;
-  const before = words[k - 1]!;
-  return !CALLERS_OWN.has(before);
 }
 
 /** A hit as found, or as advice when the speaker condemns or reports it. */
@@ -518,17 +476,6 @@ function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean
   const what = named ? 'a protected group' : 'a protected group it does not name';
   const h: Hit = { message: `${strong ? '' : 'possibly '}hateful or demeaning talk about ${what} (context model, p=${c.p.toFixed(2)})`, score: c.p, weak: !strong };
   return [strong && reportedAround(ctx, 0, 0) ? mark(h, 'reported or condemned (counter-speech?)') : h];
-}
-
-/** The words the speaker says: those quoted after a speech verb are someone else's ("the coach told her '…'"), unless the speaker sides with them. */
-function ownWords(text: string, t: readonly Token[], res: readonly Resolved[]): readonly Resolved[] {
-  const spans = reportedQuotes(text);
-  if (spans.length === 0 || agreesWith(text)) return res;
-  return res.filter((_, i) => {
-    const at = t[i]!.start;
-    for (let k = 0; k < spans.length; k += 2) if (at >= spans[k]! && at < spans[k + 1]!) return false;
-    return true;
-  });
 }
 
 /** The V.2 model alone: advice, or block only with a protected group named and p over the block threshold. */

@@ -1,0 +1,62 @@
+/**
+ * V.2: what the speaker reports of others rather than says: a third party's view of a group or
+ * conduct toward it ("the board thinks …", "they treat … like criminals"), words quoted after a
+ * speech verb, a slur someone else called a person, and whether the speaker sides with what is
+ * reported. Accusing officials of bias is civic speech, not discrimination.
+ */
+import type { Token } from '../../normalize.ts';
+import { AGREED, reportedQuotes } from './counter-speech.ts';
+import { type Resolved, type Sentence, thirdPartySubject } from './sentence.ts';
+
+/** Verbs of a view held or told: "the board thinks …", "how they see disabled people", "the principal told me …". */
+const VIEW_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'see', 'sees', 'treat', 'treats', 'treated', 'treating',
+  'said', 'says', 'told', 'tells']);
+/** Verbs of conduct that, with "like" after them, tell how someone acts toward a group ("act like the Filipino community doesn't exist"). */
+const CONDUCT_VERBS = new Set(['act', 'acts', 'acted', 'acting', 'treat', 'treats', 'treated', 'treating', 'behave', 'behaves', 'talk', 'talks']);
+/**
+ * Is the group at i what a third party thinks or how it acts toward it ("the school board thinks
+ * kids with ADHD are bad kids", "they treat people with disabilities like criminals", "why does the
+ * commission act like the Filipino community doesn't exist")? Then what follows is the view the
+ * speaker accuses them of, not the speaker's own; "we should treat them like animals" is the speaker's.
+ */
+export function othersView(s: Sentence, i: number): boolean {
+  const res = s.res;
+  for (let k = i - 1; k >= Math.max(0, i - 4, s.clause[i]!); k--) {
+    const w = res[k]!.w;
+    const v = VIEW_VERBS.has(w) ? k : w === 'like' && k > 0 && CONDUCT_VERBS.has(res[k - 1]!.w) ? k - 1 : -1;
+    if (v >= 0) return thirdPartySubject(res, v, s.clause[v]!);
+  }
+  return false;
+}
+/** "… and they're right", "the deputy was right to …": the speaker sides with the view reported. */
+const SIDES_WITH = /\b(?:was|is|were|are) (?:so |absolutely |totally |100% )?right\b/;
+export const agreesWith = (text: string): boolean => AGREED.test(text) || SIDES_WITH.test(text);
+
+/** Who a slur can be said to have been called, and whose: "called me a …", "called my son a …". */
+const CALLED_ONES = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
+const WHOSE = new Set(['my', 'his', 'her', 'our', 'their', 'your', 'a', 'the', 'this', 'that']);
+/** Subjects that make the calling the speaker's own ("I called him a …", "you're all …"). */
+const CALLERS_OWN = new Set(['i', 'we', 'you', 'u', 'yall', 'ya', 'im', 'ill', 'id', 'lets']);
+/**
+ * Is the slur at i what someone else called a person: "the rec center guy called my son a …", "I got
+ * called a … at the bus stop"? The one told of it reports it; "I called him a …" is the speaker's.
+ */
+export function calledByOthers(words: readonly string[], i: number): boolean {
+  let k = i - 1;
+  if (words[k] === 'a' || words[k] === 'an') k--;
+  if (k >= 0 && CALLED_ONES.has(words[k]!)) k--;
+  else if (k >= 1 && words[k] !== 'called' && WHOSE.has(words[k - 1]!)) k -= 2;
+  if (k < 1 || words[k] !== 'called') return false;
+  return !CALLERS_OWN.has(words[k - 1]!);
+}
+
+/** The words the speaker says: those quoted after a speech verb are someone else's ("the coach told her '…'"), unless the speaker sides with them. */
+export function ownWords(text: string, t: readonly Token[], res: readonly Resolved[]): readonly Resolved[] {
+  const spans = reportedQuotes(text);
+  if (spans.length === 0 || agreesWith(text)) return res;
+  return res.filter((_, i) => {
+    const at = t[i]!.start;
+    for (let k = 0; k < spans.length; k += 2) if (at >= spans[k]! && at < spans[k + 1]!) return false;
+    return true;
+  });
+}
