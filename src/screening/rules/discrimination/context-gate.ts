@@ -5,7 +5,7 @@
  */
 import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
 import { ORIGINS, WORN } from './mentions.ts';
-import { NEGATORS, type Resolved, thirdPartySubject } from './sentence.ts';
+import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
 import { badWord, qualified, REPORTING } from './valence.ts';
 
 /** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
@@ -41,8 +41,8 @@ const CUES = new Set([
 ]);
 
 /** Verbs of hatred, harm, view and treatment, which a third party may be said to hold toward a group. */
-const THEIR_VERBS = new Set([...HARM, 'think', 'thinks', 'thought', 'believe', 'believes', 'see', 'sees', 'treat', 'treats', 'treated', 'treating',
-  'act', 'acts', 'acting', 'target', 'targets', 'targeted', 'targeting', 'discriminate', 'discriminates', 'harass', 'harasses', 'harassed', 'profile', 'profiles']);
+const THEIR_VERBS = new Set([...HARM, ...REGARD_VERBS, 'act', 'acts', 'acting', 'target', 'targets', 'targeted', 'targeting', 'discriminate', 'discriminates',
+  'harass', 'harasses', 'harassed', 'profile', 'profiles']);
 
 /**
  * Is word i a third party's hatred, harm, view or treatment of a group named just after it ("the

@@ -6,11 +6,10 @@
  */
 import type { Token } from '../../normalize.ts';
 import { AGREED, reportedQuotes } from './counter-speech.ts';
-import { type Resolved, type Sentence, thirdPartySubject } from './sentence.ts';
+import { REGARD_VERBS, type Resolved, type Sentence, thirdPartySubject } from './sentence.ts';
 
 /** Verbs of a view held or told: "the board thinks …", "how they see disabled people", "the principal told me …". */
-const VIEW_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'see', 'sees', 'treat', 'treats', 'treated', 'treating',
-  'said', 'says', 'told', 'tells']);
+const VIEW_VERBS = new Set([...REGARD_VERBS, 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'said', 'says', 'told', 'tells']);
 /** Verbs of conduct that, with "like" after them, tell how someone acts toward a group ("act like the Filipino community doesn't exist"). */
 const CONDUCT_VERBS = new Set(['act', 'acts', 'acted', 'acting', 'treat', 'treats', 'treated', 'treating', 'behave', 'behaves', 'talk', 'talks']);
 /**

@@ -56,6 +56,8 @@ export function isContent(w: string): boolean {
 
 /** Subjects that make a verb the speaker's own, or everyone's ("I hate …", "lets deport …", "everyone hates …"). */
 const OWN_SUBJECTS = new Set(['i', 'we', 'you', 'u', 'ya', 'yall', 'im', 'ive', 'id', 'ill', 'well', 'wed', 'lets', 'let', 'everyone', 'everybody', 'people', 'ppl', 'folks', 'somebody', 'someone', 'anyone', 'anybody', 'gonna', 'wanna', 'gotta']);
+/** Verbs of how someone regards or treats a group, which the speaker may accuse a third party of ("the board thinks …", "they treat … like criminals"). */
+export const REGARD_VERBS = ['think', 'thinks', 'thought', 'believe', 'believes', 'see', 'sees', 'treat', 'treats', 'treated', 'treating'];
 /**
  * Between a subject and its verb: "the heat will kill seniors" (a prediction of what the third party
  * does; "we will …", "should …" stay calls) and adverbs ("they clearly think …", "I really hate …").
