@@ -127,11 +127,13 @@ function resolvedWord(w: string, g: boolean, attr: boolean, hate: boolean): Reso
 }
 
 export function resolveWords(toks: readonly Token[]): Resolved[] {
-  const out: Resolved[] = new Array(toks.length);
+  // filled by push, not new Array(n): a packed array, as ownWords' filter makes, so the context
+  // model's readers see one kind of array (a holey one deoptimised them)
+  const out: Resolved[] = [];
   let anchored = false;
   for (let i = 0; i < toks.length; i++) {
     if (isAnchor(toks[i]!)) anchored = true;
-    out[i] = asIs(toks[i]!);
+    out.push(asIs(toks[i]!));
   }
   if (!anchored) return out;
   // resolve misspelled neighbours of an anchor word ("I hate wmoen", "women are disgustnig"):
