@@ -117,6 +117,12 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
     ['blocks an identity called a fetish or a phase, "a man in a dress is still a man", unequal pay and city jobs refused, and groups named by a two-word condition',
       ['transgender is just a fetish', 'a man in a dress is still a man lmao', 'women shouldnt get paid the same as the male crew', 'women shouldnt be city employees', 'down syndrome kids shouldnt be in the pool program'],
       ['being transgender is not a fetish', 'trans people are not a trend', 'women shouldn\'t get paid less', 'the city employees shouldnt get paid the same as the council', 'special needs kids deserve a great playground']],
+    ['blocks groups named in slang or by a trait (sex, age, disability, colour, marital status); the same words about no group pass',
+      ['chicks shouldnt be cops, end of story', 'gay dudes shouldnt coach little league', 'crazies from the group home need to go', 'stutterers shouldnt be allowed to answer the city phones',
+        'unwed moms are a drain, cut them off', 'the darker they are the more trouble they cause', 'bachelors shouldnt be allowed to volunteer with kids', 'ok boomer, go die in your rocking chair'],
+      ['the 4-H chicks hatched at the library this week, so cute', 'the dudes from public works fixed the sign fast', 'unwed mothers get help at the family center', 'stutterers are welcome at the toastmasters club',
+        'darker paint on the mural would look better', 'the darker the sky the better for the star party', 'sped kids deserve the new sensory room', 'amputee vets swim at the pool on tuesdays',
+        'the boomer in the front row asked a good question about the bond']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

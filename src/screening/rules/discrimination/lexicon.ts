@@ -52,6 +52,8 @@ export const GROUP_NOUNS = [
   'disabled', 'handicapped', 'cripples', 'dwarves', 'dwarfs', 'autistics', 'amputees', 'paraplegics', 'schizophrenics', 'epileptics', 'diabetics',
   // age, marital status, military and veteran status
   'elderly', 'seniors', 'boomers', 'millennials', 'zoomers', 'geezers', 'retirees', 'veterans', 'veteran', 'vets', 'widows', 'divorcees', 'spinsters',
+  // named in slang or by a trait ("chicks shouldnt be cops", "stutterers shouldnt answer the phones", "bachelors … weirdos")
+  'chicks', 'broads', 'gals', 'dudes', 'crazies', 'stutterers', 'spergs', 'geriatrics', 'boomer', 'bachelors', 'jws',
 ];
 /** Adjectives naming a protected characteristic: a group with a people noun ("gay people", "Mexican workers"). */
 export const GROUP_ADJ = [
@@ -67,6 +69,8 @@ export const GROUP_ADJ = [
   'cambodian', 'laotian', 'hmong', 'thai', 'taiwanese', 'bangladeshi', 'nepali', 'lebanese', 'fijian', 'hawaiian', 'chamorro',
   'european', 'chicano', 'pacific', 'tongan', 'mormon', 'buddhist', 'atheist', 'evangelical',
   'baptist', 'methodist', 'lutheran', 'presbyterian', 'pentecostal', 'adventist', 'quaker', 'amish', 'pagan', 'wiccan', 'shia', 'sunni',
+  // with a people noun: "darker folks", "unwed moms", "geriatric people", "sped kids"
+  'darker', 'unwed', 'geriatric', 'hijabi', 'amputee', 'sped',
 ];
 /**
  * Group adjectives that also name a person ("never trust a Mexican", "the Chinese are …"); used
