@@ -119,10 +119,13 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['being transgender is not a fetish', 'trans people are not a trend', 'women shouldn\'t get paid less', 'the city employees shouldnt get paid the same as the council', 'special needs kids deserve a great playground']],
     ['blocks groups named in slang or by a trait (sex, age, disability, colour, marital status); the same words about no group pass',
       ['chicks shouldnt be cops, end of story', 'gay dudes shouldnt coach little league', 'crazies from the group home need to go', 'stutterers shouldnt be allowed to answer the city phones',
-        'unwed moms are a drain, cut them off', 'the darker they are the more trouble they cause', 'bachelors shouldnt be allowed to volunteer with kids', 'ok boomer, go die in your rocking chair'],
+        'unwed moms are a drain, cut them off', 'the darker they are the more trouble they cause', 'bachelors shouldnt be allowed to volunteer with kids', 'ok boomer, go die in your rocking chair',
+        'special needs kids shouldnt be in regular summer camp', 'special ed kids are a drain on the budget', 'mixed race couples at the parade are disgusting', 'why do we let senile grandpas vote on anything',
+        'crippled people shouldn\'t run for office', 'Darker staff shouldn\'t work the city hall front desk'],
       ['the 4-H chicks hatched at the library this week, so cute', 'the dudes from public works fixed the sign fast', 'unwed mothers get help at the family center', 'stutterers are welcome at the toastmasters club',
         'darker paint on the mural would look better', 'the darker the sky the better for the star party', 'sped kids deserve the new sensory room', 'amputee vets swim at the pool on tuesdays',
-        'the boomer in the front row asked a good question about the bond']],
+        'the boomer in the front row asked a good question about the bond', 'special needs kids deserve a great playground', 'special ed kids need more aides, fund it',
+        'the special meeting on the budget is tonight', 'mixed race couples are welcome at the marriage workshop', 'city staff should work the front desk on saturdays']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

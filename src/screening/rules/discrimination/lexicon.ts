@@ -53,7 +53,7 @@ export const GROUP_NOUNS = [
   // age, marital status, military and veteran status
   'elderly', 'seniors', 'boomers', 'millennials', 'zoomers', 'geezers', 'retirees', 'veterans', 'veteran', 'vets', 'widows', 'divorcees', 'spinsters',
   // named in slang or by a trait ("chicks shouldnt be cops", "stutterers shouldnt answer the phones", "bachelors … weirdos")
-  'chicks', 'broads', 'gals', 'dudes', 'crazies', 'stutterers', 'spergs', 'geriatrics', 'boomer', 'bachelors', 'jws',
+  'chicks', 'broads', 'gals', 'dudes', 'crazies', 'stutterers', 'spergs', 'geriatrics', 'boomer', 'bachelors', 'jws', 'nonbelievers',
 ];
 /** Adjectives naming a protected characteristic: a group with a people noun ("gay people", "Mexican workers"). */
 export const GROUP_ADJ = [
@@ -70,7 +70,7 @@ export const GROUP_ADJ = [
   'european', 'chicano', 'pacific', 'tongan', 'mormon', 'buddhist', 'atheist', 'evangelical',
   'baptist', 'methodist', 'lutheran', 'presbyterian', 'pentecostal', 'adventist', 'quaker', 'amish', 'pagan', 'wiccan', 'shia', 'sunni',
   // with a people noun: "darker folks", "unwed moms", "geriatric people", "sped kids"
-  'darker', 'unwed', 'geriatric', 'hijabi', 'amputee', 'sped',
+  'darker', 'unwed', 'geriatric', 'hijabi', 'amputee', 'sped', 'crippled', 'senile', 'interracial',
 ];
 /**
  * Group adjectives that also name a person ("never trust a Mexican", "the Chinese are …"); used
@@ -94,6 +94,7 @@ export const PEOPLE = new Set([
   'youth', 'users', 'patients', 'deputies', 'firefighters', 'lifeguards', 'clerks', 'coaches', 'candidates', 'appointees', 'witnesses', 'churches', 'mosques', 'temples', 'synagogues', 'congregations', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
   'doctors', 'nurses', 'teachers', 'cops', 'officers', 'shopkeepers', 'vendors', 'contractors', 'employers', 'bosses', 'guys',
   'neighborhoods', 'neighbourhoods', 'areas', 'islanders', 'priests', 'pastors', 'rabbis', 'imams', 'nuns', 'monks', 'clergy', 'athletes', 'players',
+  'staff', 'grandpas', 'grandmas',
 ]);
 /** Conditions and origins after "people with …" / "people of …" ("people with HIV", "people of color"). */
 export const CONDITIONS = new Set([

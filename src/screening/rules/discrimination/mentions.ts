@@ -50,8 +50,8 @@ export function groupAt(s: Sentence, i: number): number {
     // "non-binary"
     if (r.w === 'non' && next?.w === 'binary') return next && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
     // "special needs kids", "down syndrome adults"
-    const second = CONDITION_PAIRS.get(r.w);
-    if (second !== undefined) return next !== undefined && next.w === second && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) && !brk(i, i + 2) ? i + 3 : -1;
+    const seconds = CONDITION_PAIRS.get(r.w);
+    if (seconds !== undefined) return next !== undefined && seconds.includes(next.w) && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) && !brk(i, i + 2) ? i + 3 : -1;
     // "ssi people", "ssdi recipients"
     if (PROGRAMMES.has(r.w)) {
       const end = benefitGroupAt(res, i);
@@ -120,7 +120,7 @@ export function phraseGroup(res: readonly Resolved[], j: number, of: boolean): n
   return -1;
 }
 /** Disabilities named in two words before a people noun ("special needs kids", "down syndrome adults"). */
-const CONDITION_PAIRS: ReadonlyMap<string, string> = new Map([['special', 'needs'], ['down', 'syndrome']]);
+const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['special', ['needs', 'ed']], ['down', ['syndrome']], ['mixed', ['race']]]);
 /** What marks a group "in" it: a wheelchair, religious dress. */
 export const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
 /** 40 to 99: "anyone over 60" names an age group; "anyone over 18" does not. */
