@@ -100,7 +100,7 @@ async function build() {
  *
  * Both set at run time (read per compilation), before the bundle loads; a value given to node wins.
  */
-function tuneCompiler() {
+export function tuneCompiler() {
   const given = (name) => [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(name));
   if (!given('max-inlined-bytecode-size')) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
   if (!given('regexp-tier-up')) setFlagsFromString('--no-regexp-tier-up');

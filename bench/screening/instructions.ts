@@ -5,20 +5,23 @@
  * Timing on a shared two-core host moves ±20 % within minutes, and callgrind on the usual
  * multi-threaded node moved ±10 % between runs of the same code (when the background compiler's
  * work lands relative to the main thread decides how much gets compiled twice). With
- * `--single-threaded` V8 compiles, collects garbage and sweeps on the main thread, in a fixed
- * order, and the count repeats to ~0.1 % (6.639 and 6.635 G for 10,000 lines), so changes of 1 %
- * can be told apart. It counts what one core would do, compiler included; not cache misses.
+ * `--single-threaded` V8 compiles, collects garbage and sweeps on the main thread, and the count
+ * repeats to ~0.1 % on 10,000 lines (6.639 and 6.635 G). On 60,000 lines the garbage collector's
+ * share still moves with the clock (0.73–1.22 G for the same bundle), so totals move ±1 %: compare
+ * the categories, and count twice before believing a change under 2 %. It counts what one core
+ * would do, compiler included; not cache misses.
  *
  * Each BUNDLE_DIR is a built screen bundle (`node_modules/.cache/crier/<dir>`, copied elsewhere to
  * keep an old one); without one, the current bundle is built and counted. Bundles run in parallel
- * (one per core), with the compiler flags bin/crier-screen.js sets. Prints the total and where the
+ * (one per core), with the compiler flags bin/crier-screen.js sets (its `tuneCompiler` as it is now:
+ * an old bundle is counted with today's flags). Prints the total and where the
  * instructions went (optimising compiler, compiled JavaScript, V8 builtins, garbage collection …).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const [file = '/tmp/bench60k.jsonl', ...given] = process.argv.slice(2);
@@ -31,13 +34,11 @@ function currentBundle(): string {
 
 const bundles = given.length > 0 ? given.map((b) => resolve(b)) : [currentBundle()];
 const work = mkdtempSync(join(tmpdir(), 'crier-instructions-'));
-// the same start as bin/crier-screen.js: its compiler flags, then the bundle's entry
+// the same start as bin/crier-screen.js: its compiler flags (FLAGS=0 leaves V8's defaults), then the bundle's entry
 const runner = join(work, 'run.mjs');
 writeFileSync(runner, [
-  "import { setFlagsFromString } from 'node:v8';",
   "import { pathToFileURL } from 'node:url';",
-  "setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');",
-  "setFlagsFromString('--no-regexp-tier-up');",
+  `if (process.env.FLAGS !== '0') (await import(${JSON.stringify(pathToFileURL(join(root, 'bin/crier-screen.js')).href)})).tuneCompiler();`,
   "process.argv.splice(2, process.argv.length, 'screen', '--kind', 'comment');",
   "await import(pathToFileURL(process.env.BUNDLE + '/screen-main.mjs').href);",
 ].join('\n'));
