@@ -72,7 +72,7 @@ const ANCHORS = new Set([
   ...GROUP_NOUNS, ...GROUP_ADJ, ...[...NEG_ATTR, ...DEROG_NOUNS].filter((w) => !NOT_ANCHORS.has(w) && !ONE_OF.has(w)), ...HATE_VERBS, ...HARM, 'belong', 'fuck', 'kill',
   ...[...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)),
   'syndrome', 'illness', 'illnesses', 'disorder', 'disorders', 'diseases', 'defects', 'palsy', 'color', 'colour', 'descent', 'binary',
-  // "special needs kids", "special ed kids": the group is read only when the comment is
+  // "special needs kids shouldnt be in regular camp" has no other anchor, and a comment without one is not read
   'special',
   ...WORN, ...INSULT_STARTS,
   // ages that name a group after "over" ("people over 70 shouldn't vote")
