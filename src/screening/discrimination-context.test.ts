@@ -71,6 +71,12 @@ describe('[V.2] the context model: what is said around a group, where the gramma
       expect(mayBlockAlone(resolved(text)), text).toBe(false);
     for (const text of ['Immigrants are a plague on this town', 'The Haitians in the shelter are filthy'])
       expect(mayBlockAlone(resolved(text)), text).toBe(true);
+    // that a group may do something is no dislike: the model blocked these at p ≥ 0.98
+    for (const text of ['gay officers should be allowed on the police force, obviously', 'Jehovah\'s Witnesses should be allowed to table at the library too',
+      'nonbelievers are allowed to teach our kids, its a public school', 'old people are allowed to speak at public comment, chill']) {
+      expect(mayBlockAlone(resolved(text)), text).toBe(false);
+      expect(v2(text), text).not.toContain('block');
+    }
     // a long comment is a set-up the grammar may not read whole: the model may block it
     expect(mayBlockAlone(resolved('Funny how the break-ins started the same month the refugee families moved onto Cedar Street, not saying anything'))).toBe(true);
   });

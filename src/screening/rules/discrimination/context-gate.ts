@@ -34,9 +34,14 @@ const PROXIES = new Set([
 const SHORT = 15;
 /** A short comment's block also needs the model surer than this (its evidence is a handful of words). */
 const SHORT_BLOCK = 0.8;
-/** Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded insults. */
+/**
+ * Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded
+ * insults. Not "allowed" or "permitted": a short comment that says them with no negation (which the
+ * gate refuses) says a group may do something ("gay officers should be allowed on the police force",
+ * "Jehovah's Witnesses should be allowed to table at the library too"), and the model blocked those.
+ */
 const CUES = new Set([
-  ...HARM, ...RIGHTS, ...GROUP_DEEDS, ...HARMFUL_THINGS,
+  ...HARM, ...[...RIGHTS].filter((w) => w !== 'allowed' && w !== 'permitted'), ...GROUP_DEEDS, ...HARMFUL_THINGS,
   ...CODED, 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood',
 ]);
 
