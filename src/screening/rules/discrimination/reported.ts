@@ -49,6 +49,24 @@ export function calledByOthers(words: readonly string[], i: number): boolean {
   return !CALLERS_OWN.has(words[k - 1]!);
 }
 
+/** Verbs of someone saying a word aloud, right before the slur they said: "someone yelled f*g at the pride walk". */
+const SAID_ALOUD = new Set(['yelled', 'yelling', 'yells', 'shouted', 'shouting', 'screamed', 'screaming', 'saying', 'said', 'muttered', 'muttering']);
+/**
+ * Is the slur at i one someone else said aloud or is calling people, told as an act ("someone yelled
+ * … downtown, reported it", "reporting the guy saying … in chat", "calling ppl … at the rec center is
+ * gross", "ppl calling others …")? Not when the speaker does it: "I yelled …", "im calling them …".
+ */
+export function saidByOthers(words: readonly string[], i: number): boolean {
+  const k = i - 1;
+  if (k >= 1 && SAID_ALOUD.has(words[k]!)) return !CALLERS_OWN.has(words[k - 1]!);
+  // "calling [ppl | others | the kids | disabled people] …"
+  for (let c = i - 1; c >= Math.max(0, i - 4); c--) {
+    if (words[c] !== 'calling') continue;
+    return c === 0 || !(CALLERS_OWN.has(words[c - 1]!) || words[c - 1] === 'am' || words[c - 1] === 'keep');
+  }
+  return false;
+}
+
 /** The words the speaker says: those quoted after a speech verb are someone else's ("the coach told her '…'"), unless the speaker sides with them. */
 export function ownWords(text: string, t: readonly Token[], res: readonly Resolved[]): readonly Resolved[] {
   const spans = reportedQuotes(text);
