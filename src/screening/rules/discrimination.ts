@@ -376,7 +376,7 @@ function check(ctx: RuleContext): Hit[] {
     const [h] = lexHits(ctx, [m], () => `slur "${ctx.text.slice(ctx.norm.map[t[m.from]!.start]!, ctx.norm.map[t[m.to - 1]!.end]!)}"`, 0.95);
     if (m.to - m.from === 1 && reclaimed(words, m.from)) hits.push(mark(h!, 'self-reference (reclaimed?)'));
     else if (quotedInReport(ctx, h!.start!, h!.end!)) hits.push(mark(h!, 'quoted in a report of it (counter-speech?)'));
-    else if ((calledByOthers(words, m.from) || saidByOthers(words, m.from)) && !agreesWith(ctx.norm.text)) hits.push(mark(h!, 'what someone else called a person (a report?)'));
+    else if ((calledByOthers(words, m.from) || saidByOthers(words, m.from)) && !agreesWith(ctx.norm.text)) hits.push(mark(h!, 'what someone else called a person or said aloud (a report?)'));
     else hits.push(h!);
   }
   phraseHits(ctx, (h) => hits.push(judged(ctx, h)));
