@@ -106,18 +106,21 @@ export function tuneCompiler() {
   if (!given('regexp-tier-up')) setFlagsFromString('--no-regexp-tier-up');
 }
 
+/** The screen bundle's entry file, built first if any of its sources changed (throws if the build fails). */
+export async function bundleEntry() {
+  return fresh() ?? (await build());
+}
+
 export async function runScreen() {
   tuneCompiler();
-  let main = fresh();
-  if (!main) {
-    try {
-      main = await build();
-    } catch {
-      const { register } = await import('tsx/esm/api');
-      register();
-      await import(pathToFileURL(entry).href);
-      return;
-    }
+  let main;
+  try {
+    main = await bundleEntry();
+  } catch {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import(pathToFileURL(entry).href);
+    return;
   }
   await import(pathToFileURL(main).href);
 }

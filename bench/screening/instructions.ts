@@ -26,19 +26,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const [file = '/tmp/bench60k.jsonl', ...given] = process.argv.slice(2);
 
-function currentBundle(): string {
-  execFileSync(process.execPath, [join(root, 'bin/crier.js'), 'screen', '--kind', 'comment'], { cwd: root, input: '{"id":0,"text":"w"}\n' });
-  const manifest = JSON.parse(readFileSync(join(root, 'node_modules/.cache/crier/screen.manifest.json'), 'utf8')) as { dir: string };
-  return join(root, 'node_modules/.cache/crier', manifest.dir);
-}
-
-const bundles = given.length > 0 ? given.map((b) => resolve(b)) : [currentBundle()];
+const crierScreen = pathToFileURL(join(root, 'bin/crier-screen.js')).href;
+const { bundleEntry } = (await import(crierScreen)) as { bundleEntry(): Promise<string> };
+const bundles = given.length > 0 ? given.map((b) => resolve(b)) : [dirname(await bundleEntry())];
 const work = mkdtempSync(join(tmpdir(), 'crier-instructions-'));
 // the same start as bin/crier-screen.js: its compiler flags (FLAGS=0 leaves V8's defaults), then the bundle's entry
 const runner = join(work, 'run.mjs');
 writeFileSync(runner, [
   "import { pathToFileURL } from 'node:url';",
-  `if (process.env.FLAGS !== '0') (await import(${JSON.stringify(pathToFileURL(join(root, 'bin/crier-screen.js')).href)})).tuneCompiler();`,
+  `if (process.env.FLAGS !== '0') (await import(${JSON.stringify(crierScreen)})).tuneCompiler();`,
   "process.argv.splice(2, process.argv.length, 'screen', '--kind', 'comment');",
   "await import(pathToFileURL(process.env.BUNDLE + '/screen-main.mjs').href);",
 ].join('\n'));
