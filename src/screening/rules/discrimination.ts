@@ -28,7 +28,7 @@ import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED } from './discrimination/counter-speech.ts';
-import { agreesWith, calledByOthers, othersView, ownWords, saidByOthers } from './discrimination/reported.ts';
+import { agreesWith, othersView, ownWords, slurOfOthers } from './discrimination/reported.ts';
 import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
@@ -376,7 +376,7 @@ function check(ctx: RuleContext): Hit[] {
     const [h] = lexHits(ctx, [m], () => `slur "${ctx.text.slice(ctx.norm.map[t[m.from]!.start]!, ctx.norm.map[t[m.to - 1]!.end]!)}"`, 0.95);
     if (m.to - m.from === 1 && reclaimed(words, m.from)) hits.push(mark(h!, 'self-reference (reclaimed?)'));
     else if (quotedInReport(ctx, h!.start!, h!.end!)) hits.push(mark(h!, 'quoted in a report of it (counter-speech?)'));
-    else if ((calledByOthers(words, m.from) || saidByOthers(words, m.from)) && !agreesWith(ctx.norm.text)) hits.push(mark(h!, 'what someone else called a person or said aloud (a report?)'));
+    else if (slurOfOthers(ctx.norm.text, words, m.from)) hits.push(mark(h!, 'what someone else called a person or said aloud (a report?)'));
     else hits.push(h!);
   }
   phraseHits(ctx, (h) => hits.push(judged(ctx, h)));

@@ -40,7 +40,7 @@ const CALLERS_OWN = new Set(['i', 'we', 'you', 'u', 'yall', 'ya', 'im', 'ill', '
  * Is the slur at i what someone else called a person: "the rec center guy called my son a …", "I got
  * called a … at the bus stop"? The one told of it reports it; "I called him a …" is the speaker's.
  */
-export function calledByOthers(words: readonly string[], i: number): boolean {
+function calledByOthers(words: readonly string[], i: number): boolean {
   let k = i - 1;
   if (words[k] === 'a' || words[k] === 'an') k--;
   if (k >= 0 && CALLED_ONES.has(words[k]!)) k--;
@@ -56,7 +56,7 @@ const SAID_ALOUD = new Set(['yelled', 'yelling', 'yells', 'shouted', 'shouting',
  * … downtown, reported it", "reporting the guy saying … in chat", "calling ppl … at the rec center is
  * gross", "ppl calling others …")? Not when the speaker does it: "I yelled …", "im calling them …".
  */
-export function saidByOthers(words: readonly string[], i: number): boolean {
+function saidByOthers(words: readonly string[], i: number): boolean {
   const k = i - 1;
   if (k >= 1 && SAID_ALOUD.has(words[k]!)) return !CALLERS_OWN.has(words[k - 1]!);
   // "calling [ppl | others | the kids | disabled people] …"
@@ -65,6 +65,11 @@ export function saidByOthers(words: readonly string[], i: number): boolean {
     return c === 0 || !(CALLERS_OWN.has(words[c - 1]!) || words[c - 1] === 'am' || words[c - 1] === 'keep');
   }
   return false;
+}
+
+/** Is the slur at i one someone else called a person or said aloud, told by a speaker who does not side with it? */
+export function slurOfOthers(text: string, words: readonly string[], i: number): boolean {
+  return (calledByOthers(words, i) || saidByOthers(words, i)) && !agreesWith(text);
 }
 
 /** The words the speaker says: those quoted after a speech verb are someone else's ("the coach told her '…'"), unless the speaker sides with them. */
