@@ -55,7 +55,7 @@ function row(text: string, y: number): Row {
   const grammar = screenComment(text).filter((f) => f.clause === 'V.2' && !MODEL_MADE.test(f.message));
   const decided = grammar.length > 0 ? grammar.some((f) => f.severity === 'block') : undefined;
   // `named`: which of the model's two thresholds the rule holds the comment to
-  return { x: contextFeatures(res, BITS), y, named: spokenOf(named, aside), floor: blockAt(res, aside, named, 0), decided };
+  return { x: contextFeatures(res, BITS), y, named: spokenOf(named, aside), floor: blockAt(res, aside, named, 0, norm.text.includes('?')), decided };
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;

@@ -65,7 +65,7 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     expect(contextFeatures(resolved('I think the plumbers on our block are great neighbours'), 18)).not.toEqual(a);
   });
 
-  it('[V.2] never blocks alone a short statement without a negative cue, negated, in the past tense or reported', () => {
+  it('[V.2] never blocks alone a short statement without a negative cue, with its cue negated, in the past tense or reported', () => {
     for (const text of ['Trans women are women', 'Seniors shouldn\'t be working at 80 to pay rent', 'Seniors are worse off since the bus cuts',
       'We don\'t want refugees to suffer', 'The Mexicans at the party were loud', 'He thinks women are hysterical'])
       expect(mayBlockAlone(resolved(text)), text).toBe(false);
@@ -79,6 +79,24 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     }
     // a long comment is a set-up the grammar may not read whole: the model may block it
     expect(mayBlockAlone(resolved('Funny how the break-ins started the same month the refugee families moved onto Cedar Street, not saying anything'))).toBe(true);
+  });
+
+  it('[V.2] lets the model block a short comment that refuses a group a place, a right or trust, not one that spares a group a hardship', () => {
+    // a negation refuses the group something: the model may block (these were refused outright before)
+    for (const text of ['deaf people shouldnt run the front desk', 'autistic ppl cant be trusted with city jobs', 'wiccans dont deserve a park permit',
+      'dont rent to haitians, they wreck the place', 'never trust a divorced guy with the budget', 'no more somalis moving onto our block',
+      'single moms raise thugs, no wonder the park is a mess']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
+    // a negation that spares a group what it suffers, lacks or has done to it, or a cue inside the negation, does not
+    for (const text of ['gay teachers shouldnt be fired for being gay', 'jewish kids shouldnt miss school for the holiday', 'women shouldnt be in danger walking home',
+      'immigrants cant do the paperwork alone', 'disabled ppl cant even get into these meetings', 'trans kids dont deserve this',
+      'dont let the seniors miss the flu clinic', 'dont let bigots scare the muslim family off our street', 'muslims arent terrorists, stop spreading hate',
+      'native kids shouldnt go hungry at school, shameful', 'a woman who just cant cook', 'asian ppl dont all look the same', 'old people dont need another lecture',
+      'no more seniors left out of the bus plan']) {
+      expect(mayBlockAlone(resolved(text)), text).toBe(false);
+      expect(v2(text), text).not.toContain('block');
+    }
+    // "no more …" asked back is a rebuttal ("no more immigrants? half the payroll is immigrants")
+    expect(mayBlockAlone(resolved('no more immigrants'), false, true)).toBe(false);
   });
 
   it('[V.2] reads a short comment whose group word names no group for the grammar (one person, a thing, a trade)', () => {

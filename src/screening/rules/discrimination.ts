@@ -470,7 +470,7 @@ export function contextAsked(text: string, tokens: readonly Token[]): { named: b
  * lots of practice running from cops"); the general classifier is the fallback.
  */
 function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside: boolean, named: boolean): Hit[] {
-  const c = contextScore(ownWords(ctx.norm.text, ctx.tokens, res), aside, named);
+  const c = contextScore(ownWords(ctx.norm.text, ctx.tokens, res), aside, named, ctx.norm.text.includes('?'));
   const strong = c.p >= c.block;
   if (!strong) {
     // the general classifier may still be sure enough to block where the context model only advises

@@ -6,6 +6,7 @@
 import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
 import { ORIGINS, WORN } from './mentions.ts';
 import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
+import { idiomWithNo, NEGATION_SCOPE, refuses } from './refusal.ts';
 import { badWord, qualified, REPORTING } from './valence.ts';
 
 /** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
@@ -65,22 +66,36 @@ export function theirVerb(res: readonly Resolved[], i: number): boolean {
 
 /**
  * May the model alone block this comment: long enough to need it, or short with a negative cue
- * ("worse off" and "terrible at waiting" are not), no negation ("we don't want refugees to suffer"),
- * not in the past tense and not someone else's view ("he thinks …")?
+ * ("worse off" and "terrible at waiting" are not) outside a negation's scope ("we don't want refugees
+ * to suffer") or a negation that refuses a group something ("deaf people shouldnt run the front desk"),
+ * not in the past tense and not someone else's view ("he thinks …")? Until session 16 any negation
+ * kept the model out: 84 hateful short comments of the development sets against 26 others.
  */
-export function mayBlockAlone(res: readonly Resolved[], aside = false): boolean {
+export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = false): boolean {
   if (res.length >= SHORT) return true;
   // a short comment whose every group is "about …" or in someone else's relative clause says nothing of it
   if (aside) return false;
   let cue = false;
+  /** Words up to here are in a negation's scope: a cue there is denied ("trans people arent groomers"). */
+  let negatedTo = -1;
+  /** A negation that refuses no group was seen: a bad word after it judges what was negated ("… shouldnt go hungry, shameful"). */
+  let judged = false;
   for (let i = 0; i < res.length; i++) {
     const r = res[i]!;
     // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
-    if (NEGATORS.has(r.w) || REPORTING.has(r.w) || r.w === 'were' || r.w === 'was') return false;
+    if (REPORTING.has(r.w) || r.w === 'were' || r.w === 'was') return false;
+    if (NEGATORS.has(r.w)) {
+      if (idiomWithNo(res, i)) continue;
+      if (refuses(res, i, asks)) cue = true;
+      else judged = true;
+      negatedTo = i + NEGATION_SCOPE;
+      continue;
+    }
+    if (i <= negatedTo) continue;
     // "the council hates immigrants" accuses the council: a third party's hatred is no cue
     if (r.hate && thirdPartySubject(res, i, 0, res[i + 1]?.g === true)) continue;
     // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
-    if (CUES.has(r.w) || ((r.attr || r.hate || badWord(r.w)) && !qualified(res[i + 1]?.w))) cue = true;
+    if (CUES.has(r.w) || ((r.attr || r.hate || (badWord(r.w) && !judged)) && !qualified(res[i + 1]?.w) && res[i - 1]?.w !== 'thats')) cue = true;
   }
   return cue;
 }
@@ -97,8 +112,8 @@ export function mayJudge(words: number, named: boolean): boolean {
 }
 
 /** The probability at which the model alone blocks this comment, given the model's threshold (Infinity: never). */
-export function blockAt(res: readonly Resolved[], aside: boolean, named: boolean, block: number): number {
-  if (!mayJudge(res.length, named) || !mayBlockAlone(res, aside)) return Infinity;
+export function blockAt(res: readonly Resolved[], aside: boolean, named: boolean, block: number, asks = false): number {
+  if (!mayJudge(res.length, named) || !mayBlockAlone(res, aside, asks)) return Infinity;
   return res.length >= SHORT ? block : Math.max(block, SHORT_BLOCK);
 }
 

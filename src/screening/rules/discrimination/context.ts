@@ -153,7 +153,7 @@ export const spokenOf = (named: boolean, aside: boolean): boolean => named && !a
  * for it: those for a comment that speaks of a group (or a stand-in for one), else the higher ones
  * for a comment that names none or names its groups only in an aside (`aside`).
  */
-export function contextScore(res: readonly Resolved[], aside: boolean, named: boolean): { p: number; block: number; advice: number } {
+export function contextScore(res: readonly Resolved[], aside: boolean, named: boolean, asks = false): { p: number; block: number; advice: number } {
   // a comment the model may not block alone is scored against a block threshold it cannot reach
   const { data, w } = (loaded ??= loadContextModel(contextModel));
   const n = featureIndices(res, data.bits);
@@ -161,6 +161,6 @@ export function contextScore(res: readonly Resolved[], aside: boolean, named: bo
   for (let k = 0; k < n; k++) sum += w[FEATURES[k]!]!;
   const z = data.bias + sum * data.scale;
   const direct = spokenOf(named, aside);
-  const block = blockAt(res, aside, named, direct ? data.block : data.unnamed);
+  const block = blockAt(res, aside, named, direct ? data.block : data.unnamed, asks);
   return { p: 1 / (1 + Math.exp(-z)), block, advice: direct ? data.advice : block };
 }

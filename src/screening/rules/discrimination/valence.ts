@@ -16,7 +16,7 @@ const BAD = -2;
  * Negative words that, said of a group, say what it suffers, feels or thinks rather than what it is
  * ("… are afraid", "… are victims", "… are homeless", "… are skeptical of the plan", "… are at risk").
  */
-const EXPERIENCED = new Set([
+export const EXPERIENCED: ReadonlySet<string> = new Set([
   'afraid', 'alone', 'angry', 'anguish', 'anxious', 'apprehensive', 'bankrupt', 'casualty', 'crestfallen', 'defenseless', 'desperate', 'despondent',
   'disconsolate', 'discomfort', 'distress', 'downcast', 'fearful', 'furious', 'glum', 'grief', 'heartbroken', 'helpless', 'homeless', 'homesick',
   'hurt', 'hurts', 'ill', 'illness', 'indignant', 'insecure', 'irate', 'livid', 'lonely', 'lonesome', 'mad', 'miserable', 'nervous', 'outrage',

@@ -1,0 +1,96 @@
+/**
+ * A short comment's negations, for the gate (context-gate.ts): does a negation refuse a group a
+ * place, a right or trust ("deaf people shouldnt run the front desk", "dont rent to haitians", "no
+ * more somalis moving in"), which makes the comment's dislike explicit, or spare a group what it
+ * suffers, lacks or has done to it ("… shouldnt be fired", "… cant even get into the meetings",
+ * "… dont deserve this"), which is no cue at all?
+ */
+import { HARM, TREAT_VERBS } from './lexicon.ts';
+import type { Resolved } from './sentence.ts';
+import { badWord, EXPERIENCED } from './valence.ts';
+
+/** Words after a negation that are in its scope: a cue there is denied ("trans people arent groomers, keep them at the library"). */
+export const NEGATION_SCOPE = 4;
+/** "no wonder", "no offense": idioms, not negations. */
+const IDIOMS_WITH_NO = new Set(['wonder', 'offense', 'offence']);
+
+/** Is the "no" at i part of an idiom ("single moms raise thugs, no wonder …")? */
+export function idiomWithNo(res: readonly Resolved[], i: number): boolean {
+  return res[i]!.w === 'no' && IDIOMS_WITH_NO.has(res[i + 1]?.w ?? '');
+}
+
+/** Negated modals that refuse a group something when it is their subject ("… shouldnt be cops", "… cant be trusted", "… dont deserve a say"). */
+const REFUSING = new Set(['shouldnt', 'cant', 'cannot', 'mustnt', 'dont', 'doesnt']);
+/**
+ * After "dont", only these refuse ("… dont deserve a permit", "… dont have a stake"); "… dont all look the same" denies a
+ * stereotype. Not "need": "old people dont need another lecture" is as likely as "girls dont need scholarships".
+ */
+const REFUSED_AFTER_DO = new Set(['deserve', 'deserves', 'belong', 'belongs', 'get', 'gets', 'have', 'has', 'count', 'counts', 'matter', 'matters']);
+/** What a group suffers or lacks: refused, it protects ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"). */
+const HARDSHIP = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', 'reach', 'enter', 'without', 'wait', 'stand', 'pay', 'lose', 'fear',
+  'live', 'go', 'hungry', 'help', 'find', 'follow', 'hear', 'see', 'danger', 'scared', 'harassment', 'hate', 'abuse', 'discrimination', 'racism',
+  // done to them, also after "get" ("… shouldnt get harassed")
+  'harassed', 'denied', 'turned', 'excluded', 'left', 'treated', 'forced', 'evicted', 'bullied', 'ignored', 'mocked', 'targeted']);
+/** Between a group and its modal, a relative clause: one person, not the group. */
+const RELATIVE = new Set(['who', 'that', 'which']);
+/** After "dont let <group>", where a group is kept ("dont let women on the zoning board"), not what it is spared ("dont let the seniors miss the flu clinic"). */
+const LET_INTO = new Set(['on', 'in', 'into', 'onto', 'near', 'inside', 'around', 'run', 'open', 'coach', 'teach', 'work', 'vote', 'move', 'buy', 'rent', 'live', 'use']);
+/** Past participles, regular and the common irregular ones of what is done to people. */
+const PARTICIPLE = /^(?:[a-z]+ed|shot|hit|beaten|kept|left|told|thrown|driven|run|put|sent|caught|held|taken|given|let|hurt)$/;
+/** Participles that grant: refused, they exclude ("… cant be trusted", "… shouldnt be allowed", "… shouldnt be let near …"). */
+const GRANTED = new Set(['allowed', 'permitted', 'let', 'trusted', 'hired', 'elected', 'given', 'served', 'admitted', 'employed', 'promoted', 'licensed', 'married', 'accepted', 'welcomed', 'included', 'invited', 'housed', 'funded', 'paid', 'appointed', 'seated']);
+/** Verbs an order refuses to a group ("dont rent to puerto ricans", "never trust a divorced guy", "dont let women on the board"). */
+const REFUSED_ORDER = new Set([...TREAT_VERBS, 'let', 'give', 'put', 'allow']);
+/** Before an order, words that leave it an order ("pls dont hire …", "we dont rent to …"). */
+const BEFORE_ORDER = new Set(['pls', 'please', 'plz', 'just', 'so', 'and', 'lol', 'i', 'we', 'seriously']);
+
+/** Does the negation at i refuse a group something: a group's negated modal, an order not to serve a group, or "no (more) <group>"? */
+export function refuses(res: readonly Resolved[], i: number, asks: boolean): boolean {
+  const w = res[i]!.w;
+  const order = i === 0 || BEFORE_ORDER.has(res[i - 1]!.w);
+  // "no more asians buying up houses"; not "no latino vendors at the festival this year", which may tell what is missing
+  // ("no foreigners? half the city payroll is immigrants" asks back)
+  if (w === 'no' && res[i + 1]?.w === 'more' && order && !asks) return groupAt(res, i + 2, 2) && !spared(res, i + 2);
+  if ((w === 'dont' || w === 'never') && order && REFUSED_ORDER.has(res[i + 1]?.w ?? '')) {
+    // the group is what is refused, not someone else named first ("dont let bigots scare the muslim family")
+    for (let k = i + 2; k <= i + 5 && k < res.length; k++) {
+      if (res[k]!.g) return !spared(res, k) && (res[i + 1]!.w !== 'let' || LET_INTO.has(res[k + 1]?.w ?? ''));
+      if (res[k]!.attr || res[k]!.hate || badWord(res[k]!.w)) return false;
+    }
+    return false;
+  }
+  if (!REFUSING.has(w)) return false;
+  let subject = false;
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    if (res[k]!.g) subject = true;
+    // "a woman who just cant cook" is one woman
+    else if (subject && RELATIVE.has(res[k]!.w)) return false;
+  }
+  if (!subject) return false;
+  const verb = res[i + 1]?.w;
+  if (verb === undefined || ((w === 'dont' || w === 'doesnt') && !REFUSED_AFTER_DO.has(verb))) return false;
+  // "… dont deserve this" spares them it
+  if ((verb === 'deserve' || verb === 'deserves') && (res[i + 2]?.w === 'this' || res[i + 2]?.w === 'that')) return false;
+  return !spared(res, i);
+}
+
+/** Is a group word among the n words from i? */
+function groupAt(res: readonly Resolved[], i: number, n: number): boolean {
+  for (let k = i; k < i + n && k < res.length; k++) if (res[k]!.g) return true;
+  return false;
+}
+
+/**
+ * Do the words after i spare a group what it suffers or lacks rather than refuse it something: a hardship
+ * ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"), or
+ * a thing done to it ("… shouldnt be fired", "… harassed", "… turned away"; not "… cant be trusted",
+ * "… shouldnt be allowed")?
+ */
+function spared(res: readonly Resolved[], i: number): boolean {
+  for (let k = i + 1; k <= i + 7 && k < res.length; k++) {
+    const x = res[k]!.w;
+    if (HARDSHIP.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to')) return true;
+    if (x === 'be' && PARTICIPLE.test(res[k + 1]?.w ?? '') && !GRANTED.has(res[k + 1]!.w)) return true;
+  }
+  return false;
+}
