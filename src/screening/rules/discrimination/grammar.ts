@@ -9,8 +9,11 @@ import { HEDGES, implicitPredicate, PLACE_PREP, predicateAfterQualifier } from '
 import { DEROG_SET, NOUNISH } from './mentions.ts';
 import { generalisedAsBad } from './valence.ts';
 import {
-  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, within,
+  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, within,
 } from './sentence.ts';
+
+/** "treat" before a group: what follows "like" is how they are treated. */
+const TREAT = new Set(['treat', 'treats', 'treating']);
 
 /** What the words after the group mention (ending at `end`) say about it. */
 export function after(s: Sentence, i: number, end: number, start: { copula: boolean; modal: boolean; negated: boolean }): Outcome {
@@ -136,8 +139,9 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
       if (NOUNISH.has(w) && n && s.clause[j + 1] !== j + 1 && isContent(n.w) && !n.attr && !COMPOUND_HEADS.has(n.w) && !PEOPLE.has(n.w) && !(DEROG_SET.has(w) && w.endsWith('s')) && !n.w.endsWith('ing') && !n.w.endsWith('ed')) break;
       return hit(i, j, 'derogatory or dehumanising statement about a protected group');
     }
-    // "… fighting over Carson like rats in a cage" (not "… treated like dogs": what is done to them)
-    if (w === 'like' && next !== undefined && DEROG_SET.has(next) && !res[j - 1]!.w.endsWith('ed') && !negated) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    // "… fighting over Carson like rats in a cage" (not "… treated like dogs": what is done to them; nor
+    // "dont treat them like criminals", which refuses it)
+    if (w === 'like' && next !== undefined && DEROG_SET.has(next) && !res[j - 1]!.w.endsWith('ed') && !negated && !(TREAT.has(res[i - 1]?.w ?? '') && negatedIn(s, i - 4, i - 1))) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     // apposition: "immigrants, those leeches, …"
     if (DEROG_SET.has(w) && !negated && (res[j - 1]?.w === 'those' || res[j - 1]?.w === 'these')) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
     if ((copula || modal) && POS_ATTR.has(w) && negated) return hit(i, j, 'denies a protected group a positive quality');

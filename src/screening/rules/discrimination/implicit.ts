@@ -8,7 +8,7 @@
  */
 import { GROUP_DEEDS } from './lexicon.ts';
 import { keptFromWork } from './work.ts';
-import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence, within } from './sentence.ts';
+import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence, within } from './sentence.ts';
 
 /** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
 const SANCTION = new Set(['banned', 'barred', 'evicted', 'expelled', 'fined', 'suspended', 'disciplined', 'penalized', 'penalised', 'arrested', 'watched', 'monitored', 'tracked', 'detained', 'fired', 'profiled', 'surveilled', 'searched', 'registered', 'investigated', 'ticketed', 'cited', 'reported', 'jailed', 'excluded', 'isolated', 'shunned', 'avoided']);
@@ -214,7 +214,8 @@ export function likenedToVermin(s: Sentence, i: number, end: number): Found | un
   const res = s.res;
   for (let j = end; j < Math.min(res.length - 1, end + 10); j++) {
     if (s.sentence[j] !== s.sentence[i]) return undefined;
-    if (res[j]!.w === 'like' && VERMIN.has(res[j + 1]!.w) && !DONE_TO.has(res[j - 1]!.w) && !NEGATORS.has(res[j - 1]!.w)) return { from: i, to: j + 2, why: 'derogatory or dehumanising statement about a protected group' };
+    // nor "we should never treat refugees like animals", which refuses what would be done to them
+    if (res[j]!.w === 'like' && VERMIN.has(res[j + 1]!.w) && !DONE_TO.has(res[j - 1]!.w) && !NEGATORS.has(res[j - 1]!.w) && !(DONE_TO.has(res[i - 1]?.w ?? '') && negatedIn(s, i - 4, i - 1))) return { from: i, to: j + 2, why: 'derogatory or dehumanising statement about a protected group' };
   }
   return undefined;
 }
