@@ -11,6 +11,8 @@ export const SLURS = [
   'retard', 'retards', 'retarded', 'tard', 'spaz', 'mongoloid~', 'injun~', 'redskin~', 'squaw~', 'halfbreed~', 'half breed~',
   'honky', 'honkey~', 'white trash', 'wop', 'wops', 'dago~', 'kraut~', 'polack~', 'heeb~', 'yid', 'yids', 'chinaman', 'ching chong',
   'sodomite~', 'ladyboy~', 'muzzie~', 'muzrat~', 'gyppo~', 'pikey~', 'homos', 'schizos', 'midgets', 'cripples',
+  // not 'gimp' (the image editor) nor 'lesbos' (the island)
+  'lesbo', 'gimps',
 ];
 const OBJECTS = new Set(['them', 'him', 'her', 'it', 'us', 'me', 'you', 'the', 'our', 'my', 'your', 'his', 'their', 'a', 'an', 'local', 'small']);
 /** Ordinary phrases that hold a slur's letters ("spick and span", "honky tonk", "a chink in the armour", "it cripples them"). */
