@@ -91,7 +91,10 @@ describe('[V.2] the context model: what is said around a group, where the gramma
       'immigrants cant do the paperwork alone', 'disabled ppl cant even get into these meetings', 'trans kids dont deserve this',
       'dont let the seniors miss the flu clinic', 'dont let bigots scare the muslim family off our street', 'muslims arent terrorists, stop spreading hate',
       'native kids shouldnt go hungry at school, shameful', 'a woman who just cant cook', 'asian ppl dont all look the same', 'old people dont need another lecture',
-      'no more seniors left out of the bus plan']) {
+      'no more seniors left out of the bus plan',
+      // what the group suffers, or an accommodation asked for it; an insulting word after a plain negation judges the situation
+      'the muslim councilwoman shouldnt be getting those threats, disgusting', 'dont let the seniors get scammed by fake callers', 'cancer patients shouldnt lose their parking at the clinic',
+      'single dads cant make a 9am meeting, move it to evenings', 'pregnant women cant sit anywhere in the line, add chairs', 'autistic kids cant handle the fireworks, maybe a quiet zone']) {
       expect(mayBlockAlone(resolved(text)), text).toBe(false);
       expect(v2(text), text).not.toContain('block');
     }

@@ -4,7 +4,7 @@
  * for short comments, which the grammar reads whole and the model's word counts barely cover.
  */
 import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
-import { ORIGINS, WORN } from './mentions.ts';
+import { DEROG_SET, ORIGINS, WORN } from './mentions.ts';
 import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
 import { idiomWithNo, NEGATION_SCOPE, refuses } from './refusal.ts';
 import { badWord, qualified, REPORTING } from './valence.ts';
@@ -78,8 +78,13 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
   let cue = false;
   /** Words up to here are in a negation's scope: a cue there is denied ("trans people arent groomers"). */
   let negatedTo = -1;
-  /** A negation that refuses no group was seen: a bad word after it judges what was negated ("… shouldnt go hungry, shameful"). */
+  /**
+   * A negation that refuses no group was seen: a bad word or an insulting adjective after it judges what was negated
+   * ("… shouldnt go hungry, shameful", "… shouldnt be getting those threats, disgusting"); a derogatory noun still names the group ("…, terrorists").
+   */
   let judged = false;
+  let negation = false;
+  for (let i = 0; i < res.length; i++) if (NEGATORS.has(res[i]!.w) && !idiomWithNo(res, i)) negation = true;
   for (let i = 0; i < res.length; i++) {
     const r = res[i]!;
     // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
@@ -95,7 +100,8 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
     // "the council hates immigrants" accuses the council: a third party's hatred is no cue
     if (r.hate && thirdPartySubject(res, i, 0, res[i + 1]?.g === true)) continue;
     // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
-    if (CUES.has(r.w) || ((r.attr || r.hate || (badWord(r.w) && !judged)) && !qualified(res[i + 1]?.w) && res[i - 1]?.w !== 'thats')) cue = true;
+    // a group word that is also an insult ("cancer patients") is the group, not a cue, where a negation says something of it
+    if (CUES.has(r.w) || ((!r.g || !negation) && (r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (badWord(r.w) && !judged)) && !qualified(res[i + 1]?.w) && res[i - 1]?.w !== 'thats')) cue = true;
   }
   return cue;
 }

@@ -12,6 +12,8 @@ import {
   COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, within,
 } from './sentence.ts';
 
+/** After "safe": where, when or what kind of place, so the group is in danger or lacks a place, not called unsafe. */
+const SAFE_WHERE = new Set(['at', 'in', 'on', 'near', 'around', 'after', 'walking', 'going', 'downtown', 'outside', 'here', 'anymore', 'space', 'spaces', 'place', 'places', 'from', 'anywhere']);
 /** "treat" before a group: what follows "like" is how they are treated. */
 const TREAT = new Set(['treat', 'treats', 'treating']);
 
@@ -144,7 +146,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (w === 'like' && next !== undefined && DEROG_SET.has(next) && !res[j - 1]!.w.endsWith('ed') && !negated && !(TREAT.has(res[i - 1]?.w ?? '') && negatedIn(s, i - 4, i - 1))) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     // apposition: "immigrants, those leeches, …"
     if (DEROG_SET.has(w) && !negated && (res[j - 1]?.w === 'those' || res[j - 1]?.w === 'these')) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
-    if ((copula || modal) && POS_ATTR.has(w) && negated) return hit(i, j, 'denies a protected group a positive quality');
+    // not "… arent safe at the bus stops" (in danger there) nor "… dont have a safe space" (a place)
+    if ((copula || modal) && POS_ATTR.has(w) && negated && !(w === 'safe' && next !== undefined && SAFE_WHERE.has(next))) return hit(i, j, 'denies a protected group a positive quality');
     // "… should be deported", "… deserve to die"; not "… can kill …" (the group does it)
     if (modal && HARM.has(w) && !negated && (copula || INTRANSITIVE_HARM.has(w))) return hit(i, j, 'call for harm to a protected group');
     if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off')) return hit(i, j + 1, 'call to expel a protected group');

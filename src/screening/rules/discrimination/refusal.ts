@@ -26,11 +26,14 @@ const REFUSING = new Set(['shouldnt', 'cant', 'cannot', 'mustnt', 'dont', 'doesn
  * stereotype. Not "need": "old people dont need another lecture" is as likely as "girls dont need scholarships".
  */
 const REFUSED_AFTER_DO = new Set(['deserve', 'deserves', 'belong', 'belongs', 'get', 'gets', 'have', 'has', 'count', 'counts', 'matter', 'matters']);
-/** What a group suffers or lacks: refused, it protects ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"). */
+/** What a group suffers or lacks, or is to be given: refused, it protects ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"). */
 const HARDSHIP = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', 'reach', 'enter', 'without', 'wait', 'stand', 'pay', 'lose', 'fear',
   'live', 'go', 'hungry', 'help', 'find', 'follow', 'hear', 'see', 'danger', 'scared', 'harassment', 'hate', 'abuse', 'discrimination', 'racism',
   // done to them, also after "get" ("… shouldnt get harassed")
-  'harassed', 'denied', 'turned', 'excluded', 'left', 'treated', 'forced', 'evicted', 'bullied', 'ignored', 'mocked', 'targeted']);
+  'harassed', 'denied', 'turned', 'excluded', 'left', 'treated', 'forced', 'evicted', 'bullied', 'ignored', 'mocked', 'targeted',
+  'threats', 'threatened', 'attacks', 'slurs', 'insults', 'scammed', 'robbed',
+  // an accommodation asked for them ("… cant sit in the permit line, add chairs"; and "move it": "single moms cant make a 9am meeting, move it to evenings")
+  'add', 'fix', 'provide', 'offer', 'install', 'maybe', 'accommodate', 'accessible', 'ramp', 'ramps', 'captions', 'chairs', 'seating', 'interpreter', 'interpreters', 'translator', 'translators', 'shuttle']);
 /** Between a group and its modal, a relative clause: one person, not the group. */
 const RELATIVE = new Set(['who', 'that', 'which']);
 /** After "dont let <group>", where a group is kept ("dont let women on the zoning board"), not what it is spared ("dont let the seniors miss the flu clinic"). */
@@ -89,7 +92,7 @@ function groupAt(res: readonly Resolved[], i: number, n: number): boolean {
 function spared(res: readonly Resolved[], i: number): boolean {
   for (let k = i + 1; k <= i + 7 && k < res.length; k++) {
     const x = res[k]!.w;
-    if (HARDSHIP.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to')) return true;
+    if (HARDSHIP.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to') || (x === 'move' && res[k + 1]?.w === 'it')) return true;
     if (x === 'be' && PARTICIPLE.test(res[k + 1]?.w ?? '') && !GRANTED.has(res[k + 1]!.w)) return true;
   }
   return false;
