@@ -62,6 +62,8 @@ export function before(s: Sentence, i: number, end: number): Outcome {
   // "a councilman who hates immigrants": someone else's hatred, reported
   if (b.hate && (res[k - 1]?.w === 'who' || res[k - 1]?.w === 'that')) return NOTHING;
   if (b.hate && thirdPartySubject(s.res, k, s.clause[k]!)) return NOTHING;
+  // "the hate they get", "all this hate they face": the noun, what the group suffers
+  if (b.hate && res[k - 1] !== undefined && HATE_AS_NOUN_AFTER.has(res[k - 1]!.w)) return NOTHING;
   if (b.hate) return negated ? DEFUSED : outcome({ from: k, to: end, why: 'hatred of a protected group' });
   // "we don't want (any more) refugees here"
   if ((b.w === 'want' || b.w === 'wants' || b.w === 'need') && negatedIn(s, k - 3, k) && stance(s, k) && (!res[end] || s.clause[end] === end || UNWANTED.has(res[end]!.w) || ((res[end]!.w === 'on' || res[end]!.w === 'as') && objectWithin(res, end + 1, BODIES)))) return outcome({ from: Math.max(0, k - 2), to: end, why: 'exclusion of a protected group' });
@@ -120,6 +122,8 @@ export function before(s: Sentence, i: number, end: number): Outcome {
   if (TREAT_VERBS.has(res[v]!.w) && negatedIn(s, v - 6, v) && stance(s, v)) return outcome({ from: Math.max(0, v - 2), to: end, why: 'exclusion of a protected group (refusing them work, housing, service or trust)' });
   return NOTHING;
 }
+/** Before "hate", words that make it the noun ("the hate they get"), not the speaker's verb. */
+const HATE_AS_NOUN_AFTER = new Set(['the', 'this', 'that', 'such', 'much', 'more', 'any', 'of', 'no']);
 
 /** The speaker's own stance or advice ("I would never …", "never …", "landlords shouldn't …"), not a report ("the shelter doesn't …")? */
 function stance(s: Sentence, v: number): boolean {

@@ -28,7 +28,7 @@ const REFUSING = new Set(['shouldnt', 'cant', 'cannot', 'mustnt', 'dont', 'doesn
 const REFUSED_AFTER_DO = new Set(['deserve', 'deserves', 'belong', 'belongs', 'get', 'gets', 'have', 'has', 'count', 'counts', 'matter', 'matters']);
 /** What a group suffers or lacks, or is to be given: refused, it protects ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"). */
 const HARDSHIP = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', 'reach', 'enter', 'without', 'wait', 'stand', 'pay', 'lose', 'fear',
-  'live', 'go', 'hungry', 'help', 'find', 'follow', 'hear', 'see', 'danger', 'scared', 'harassment', 'hate', 'abuse', 'discrimination', 'racism',
+  'live', 'hungry', 'help', 'find', 'follow', 'hear', 'see', 'danger', 'scared', 'harassment', 'hate', 'abuse', 'discrimination', 'racism',
   // done to them, also after "get" ("… shouldnt get harassed")
   'harassed', 'denied', 'turned', 'excluded', 'left', 'treated', 'forced', 'evicted', 'bullied', 'ignored', 'mocked', 'targeted',
   'threats', 'threatened', 'attacks', 'slurs', 'insults', 'scammed', 'robbed',
