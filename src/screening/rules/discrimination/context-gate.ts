@@ -69,7 +69,8 @@ export function theirVerb(res: readonly Resolved[], i: number): boolean {
  * ("worse off" and "terrible at waiting" are not) outside a negation's scope ("we don't want refugees
  * to suffer") or a negation that refuses a group something ("deaf people shouldnt run the front desk"),
  * not in the past tense and not someone else's view ("he thinks …")? Until session 16 any negation
- * kept the model out: 84 hateful short comments of the development sets against 26 others.
+ * kept the model out: 84 hateful short comments of the development sets against 26 others. `asks`:
+ * the comment holds a question mark ("no more immigrants? half the payroll is immigrants" asks back).
  */
 export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = false): boolean {
   if (res.length >= SHORT) return true;
@@ -78,11 +79,9 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
   let cue = false;
   /** Words up to here are in a negation's scope: a cue there is denied ("trans people arent groomers"). */
   let negatedTo = -1;
-  /**
-   * A negation that refuses no group was seen: a bad word or an insulting adjective after it judges what was negated
-   * ("… shouldnt go hungry, shameful", "… shouldnt be getting those threats, disgusting"); a derogatory noun still names the group ("…, terrorists").
-   */
+  /** A negation that refuses no group came before (cueAt). */
   let judged = false;
+  /** The comment negates something (cueAt). */
   let negation = false;
   for (let i = 0; i < res.length; i++) if (NEGATORS.has(res[i]!.w) && !idiomWithNo(res, i)) negation = true;
   for (let i = 0; i < res.length; i++) {
@@ -99,11 +98,25 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
     if (i <= negatedTo) continue;
     // "the council hates immigrants" accuses the council: a third party's hatred is no cue
     if (r.hate && thirdPartySubject(res, i, 0, res[i + 1]?.g === true)) continue;
-    // "a plague on this town" accuses; "terrible at waiting" and "an animal on the grill" do not
-    // a group word that is also an insult ("cancer patients") is the group, not a cue, where a negation says something of it
-    if (CUES.has(r.w) || ((!r.g || !negation) && (r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (badWord(r.w) && !judged)) && !qualified(res[i + 1]?.w) && res[i - 1]?.w !== 'thats')) cue = true;
+    if (cueAt(res, i, judged, negation)) cue = true;
   }
   return cue;
+}
+
+/**
+ * Is word i a negative cue: a harm, exclusion or coded word, or hatred, an insult or a bad word said of
+ * people ("a plague on this town"; not "terrible at waiting", "an animal on the grill")? `judged`: a
+ * negation that refuses no group came before, so a bad word or insulting adjective judges what was
+ * negated ("… shouldnt go hungry, shameful", "… shouldnt be getting those threats, disgusting"),
+ * while a derogatory noun still names the group ("…, terrorists"). `negation`: the comment negates
+ * something, so a group word that is also an insult ("cancer patients") is the group.
+ */
+function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
+  const r = res[i]!;
+  if (CUES.has(r.w)) return true;
+  // "… thats illegal" judges the situation too
+  if ((r.g && negation) || qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats') return false;
+  return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
 }
 
 /** Conditions and stand-ins: a word of either opens a comment to the model (`Resolved.proxy`). */
