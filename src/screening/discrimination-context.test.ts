@@ -85,7 +85,7 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     // a negation refuses the group something: the model may block (these were refused outright before)
     for (const text of ['deaf people shouldnt run the front desk', 'autistic ppl cant be trusted with city jobs', 'wiccans dont deserve a park permit',
       'dont rent to haitians, they wreck the place', 'never trust a divorced guy with the budget', 'no more somalis moving onto our block',
-      'single moms raise thugs, no wonder the park is a mess']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
+      'single moms raise thugs, no wonder the park is a mess', 'ppl with down syndrome shouldnt work the snack bar', 'adhd ppl shouldnt be firefighters']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
     // a negation that spares a group what it suffers, lacks or has done to it, or a cue inside the negation, does not
     for (const text of ['gay teachers shouldnt be fired for being gay', 'jewish kids shouldnt miss school for the holiday', 'women shouldnt be in danger walking home',
       'immigrants cant do the paperwork alone', 'disabled ppl cant even get into these meetings', 'trans kids dont deserve this',
@@ -94,7 +94,8 @@ describe('[V.2] the context model: what is said around a group, where the gramma
       'no more seniors left out of the bus plan',
       // what the group suffers, or an accommodation asked for it; an insulting word after a plain negation judges the situation
       'the muslim councilwoman shouldnt be getting those threats, disgusting', 'dont let the seniors get scammed by fake callers', 'cancer patients shouldnt lose their parking at the clinic',
-      'single dads cant make a 9am meeting, move it to evenings', 'pregnant women cant sit anywhere in the line, add chairs', 'autistic kids cant handle the fireworks, maybe a quiet zone']) {
+      'single dads cant make a 9am meeting, move it to evenings', 'pregnant women cant sit anywhere in the line, add chairs', 'autistic kids cant handle the fireworks, maybe a quiet zone',
+      'people with hiv shouldnt be fired for it', 'ppl with adhd cant sit through the whole budget hearing lol same']) {
       expect(mayBlockAlone(resolved(text)), text).toBe(false);
       expect(v2(text), text).not.toContain('block');
     }

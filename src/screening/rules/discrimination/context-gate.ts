@@ -109,13 +109,15 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
  * negation that refuses no group came before, so a bad word or insulting adjective judges what was
  * negated ("… shouldnt go hungry, shameful", "… shouldnt be getting those threats, disgusting"),
  * while a derogatory noun still names the group ("…, terrorists"). `negation`: the comment negates
- * something, so a group word that is also an insult ("cancer patients") is the group.
+ * something, so a group word that is also an insult or a harmful thing ("cancer patients", "people
+ * with hiv shouldnt be fired") is the group.
  */
 function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
+  if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
   if (CUES.has(r.w)) return true;
   // "… thats illegal" judges the situation too
-  if ((r.g && negation) || qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats') return false;
+  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats') return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
 }
 

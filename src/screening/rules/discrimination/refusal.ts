@@ -5,7 +5,7 @@
  * suffers, lacks or has done to it ("… shouldnt be fired", "… cant even get into the meetings",
  * "… dont deserve this"), which is no cue at all?
  */
-import { HARM, TREAT_VERBS } from './lexicon.ts';
+import { CONDITION_WORDS, HARM, TREAT_VERBS } from './lexicon.ts';
 import type { Resolved } from './sentence.ts';
 import { badWord, EXPERIENCED } from './valence.ts';
 
@@ -28,12 +28,13 @@ const REFUSING = new Set(['shouldnt', 'cant', 'cannot', 'mustnt', 'dont', 'doesn
 const REFUSED_AFTER_DO = new Set(['deserve', 'deserves', 'belong', 'belongs', 'get', 'gets', 'have', 'has', 'count', 'counts', 'matter', 'matters']);
 /** What a group suffers or lacks, or is to be given: refused, it protects ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"). */
 const HARDSHIP = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', 'reach', 'enter', 'without', 'wait', 'stand', 'pay', 'lose', 'fear',
-  'live', 'hungry', 'help', 'find', 'follow', 'hear', 'see', 'danger', 'scared', 'harassment', 'hate', 'abuse', 'discrimination', 'racism',
+  'hungry', 'help', 'find', 'through', 'follow', 'hear', 'see', 'danger', 'scared', 'harassment', 'hate', 'abuse', 'discrimination', 'racism',
   // done to them, also after "get" ("… shouldnt get harassed")
   'harassed', 'denied', 'turned', 'excluded', 'left', 'treated', 'forced', 'evicted', 'bullied', 'ignored', 'mocked', 'targeted',
   'threats', 'threatened', 'attacks', 'slurs', 'insults', 'scammed', 'robbed',
   // an accommodation asked for them ("… cant sit in the permit line, add chairs"; and "move it": "single moms cant make a 9am meeting, move it to evenings")
   'add', 'fix', 'provide', 'offer', 'install', 'maybe', 'accommodate', 'accessible', 'ramp', 'ramps', 'captions', 'chairs', 'seating', 'interpreter', 'interpreters', 'translator', 'translators', 'shuttle']);
+const CONDITION_SET: ReadonlySet<string> = new Set(CONDITION_WORDS);
 /** Between a group and its modal, a relative clause: one person, not the group. */
 const RELATIVE = new Set(['who', 'that', 'which']);
 /** After "dont let <group>", where a group is kept ("dont let women on the zoning board"), not what it is spared ("dont let the seniors miss the flu clinic"). */
@@ -65,7 +66,8 @@ export function refuses(res: readonly Resolved[], i: number, asks: boolean): boo
   if (!REFUSING.has(w)) return false;
   let subject = false;
   for (let k = Math.max(0, i - 3); k < i; k++) {
-    if (res[k]!.g) subject = true;
+    // a group, or people named by a condition ("ppl with down syndrome", "adhd ppl")
+    if (res[k]!.g || CONDITION_SET.has(res[k]!.w)) subject = true;
     // "a woman who just cant cook" is one woman
     else if (subject && RELATIVE.has(res[k]!.w)) return false;
   }
