@@ -85,7 +85,8 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     // a negation refuses the group something: the model may block (these were refused outright before)
     for (const text of ['deaf people shouldnt run the front desk', 'autistic ppl cant be trusted with city jobs', 'wiccans dont deserve a park permit',
       'dont rent to haitians, they wreck the place', 'never trust a divorced guy with the budget', 'no more somalis moving onto our block',
-      'single moms raise thugs, no wonder the park is a mess', 'ppl with down syndrome shouldnt work the snack bar', 'adhd ppl shouldnt be firefighters']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
+      'single moms raise thugs, no wonder the park is a mess', 'ppl with down syndrome shouldnt work the snack bar', 'adhd ppl shouldnt be firefighters',
+      'sikhs shouldnt be bus drivers, ppl get nervous']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
     // a negation that spares a group what it suffers, lacks or has done to it, or a cue inside the negation, does not
     for (const text of ['gay teachers shouldnt be fired for being gay', 'jewish kids shouldnt miss school for the holiday', 'women shouldnt be in danger walking home',
       'immigrants cant do the paperwork alone', 'disabled ppl cant even get into these meetings', 'trans kids dont deserve this',

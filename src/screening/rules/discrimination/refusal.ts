@@ -35,6 +35,8 @@ const HARDSHIP = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', '
   // an accommodation asked for them ("… cant sit in the permit line, add chairs"; and "move it": "single moms cant make a 9am meeting, move it to evenings")
   'add', 'fix', 'provide', 'offer', 'install', 'maybe', 'accommodate', 'accessible', 'ramp', 'ramps', 'captions', 'chairs', 'seating', 'interpreter', 'interpreters', 'translator', 'translators', 'shuttle']);
 const CONDITION_SET: ReadonlySet<string> = new Set(CONDITION_WORDS);
+/** Subjects that start another clause after a refusal: what follows is theirs. */
+const OTHERS = new Set(['ppl', 'people', 'everyone', 'everybody', 'we', 'i', 'you', 'u', 'kids', 'residents', 'customers', 'parents']);
 /** Between a group and its modal, a relative clause: one person, not the group. */
 const RELATIVE = new Set(['who', 'that', 'which']);
 /** After "dont let <group>", where a group is kept ("dont let women on the zoning board"), not what it is spared ("dont let the seniors miss the flu clinic"). */
@@ -94,6 +96,8 @@ function groupAt(res: readonly Resolved[], i: number, n: number): boolean {
 function spared(res: readonly Resolved[], i: number): boolean {
   for (let k = i + 1; k <= i + 7 && k < res.length; k++) {
     const x = res[k]!.w;
+    // someone else's hardship from here on ("sikhs shouldnt be security guards, ppl get scared")
+    if (OTHERS.has(x)) return false;
     if (HARDSHIP.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to') || (x === 'move' && res[k + 1]?.w === 'it')) return true;
     if (x === 'be' && PARTICIPLE.test(res[k + 1]?.w ?? '') && !GRANTED.has(res[k + 1]!.w)) return true;
   }
