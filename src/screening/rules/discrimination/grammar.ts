@@ -5,17 +5,15 @@
  * vermin"). What comes before the group is before.ts's.
  */
 import { BRING_VERBS, CONSPIRACY_OBJECTS, CONTROL_VERBS, GROUP_DEEDS, HARM, HARMFUL_THINGS, INTRANSITIVE_HARM, PEOPLE, POS_ATTR, RIGHTS, TAKE_VERBS } from './lexicon.ts';
-import { HEDGES, implicitPredicate, PLACE_PREP, predicateAfterQualifier } from './implicit.ts';
+import { HEDGES, implicitPredicate, PLACE_PREP, predicateAfterQualifier, treatmentRefused } from './implicit.ts';
 import { DEROG_SET, NOUNISH } from './mentions.ts';
 import { generalisedAsBad } from './valence.ts';
 import {
-  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, within,
+  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, within,
 } from './sentence.ts';
 
 /** After "safe": where, when or what kind of place, so the group is in danger or lacks a place, not called unsafe. */
 const SAFE_WHERE = new Set(['at', 'in', 'on', 'near', 'around', 'after', 'walking', 'going', 'downtown', 'outside', 'here', 'anymore', 'space', 'spaces', 'place', 'places', 'from', 'anywhere']);
-/** "treat" before a group: what follows "like" is how they are treated. */
-const TREAT = new Set(['treat', 'treats', 'treating']);
 
 /** What the words after the group mention (ending at `end`) say about it. */
 export function after(s: Sentence, i: number, end: number, start: { copula: boolean; modal: boolean; negated: boolean }): Outcome {
@@ -143,7 +141,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     }
     // "… fighting over Carson like rats in a cage" (not "… treated like dogs": what is done to them; nor
     // "dont treat them like criminals", which refuses it)
-    if (w === 'like' && next !== undefined && DEROG_SET.has(next) && !res[j - 1]!.w.endsWith('ed') && !negated && !(TREAT.has(res[i - 1]?.w ?? '') && negatedIn(s, i - 4, i - 1))) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
+    if (w === 'like' && next !== undefined && DEROG_SET.has(next) && !res[j - 1]!.w.endsWith('ed') && !negated && !treatmentRefused(s, i)) return hit(i, j + 1, 'derogatory or dehumanising statement about a protected group');
     // apposition: "immigrants, those leeches, …"
     if (DEROG_SET.has(w) && !negated && (res[j - 1]?.w === 'those' || res[j - 1]?.w === 'these')) return hit(i, j, 'derogatory or dehumanising statement about a protected group');
     // not "… arent safe at the bus stops" (in danger there) nor "… dont have a safe space" (a place)

@@ -214,10 +214,17 @@ export function likenedToVermin(s: Sentence, i: number, end: number): Found | un
   const res = s.res;
   for (let j = end; j < Math.min(res.length - 1, end + 10); j++) {
     if (s.sentence[j] !== s.sentence[i]) return undefined;
-    // nor "we should never treat refugees like animals", which refuses what would be done to them
-    if (res[j]!.w === 'like' && VERMIN.has(res[j + 1]!.w) && !DONE_TO.has(res[j - 1]!.w) && !NEGATORS.has(res[j - 1]!.w) && !(DONE_TO.has(res[i - 1]?.w ?? '') && negatedIn(s, i - 4, i - 1))) return { from: i, to: j + 2, why: 'derogatory or dehumanising statement about a protected group' };
+    if (res[j]!.w === 'like' && VERMIN.has(res[j + 1]!.w) && !DONE_TO.has(res[j - 1]!.w) && !NEGATORS.has(res[j - 1]!.w) && !treatmentRefused(s, i)) return { from: i, to: j + 2, why: 'derogatory or dehumanising statement about a protected group' };
   }
   return undefined;
+}
+/**
+ * Is the group at i the object of a negated verb of treatment ("we should never treat refugees like
+ * animals", "dont treat them like criminals")? Then what follows "like" is a treatment refused, not
+ * what the speaker calls them.
+ */
+export function treatmentRefused(s: Sentence, i: number): boolean {
+  return DONE_TO.has(s.res[i - 1]?.w ?? '') && negatedIn(s, i - 4, i - 1);
 }
 /** Verbs before "like animals" that say what is done to a group ("treated like animals"). */
 const DONE_TO = new Set(['treated', 'treat', 'treating', 'handled', 'herded', 'caged', 'housed', 'packed', 'kept', 'held', 'used', 'abused', 'hunted', 'shot', 'killed', 'slaughtered', 'penned', 'fed', 'seen', 'viewed', 'regarded', 'talked', 'spoken']);

@@ -26,8 +26,8 @@ const REFUSING = new Set(['shouldnt', 'cant', 'cannot', 'mustnt', 'dont', 'doesn
  * stereotype. Not "need": "old people dont need another lecture" is as likely as "girls dont need scholarships".
  */
 const REFUSED_AFTER_DO = new Set(['deserve', 'deserves', 'belong', 'belongs', 'get', 'gets', 'have', 'has', 'count', 'counts', 'matter', 'matters']);
-/** What a group suffers or lacks, or is to be given: refused, it protects ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"). */
-const HARDSHIP = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', 'reach', 'enter', 'without', 'wait', 'stand', 'pay', 'lose', 'fear',
+/** After a negation, what a group suffers or lacks, or is to be given: it spares the group ("… shouldnt have to wait", "… cant even get into the meetings", "… cant do the paperwork alone"). */
+const SPARING = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', 'reach', 'enter', 'without', 'wait', 'stand', 'pay', 'lose', 'fear',
   'hungry', 'help', 'find', 'through', 'follow', 'hear', 'see', 'danger', 'scared', 'harassment', 'hate', 'abuse', 'discrimination', 'racism',
   // done to them, also after "get" ("… shouldnt get harassed")
   'harassed', 'denied', 'turned', 'excluded', 'left', 'treated', 'forced', 'evicted', 'bullied', 'ignored', 'mocked', 'targeted',
@@ -56,7 +56,7 @@ export function refuses(res: readonly Resolved[], i: number, asks: boolean): boo
   const order = i === 0 || BEFORE_ORDER.has(res[i - 1]!.w);
   // "no more asians buying up houses"; not "no latino vendors at the festival this year", which may tell what is missing
   // ("no foreigners? half the city payroll is immigrants" asks back)
-  if (w === 'no' && res[i + 1]?.w === 'more' && order && !asks) return groupAt(res, i + 2, 2) && !spared(res, i + 2);
+  if (w === 'no' && res[i + 1]?.w === 'more' && order && !asks) return groupWithin(res, i + 2, 2) && !spared(res, i + 2);
   if ((w === 'dont' || w === 'never') && order && REFUSED_ORDER.has(res[i + 1]?.w ?? '')) {
     // the group is what is refused, not someone else named first ("dont let bigots scare the muslim family")
     for (let k = i + 2; k <= i + 5 && k < res.length; k++) {
@@ -82,7 +82,7 @@ export function refuses(res: readonly Resolved[], i: number, asks: boolean): boo
 }
 
 /** Is a group word among the n words from i? */
-function groupAt(res: readonly Resolved[], i: number, n: number): boolean {
+function groupWithin(res: readonly Resolved[], i: number, n: number): boolean {
   for (let k = i; k < i + n && k < res.length; k++) if (res[k]!.g) return true;
   return false;
 }
@@ -98,7 +98,7 @@ function spared(res: readonly Resolved[], i: number): boolean {
     const x = res[k]!.w;
     // someone else's hardship from here on ("sikhs shouldnt be security guards, ppl get scared")
     if (OTHERS.has(x)) return false;
-    if (HARDSHIP.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to') || (x === 'move' && res[k + 1]?.w === 'it')) return true;
+    if (SPARING.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to') || (x === 'move' && res[k + 1]?.w === 'it')) return true;
     if (x === 'be' && PARTICIPLE.test(res[k + 1]?.w ?? '') && !GRANTED.has(res[k + 1]!.w)) return true;
   }
   return false;
