@@ -96,7 +96,9 @@ describe('[V.2] the context model: what is said around a group, where the gramma
       // what the group suffers, or an accommodation asked for it; an insulting word after a plain negation judges the situation
       'the muslim councilwoman shouldnt be getting those threats, disgusting', 'dont let the seniors get scammed by fake callers', 'cancer patients shouldnt lose their parking at the clinic',
       'single dads cant make a 9am meeting, move it to evenings', 'pregnant women cant sit anywhere in the line, add chairs', 'autistic kids cant handle the fireworks, maybe a quiet zone',
-      'people with hiv shouldnt be fired for it', 'ppl with adhd cant sit through the whole budget hearing lol same']) {
+      'people with hiv shouldnt be fired for it', 'ppl with adhd cant sit through the whole budget hearing lol same',
+      // done to them after "get" as after "be"
+      'older workers shouldnt get pushed out of city jobs for younger hires', 'trans teens shouldnt get kicked out of the shelter']) {
       expect(mayBlockAlone(resolved(text)), text).toBe(false);
       expect(v2(text), text).not.toContain('block');
     }

@@ -131,6 +131,16 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'darker paint on the mural would look better', 'the darker the sky the better for the star party', 'sped kids deserve the new sensory room', 'amputee vets swim at the pool on tuesdays',
         'the boomer in the front row asked a good question about the bond', 'special needs kids deserve a great playground', 'special ed kids need more aides, fund it',
         'the special meeting on the budget is tonight', 'mixed race couples are welcome at the marriage workshop', 'city staff should work the front desk on saturdays']],
+    ['blocks groups named by youth, religiousness or living arrangements, as it does the old; the same words in praise, need or report pass',
+      ['teenagers are animals, ban them from the library', 'teens at the skatepark are vermin', 'young ppl dont deserve a vote on the school levy', 'young people are too dumb to serve on any board',
+        'religious nuts, all of em, shouldnt be allowed to vote', 'cohabiting couples are trash, no shared plot at the community garden', 'teen moms are trash, no daycare at the high school'],
+      ['teens need a safe place to hang out after school, fund the teen center', 'teenagers are welcome at the rec center until 9pm', 'young adults cant find housing here, build more apartments',
+        'teenagers are not criminals, stop the curfew', 'young people arent lazy, wages are too low', 'teens shouldnt be harassed by security at the mall', 'religious groups can reserve the community room on weekends',
+        'cohabiting couples can apply for the housing program now', 'the younger councilmembers brought fresh ideas']],
+    ['does not read a reason denied ("not because they are lazy") or a job out of reach ("cant even get a job") as said against the group',
+      ['immigrants shouldnt even get a job at the pool', 'filipino nurses cant even speak english'],
+      ['Young people are leaving because rent is insane, not because they\'re lazy. Build housing.', 'its not because immigrants are lazy', 'immigrants are leaving because of rent, not cuz theyre lazy',
+        'teenagers cant even get a job at the pool, no openings', 'immigrants cant even get a job at the pool, no openings']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

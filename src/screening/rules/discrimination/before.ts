@@ -22,6 +22,7 @@ const STANCE_STOP = new Set(['who', 'does', 'doesnt', 'did', 'didnt', 'he', 'she
 /** "never let a … move in", "stop letting … open businesses": what "let" must be followed by to be about housing, entry, work or a say. */
 const LET_IN = new Set(['move', 'in', 'into', 'near', 'rent', 'buy', 'open', 'own', 'settle', 'build', 'join', 'teach', 'coach', 'adopt', 'marry', 'enter', 'run', 'work']);
 const LET = new Set(['let', 'letting', 'allow', 'allowing']);
+const BECAUSE = new Set(['because', 'cuz', 'cause', 'bc', 'coz']);
 /** "we don't want … on the commission / as neighbors": bodies and roles a group is kept from. */
 const BODIES = new Set(['commission', 'council', 'board', 'committee', 'staff', 'force', 'team', 'payroll', 'ballot', 'bench', 'police', 'neighbors', 'neighbours', 'teachers', 'tenants', 'members', 'leaders', 'officers', 'coworkers', 'employees', 'bus', 'block', 'street', 'schools', 'school']);
 
@@ -54,6 +55,8 @@ export function before(s: Sentence, i: number, end: number): Outcome {
   if (k < 0 || brk(k, i)) return NOTHING;
   const b = res[k]!;
   const negated = negatedIn(s, k - 2, k);
+  // "… not because they're lazy", "its not because immigrants are lazy": the reason is denied
+  if (negated && BECAUSE.has(b.w)) return DEFUSED;
   const objectEnds = !res[end] || s.clause[end] === end || !isContent(res[end]!.w);
   // "can't stand …", "sick of …", "disgusted by …"
   const phrasal = (b.w === 'stand' && (res[k - 1]?.w === 'cant' || res[k - 1]?.w === 'cannot')) ||

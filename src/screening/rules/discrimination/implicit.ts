@@ -36,6 +36,8 @@ const EXCLUDED_FROM = new Set([
 /** Where a group may be kept from living ("… shouldn't be living on the east side"; not "… shouldn't live in fear"). */
 const HOMES = new Set(['neighborhood', 'neighbourhood', 'neighborhoods', 'city', 'town', 'country', 'america', 'carson', 'side', 'street', 'streets', 'block', 'area', 'areas', 'building', 'buildings']);
 /** Roles a group is kept from, mostly with children ("… shouldn't be teaching our kids", "… shouldn't coach"). */
+/** After a role, how it is done ("… shouldnt be driving that fast", "… while texting"). */
+const HOW = new Set(['that', 'so', 'too', 'fast', 'recklessly', 'drunk', 'high', 'while', 'without', 'like']);
 const ROLES = new Set(['serving', 'teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting', 'driving']);
 /** Roles of power, kept from a group when an object of power follows ("… shouldn't run anything", "… shouldn't hold office"). */
 const POWER = new Set(['run', 'running', 'lead', 'leading', 'hold', 'holding', 'govern', 'manage']);
@@ -111,7 +113,8 @@ export function implicitPredicate(s: Sentence, i: number, end: number, j: number
     if ((w === 'wandering' || w === 'walking' || w === 'roaming' || w === 'out') && (next === 'around' || next === 'alone' || next === 'outside' || next === 'in') && (j + 2 >= res.length || res[j + 2]!.w === 'alone' || s.brk(j + 1, j + 2) || res[j + 2]!.w === 'public')) return hit(i, j + 1, 'exclusion of a protected group');
     // "… shouldn't sit on the planning commission"
     if ((w === 'sit' || w === 'serve') && (next === 'on' || next === 'in') && objectWithin(res, j + 2, EXCLUDED_FROM)) return hit(i, j + 1, 'exclusion of a protected group');
-    if (ROLES.has(w)) return hit(i, j, 'exclusion of a protected group');
+    // not "… shouldnt be driving that fast": how they do it, not whether they may
+    if (ROLES.has(w) && !(next !== undefined && HOW.has(next))) return hit(i, j, 'exclusion of a protected group');
     if ((w === 'working' || w === 'work') && next !== undefined && (next === 'at' || next === 'in' || next === 'for' || next === 'with' || next === 'the') && objectWithin(res, j + 2, WORKPLACES)) return hit(i, j, 'exclusion of a protected group');
     if (POWER.has(w) && (next === undefined || s.brk(j, j + 1) || objectWithin(res, j + 1, POWER_OBJECTS))) return hit(i, j, 'exclusion of a protected group');
     // "… have no business working at city hall", "… should never have been born"

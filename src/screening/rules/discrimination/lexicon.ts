@@ -56,6 +56,7 @@ export const GROUP_NOUNS = [
   'elderly', 'seniors', 'boomers', 'millennials', 'zoomers', 'geezers', 'retirees', 'veterans', 'veteran', 'vets', 'widows', 'divorcees', 'spinsters',
   // named in slang or by a trait ("chicks shouldnt be cops", "stutterers shouldnt answer the phones", "bachelors … weirdos")
   'chicks', 'broads', 'gals', 'dudes', 'crazies', 'stutterers', 'spergs', 'geriatrics', 'boomer', 'bachelors', 'jws', 'nonbelievers',
+  'teenagers', 'teens', 'youngsters', 'widowers', 'satanists', 'sissies', 'feminazis', 'autists', 'transvestites', 'crossdressers', 'gentiles',
 ];
 /** Adjectives naming a protected characteristic: a group with a people noun ("gay people", "Mexican workers"). */
 export const GROUP_ADJ = [
@@ -73,6 +74,7 @@ export const GROUP_ADJ = [
   'baptist', 'methodist', 'lutheran', 'presbyterian', 'pentecostal', 'adventist', 'quaker', 'amish', 'pagan', 'wiccan', 'shia', 'sunni',
   // with a people noun: "darker folks", "unwed moms", "geriatric people", "sped kids"
   'darker', 'unwed', 'geriatric', 'hijabi', 'amputee', 'sped', 'crippled', 'senile', 'interracial',
+  'young', 'younger', 'teen', 'teenage', 'religious', 'cohabiting',
 ];
 /**
  * Group adjectives that also name a person ("never trust a Mexican", "the Chinese are …"); used

@@ -99,7 +99,8 @@ function spared(res: readonly Resolved[], i: number): boolean {
     // someone else's hardship from here on ("sikhs shouldnt be security guards, ppl get scared")
     if (OTHERS.has(x)) return false;
     if (SPARING.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to') || (x === 'move' && res[k + 1]?.w === 'it')) return true;
-    if (x === 'be' && PARTICIPLE.test(res[k + 1]?.w ?? '') && !GRANTED.has(res[k + 1]!.w)) return true;
+    // "… shouldnt be fired", "… shouldnt get pushed out": done to them
+    if ((x === 'be' || x === 'get' || x === 'getting') && PARTICIPLE.test(res[k + 1]?.w ?? '') && !GRANTED.has(res[k + 1]!.w)) return true;
   }
   return false;
 }

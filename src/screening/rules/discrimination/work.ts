@@ -19,7 +19,8 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   if (paid >= 0 && forbidden(res, end, j) && paidAsMuch(res, paid + 1)) return hit(i, paid + 1, 'exclusion of a protected group from work');
   // "… shouldn't be city employees"
   if (copula && w === 'city' && next !== undefined && PROFESSIONS.has(next)) return hit(i, j + 1, 'exclusion of a protected group from work');
-  if (JOB_VERBS.has(w) && forbidden(res, end, j)) {
+  // not "… cant even get a job here", a hardship ("… cant even speak english" is no job)
+  if (JOB_VERBS.has(w) && forbidden(res, end, j) && !(res[j - 1]!.w === 'even' && cannot(res, j))) {
     const k = jobAt(res, j + 1);
     if (k >= 0) return hit(i, k, SERVICES.has(res[k]!.w) ? 'exclusion of a protected group from public services' : 'exclusion of a protected group from work');
   }
