@@ -9,7 +9,7 @@ import { EXPEL_VERBS, HARM, INTRANSITIVE_HARM, TREAT_VERBS } from './lexicon.ts'
 import { alwaysThe, noneHere } from './implicit.ts';
 import { ADJ_SET } from './mentions.ts';
 import {
-  DEFUSED, DESCRIBING, DETERMINERS, earlierInSentence, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, type Sentence, thirdPartySubject, WISHED, within,
+  DEFUSED, DESCRIBING, DETERMINERS, earlierInSentence, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, type Resolved, type Sentence, thirdPartySubject, WISHED, within,
 } from './sentence.ts';
 
 /** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
@@ -114,7 +114,8 @@ export function before(s: Sentence, i: number, end: number): Outcome {
   const particles = EXPEL_VERBS.get(b.w);
   // "kick them all out"
   const particle = res[end]?.w === 'all' ? end + 1 : end;
-  if (particles && res[particle] && particles.has(res[particle]!.w)) return negatedIn(s, k - 3, k) ? DEFUSED : outcome({ from: k, to: particle + 1, why: 'call to expel a protected group' });
+  // not "keep the seniors out of the heat": kept from harm
+  if (particles && res[particle] && particles.has(res[particle]!.w) && !shelteredFrom(res, particle + 1)) return negatedIn(s, k - 3, k) ? DEFUSED : outcome({ from: k, to: particle + 1, why: 'call to expel a protected group' });
   if (k > 0 && EXPEL_VERBS.get(res[k - 1]!.w)?.has(b.w)) return negatedIn(s, k - 4, k - 1) ? DEFUSED : outcome({ from: k - 1, to: end, why: 'call to expel a protected group' });
   // "I would never hire a …", "don't rent to …", "never trust a …", "I refuse to hire …"
   let v = k;
@@ -164,3 +165,10 @@ const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving',
 const PARTICIPLE = /(?:ed|shot|hung|burnt|beaten|dead|thrown|driven|gassed)$/;
 /** Places named as the speaker's own ("out of our shelter", "out of Carson"). */
 const OURS = new Set(['our', 'my', 'this', 'carson', 'here', 'town', 'america']);
+
+/** Harms a group is kept from ("keep the seniors out of the heat", "keep the kids away from traffic"). */
+const HARMS_KEPT_FROM = new Set(['heat', 'sun', 'cold', 'rain', 'storm', 'weather', 'smoke', 'fire', 'danger', 'harm', 'trouble', 'traffic', 'jail', 'prison', 'streets', 'street', 'crossfire', 'flood', 'floods']);
+/** After an expelling particle at j: "of" or "from" and a harm within three words. */
+function shelteredFrom(res: readonly Resolved[], j: number): boolean {
+  return (res[j]?.w === 'of' || res[j]?.w === 'from') && objectWithin(res, j + 1, HARMS_KEPT_FROM);
+}

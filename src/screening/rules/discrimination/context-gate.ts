@@ -3,10 +3,10 @@
  * the words that open a comment to it without a group word (conditions, stand-ins), and the rule
  * for short comments, which the grammar reads whole and the model's word counts barely cover.
  */
-import { CONDITIONS, GROUP_DEEDS, HARM, HARMFUL_THINGS, RIGHTS } from './lexicon.ts';
+import { CONDITIONS, EXPEL_VERBS, GROUP_DEEDS, HARM, HARMFUL_THINGS, PEOPLE, RIGHTS } from './lexicon.ts';
 import { DEROG_SET, ORIGINS, WORN } from './mentions.ts';
 import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
-import { idiomWithNo, NEGATION_SCOPE, refuses } from './refusal.ts';
+import { idiomWithNo, NEGATION_SCOPE, PARTICIPLE, refuses } from './refusal.ts';
 import { badWord, qualified, REPORTING } from './valence.ts';
 
 /** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
@@ -86,8 +86,9 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
   for (let i = 0; i < res.length; i++) if (NEGATORS.has(res[i]!.w) && !idiomWithNo(res, i)) negation = true;
   for (let i = 0; i < res.length; i++) {
     const r = res[i]!;
-    // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening
-    if (REPORTING.has(r.w) || r.w === 'were' || r.w === 'was') return false;
+    // like the grammar's generalisations, a short one is not read in the past tense: "the Mexicans at the party were loud" tells of an evening,
+    // "trans kids got kicked out of the shelter" of what was done to them
+    if (REPORTING.has(r.w) || r.w === 'were' || r.w === 'was' || doneToGroup(res, i)) return false;
     if (NEGATORS.has(r.w)) {
       if (idiomWithNo(res, i)) continue;
       if (refuses(res, i, asks)) cue = true;
@@ -98,9 +99,16 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
     if (i <= negatedTo) continue;
     // "the council hates immigrants" accuses the council: a third party's hatred is no cue
     if (r.hate && thirdPartySubject(res, i, 0, res[i + 1]?.g === true)) continue;
-    if (cueAt(res, i, judged, negation)) cue = true;
+    if (cueAt(res, i, judged, negation) || (!asks && keptTo(res, i))) cue = true;
   }
   return cue;
+}
+
+/** Is word i "got" with a participle, after a group ("trans kids got kicked out"), not after a place ("this park got ruined once …")? */
+function doneToGroup(res: readonly Resolved[], i: number): boolean {
+  if (res[i]!.w !== 'got' || !PARTICIPLE.test(res[i + 1]?.w ?? '')) return false;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (res[k]!.g) return true;
+  return false;
 }
 
 /**
@@ -115,10 +123,48 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
 function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
-  if (CUES.has(r.w)) return true;
+  if (CUES.has(r.w) || sentAway(res, i)) return true;
   // "… thats illegal" judges the situation too
   if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats') return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
+}
+
+/**
+ * Is word i an order to send someone away: "keep em away", "send em back", "get the elderly off the
+ * bus", "should just stay home", "put him in a home"? Its particle within three words; the model still
+ * decides whether the someone is a group and the order hostile ("keep the seniors out of the heat").
+ */
+function sentAway(res: readonly Resolved[], i: number): boolean {
+  const w = res[i]!.w;
+  // not "… should stay home if the sidewalks are icy", "… go home with nothing"
+  // an order or a wish ("… should just stay home", "…, go back to …"), not what someone does ("at 5pm the seniors go home")
+  if (w === 'stay' || w === 'go') return (res[i + 1]?.w === 'home' || (w === 'go' && res[i + 1]?.w === 'back')) && !NOT_SENT.has(res[i + 2]?.w ?? '') && !(i > 0 && subjectAt(res[i - 1]!));
+  const particles = EXPEL_VERBS.get(w === 'kept' ? 'keep' : w === 'get' ? 'kick' : w);
+  if (particles === undefined) return false;
+  for (let k = i + 1; k <= i + 3 && k < res.length; k++) {
+    const x = res[k]!.w;
+    if (particles.has(x) || (w === 'put' && x === 'home' && res[k - 1]!.w === 'a')) return true;
+  }
+  return false;
+}
+
+/** Before "stay home" or "go back", a subject that makes it what someone does ("the seniors go home", "they go back monday"). */
+const SUBJECT_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'u', 'he', 'she', 'who', 'everyone', 'everybody']);
+const subjectAt = (r: Resolved): boolean => r.g || PEOPLE.has(r.w) || SUBJECT_PRONOUNS.has(r.w);
+/** After "stay home" or "go back", words of a condition or a story, not an order. */
+const NOT_SENT = new Set(['if', 'when', 'unless', 'until', 'till', 'while', 'with', 'to', 'from', 'after', 'empty', 'safely']);
+/** After "<group> only", words that leave it a sign's ("whites only at the pool", "married folks only pls"). */
+const SIGN_AFTER = new Set(['at', 'on', 'in', 'for', 'should', 'pls', 'please', 'plz', 'allowed', 'here', 'there', 'like', 'period', 'lol', 'back', 'now']);
+/**
+ * Is word i "only" kept to a group: "whites only", "white ppl only at the block party", "only married men should …"?
+ * Not asked back ("white folks only on the planning board again? needs to change"): mayBlockAlone's `asks`.
+ */
+function keptTo(res: readonly Resolved[], i: number): boolean {
+  if (res[i]!.w !== 'only') return false;
+  const before = res[i - 1];
+  // "whites only", "white ppl only at the pool": a sign's words (not "black families only got 2 percent")
+  if (before !== undefined && (before.g || (PEOPLE.has(before.w) && res[i - 2]?.g === true))) return i + 1 === res.length || SIGN_AFTER.has(res[i + 1]!.w);
+  return res[i + 1]?.g === true && (res[i + 2]?.w === 'should' || (PEOPLE.has(res[i + 2]?.w ?? '') && res[i + 3]?.w === 'should'));
 }
 
 /** Conditions and stand-ins: a word of either opens a comment to the model (`Resolved.proxy`). */

@@ -46,6 +46,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (negated && (w === 'have' || w === 'has') && next === 'to') return NOTHING;
     if (j === end && s.equals[j] === 1) copula = true;
     if (COPULA.has(w)) { copula = true; continue; }
+    // "… should get kicked out": "get" as "be"
+    if (modal && w === 'get' && next !== undefined && EXPEL_PARTICIPLES.has(next)) continue;
     if (MODAL.has(w)) {
       modal = true; haveOnly = HAVE.has(w) && !copula; deserve = w === 'deserve' || w === 'deserves';
       // "… don't deserve a say", "… dont deserve the new park": a share of public life refused them (not "… don't deserve to lose their park")
@@ -114,7 +116,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if ((copula || modal) && w === 'sick' && next === 'in' && res[j + 3]?.w === 'head') return negated ? DEFUSED : hit(i, j + 3, 'derogatory or dehumanising statement about a protected group');
     if (modal && negated && w === 'place' && (next === 'in' || next === 'here' || next === 'on' || next === 'at')) return hit(i, j, 'exclusion of a protected group');
     if (modal && negated && w === 'apply' && (next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
-    if (modal && !negated && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false)) return hit(i, j + 1, 'call to expel a protected group');
+    // not "… got kicked out of the shelter", which tells what was done to them
+    if (modal && !negated && res[j - 1]!.w !== 'got' && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && w === 'stay' && objectWithin(res, j + 1, STAY_PUT)) return hit(i, j, 'exclusion of a protected group');
     // "… should stick to picking fruit": a group kept to menial work
     if (modal && !negated && w === 'stick' && next === 'to' && j + 2 < res.length && MENIAL.has(res[j + 2]!.w)) return hit(i, j + 2, 'negative stereotype about a protected group');

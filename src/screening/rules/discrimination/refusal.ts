@@ -42,7 +42,7 @@ const RELATIVE = new Set(['who', 'that', 'which']);
 /** After "dont let <group>", where a group is kept ("dont let women on the zoning board"), not what it is spared ("dont let the seniors miss the flu clinic"). */
 const LET_INTO = new Set(['on', 'in', 'into', 'onto', 'near', 'inside', 'around', 'run', 'open', 'coach', 'teach', 'work', 'vote', 'move', 'buy', 'rent', 'live', 'use']);
 /** Past participles, regular and the common irregular ones of what is done to people. */
-const PARTICIPLE = /^(?:[a-z]+ed|shot|hit|beaten|kept|left|told|thrown|driven|run|put|sent|caught|held|taken|given|let|hurt)$/;
+export const PARTICIPLE = /^(?:[a-z]+ed|shot|hit|beaten|kept|left|told|thrown|driven|run|put|sent|caught|held|taken|given|let|hurt)$/;
 /** Participles that grant: refused, they exclude ("… cant be trusted", "… shouldnt be allowed", "… shouldnt be let near …"). */
 const GRANTED = new Set(['allowed', 'permitted', 'let', 'trusted', 'hired', 'elected', 'given', 'served', 'admitted', 'employed', 'promoted', 'licensed', 'married', 'accepted', 'welcomed', 'included', 'invited', 'housed', 'funded', 'paid', 'appointed', 'seated']);
 /** Verbs an order refuses to a group ("dont rent to puerto ricans", "never trust a divorced guy", "dont let women on the board"). */
