@@ -104,6 +104,7 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
   return cue;
 }
 
+const GETS = new Set(['get', 'gets', 'got', 'getting']);
 /** Is word i "got" with a participle, after a group ("trans kids got kicked out"), not after a place ("this park got ruined once …")? */
 function doneToGroup(res: readonly Resolved[], i: number): boolean {
   if (res[i]!.w !== 'got' || !PARTICIPLE.test(res[i + 1]?.w ?? '')) return false;
@@ -124,8 +125,8 @@ function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: b
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
   if (CUES.has(r.w) || sentAway(res, i)) return true;
-  // "… thats illegal" judges the situation too
-  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats') return false;
+  // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship
+  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? ''))) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
 }
 
