@@ -108,6 +108,11 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     for (const text of ['wheelchair users should stay home if the sidewalks are icy', 'disabled vets go home to a cold apartment', 'at 5pm the seniors go home', 'black families only got 2 percent of the housing grants',
       'women only hold 2 of 9 seats on the council', 'trans kids got kicked out of the shelter', 'married couples get a tax break but single folks get nothing lol']) expect(mayBlockAlone(resolved(text)), text).toBe(false);
     expect(mayBlockAlone(resolved('white folks only on the planning board again? needs to change'), false, true)).toBe(false);
+    // a group as a burden or a stereotype, and names for people as suspects or relics; not the same words of something else, or denied
+    for (const text of ['wheelchair ppl slow down the whole parade', 'hindus smell like curry', 'keep ur gay stuff in the bedroom', 'the gay agenda is taking over the council',
+      'asians all look the same', 'somalis are pirates lol', 'old fossils on the council should retire']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
+    for (const text of ['the permit line is slow for seniors, add staff', 'the council agenda has the trans health clinic item tonight', 'the lgbt center needs stuff for the food drive',
+      'asian ppl dont all look the same', 'somalis arent pirates, thats a movie', 'seniors are not fossils']) expect(mayBlockAlone(resolved(text)), text).toBe(false);
     // "no more …" asked back is a rebuttal ("no more immigrants? half the payroll is immigrants")
     expect(mayBlockAlone(resolved('no more immigrants'), false, true)).toBe(false);
   });

@@ -143,7 +143,7 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'teenagers cant even get a job at the pool, no openings', 'immigrants cant even get a job at the pool, no openings']],
     ['blocks a group kicked or kept out; not one kept from harm, nor what was done to it',
       ['keep immigrants out of carson', 'mexicans should get kicked out'],
-      ['keep the seniors out of the heat, open the cooling center', 'keep the refugee kids away from traffic on Avalon', 'trans kids got kicked out of the shelter, disgusting']],
+      ['the women on the committee smell a rat in this budget', 'keep the seniors out of the heat, open the cooling center', 'keep the refugee kids away from traffic on Avalon', 'trans kids got kicked out of the shelter, disgusting']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

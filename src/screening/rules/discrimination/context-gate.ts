@@ -44,7 +44,13 @@ const SHORT_BLOCK = 0.8;
 const CUES = new Set([
   ...HARM, ...[...RIGHTS].filter((w) => w !== 'allowed' && w !== 'permitted'), ...GROUP_DEEDS, ...HARMFUL_THINGS,
   ...CODED, 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood',
+  // names for people as suspects or relics ("somalis are pirates", "sikh guy … probably a bomber", "old fossils on the council")
+  'mafia', 'pirates', 'spies', 'bomber', 'bombers', 'robots', 'fossils', 'coots', 'farts', 'devils', 'scammer', 'munchers', 'hags', 'hag', 'geezers', 'sleeper', 'creeps', 'suspects',
 ]);
+/** Said of a group as its subject, a burden or a stereotype ("wheelchair ppl slow down the whole parade", "hindus smell like curry"). */
+const OF_THE_GROUP = new Set(['slow', 'slows', 'slowing', 'clog', 'clogging', 'hogging', 'smell', 'smells']);
+/** Right after a group word, a sneer at its ways ("gay agenda", "keep ur gay stuff …"; not "the lgbt center needs stuff"). */
+const SNEERED = new Set(['agenda', 'stuff']);
 
 /** Verbs of hatred, harm, view and treatment, which a third party may be said to hold toward a group. */
 const THEIR_VERBS = new Set([...HARM, ...REGARD_VERBS, 'act', 'acts', 'acting', 'target', 'targets', 'targeted', 'targeting', 'discriminate', 'discriminates',
@@ -105,6 +111,15 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
 }
 
 const GETS = new Set(['get', 'gets', 'got', 'getting']);
+/** A group word among the three before i. */
+function groupBefore(res: readonly Resolved[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (res[k]!.g) return true;
+  return false;
+}
+/** "… all look the same", "they all look alike": at the "look" of it. */
+function allAlike(res: readonly Resolved[], i: number): boolean {
+  return res[i]!.w === 'look' && res[i - 1]?.w === 'all' && (res[i + 1]?.w === 'alike' || (res[i + 1]?.w === 'the' && res[i + 2]?.w === 'same'));
+}
 /** Is word i "got" with a participle, after a group ("trans kids got kicked out"), not after a place ("this park got ruined once …")? */
 function doneToGroup(res: readonly Resolved[], i: number): boolean {
   if (res[i]!.w !== 'got' || !PARTICIPLE.test(res[i + 1]?.w ?? '')) return false;
@@ -124,7 +139,7 @@ function doneToGroup(res: readonly Resolved[], i: number): boolean {
 function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
-  if (CUES.has(r.w) || sentAway(res, i)) return true;
+  if (CUES.has(r.w) || sentAway(res, i) || (OF_THE_GROUP.has(r.w) && groupBefore(res, i)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i)) return true;
   // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship
   if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? ''))) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));

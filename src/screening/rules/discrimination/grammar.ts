@@ -132,6 +132,8 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "blind people should be allowed guide dogs": what follows is given them, not said of them
     if (copula && GIVEN.has(w) && next !== undefined && !GIVEN_WHERE.has(next)) break;
     if ((copula || modal) && (r.attr || HARM.has(w)) && negated) return DEFUSED;
+    // "… smell a rat in this budget": an idiom
+    if (w === 'rat' && res[j - 2]?.w.startsWith('smel') === true) break;
     if ((copula || (modal && !haveOnly)) && r.attr && !negated) {
       // "… are a danger to nobody"
       if (next === 'to' && (res[j + 2]?.w === 'nobody' || res[j + 2]?.w === 'anyone' || res[j + 2]?.w === 'noone')) return DEFUSED;
