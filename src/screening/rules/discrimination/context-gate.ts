@@ -6,7 +6,7 @@
 import { CONDITIONS, EXPEL_VERBS, GROUP_DEEDS, HARM, HARMFUL_THINGS, PEOPLE, RIGHTS } from './lexicon.ts';
 import { DEROG_SET, ORIGINS, WORN } from './mentions.ts';
 import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
-import { idiomWithNo, NEGATION_SCOPE, PARTICIPLE, refuses } from './refusal.ts';
+import { groupWithin, idiomWithNo, NEGATION_SCOPE, PARTICIPLE, refuses } from './refusal.ts';
 import { badWord, qualified, REPORTING } from './valence.ts';
 
 /** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
@@ -159,7 +159,8 @@ function sentAway(res: readonly Resolved[], i: number): boolean {
   if (particles === undefined) return false;
   for (let k = i + 1; k <= i + 3 && k < res.length; k++) {
     const x = res[k]!.w;
-    if (particles.has(x) || (w === 'put' && x === 'home' && res[k - 1]!.w === 'a')) return true;
+    // not "keep em away from the muslim family": the group named after is who is kept safe
+    if (particles.has(x) || (w === 'put' && x === 'home' && res[k - 1]!.w === 'a')) return !groupWithin(res, k + 1, 4);
   }
   return false;
 }
@@ -168,7 +169,7 @@ function sentAway(res: readonly Resolved[], i: number): boolean {
 const SUBJECT_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'u', 'he', 'she', 'who', 'everyone', 'everybody']);
 const subjectAt = (r: Resolved): boolean => r.g || PEOPLE.has(r.w) || SUBJECT_PRONOUNS.has(r.w);
 /** After "stay home" or "go back", words of a condition or a story, not an order. */
-const NOT_SENT = new Set(['if', 'when', 'unless', 'until', 'till', 'while', 'with', 'to', 'from', 'after', 'empty', 'safely']);
+const NOT_SENT = new Set(['if', 'when', 'unless', 'until', 'till', 'while', 'with', 'to', 'from', 'after', 'empty', 'safely', 'sick']);
 /** After "<group> only", words that leave it a sign's ("whites only at the pool", "married folks only pls"). */
 const SIGN_AFTER = new Set(['at', 'on', 'in', 'for', 'should', 'pls', 'please', 'plz', 'allowed', 'here', 'there', 'like', 'period', 'lol', 'back', 'now']);
 /**

@@ -82,7 +82,7 @@ export function refuses(res: readonly Resolved[], i: number, asks: boolean): boo
 }
 
 /** Is a group word among the n words from i? */
-function groupWithin(res: readonly Resolved[], i: number, n: number): boolean {
+export function groupWithin(res: readonly Resolved[], i: number, n: number): boolean {
   for (let k = i; k < i + n && k < res.length; k++) if (res[k]!.g) return true;
   return false;
 }
