@@ -8,6 +8,7 @@
  */
 import { GROUP_DEEDS } from './lexicon.ts';
 import { keptFromWork } from './work.ts';
+import { missing } from './refusal.ts';
 import { COPULA, DETERMINERS, type Found, hit, MODAL, NEG_COPULA, NEG_MODAL, negatedIn, NEGATORS, objectWithin, type Outcome, type Resolved, type Sentence, within } from './sentence.ts';
 
 /** Sanctions that, called down on a whole group, single it out ("… should be fined / arrested / watched"). */
@@ -191,6 +192,8 @@ export function noneHere(s: Sentence, i: number, end: number, from: number): Fou
   const res = s.res;
   if (s.clause[from] !== from && !(from > 0 && (res[from - 1]!.w === 'please' || res[from - 1]!.w === 'and'))) return undefined;
   if (s.asked !== null && s.asked.includes(s.sentence[i]!)) return undefined; // "No women on the council?" asks why not
+  // "no latino vendors at the festival this year", "no women on the panel again, do better" (not "too many …", "no more …")
+  if (res[from]!.w === 'no' && res[from + 1]?.w !== 'more' && missing(res)) return undefined;
   const first = res[end];
   if (first !== undefined && !s.brk(end - 1, end) && s.clause[end] !== end && !NONE_NEXT.has(first.w)) return undefined;
   for (let j = end; j < Math.min(res.length, end + 8); j++) {
