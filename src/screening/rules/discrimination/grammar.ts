@@ -158,7 +158,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (j === end && i === s.clause[i] && !negated && w === 'go' && orderedHome(s, j + 1)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now' || next === 'already')) return hit(i, j, 'call to expel a protected group');
     // "… should not be hired without papers": a condition, not a refusal
-    if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && CONDITIONAL.has(next)) return NOTHING;
+    if ((modal && negated && (TREATED.has(w) || RIGHTS.has(w))) && next !== undefined && (CONDITIONAL.has(next) || somewhere(res, j + 1))) return NOTHING;
     if (modal && negated && TREATED.has(w)) return hit(i, j, 'exclusion of a protected group (refusing them work, housing, service or trust)');
     if (modal && negated && (RIGHTS.has(w) || (w === 'live' && (next === undefined || brk(j, j + 1) || LIVE_WHERE.has(next))))) return hit(i, j, 'denies a protected group rights');
     if ((modal || copula) && w === 'kitchen') return hit(i, j, 'exclusion of a protected group');
@@ -249,6 +249,11 @@ const MENIAL = new Set(['picking', 'cleaning', 'cooking', 'mowing', 'washing', '
 /** Places a group is told to leave ("… should leave the country"). */
 const HOMELANDS = new Set(['country', 'city', 'town', 'neighborhood', 'neighbourhood', 'state', 'us', 'usa']);
 const CONDITIONAL = new Set(['without', 'unless', 'until', 'if', 'before']);
+/** "… cant adopt in some states": where the law says so, a fact of law rather than the speaker's refusal. */
+const SOME = new Set(['some', 'many', 'most', 'other', 'several', 'certain']);
+function somewhere(res: readonly Resolved[], k: number): boolean {
+  return res[k]?.w === 'in' && SOME.has(res[k + 1]?.w ?? '');
+}
 const AT_SKILL = new Set(['terrible', 'awful', 'horrible', 'incompetent', 'weak', 'bad', 'dumb', 'stupid', 'useless', 'pathetic', 'slow']);
 /** Fair treatment refused in a modal sentence ("No Mexicans should be hired", "… shouldn't be trusted"). */
 const TREATED = new Set(['hired', 'employed', 'trusted', 'served', 'rented', 'elected', 'promoted', 'admitted', 'accepted', 'welcomed', 'housed']);

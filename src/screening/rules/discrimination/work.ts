@@ -26,9 +26,10 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   }
   // "immigrants shouldn't get to speak", "… shouldn't even vote": kept from a say in public business
   const spoken = SPEECH.has(w) ? j : w === 'get' && next === 'to' && j + 2 < res.length && (SPEECH.has(res[j + 2]!.w) || USE.has(res[j + 2]!.w)) ? j + 2 : -1;
-  if (spoken >= 0 && forbidden(res, end, j)) return hit(i, spoken, USE.has(res[spoken]!.w) ? 'exclusion of a protected group from public places' : 'exclusion of a protected group from public comment or the vote');
+  // not "… cant vote if the polls arent accessible": a condition
+  if (spoken >= 0 && forbidden(res, end, j) && !CONDITIONS_AFTER.has(spoken + 1 < res.length ? res[spoken + 1]!.w : '')) return hit(i, spoken, USE.has(res[spoken]!.w) ? 'exclusion of a protected group from public places' : 'exclusion of a protected group from public comment or the vote');
   if (COMPETENCE.has(w) && cannot(res, j) && !s.brk(i, j) && res[end]!.w !== 'who' && res[end]!.w !== 'that' && (i === 0 || res[i - 1]!.w !== 'a') &&
-    (next === undefined || s.brk(j, j + 1) || !UNLESS.has(next)) && !(w === 'drive' && barredByBody(res, i, end))) return hit(i, j, 'negative stereotype about a protected group');
+    (next === undefined || s.brk(j, j + 1) || !(UNLESS.has(next) || (next === 'for' && /^\d/.test(res[j + 2]?.w ?? '')))) && !(w === 'drive' && barredByBody(res, i, end))) return hit(i, j, 'negative stereotype about a protected group');
   return undefined;
 }
 
@@ -75,6 +76,8 @@ function forbidden(res: readonly Resolved[], end: number, j: number): boolean {
   }
   return false;
 }
+/** After a say refused, a condition ("… cant vote if the polls arent accessible"). */
+const CONDITIONS_AFTER = new Set(['if', 'unless', 'until', 'without', 'when', 'because', 'since', 'after', 'before']);
 /** What a group is said to be unable to do, in a stereotype ("… can't lead", "… can't drive"). */
 const COMPETENCE = new Set(['lift', 'lead', 'think', 'govern', 'parent', 'reason', 'assimilate', 'integrate', 'behave', 'learn', 'drive']);
 /** "… can't drive without …", "… can't learn unless …": a condition, not a stereotype. */
