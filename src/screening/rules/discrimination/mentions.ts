@@ -36,7 +36,7 @@ export const HEADS = new Set(['people', 'ppl', 'person', 'persons', 'folks', 'an
  * "non-binary", a condition in two words, a disability benefit ("ssi people")?
  */
 export function startsGroupPhrase(w: string): boolean {
-  return HEADS.has(w) || w === 'non' || CONDITION_PAIRS.has(w) || PROGRAMMES.has(w);
+  return HEADS.has(w) || w === 'non' || CONDITION_PAIRS.has(w) || PROGRAMMES.has(w) || NAMED_PAIRS.has(w) || w === 'one';
 }
 
 /** Is the text at token i a protected-group mention? Returns the index just after it, or -1. */
@@ -46,7 +46,11 @@ export function groupAt(s: Sentence, i: number): number {
   const r = res[i]!;
   const next = i + 1 < res.length ? res[i + 1] : undefined;
   if (!r.g) {
-    if (HEADS.has(r.w)) return next === undefined ? -1 : headed(s, i, next.w);
+    // "no one over 60 …" as "nobody over 60 …"
+    if (HEADS.has(r.w) || (r.w === 'one' && i > 0 && res[i - 1]!.w === 'no')) return next === undefined ? -1 : headed(s, i, next.w);
+    // "gen z", "they/them (people)"
+    const named = NAMED_PAIRS.get(r.w);
+    if (named !== undefined && next !== undefined && named.includes(next.w) && !brk(i, i + 1)) return i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) && !brk(i + 1, i + 2) ? i + 3 : i + 2;
     // "non-binary"
     if (r.w === 'non' && next?.w === 'binary') return next && i + 2 < res.length && PEOPLE.has(res[i + 2]!.w) ? i + 3 : i + 2;
     // "special needs kids", "down syndrome adults"
@@ -120,7 +124,9 @@ export function phraseGroup(res: readonly Resolved[], j: number, of: boolean): n
   return -1;
 }
 /** Disabilities named in two words before a people noun ("special needs kids", "down syndrome adults"). */
-const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['special', ['needs', 'ed']], ['down', ['syndrome']], ['mixed', ['race']]]);
+const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['special', ['needs', 'ed']], ['down', ['syndrome']], ['mixed', ['race']], ['middle', ['eastern']], ['third', ['world']]]);
+/** Groups named in two words with no people noun needed: a generation ("gen z is …"), people by their pronouns ("they/them freaks"). */
+const NAMED_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['gen', ['z', 'x', 'alpha']], ['they', ['them']]]);
 /** What marks a group "in" it: a wheelchair, religious dress. */
 export const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
 /** 40 to 99: "anyone over 60" names an age group; "anyone over 18" does not. */
