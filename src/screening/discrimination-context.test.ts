@@ -111,9 +111,11 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     expect(mayBlockAlone(resolved('white folks only on the planning board again? needs to change'), false, true)).toBe(false);
     // a group as a burden or a stereotype, and names for people as suspects or relics; not the same words of something else, or denied
     for (const text of ['wheelchair ppl slow down the whole parade', 'hindus smell like curry', 'keep ur gay stuff in the bedroom', 'the gay agenda is taking over the council',
-      'asians all look the same', 'somalis are pirates lol', 'old fossils on the council should retire']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
+      'asians all look the same', 'somalis are pirates lol', 'old fossils on the council should retire',
+      'natives should be grateful we let them keep anything', 'jewish ppl and their money, figures they got the contract']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
     for (const text of ['the permit line is slow for seniors, add staff', 'the council agenda has the trans health clinic item tonight', 'the lgbt center needs stuff for the food drive',
-      'asian ppl dont all look the same', 'somalis arent pirates, thats a movie', 'seniors are not fossils']) expect(mayBlockAlone(resolved(text)), text).toBe(false);
+      'asian ppl dont all look the same', 'somalis arent pirates, thats a movie', 'seniors are not fossils',
+      'we should be grateful for our veterans', 'the figures show seniors ride the bus most']) expect(mayBlockAlone(resolved(text)), text).toBe(false);
     // "no <group> …" keeps a group out; told of who is missing, or asked to mend it, it does not
     for (const text of ['no hijabs at the city pool, its america', 'no gay events at the library, its a family place', 'no mosques in this town ever']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
     for (const text of ['no latino vendors at the festival this year', 'no black teachers at the high school, the district needs to recruit', 'no asian candidates on the ballot, why',

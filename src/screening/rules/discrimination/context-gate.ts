@@ -116,6 +116,18 @@ function groupBefore(res: readonly Resolved[], i: number): boolean {
   for (let k = Math.max(0, i - 3); k < i; k++) if (res[k]!.g) return true;
   return false;
 }
+/**
+ * Is word i a group told to be grateful ("natives should be grateful we …") or met with "figures" ("jewish ppl and their
+ * money, figures they got the contract")? Not blame ("… are why the pool closed") nor "bet …": on the development sets
+ * those were as often praise or a rebuttal ("single moms are why this citys pta even works").
+ */
+function sneered(res: readonly Resolved[], i: number): boolean {
+  const w = res[i]!.w;
+  if (w === 'grateful' && res[i - 1]?.w === 'be') return groupBefore(res, i - 2);
+  return w === 'figures' && FIGURES_AFTER.has(res[i + 1]?.w ?? '');
+}
+/** After "figures", what leaves it the sneer, not the noun ("the figures show …"). */
+const FIGURES_AFTER = new Set(['', 'they', 'lol', 'smh', 'right', 'huh', 'tho']);
 /** "… all look the same", "they all look alike": at the "look" of it. */
 function allAlike(res: readonly Resolved[], i: number): boolean {
   return res[i]!.w === 'look' && res[i - 1]?.w === 'all' && (res[i + 1]?.w === 'alike' || (res[i + 1]?.w === 'the' && res[i + 2]?.w === 'same'));
@@ -139,7 +151,7 @@ function doneToGroup(res: readonly Resolved[], i: number): boolean {
 function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
-  if (CUES.has(r.w) || sentAway(res, i) || (OF_THE_GROUP.has(r.w) && groupBefore(res, i)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i)) return true;
+  if (CUES.has(r.w) || sentAway(res, i) || (OF_THE_GROUP.has(r.w) && groupBefore(res, i)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
   // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship
   if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? ''))) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
