@@ -125,8 +125,13 @@ export function phraseGroup(res: readonly Resolved[], j: number, of: boolean): n
 }
 /** Disabilities named in two words before a people noun ("special needs kids", "down syndrome adults"). */
 const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['special', ['needs', 'ed']], ['down', ['syndrome']], ['mixed', ['race']], ['middle', ['eastern']], ['third', ['world']]]);
-/** Groups named in two words with no people noun needed: a generation ("gen z is …"), people by their pronouns ("they/them freaks"). */
-const NAMED_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['gen', ['z', 'x', 'alpha']], ['they', ['them']]]);
+/**
+ * Groups named in two words with no people noun needed: a generation ("gen z is …"), people by their pronouns ("they/them
+ * freaks"), by a condition or by their skin in slang ("mental cases", "the short bus crowd", "light skin only", "dark ones",
+ * "the alphabet ppl").
+ */
+const NAMED_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['gen', ['z', 'x', 'alpha']], ['they', ['them']], ['mental', ['cases', 'patients']],
+  ['short', ['bus']], ['light', ['skin']], ['dark', ['ones', 'faces']], ['alphabet', ['ppl', 'people', 'crowd', 'mafia', 'community']]]);
 /** What marks a group "in" it: a wheelchair, religious dress. */
 export const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
 /** 40 to 99: "anyone over 60" names an age group; "anyone over 18" does not. */
