@@ -1,0 +1,114 @@
+/**
+ * The short-comment gate's cues (context-gate.ts): words and phrases that make a short comment's
+ * dislike of a group explicit, so the context model may block it alone: harm, exclusion, coded
+ * insults, an order to send a group away, a place kept to one, a group as a burden or a stereotype.
+ * Each comes with what it is not ("keep the seniors out of the heat", "at 5pm the seniors go home").
+ */
+import { CONDITIONS, EXPEL_VERBS, GROUP_DEEDS, HARM, HARMFUL_THINGS, PEOPLE, RIGHTS } from './lexicon.ts';
+import { DEROG_SET } from './mentions.ts';
+import { groupWithin } from './refusal.ts';
+import type { Resolved } from './sentence.ts';
+import { badWord, qualified } from './valence.ts';
+
+/** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
+export const NAMING_CONDITIONS = new Set([...CONDITIONS].filter((w) => !['down', 'mental', 'genetic', 'cerebral'].includes(w)));
+
+/** Coded insults: each stands in for a group, and each makes a short comment's dislike explicit. */
+export const CODED = ['groomers', 'degenerates', 'invasion', 'invaders', 'thugs', 'ghetto', 'genetic'];
+
+/**
+ * Words that make a short comment's dislike explicit, beyond the valence list: harm, exclusion, coded
+ * insults. Not "allowed" or "permitted": a short comment that says them with no negation (which the
+ * gate refuses) says a group may do something ("gay officers should be allowed on the police force",
+ * "Jehovah's Witnesses should be allowed to table at the library too"), and the model blocked those.
+ */
+const CUES = new Set([
+  ...HARM, ...[...RIGHTS].filter((w) => w !== 'allowed' && w !== 'permitted'), ...GROUP_DEEDS, ...HARMFUL_THINGS,
+  ...CODED, 'animals', 'vermin', 'plague', 'infestation', 'breed', 'blood',
+  // names for people as suspects or relics ("somalis are pirates", "sikh guy … probably a bomber", "old fossils on the council")
+  'mafia', 'pirates', 'spies', 'bomber', 'bombers', 'robots', 'fossils', 'coots', 'farts', 'devils', 'scammer', 'munchers', 'hags', 'hag', 'geezers', 'sleeper', 'creeps', 'suspects',
+]);
+/** Said of a group as its subject, a burden or a stereotype ("wheelchair ppl slow down the whole parade", "hindus smell like curry"). */
+const OF_THE_GROUP = new Set(['slow', 'slows', 'slowing', 'clog', 'clogging', 'hogging', 'smell', 'smells']);
+/** Right after a group word, a sneer at its ways ("gay agenda", "keep ur gay stuff …"; not "the lgbt center needs stuff"). */
+const SNEERED = new Set(['agenda', 'stuff']);
+
+/** A group word among the three before i. */
+export function groupBefore(res: readonly Resolved[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (res[k]!.g) return true;
+  return false;
+}
+/**
+ * Is word i a group told to be grateful ("natives should be grateful we …") or met with "figures" ("jewish ppl and their
+ * money, figures they got the contract")? Not blame ("… are why the pool closed") nor "bet …": on the development sets
+ * those were as often praise or a rebuttal ("single moms are why this citys pta even works").
+ */
+function sneered(res: readonly Resolved[], i: number): boolean {
+  const w = res[i]!.w;
+  if (w === 'grateful' && res[i - 1]?.w === 'be') return groupBefore(res, i - 2);
+  return w === 'figures' && FIGURES_AFTER.has(res[i + 1]?.w ?? '');
+}
+/** After "figures", what leaves it the sneer, not the noun ("the figures show …"). */
+const FIGURES_AFTER = new Set(['', 'they', 'lol', 'smh', 'right', 'huh', 'tho']);
+/** "… all look the same", "they all look alike": at the "look" of it. */
+function allAlike(res: readonly Resolved[], i: number): boolean {
+  return res[i]!.w === 'look' && res[i - 1]?.w === 'all' && (res[i + 1]?.w === 'alike' || (res[i + 1]?.w === 'the' && res[i + 2]?.w === 'same'));
+}
+const GETS = new Set(['get', 'gets', 'got', 'getting']);
+/**
+ * Is word i a negative cue: a harm, exclusion or coded word, or hatred, an insult or a bad word said of
+ * people ("a plague on this town"; not "terrible at waiting", "an animal on the grill")? `judged`: a
+ * negation that refuses no group came before, so a bad word or insulting adjective judges what was
+ * negated ("… shouldnt go hungry, shameful", "… shouldnt be getting those threats, disgusting"),
+ * while a derogatory noun still names the group ("…, terrorists"). `negation`: the comment negates
+ * something, so a group word that is also an insult or a harmful thing ("cancer patients", "people
+ * with hiv shouldnt be fired") is the group.
+ */
+export function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
+  const r = res[i]!;
+  if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
+  if (CUES.has(r.w) || sentAway(res, i) || (OF_THE_GROUP.has(r.w) && groupBefore(res, i)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
+  // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship
+  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? ''))) return false;
+  return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
+}
+
+/**
+ * Is word i an order to send someone away: "keep em away", "send em back", "get the elderly off the
+ * bus", "should just stay home", "put him in a home"? Its particle within three words; the model still
+ * decides whether the someone is a group and the order hostile ("keep the seniors out of the heat").
+ */
+function sentAway(res: readonly Resolved[], i: number): boolean {
+  const w = res[i]!.w;
+  // an order or a wish ("… should just stay home", "…, go back to …"), not what someone does ("at 5pm the seniors go home")
+  // nor a condition or a story after it ("… should stay home if the sidewalks are icy", "… go home with nothing")
+  if (w === 'stay' || w === 'go') return (res[i + 1]?.w === 'home' || (w === 'go' && res[i + 1]?.w === 'back')) && !NOT_SENT.has(res[i + 2]?.w ?? '') && !(i > 0 && subjectAt(res[i - 1]!));
+  // "get … off / out" sends away as "kick … off / out" does
+  const particles = EXPEL_VERBS.get(w === 'kept' ? 'keep' : w === 'get' ? 'kick' : w);
+  if (particles === undefined) return false;
+  for (let k = i + 1; k <= i + 3 && k < res.length; k++) {
+    const x = res[k]!.w;
+    // not "keep em away from the muslim family": the group named after is who is kept safe
+    if (particles.has(x) || (w === 'put' && x === 'home' && res[k - 1]!.w === 'a')) return !groupWithin(res, k + 1, 4);
+  }
+  return false;
+}
+
+/** Before "stay home" or "go back", a subject that makes it what someone does ("the seniors go home", "they go back monday"). */
+const SUBJECT_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'u', 'he', 'she', 'who', 'everyone', 'everybody']);
+const subjectAt = (r: Resolved): boolean => r.g || PEOPLE.has(r.w) || SUBJECT_PRONOUNS.has(r.w);
+/** After "stay home" or "go back", words of a condition or a story, not an order. */
+const NOT_SENT = new Set(['if', 'when', 'unless', 'until', 'till', 'while', 'with', 'to', 'from', 'after', 'empty', 'safely', 'sick']);
+/** After "<group> only", words that leave it a sign's ("whites only at the pool", "married folks only pls"). */
+const SIGN_AFTER = new Set(['at', 'on', 'in', 'for', 'should', 'pls', 'please', 'plz', 'allowed', 'here', 'there', 'like', 'period', 'lol', 'back', 'now']);
+/**
+ * Is word i "only" kept to a group: "whites only", "white ppl only at the block party", "only married men should …"?
+ * Not asked back ("white folks only on the planning board again? needs to change"): mayBlockAlone's `asks`.
+ */
+export function keptTo(res: readonly Resolved[], i: number): boolean {
+  if (res[i]!.w !== 'only') return false;
+  const before = res[i - 1];
+  // "whites only", "white ppl only at the pool": a sign's words (not "black families only got 2 percent")
+  if (before !== undefined && (before.g || (PEOPLE.has(before.w) && res[i - 2]?.g === true))) return i + 1 === res.length || SIGN_AFTER.has(res[i + 1]!.w);
+  return res[i + 1]?.g === true && (res[i + 2]?.w === 'should' || (PEOPLE.has(res[i + 2]?.w ?? '') && res[i + 3]?.w === 'should'));
+}
