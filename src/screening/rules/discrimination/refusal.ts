@@ -91,7 +91,7 @@ function proxyWithin(res: readonly Resolved[], i: number, n: number): boolean {
 }
 /**
  * Words that make "no <group> …" a report of who is missing ("… this year", "… again", "… yet") or a
- * call to mend it ("… the district needs to recruit", "… why", "… theres no ramp", "… shameful").
+ * call to mend it ("… the district needs to recruit", "…, why", "… theres no ramp", "… shameful"); the grammar's "no <group> at …" asks it too.
  */
 const MISSING = new Set(['again', 'year', 'yet', 'still', 'anymore', 'today', 'tonight', 'week', 'either',
   'recruit', 'recruiting', 'hire', 'hiring', 'add', 'fix', 'need', 'needs', 'represented', 'representation', 'shameful', 'sad', 'better', 'noticed',
