@@ -155,8 +155,8 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['gay couples cant adopt, period', 'immigrants shouldnt vote', 'women cant drive for shit'],
       ['gay couples cant adopt in some states, sad', 'disabled people cant vote if the polls arent accessible', 'people with epilepsy cant drive for 6 months after a seizure, thats state law']],
     ['blocks a group kicked or kept out; not one kept from harm, nor what was done to it',
-      ['keep immigrants out of carson', 'mexicans should get kicked out'],
-      ['the women on the committee smell a rat in this budget', 'keep the seniors out of the heat, open the cooling center', 'keep the refugee kids away from traffic on Avalon', 'trans kids got kicked out of the shelter, disgusting']],
+      ['keep immigrants out of carson', 'mexicans should get kicked out', 'mexicans should be kicked out of the country'],
+      ['the women on the committee smell a rat in this budget', 'keep the seniors out of the heat, open the cooling center', 'the seniors should be kept out of the sun, open the cooling center', 'keep the refugee kids away from traffic on Avalon', 'trans kids got kicked out of the shelter, disgusting']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

@@ -9,7 +9,7 @@ import { EXPEL_VERBS, HARM, INTRANSITIVE_HARM, TREAT_VERBS } from './lexicon.ts'
 import { alwaysThe, noneHere } from './implicit.ts';
 import { ADJ_SET } from './mentions.ts';
 import {
-  DEFUSED, DESCRIBING, DETERMINERS, earlierInSentence, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, type Resolved, type Sentence, thirdPartySubject, WISHED, within,
+  DEFUSED, DESCRIBING, DETERMINERS, earlierInSentence, isContent, NEGATED_SUBJECT, negatedIn, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, REFUSE, shelteredFrom, type Sentence, thirdPartySubject, WISHED, within,
 } from './sentence.ts';
 
 /** Words of "why do … always", "I want … gone": a wish or a demand makes what follows a call. */
@@ -165,10 +165,3 @@ const UNWANTED = new Set(['here', 'in', 'around', 'anymore', 'living', 'moving',
 const PARTICIPLE = /(?:ed|shot|hung|burnt|beaten|dead|thrown|driven|gassed)$/;
 /** Places named as the speaker's own ("out of our shelter", "out of Carson"). */
 const OURS = new Set(['our', 'my', 'this', 'carson', 'here', 'town', 'america']);
-
-/** Harms a group is kept from ("keep the seniors out of the heat", "keep the kids away from traffic"). */
-const HARMS_KEPT_FROM = new Set(['heat', 'sun', 'cold', 'rain', 'storm', 'weather', 'smoke', 'fire', 'danger', 'harm', 'trouble', 'traffic', 'jail', 'prison', 'streets', 'street', 'crossfire', 'flood', 'floods']);
-/** After an expelling particle at j: "of" or "from" and a harm within three words. */
-function shelteredFrom(res: readonly Resolved[], j: number): boolean {
-  return (res[j]?.w === 'of' || res[j]?.w === 'from') && objectWithin(res, j + 1, HARMS_KEPT_FROM);
-}

@@ -9,7 +9,7 @@ import { HEDGES, implicitPredicate, PLACE_PREP, predicateAfterQualifier, treatme
 import { DEROG_SET, NOUNISH } from './mentions.ts';
 import { generalisedAsBad } from './valence.ts';
 import {
-  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, within,
+  COPULA, DEFUSED, DETERMINERS, FILLER, hit, isContent, MODAL, NEG_COPULA, NEG_MODAL, NEGATORS, NOTHING, objectWithin, type Outcome, outcome, PRONOUNS, type Resolved, type Sentence, shelteredFrom, within,
 } from './sentence.ts';
 
 /** After "safe": where, when or what kind of place, so the group is in danger or lacks a place, not called unsafe. */
@@ -117,7 +117,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (modal && negated && w === 'place' && (next === 'in' || next === 'here' || next === 'on' || next === 'at')) return hit(i, j, 'exclusion of a protected group');
     if (modal && negated && w === 'apply' && (next === undefined || brk(j, j + 1))) return hit(i, j, 'exclusion of a protected group');
     // not "… got kicked out of the shelter", which tells what was done to them
-    if (modal && !negated && res[j - 1]!.w !== 'got' && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false)) return hit(i, j + 1, 'call to expel a protected group');
+    if (modal && !negated && res[j - 1]!.w !== 'got' && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false) && !shelteredFrom(res, j + 2)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && w === 'stay' && objectWithin(res, j + 1, STAY_PUT)) return hit(i, j, 'exclusion of a protected group');
     // "… should stick to picking fruit": a group kept to menial work
     if (modal && !negated && w === 'stick' && next === 'to' && j + 2 < res.length && MENIAL.has(res[j + 2]!.w)) return hit(i, j + 2, 'negative stereotype about a protected group');
@@ -153,7 +153,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if ((copula || modal) && POS_ATTR.has(w) && negated && !(w === 'safe' && next !== undefined && SAFE_WHERE.has(next))) return hit(i, j, 'denies a protected group a positive quality');
     // "… should be deported", "… deserve to die"; not "… can kill …" (the group does it)
     if (modal && HARM.has(w) && !negated && (copula || INTRANSITIVE_HARM.has(w))) return hit(i, j, 'call for harm to a protected group');
-    if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off')) return hit(i, j + 1, 'call to expel a protected group');
+    if (modal && !negated && w === 'kept' && (next === 'out' || next === 'away' || next === 'off') && !shelteredFrom(res, j + 2)) return hit(i, j + 1, 'call to expel a protected group');
     // "Mexicans go back home, this is our city": an order, right after the group, that ends its clause (not "seniors go home early")
     if (j === end && i === s.clause[i] && !negated && w === 'go' && orderedHome(s, j + 1)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && (w === 'go' || w === 'leave') && (next === undefined || brk(j, j + 1) || next === 'back' || next === 'home' || next === 'away' || next === 'now' || next === 'already')) return hit(i, j, 'call to expel a protected group');

@@ -127,6 +127,13 @@ export function objectWithin(res: readonly Resolved[], j: number, set: ReadonlyS
   return false;
 }
 
+/** Harms a group is kept from ("keep the seniors out of the heat", "keep the kids away from traffic"). */
+const HARMS_KEPT_FROM = new Set(['heat', 'sun', 'cold', 'rain', 'storm', 'weather', 'smoke', 'fire', 'danger', 'harm', 'trouble', 'traffic', 'jail', 'prison', 'streets', 'street', 'crossfire', 'flood', 'floods']);
+/** After an expelling particle, at j: "of" or "from" and a harm within four words ("… out of the heat")? */
+export function shelteredFrom(res: readonly Resolved[], j: number): boolean {
+  return (res[j]?.w === 'of' || res[j]?.w === 'from') && objectWithin(res, j + 1, HARMS_KEPT_FROM);
+}
+
 /** One of `set` among the n words from j on, without crossing the end of a sentence? */
 export function within(s: Sentence, j: number, n: number, set: ReadonlySet<string>): boolean {
   const res = s.res;
