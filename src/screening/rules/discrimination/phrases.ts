@@ -28,6 +28,13 @@ const PHRASES: readonly Phrase[] = [
   /** "a diversity hire", "DEI hire": a colleague said to hold a job for a protected characteristic instead of merit. */
   { re: /\b(?:diversity|affirmative action|dei|token|quota) hires?\b|\b(?:picked|hired|chosen|appointed|promoted|selected|got \w+) (?:\w+ ){0,2}to (?:check|tick|fill) (?:a|the|some|their) (?:box|boxes|quota)\b|\bhire (?:people|someone|somebody|workers|officers|staff) (?:who|that) (?:look|looks|sound|sounds) (?:american|white|normal)\b|\bonly (?:got|was|were) (?:hired|picked|chosen|elected|appointed|promoted|the job) (?:cuz|cause|because|bc|since) (?:she'?s|he'?s|they'?re|she is|he is|they are) (?:a |an )?(?:woman|female|girl|black|gay|lesbian|trans|latina|latino|hispanic|mexican|asian|muslim|jewish|minority|immigrant|disabled)\b/g,
     triggers: triggers('hire hires hired picked chosen appointed promoted selected elected job'), message: 'says someone was hired for a protected characteristic, not merit' },
+  /**
+   * LGBT people named by their symbols and called perverts or groomers ("pride month is for perverts", "pride parade = perverts
+   * parade", "the pride float is full of groomers", "rainbow crowd is a bunch of perverts"): no group word, so the grammar had
+   * nothing to read; a bare dislike of the flag or the event ("the rainbow flag at city hall is disgusting") is not this.
+   */
+  { re: /\b(?:pride|rainbow|drag)\b(?:[ =]+[\w']+){0,5}?[ =]+(?:perverts?|perverted|pedos?|pedophiles?|groomers?|grooming|degenerates?|deviants?|sodomites?)\b/g,
+    triggers: triggers('pride rainbow drag'), message: 'derogatory or dehumanising statement about a protected group (LGBT people named by their symbols)' },
   /** "let's keep Carson white": read only in comments with "keep", which are few, so its words need not be anchors. */
   { re: keepRe, triggers: triggers('keep keeping'), message: 'exclusion of a protected group' },
 ];
