@@ -82,21 +82,37 @@ function sentAway(res: readonly Resolved[], i: number): boolean {
   const w = res[i]!.w;
   // an order or a wish ("… should just stay home", "…, go back to …"), not what someone does ("at 5pm the seniors go home")
   // nor a condition or a story after it ("… should stay home if the sidewalks are icy", "… go home with nothing")
-  if (w === 'stay' || w === 'go') return (res[i + 1]?.w === 'home' || (w === 'go' && res[i + 1]?.w === 'back')) && !NOT_SENT.has(res[i + 2]?.w ?? '') && !(i > 0 && subjectAt(res[i - 1]!));
+  if (w === 'stay' || w === 'go') return (res[i + 1]?.w === 'home' || (w === 'go' && res[i + 1]?.w === 'back')) && !NOT_SENT.has(res[i + 2]?.w ?? '') && !(i > 0 && subjectAt(res, i - 1));
   // "get … off / out" sends away as "kick … off / out" does
   const particles = EXPEL_VERBS.get(w === 'kept' ? 'keep' : w === 'get' ? 'kick' : w);
   if (particles === undefined) return false;
+  // people are sent: a group or a pronoun for them before the particle (not "put the sacrifice down")
+  let people = false;
   for (let k = i + 1; k <= i + 3 && k < res.length; k++) {
     const x = res[k]!.w;
     // not "keep em away from the muslim family": the group named after is who is kept safe
-    if (particles.has(x) || (w === 'put' && x === 'home' && res[k - 1]!.w === 'a')) return !groupWithin(res, k + 1, 4);
+    if (people && (particles.has(x) || (w === 'put' && x === 'home' && res[k - 1]!.w === 'a'))) return !groupWithin(res, k + 1, 4);
+    if (res[k]!.g || SENT_PRONOUNS.has(x)) people = true;
   }
   return false;
 }
 
+/** Who an order sends away, when not a group word ("keep em away", "put him in a home"). */
+const SENT_PRONOUNS = new Set(['em', 'them', 'him', 'her', 'they', 'these', 'those', 'ur', 'their']);
 /** Before "stay home" or "go back", a subject that makes it what someone does ("the seniors go home", "they go back monday"). */
 const SUBJECT_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'u', 'he', 'she', 'who', 'everyone', 'everybody']);
-const subjectAt = (r: Resolved): boolean => r.g || PEOPLE.has(r.w) || SUBJECT_PRONOUNS.has(r.w);
+/** Words ending in "s" that are no plural subject before "go home". */
+const NOT_PLURAL = new Set(['pls', 'plz', 'this', 'is', 'was', 'has', 'its', 'us', 'yes', 'his', 'thus', 'lmaoo', 'ugh', 'ffs', 'omfg', 'srs']);
+/**
+ * Is the word at k the subject of the "go home" after it: a group or people word, a pronoun, a plural
+ * ("tourists go home"), or a wish ("refugees want to go home")?
+ */
+function subjectAt(res: readonly Resolved[], k: number): boolean {
+  const r = res[k]!;
+  if (r.w === 'to') return WISHING.has(res[k - 1]?.w ?? '');
+  return r.g || PEOPLE.has(r.w) || SUBJECT_PRONOUNS.has(r.w) || (r.w.length > 3 && r.w.endsWith('s') && !NOT_PLURAL.has(r.w));
+}
+const WISHING = new Set(['want', 'wants', 'wanted', 'hope', 'hopes', 'like', 'love', 'get', 'got', 'able', 'allowed', 'free', 'chance']);
 /** After "stay home" or "go back", words of a condition or a story, not an order. */
 const NOT_SENT = new Set(['if', 'when', 'unless', 'until', 'till', 'while', 'with', 'to', 'from', 'after', 'empty', 'safely', 'sick']);
 /** After "<group> only", words that leave it a sign's ("whites only at the pool", "married folks only pls"). */
