@@ -5,7 +5,7 @@
  */
 import { CODED, cueAt, groupBefore, keptTo, NAMING_CONDITIONS } from './cues.ts';
 import { HARM } from './lexicon.ts';
-import { ORIGINS, WORN } from './mentions.ts';
+import { ORIGINS, politicalCamp, WORN } from './mentions.ts';
 import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
 import { idiomWithNo, NEGATION_SCOPE, PARTICIPLE, refuses } from './refusal.ts';
 import { REPORTING } from './valence.ts';
@@ -119,7 +119,8 @@ export function blockAt(res: readonly Resolved[], aside: boolean, named: boolean
  */
 export function shortWithGroupWord(res: readonly Resolved[]): boolean {
   if (res.length >= SHORT) return false;
-  for (let i = 0; i < res.length; i++) if (res[i]!.g) return true;
+  // not "the christian right wants to ban books": a political camp
+  for (let i = 0; i < res.length; i++) if (res[i]!.g && !politicalCamp(res, i)) return true;
   return false;
 }
 

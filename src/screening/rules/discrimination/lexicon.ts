@@ -74,7 +74,7 @@ export const GROUP_ADJ = [
   'baptist', 'methodist', 'lutheran', 'presbyterian', 'pentecostal', 'adventist', 'quaker', 'amish', 'pagan', 'wiccan', 'shia', 'sunni',
   // with a people noun: "darker folks", "unwed moms", "geriatric people", "sped kids"
   'darker', 'unwed', 'geriatric', 'hijabi', 'amputee', 'sped', 'crippled', 'senile', 'interracial',
-  'young', 'younger', 'teen', 'teenage', 'religious', 'cohabiting',
+  'young', 'younger', 'teen', 'teenage', 'cohabiting',
 ];
 /**
  * Group adjectives that also name a person ("never trust a Mexican", "the Chinese are …"); used

@@ -64,6 +64,8 @@ export function groupAt(s: Sentence, i: number): number {
     return -1;
   }
   const prev = i > 0 ? res[i - 1]!.w : undefined;
+  // "the christian right", "christian nationalists": a political camp, not a faith
+  if (politicalCamp(res, i)) return -1;
   if (ADJ_SET.has(r.w)) {
     // "gay people", "Mexican workers", "black gay men", "single mothers"
     let j = i + 1;
@@ -122,6 +124,13 @@ export function phraseGroup(res: readonly Resolved[], j: number, of: boolean): n
     if (!(w === 'a' || w === 'an' || w === 'the' || res[k]!.g || w === 'bad' || w === 'mixed')) return -1;
   }
   return -1;
+}
+/** After a faith's adjective, words that make it a political camp ("the christian right"). */
+const POLITICAL_CAMPS = new Set(['right', 'left', 'conservatives', 'conservative', 'liberals', 'nationalists', 'nationalism', 'republicans', 'democrats']);
+const FAITHS = new Set(['christian', 'evangelical', 'catholic']);
+/** Is the word at i a faith's adjective naming a political camp ("the christian right", "christian nationalists", "evangelical conservatives")? */
+export function politicalCamp(res: readonly Resolved[], i: number): boolean {
+  return FAITHS.has(res[i]!.w) && i + 1 < res.length && POLITICAL_CAMPS.has(res[i + 1]!.w);
 }
 /** Disabilities named in two words before a people noun ("special needs kids", "down syndrome adults"). */
 const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['special', ['needs', 'ed']], ['down', ['syndrome']], ['mixed', ['race']], ['middle', ['eastern']], ['third', ['world']]]);
