@@ -98,7 +98,7 @@ export const PEOPLE = new Set([
   'youth', 'users', 'patients', 'deputies', 'firefighters', 'lifeguards', 'clerks', 'coaches', 'candidates', 'appointees', 'witnesses', 'churches', 'mosques', 'temples', 'synagogues', 'congregations', 'vets', 'veterans', 'owners', 'applicants', 'voters', 'members', 'migrants', 'seniors', 'landlords',
   'doctors', 'nurses', 'teachers', 'cops', 'officers', 'shopkeepers', 'vendors', 'contractors', 'employers', 'bosses', 'guys',
   'neighborhoods', 'neighbourhoods', 'areas', 'islanders', 'priests', 'pastors', 'rabbis', 'imams', 'nuns', 'monks', 'clergy', 'athletes', 'players',
-  'staff', 'grandpas', 'grandmas',
+  'staff', 'grandpas', 'grandmas', 'lobby',
 ]);
 /** Conditions and origins after "people with …" / "people of …" ("people with HIV", "people of color"). */
 export const CONDITIONS = new Set([
