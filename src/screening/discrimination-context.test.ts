@@ -104,11 +104,12 @@ describe('[V.2] the context model: what is said around a group, where the gramma
     }
     // an order to send a group away, or a place kept to one, is a cue; a condition, a story or a number is not
     for (const text of ['wheelchair users should stay home, sidewalks arent for them', 'lesbians coaching softball, figures lol keep em away',
-      'these guatemalans dont even try to learn english, send em back', 'white ppl only at the block party pls', 'only married men should sit on the council']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
+      'these guatemalans dont even try to learn english, send em back', 'white ppl only at the block party pls', 'only married men should sit on the council',
+      'mexicans cant speak english, get out of our city']) expect(mayBlockAlone(resolved(text)), text).toBe(true);
     for (const text of ['wheelchair users should stay home if the sidewalks are icy', 'disabled vets go home to a cold apartment', 'at 5pm the seniors go home', 'black families only got 2 percent of the housing grants',
       'women only hold 2 of 9 seats on the council', 'trans kids got kicked out of the shelter', 'married couples get a tax break but single folks get nothing lol',
       'keep em away from the muslim family, those harassers', 'refugees welcome, tourists go home', 'the refugees want to go home',
-      'all you satanists out there, put the sacrifice down']) expect(mayBlockAlone(resolved(text)), text).toBe(false);
+      'all you satanists out there, put the sacrifice down', 'seniors get out of the heat, the cooling center is open']) expect(mayBlockAlone(resolved(text)), text).toBe(false);
     expect(mayBlockAlone(resolved('white folks only on the planning board again? needs to change'), false, true)).toBe(false);
     // a group as a burden or a stereotype, and names for people as suspects or relics; not the same words of something else, or denied
     for (const text of ['wheelchair ppl slow down the whole parade', 'hindus smell like curry', 'keep ur gay stuff in the bedroom', 'the gay agenda is taking over the council',

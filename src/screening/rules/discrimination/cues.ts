@@ -7,7 +7,7 @@
 import { CONDITIONS, EXPEL_VERBS, GROUP_DEEDS, HARM, HARMFUL_THINGS, PEOPLE, RIGHTS } from './lexicon.ts';
 import { DEROG_SET } from './mentions.ts';
 import { groupWithin } from './refusal.ts';
-import type { Resolved } from './sentence.ts';
+import { type Resolved, shelteredFrom } from './sentence.ts';
 import { badWord, qualified } from './valence.ts';
 
 /** Conditions that name people on their own ("people with HIV", "autism"); not "down", "mental" … */
@@ -86,6 +86,8 @@ function sentAway(res: readonly Resolved[], i: number): boolean {
   // "get … off / out" sends away as "kick … off / out" does
   const particles = EXPEL_VERBS.get(w === 'kept' ? 'keep' : w === 'get' ? 'kick' : w);
   if (particles === undefined) return false;
+  // "… learn english or get out": the one addressed is sent
+  if (w === 'get' && res[i + 1]?.w === 'out' && (i + 2 === res.length || GET_OUT_AFTER.has(res[i + 2]!.w))) return !shelteredFrom(res, i + 2);
   // people are sent: a group or a pronoun for them before the particle (not "put the sacrifice down")
   let people = false;
   for (let k = i + 1; k <= i + 3 && k < res.length; k++) {
@@ -97,6 +99,8 @@ function sentAway(res: readonly Resolved[], i: number): boolean {
   return false;
 }
 
+/** After "get out", words that leave it an order to leave ("get out of our city", "get out now"; not "get out and vote"). */
+const GET_OUT_AFTER = new Set(['of', 'now', 'already', 'lol', 'pls', 'please']);
 /** Who an order sends away, when not a group word ("keep em away", "put him in a home"). */
 const SENT_PRONOUNS = new Set(['em', 'them', 'him', 'her', 'they', 'these', 'those', 'ur', 'their']);
 /** Before "stay home" or "go back", a subject that makes it what someone does ("the seniors go home", "they go back monday"). */
