@@ -3,11 +3,11 @@
  * the words that open a comment to it without a group word (conditions, stand-ins), and the rule
  * for short comments, which the grammar reads whole and the model's word counts barely cover.
  */
-import { CODED, cueAt, groupBefore, keptTo, NAMING_CONDITIONS } from './cues.ts';
+import { CODED, cueAt, keptTo, NAMING_CONDITIONS } from './cues.ts';
 import { HARM } from './lexicon.ts';
 import { ORIGINS, politicalCamp, WORN } from './mentions.ts';
 import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
-import { idiomWithNo, NEGATION_SCOPE, PARTICIPLE, refuses } from './refusal.ts';
+import { groupWithin, idiomWithNo, NEGATION_SCOPE, PARTICIPLE, refuses } from './refusal.ts';
 import { REPORTING } from './valence.ts';
 
 /**
@@ -90,7 +90,7 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
 
 /** Is word i "got" with a participle, after a group ("trans kids got kicked out"), not after a place ("this park got ruined once …")? */
 function doneToGroup(res: readonly Resolved[], i: number): boolean {
-  return res[i]!.w === 'got' && PARTICIPLE.test(res[i + 1]?.w ?? '') && groupBefore(res, i);
+  return res[i]!.w === 'got' && PARTICIPLE.test(res[i + 1]?.w ?? '') && groupWithin(res, i - 3, 3);
 }
 
 /** Conditions and stand-ins: a word of either opens a comment to the model (`Resolved.proxy`). */

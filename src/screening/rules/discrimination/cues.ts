@@ -33,11 +33,6 @@ const OF_THE_GROUP = new Set(['slow', 'slows', 'slowing', 'clog', 'clogging', 'h
 /** Right after a group word, a sneer at its ways ("gay agenda", "keep ur gay stuff …"; not "the lgbt center needs stuff"). */
 const SNEERED = new Set(['agenda', 'stuff']);
 
-/** A group word among the three before i. */
-export function groupBefore(res: readonly Resolved[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (res[k]!.g) return true;
-  return false;
-}
 /**
  * Is word i a group told to be grateful ("natives should be grateful we …") or met with "figures" ("jewish ppl and their
  * money, figures they got the contract")? Not blame ("… are why the pool closed") nor "bet …": on the development sets
@@ -45,7 +40,7 @@ export function groupBefore(res: readonly Resolved[], i: number): boolean {
  */
 function sneered(res: readonly Resolved[], i: number): boolean {
   const w = res[i]!.w;
-  if (w === 'grateful' && res[i - 1]?.w === 'be') return groupBefore(res, i - 2);
+  if (w === 'grateful' && res[i - 1]?.w === 'be') return groupWithin(res, i - 5, 3);
   return w === 'figures' && FIGURES_AFTER.has(res[i + 1]?.w ?? '');
 }
 /** After "figures", what leaves it the sneer, not the noun ("the figures show …"). */
@@ -67,7 +62,7 @@ const GETS = new Set(['get', 'gets', 'got', 'getting']);
 export function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
-  if (CUES.has(r.w) || sentAway(res, i) || (OF_THE_GROUP.has(r.w) && groupBefore(res, i)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
+  if (CUES.has(r.w) || sentAway(res, i) || (OF_THE_GROUP.has(r.w) && groupWithin(res, i - 3, 3)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
   // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship
   if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? ''))) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));

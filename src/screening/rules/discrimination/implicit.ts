@@ -36,9 +36,9 @@ const EXCLUDED_FROM = new Set([
 ]);
 /** Where a group may be kept from living ("… shouldn't be living on the east side"; not "… shouldn't live in fear"). */
 const HOMES = new Set(['neighborhood', 'neighbourhood', 'neighborhoods', 'city', 'town', 'country', 'america', 'carson', 'side', 'street', 'streets', 'block', 'area', 'areas', 'building', 'buildings']);
-/** Roles a group is kept from, mostly with children ("… shouldn't be teaching our kids", "… shouldn't coach"). */
 /** After a role, how it is done ("… shouldnt be driving that fast", "… while texting"). */
 const HOW = new Set(['that', 'so', 'too', 'fast', 'recklessly', 'drunk', 'high', 'while', 'without', 'like']);
+/** Roles a group is kept from, mostly with children ("… shouldn't be teaching our kids", "… shouldn't coach"). */
 const ROLES = new Set(['serving', 'teach', 'teaching', 'coach', 'coaching', 'raise', 'raising', 'babysit', 'babysitting', 'foster', 'fostering', 'mentor', 'mentoring', 'supervise', 'adopting', 'driving']);
 /** Roles of power, kept from a group when an object of power follows ("… shouldn't run anything", "… shouldn't hold office"). */
 const POWER = new Set(['run', 'running', 'lead', 'leading', 'hold', 'holding', 'govern', 'manage']);

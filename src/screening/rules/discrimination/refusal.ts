@@ -59,7 +59,7 @@ export function refuses(res: readonly Resolved[], i: number, asks: boolean): boo
   if (w === 'no' && res[i + 1]?.w === 'more' && order && !asks) return groupWithin(res, i + 2, 2) && !spared(res, i + 2);
   // "no mosques in this town ever", "no hijabs at the city pool, its america"; not what is missing ("no latino vendors at the festival this year",
   // "no women on the panel again", "no kids with disabilities at the playground, theres no ramp") nor asked about
-  if (w === 'no' && order && !asks && (groupWithin(res, i + 1, 2) || proxyWithin(res, i + 1, 2)) && !missing(res)) return !spared(res, i + 1);
+  if (w === 'no' && order && !asks && groupWithin(res, i + 1, 2, true) && !missing(res)) return !spared(res, i + 1);
   if ((w === 'dont' || w === 'never') && order && REFUSED_ORDER.has(res[i + 1]?.w ?? '')) {
     // the group is what is refused, not someone else named first ("dont let bigots scare the muslim family")
     for (let k = i + 2; k <= i + 5 && k < res.length; k++) {
@@ -84,11 +84,6 @@ export function refuses(res: readonly Resolved[], i: number, asks: boolean): boo
   return !spared(res, i);
 }
 
-/** Is a stand-in for a group (a place of worship, dress: "no mosques", "no turbans") among the n words from i? */
-function proxyWithin(res: readonly Resolved[], i: number, n: number): boolean {
-  for (let k = i; k < i + n && k < res.length; k++) if (res[k]!.proxy) return true;
-  return false;
-}
 /**
  * Words that make "no <group> …" a report of who is missing ("… this year", "… again", "… yet") or a
  * call to mend it ("… the district needs to recruit", "…, why", "… theres no ramp", "… shameful"); the grammar's "no <group> at …" asks it too.
@@ -102,9 +97,9 @@ export function missing(res: readonly Resolved[]): boolean {
   // "…, why" at the end asks why they are missing ("we know why" insinuates)
   return res.length > 0 && res[res.length - 1]!.w === 'why' && res[res.length - 2]?.w !== 'know';
 }
-/** Is a group word among the n words from i? */
-export function groupWithin(res: readonly Resolved[], i: number, n: number): boolean {
-  for (let k = i; k < i + n && k < res.length; k++) if (res[k]!.g) return true;
+/** Is a group word (or, with `standIns`, a stand-in for one: "no mosques", "no turbans") among the n words from i? */
+export function groupWithin(res: readonly Resolved[], i: number, n: number, standIns = false): boolean {
+  for (let k = Math.max(0, i); k < i + n && k < res.length; k++) if (res[k]!.g || (standIns && res[k]!.proxy)) return true;
   return false;
 }
 

@@ -81,7 +81,7 @@ const CONDITIONS_AFTER = new Set(['if', 'unless', 'until', 'without', 'when', 'b
 /** What a group is said to be unable to do, in a stereotype ("… can't lead", "… can't drive"). */
 const COMPETENCE = new Set(['lift', 'lead', 'think', 'govern', 'parent', 'reason', 'assimilate', 'integrate', 'behave', 'learn', 'drive']);
 /** "… can't drive without …", "… can't learn unless …": a condition, not a stereotype. */
-const UNLESS = new Set(['without', 'unless', 'until', 'if', 'when', 'because', 'since', 'after', 'before', 'at', 'here', 'there', 'to']);
+const UNLESS = new Set([...CONDITIONS_AFTER, 'at', 'here', 'there', 'to']);
 /** Groups for whom not driving is a fact, not a slur. */
 const BARRED_BY_BODY = new Set(['blind', 'disabled', 'seniors', 'elderly', 'old', 'older', 'deaf', 'epileptics', 'epileptic', 'paraplegics', 'amputees']);
 function barredByBody(res: readonly Resolved[], i: number, end: number): boolean {
