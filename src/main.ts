@@ -76,7 +76,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const log = config.logLevel === 'silent' ? undefined : (line: string) => console.warn(`crier: ${line}`);
   const vaultKeys = masterKeySource({ ...config.vault, dataDir: config.dataDir, ephemeral: config.database.kind === 'sqlite' && config.database.file === ':memory:', onGenerated: (f) => console.warn(`crier: generated a vault key in ${f} (demo only: production sets CRIER_VAULT_KEY_FILE or CRIER_VAULT_KEY)`) });
   const vault = createVaultService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications, platforms, mailer: options.mailer ?? mailerFor(config.mail, log), keys: vaultKeys, log });
-  const screening = createScreeningService({ pack });
+  const screening = createScreeningService({ pack, clock });
   const offduty = createOffdutyService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   const reviews = createReviewsService({ db: db.db, dialect: db.dialect, clock, pack, audit, notifications });
   const scanner = config.attachments.clamd ? createClamdScanner(config.attachments.clamd) : null;

@@ -36,6 +36,8 @@ export interface ScreeningConfig {
   localTerms: string[];
   /** Max emoji before accessibility advice. */
   maxEmoji: number;
+  /** The City's IANA time zone: the calendar day a post goes out on (IV.D.3). Missing: UTC. */
+  timeZone?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface ScreeningConfig {
  * lives here, not beside the builder, so the CLI can read it without loading the pack parser
  * (YAML and zod, ~1 MB of the screen bundle).
  */
-export const SCREENING_CONFIG_VERSION = 1;
+export const SCREENING_CONFIG_VERSION = 2;
 
 export const carsonDefaults: ScreeningConfig = {
   cityName: 'Carson',
@@ -79,6 +81,7 @@ export const carsonDefaults: ScreeningConfig = {
     'resident', 'residents', 'school', 'housing', 'zoning', 'budget', 'tax', 'taxes',
   ],
   maxEmoji: 5,
+  timeZone: 'America/Los_Angeles',
 };
 
 /** Merge a partial configuration over the Carson defaults (shallow, per key). */

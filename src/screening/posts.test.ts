@@ -58,6 +58,16 @@ describe('post screening', () => {
   it('[IV.D.6(c)] confidential or internal markers block', () => {
     expect(find({ text: 'CONFIDENTIAL - internal use only: draft budget numbers.' + LINK }, 'IV.D.6(c)').map((f) => f.severity)).toContain('block');
   });
+  it('[IV.C.15(f)(iv)] a document marked internal to the City blocks, citing the internal-material clause', () => {
+    const f = screenPost({ text: 'DRAFT - NOT FOR RELEASE. Internal use only: proposed fee schedule for the pool.' + LINK });
+    expect(f.filter((x) => x.clause === 'IV.C.15(f)(iv)').map((x) => x.severity)).toContain('block');
+    expect(f.some((x) => x.clause === 'IV.D.6(c)')).toBe(false);
+    expect(find({ text: 'The new pool opens for internal combustion engine safety classes in June.' + LINK }, 'IV.C.15(f)(iv)')).toEqual([]);
+  });
+  it('[IV.C.15(f)] a post that speaks for the employee and leaks an internal draft is flagged under each duty it breaks', () => {
+    const f = screenPost({ text: 'Honestly I think the council got this one wrong. For internal review: draft budget figures attached.' + LINK });
+    expect(f.map((x) => x.clause)).toEqual(expect.arrayContaining(['IV.C.15(f)(i)', 'IV.C.15(f)(iv)']));
+  });
   it('[IV.C.15(f)(i)] personal comments are advice', () => {
     const f = find({ text: 'I personally think this is the best park lol.' + LINK }, 'IV.C.15(f)(i)');
     expect(f.length).toBeGreaterThan(0);
@@ -105,5 +115,41 @@ describe('post screening', () => {
     const text = 'Pool hours change next week.';
     expect(screenPost({ text }, makeConfig({ severity: { 'link-back': 'block' } })).find((f) => f.clause === 'IV.A.4')?.severity).toBe('block');
     expect(screenPost({ text }, makeConfig({ severity: { 'link-back': 'off' } })).find((f) => f.clause === 'IV.A.4')).toBeUndefined();
+  });
+});
+
+describe('[IV.D.3] timely posts', () => {
+  const nov28 = new Date('2026-11-28T17:00:00Z');
+  const timely = (text: string, date: Date | string = nov28) => screenPost({ text: text + LINK, date }).filter((f) => f.clause === 'IV.D.3');
+
+  it('[IV.D.3] an invitation to a date already past when the post goes out is advice, naming the date', () => {
+    const f = timely('Join us at Carson Park on Saturday, November 1 at 10 a.m. for the Fall Festival!');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('advice');
+    expect(f[0]!.message).toContain('November 1, 2026');
+    expect(f[0]!.message).toContain('November 28, 2026');
+    expect(f[0]!.span?.text).toMatch(/November 1/);
+  });
+  it('[IV.D.3] the same invitation scheduled before the date, or for an event still running, passes', () => {
+    expect(timely('Join us at Carson Park on Saturday, November 1 at 10 a.m. for the Fall Festival!', '2026-10-20T17:00:00Z')).toEqual([]);
+    expect(timely('The holiday lights display is open nightly, November 20 – January 3. Come out and see it!')).toEqual([]);
+    expect(timely('Join us on December 5 for the tree lighting.')).toEqual([]);
+  });
+  it('[IV.D.3] a report of what already happened is timely', () => {
+    expect(timely('On November 1 the City Council adopted the budget. Read it online.')).toEqual([]);
+    expect(timely('Thank you to everyone who came to the Fall Festival on November 1!')).toEqual([]);
+  });
+  it('[IV.D.3] reads the publication day in the City\'s time zone, not the server\'s', () => {
+    // 05:30 UTC on November 2 is still the evening of November 1 in Carson
+    expect(timely('Join us tonight, November 1, for the late skate at the ice rink.', '2026-11-02T05:30:00Z')).toEqual([]);
+    expect(timely('Join us tonight, November 1, for the late skate at the ice rink.', '2026-11-02T09:30:00Z')).toHaveLength(1);
+  });
+  it('[IV.D.3] says nothing without the post\'s date, and follows the pack\'s time zone', () => {
+    expect(screenPost({ text: 'Join us at Carson Park on Saturday, November 1 for the Fall Festival!' + LINK }).some((x) => x.clause === 'IV.D.3')).toBe(false);
+    const chicago = makeConfig({ timeZone: 'America/Chicago' });
+    // 06:30 UTC on November 2: past midnight in Chicago, still November 1 in Carson
+    const text = 'Join us tonight, November 1, for the late skate.' + LINK;
+    expect(screenPost({ text, date: '2026-11-02T06:30:00Z' }, chicago).some((x) => x.clause === 'IV.D.3')).toBe(true);
+    expect(screenPost({ text, date: '2026-11-02T06:30:00Z' }).some((x) => x.clause === 'IV.D.3')).toBe(false);
   });
 });

@@ -38,6 +38,21 @@ describe('POST /api/screening/post (the post editor\'s live findings)', () => {
     expect(findings.some((f) => f.ruleId === 'platform-length')).toBe(false);
   });
 
+  it('[IV.D.3] tells the author when an invitation\'s date is past on the day the post would go out', async () => {
+    ctx.clock.set('2026-11-19T18:00:00Z');
+    const text = 'Join us at Carson Park on Saturday, November 14 for the fall cleanup. https://ci.carson.ca.us/parks';
+    const now = await post('poster', { text });
+    const findings = now.body.findings as Array<{ clause: string; severity: string; clauseTitle: string | null; message: string }>;
+    expect(findings.find((f) => f.clause === 'IV.D.3')).toMatchObject({ severity: 'advice', clauseTitle: expect.stringMatching(/timely/i), message: expect.stringContaining('November 14, 2026') });
+    // scheduled (City wall time, as the compose form holds it) before the date: timely
+    const early = await post('poster', { text, scheduledFor: '2026-11-13T09:00' });
+    expect((early.body.findings as Array<{ clause: string }>).some((f) => f.clause === 'IV.D.3')).toBe(false);
+    // a half-typed schedule is read as now, not refused
+    const typing = await post('poster', { text, scheduledFor: '2026-11-1' });
+    expect(typing.status).toBe(200);
+    expect((typing.body.findings as Array<{ clause: string }>).some((f) => f.clause === 'IV.D.3')).toBe(true);
+  });
+
   it('[IV.C.5] refuses an employee who may not post, and the public', async () => {
     const r = await post('employee', { text: 'hello' });
     expect(r.status).toBe(403);

@@ -13,6 +13,8 @@ const draftBody = z
     images: z.array(z.object({ altText: z.string().max(2000).optional(), name: z.string().max(300).optional() }).strict()).max(20).optional(),
     videos: z.array(z.object({ captions: z.boolean().optional() }).strict()).max(10).optional(),
     hashtags: z.array(z.string().max(140)).max(60).optional(),
+    // City wall time or an ISO instant, as the compose form holds it; read leniently (see publicationDate)
+    scheduledFor: z.string().max(40).nullable().optional(),
   })
   .strict();
 

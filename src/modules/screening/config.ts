@@ -71,5 +71,6 @@ export function screeningConfigFromPack(pack: PolicyPack): ScreeningConfig {
     platforms,
     severity: severityFor(pack),
     localTerms: uniq([...carsonDefaults.localTerms.filter((t) => t !== 'carson'), ...cityName.toLowerCase().split(/\s+/)]),
+    timeZone: j.timeZone,
   };
 }

@@ -1,7 +1,9 @@
 import dictionary from 'dictionary-en';
 import { describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '../../kernel/actor.ts';
-import { defaultPackDir, loadPackFromDir, type PolicyPack } from '../../policy/index.ts';
+import { childClauses, defaultPackDir, loadPackFromDir, type PolicyPack } from '../../policy/index.ts';
+import { catalogue } from '../../screening/catalogue.ts';
+import { RULES } from '../../screening/rules/index.ts';
 import { springfieldDir } from '../../policy/test-helpers.ts';
 import { createScreeningService, screeningConfigFromPack } from './index.ts';
 
@@ -22,6 +24,20 @@ describe('screening configuration from the policy pack', () => {
     const c = screeningConfigFromPack(withScreening(carson, { platformLimits: { x: { maxChars: 140 }, newsite: { maxChars: 99 } } }));
     expect(c.platforms.x).toMatchObject({ count: 'x-weighted', maxLength: 140 });
     expect(c.platforms.newsite).toEqual({ count: 'characters', maxLength: 99 });
+  });
+
+  it('[IV.D.7] every item of the pack\'s list of content that may be removed is screened for in posts', () => {
+    const items = childClauses(carson, 'IV.D.7').map((c) => c.id);
+    expect(items.length).toBeGreaterThanOrEqual(11);
+    const cited = new Set(catalogue().filter((e) => e.kind === 'post').map((e) => e.clause));
+    expect(items.filter((id) => !cited.has(id))).toEqual([]);
+    const c = screeningConfigFromPack(carson);
+    expect(RULES.filter((r) => r.clauses.post?.startsWith('IV.D.7') && c.severity[r.id] === 'off')).toEqual([]);
+  });
+
+  it('[IV.D.3] takes the City\'s time zone from the pack, so a post\'s publication day is the City\'s', () => {
+    expect(screeningConfigFromPack(carson).timeZone).toBe('America/Los_Angeles');
+    expect(screeningConfigFromPack(loadPackFromDir(springfieldDir)).timeZone).toBe('America/Chicago');
   });
 
   it('another city\'s pack gives its own name and domains, and turns off rules citing clauses it does not have', () => {

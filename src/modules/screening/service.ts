@@ -17,6 +17,7 @@ import { screeningConfigFromPack } from './config.ts';
 import { screenDraft, type DraftFindings, type DraftInput } from './draft.ts';
 import { screeningPolicy } from './policy.ts';
 import { defaultPoolSize, ScreeningPool } from './pool.ts';
+import { systemClock, type Clock } from '../../kernel/clock.ts';
 
 export interface ScreeningDeps {
   pack: PolicyPack;
@@ -26,6 +27,8 @@ export interface ScreeningDeps {
   workers?: number;
   /** Batches smaller than this are screened on the calling thread (a worker round trip costs more). Default 64. */
   poolMinBatch?: number;
+  /** "Now" for a draft that is not scheduled: the day it would go out (IV.D.3). Default: the system clock. */
+  clock?: Clock;
 }
 
 export interface ScreenPostInput extends PostInput {
@@ -92,7 +95,7 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
     close: async () => pool?.close(),
     async screenDraft(actor, input) {
       authorize(screeningPolicy, actor, 'screening.post', null);
-      return screenDraft(deps.pack, config, (p) => service.screenPost(p), input);
+      return screenDraft(deps.pack, config, (p) => service.screenPost(p), input, (deps.clock ?? systemClock).now());
     },
   };
   return service;

@@ -25,6 +25,7 @@ import { religionRule } from './religion.ts';
 import { safetyRule } from './safety.ts';
 import { substancesRule } from './substances.ts';
 import { threatsRule } from './threats.ts';
+import { timelinessRule } from './timeliness.ts';
 
 export const RULES: readonly Rule[] = [
   offTopicRule, // V.1
@@ -52,4 +53,5 @@ export const RULES: readonly Rule[] = [
   accessibilityRule, // IV.A.9
   acronymsRule, // IV.D.4
   clarityRule, // III.H
+  timelinessRule, // IV.D.3
 ];

@@ -81,6 +81,7 @@ function ComposeForm({ post, correcting }: { post: Post | undefined; correcting?
     body,
     targets.map((t) => ({ platformId: t.platformId, platformName: byId.get(t.platformId)?.name ?? t.platformId, platformType: byId.get(t.platformId)?.type ?? 'other', text: t.text.trim() ? t.text : null })),
     schedule.emergency,
+    schedule.scheduledFor,
   );
   const blocks = live.findings.filter((f) => f.severity === 'block').length;
 

@@ -22,12 +22,12 @@ const key = (f: Finding) => `${f.ruleId}|${f.clause}|${f.message}`;
  * what holds everywhere plus each chosen platform type's limits, and each platform's own text
  * separately when it has one. Answers that arrive after a newer request are dropped.
  */
-export function useLiveFindings(body: string, targets: LiveTarget[], emergency: boolean) {
+export function useLiveFindings(body: string, targets: LiveTarget[], emergency: boolean, scheduledFor = '') {
   const [findings, setFindings] = useState<LiveFinding[]>([]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const seq = useRef(0);
-  const signature = JSON.stringify([body, targets.map((t) => [t.platformId, t.platformType, t.text]), emergency]);
+  const signature = JSON.stringify([body, targets.map((t) => [t.platformId, t.platformType, t.text]), emergency, scheduledFor]);
 
   useEffect(() => {
     const n = ++seq.current;
@@ -38,7 +38,7 @@ export function useLiveFindings(body: string, targets: LiveTarget[], emergency: 
     }
     setPending(true);
     const timer = setTimeout(() => {
-      void screenAll(body, targets, emergency)
+      void screenAll(body, targets, emergency, scheduledFor)
         .then((f) => {
           if (n !== seq.current) return;
           setFindings(f);
@@ -53,13 +53,13 @@ export function useLiveFindings(body: string, targets: LiveTarget[], emergency: 
         });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-    // The signature stands for body, targets and emergency (targets is a new array each render).
+    // The signature stands for body, targets, emergency and the schedule (targets is a new array each render).
   }, [signature]);
 
   return { findings, pending, error };
 }
 
-async function screenAll(body: string, targets: LiveTarget[], emergency: boolean): Promise<LiveFinding[]> {
+async function screenAll(body: string, targets: LiveTarget[], emergency: boolean, scheduledFor: string): Promise<LiveFinding[]> {
   const onBody = targets.filter((t) => !t.text?.trim());
   const own = targets.filter((t) => t.text?.trim());
   const out = new Map<string, LiveFinding>();
@@ -74,7 +74,7 @@ async function screenAll(body: string, targets: LiveTarget[], emergency: boolean
   const jobs: Promise<void>[] = [];
   if (body.trim() && (onBody.length > 0 || targets.length === 0)) {
     jobs.push(
-      POSTS.screen(body, [...new Set(onBody.map((t) => t.platformType))], emergency).then((r) => {
+      POSTS.screen(body, [...new Set(onBody.map((t) => t.platformType))], emergency, scheduledFor).then((r) => {
         // Whole-post findings apply to every platform using the body; with overrides elsewhere they are named.
         const names = own.length ? onBody.map((t) => t.platformName) : undefined;
         for (const f of r.findings) add(f, names);
@@ -87,7 +87,7 @@ async function screenAll(body: string, targets: LiveTarget[], emergency: boolean
   }
   for (const t of own) {
     jobs.push(
-      POSTS.screen(t.text!, [t.platformType], emergency).then((r) => {
+      POSTS.screen(t.text!, [t.platformType], emergency, scheduledFor).then((r) => {
         for (const f of [...r.findings, ...(r.byPlatform[t.platformType] ?? [])]) add(f, [t.platformName]);
       }),
     );
