@@ -98,12 +98,21 @@ async function build() {
  * bytecode step was mostly wasted: without it, 5-6 % fewer instructions on 10,000 comments, and
  * no more for a single comment (same matches either way; SPEED.md, session 8).
  *
- * Both set at run time (read per compilation), before the bundle loads; a value given to node wins.
+ * Large functions optimised later: V8 asks a function for 3 + (its bytecode bytes / 150) budget
+ * ticks before optimising it; at / 20 the grammar's big readers (V.2's analyse, groupAt, the rules'
+ * check functions) have met their rare branches first, so fewer are optimised and thrown away
+ * ("insufficient type feedback") and compiled again: 61 deoptimisations and ~0.6 s of the
+ * compiler's thread were recompiling on the 60,000 bench lines. Under callgrind, 7.4 % fewer
+ * instructions on 10,000 lines and 2.5 % on 60,000 (same output); 10 and 300 were worse, 15-25 the
+ * same (SPEED.md, session 18).
+ *
+ * All set at run time (read per compilation), before the bundle loads; a value given to node wins.
  */
 export function tuneCompiler() {
   const given = (name) => [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(name));
   if (!given('max-inlined-bytecode-size')) setFlagsFromString('--max-inlined-bytecode-size-cumulative=230');
   if (!given('regexp-tier-up')) setFlagsFromString('--no-regexp-tier-up');
+  if (!given('bytecode-size-allowance-per-tick')) setFlagsFromString('--bytecode-size-allowance-per-tick=20');
 }
 
 /** The screen bundle's entry file, built first if any of its sources changed (throws if the build fails). */
