@@ -38,7 +38,7 @@ import { contextScore, nameHash } from './discrimination/context.ts';
 import { mayJudge, namesTraitOrProxy, shortWithGroupWord, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { INSULT_STARTS, programmeInsult } from './discrimination/disability-benefits.ts';
-import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
+import { ADJ_SET, derogModifier, GROUP_SET, groupAt, namesPair, OLD_AGES, pairAt, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
@@ -137,6 +137,9 @@ export function resolveWords(toks: readonly Token[]): Resolved[] {
     if (isAnchor(toks[i]!)) anchored = true;
     out.push(asIs(toks[i]!));
   }
+  // "light skin", "gen z": the pair's second word stands for the group where a group word is
+  // looked for (the short-comment gate's cues, the context model's <G>); groupAt reads the pair
+  for (let i = 0; i + 1 < toks.length; i++) if (pairAt(toks, i)) out[i + 1] = resolvedWord(toks[i + 1]!.w, true, false, false);
   if (!anchored) return out;
   // resolve misspelled neighbours of an anchor word ("I hate wmoen", "women are disgustnig"):
   // only tokens within 4 of an exact anchor, so long texts stay cheap
@@ -413,7 +416,7 @@ function check(ctx: RuleContext): Hit[] {
  */
 interface Reading { tokens: readonly Token[]; res: Resolved[] | undefined; analysis: ReturnType<typeof analyse> | undefined }
 function read(text: string, tokens: readonly Token[]): Reading {
-  if (!tokens.some(isAnchor)) return { tokens, res: undefined, analysis: undefined };
+  if (!tokens.some(isAnchor) && !namesPair(tokens)) return { tokens, res: undefined, analysis: undefined };
   const res = resolveWords(tokens);
   if (!res.some(mayName)) return { tokens, res, analysis: undefined };
   return { tokens, res, analysis: analyse(text, tokens, res) };

@@ -141,6 +141,20 @@ const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['speci
  */
 const NAMED_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['gen', ['z', 'x', 'alpha']], ['they', ['them']], ['mental', ['cases', 'patients']],
   ['short', ['bus']], ['light', ['skin']], ['dark', ['ones', 'faces']], ['alphabet', ['ppl', 'people', 'crowd', 'mafia', 'community']]]);
+/**
+ * Does the comment name a group in two words of NAMED_PAIRS or CONDITION_PAIRS ("light skin only …", "middle eastern guys …")?
+ * Their words are too common to be anchors one by one; the pair makes the grammar read the comment.
+ */
+export function namesPair(t: readonly { w: string }[]): boolean {
+  for (let i = 0; i + 1 < t.length; i++) if (pairAt(t, i)) return true;
+  return false;
+}
+
+/** Do words i and i + 1 name a group together (NAMED_PAIRS, CONDITION_PAIRS)? */
+export function pairAt(t: readonly { w: string }[], i: number): boolean {
+  const seconds = NAMED_PAIRS.get(t[i]!.w) ?? CONDITION_PAIRS.get(t[i]!.w);
+  return seconds !== undefined && i + 1 < t.length && seconds.includes(t[i + 1]!.w);
+}
 /** What marks a group "in" it: a wheelchair, religious dress. */
 export const WORN = new Set(['wheelchairs', 'wheelchair', 'hijabs', 'hijab', 'headscarves', 'headscarf', 'burqas', 'burkas', 'burqa', 'turbans', 'turban', 'yarmulkes', 'niqabs']);
 /** 40 to 99: "anyone over 60" names an age group; "anyone over 18" does not. */

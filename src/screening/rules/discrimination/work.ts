@@ -22,7 +22,8 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   // not "… cant even get a job here", a hardship ("… cant even speak english" is no job)
   if (JOB_VERBS.has(w) && forbidden(res, end, j) && !(res[j - 1]!.w === 'even' && cannot(res, j))) {
     const k = jobAt(res, j + 1);
-    if (k >= 0) return hit(i, k, SERVICES.has(res[k]!.w) ? 'exclusion of a protected group from public services' : 'exclusion of a protected group from work');
+    // not "… cant get loans when the banks redline": what they cannot get under a condition is told, not refused
+    if (k >= 0 && !(cannot(res, j) && conditionWithin(res, k + 1, 3))) return hit(i, k, SERVICES.has(res[k]!.w) ? 'exclusion of a protected group from public services' : 'exclusion of a protected group from work');
   }
   // "immigrants shouldn't get to speak", "… shouldn't even vote": kept from a say in public business
   const spoken = SPEECH.has(w) ? j : w === 'get' && next === 'to' && j + 2 < res.length && (SPEECH.has(res[j + 2]!.w) || USE.has(res[j + 2]!.w)) ? j + 2 : -1;
@@ -73,6 +74,14 @@ function forbidden(res: readonly Resolved[], end: number, j: number): boolean {
     const w = res[k]!.w;
     if (w === 'shouldnt' || w === 'mustnt' || w === 'cant' || w === 'cannot') return true;
     if ((w === 'should' || w === 'must' || w === 'can') && k + 1 < j && (res[k + 1]!.w === 'not' || res[k + 1]!.w === 'never')) return true;
+  }
+  return false;
+}
+/** A condition among the n words from k ("… when the banks redline"; not the hedge "if you ask me"). */
+function conditionWithin(res: readonly Resolved[], k: number, n: number): boolean {
+  for (let x = k; x < Math.min(res.length, k + n); x++) {
+    const w = res[x]!.w;
+    if ((w === 'if' || w === 'when' || w === 'unless' || w === 'until') && res[x + 1]?.w !== 'you' && res[x + 1]?.w !== 'u') return true;
   }
   return false;
 }
