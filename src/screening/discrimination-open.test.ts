@@ -167,8 +167,11 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'black families cant get loans when the banks redline', 'disabled vets cant get housing until the VA processes the forms', 'muslim families cant plan around the pool if the hours keep changing',
         'seniors cant get to the clinic when the bus doesnt run']],
     ['blocks a group kicked or kept out; not one kept from harm, nor what was done to it',
-      ['keep immigrants out of carson', 'mexicans should get kicked out', 'mexicans should be kicked out of the country'],
-      ['the women on the committee smell a rat in this budget', 'keep the seniors out of the heat, open the cooling center', 'the seniors should be kept out of the sun, open the cooling center', 'keep the refugee kids away from traffic on Avalon', 'trans kids got kicked out of the shelter, disgusting']],
+      ['keep immigrants out of carson', 'mexicans should get kicked out', 'mexicans should be kicked out of the country',
+        'muslims should stay out of our town', 'women should stay out of politics', 'immigrants need to stay away from our schools'],
+      ['the women on the committee smell a rat in this budget', 'keep the seniors out of the heat, open the cooling center', 'the seniors should be kept out of the sun, open the cooling center', 'keep the refugee kids away from traffic on Avalon', 'trans kids got kicked out of the shelter, disgusting',
+        'seniors should stay out of our pool until the heat wave ends', 'seniors should stay out of the city pool when its closed for repairs', 'women should stay out of office buildings during the gas leak',
+        'seniors should stay out of the heat', 'kids should stay out of our yard']],
   ];
   for (const [name, hateful, fine] of cases) {
     it(`[V.2] ${name}`, () => {

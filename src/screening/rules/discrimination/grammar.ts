@@ -119,6 +119,9 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // not "… got kicked out of the shelter", which tells what was done to them
     if (modal && !negated && res[j - 1]!.w !== 'got' && (EXPEL_PARTICIPLES.get(w)?.has(next ?? '') ?? false) && !shelteredFrom(res, j + 2)) return hit(i, j + 1, 'call to expel a protected group');
     if (modal && !negated && w === 'stay' && objectWithin(res, j + 1, STAY_PUT)) return hit(i, j, 'exclusion of a protected group');
+    // "… should stay out of our town", "… need to stay out of politics": kept from a place claimed or from public life;
+    // not "… should stay out of the heat" nor "… stay away from the construction site" (kept from harm)
+    if (modal && !negated && w === 'stay' && (next === 'out' || next === 'away' || next === 'off') && (res[j + 2]?.w === 'of' || res[j + 2]?.w === 'from') && objectWithin(res, j + 3, CLAIMED_OR_PUBLIC) && !within(s, j + 3, 8, FOR_NOW)) return hit(i, j + 1, 'exclusion of a protected group');
     // "… should stick to picking fruit": a group kept to menial work
     if (modal && !negated && w === 'stick' && next === 'to' && j + 2 < res.length && MENIAL.has(res[j + 2]!.w)) return hit(i, j + 2, 'negative stereotype about a protected group');
     // "… can't handle money", "… can't do engineering": a group denied an ability
@@ -264,6 +267,10 @@ const EXPEL_PARTICIPLES: ReadonlyMap<string, ReadonlySet<string>> = new Map(Obje
 }).map(([verb, particles]) => [verb, new Set(particles)]));
 /** "… should stay home where they belong", "… should stay in the kitchen". */
 const STAY_PUT = new Set(['belong', 'kitchen']);
+/** What a group is told to stay out of: a place claimed as ours, or public life ("… stay out of our town", "… stay out of politics"). */
+const CLAIMED_OR_PUBLIC = new Set(['our', 'my', 'carson', 'america', 'politics', 'government', 'council', 'sports', 'military', 'leadership', 'country', 'neighborhood', 'neighbourhood', 'neighborhoods']);
+/** After "stay out of …", a condition or a time that makes it advice ("… when its closed for repairs", "… during the gas leak"). */
+const FOR_NOW = new Set(['when', 'while', 'during', 'until', 'till', 'if', 'unless', 'because', 'today', 'tonight', 'tomorrow']);
 /** Nouns that keep a derogatory word before them derogatory ("gang members", "drug dealers", "time bombs"). */
 const COMPOUND_HEADS = new Set(['members', 'bangers', 'dealers', 'diggers', 'bombs', 'killers', 'queens', 'human']);
 const HAVE = new Set(['have', 'has', 'got', 'gotta']);
