@@ -38,7 +38,7 @@ import { contextScore, nameHash } from './discrimination/context.ts';
 import { mayJudge, namesTraitOrProxy, shortWithGroupWord, TRAIT_OR_PROXY } from './discrimination/context-gate.ts';
 import { ALL_OF_THEM, ALL_OF_THEM_TRIGGERS, phraseHits } from './discrimination/phrases.ts';
 import { INSULT_STARTS, programmeInsult } from './discrimination/disability-benefits.ts';
-import { ADJ_SET, derogModifier, GROUP_SET, groupAt, namesPair, OLD_AGES, pairAt, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
+import { ADJ_SET, derogModifier, GROUP_SET, groupAt, OLD_AGES, pairAt, startsPair, ORIGINS, startsGroupPhrase, WORN } from './discrimination/mentions.ts';
 import { COPULA, FILLER, type Found, NEGATORS, PRONOUNS, type Resolved, type Sentence } from './discrimination/sentence.ts';
 import {
   ATTRIBUTES, CONDITION_WORDS, CONDITIONS, CONSPIRACY_OBJECTS, DEROG_ONE, CONTROL_VERBS, DEROG_NOUNS, GROUP_ADJ, GROUP_DEEDS, GROUP_NOUNS, HARM, HARMFUL_THINGS, HATE_VERBS,
@@ -93,6 +93,7 @@ const IS_HATE = 4;
 const IS_ANCHOR = 8;
 const KNOWN = 16;
 const IS_PROXY = 32;
+const IS_PAIR_START = 64;
 function factBits(tok: Token): number {
   let f = tok.groups;
   if (f === 0) {
@@ -101,7 +102,7 @@ function factBits(tok: Token): number {
     if (!held || (f = FACTS[at]!) === 0) {
       const w = tok.w;
       f = KNOWN | (GROUP_SET.has(w) || ADJ_SET.has(w) ? IS_GROUP : 0) | (ATTR_SET.has(w) ? IS_ATTR : 0) | (HATE_SET.has(w) ? IS_HATE : 0) | (ANCHORS.has(w) ? IS_ANCHOR : 0) |
-        (TRAIT_OR_PROXY.has(w) ? IS_PROXY : 0);
+        (TRAIT_OR_PROXY.has(w) ? IS_PROXY : 0) | (startsPair(w) ? IS_PAIR_START : 0);
       if (held) FACTS[at] = f;
     }
     tok.groups = f;
@@ -110,6 +111,15 @@ function factBits(tok: Token): number {
 }
 const isAnchor = (tok: Token): boolean => (factBits(tok) & IS_ANCHOR) !== 0;
 const isProxy = (tok: Token): boolean => (factBits(tok) & IS_PROXY) !== 0;
+/**
+ * Does a group named in two words start at token i ("light skin only …", "middle eastern guys …")? Their words are
+ * too common to be anchors one by one; the pair makes the grammar read the comment.
+ */
+const pairFrom = (toks: readonly Token[], i: number): boolean => (factBits(toks[i]!) & IS_PAIR_START) !== 0 && pairAt(toks, i);
+function namesPair(toks: readonly Token[]): boolean {
+  for (let i = 0; i + 1 < toks.length; i++) if (pairFrom(toks, i)) return true;
+  return false;
+}
 
 /** A token's word as it stands (before one-edit resolution); made only for texts with an anchor. Never mutated. */
 const asIsColumn = objectColumn<Resolved>();
@@ -139,7 +149,7 @@ export function resolveWords(toks: readonly Token[]): Resolved[] {
   }
   // "light skin", "gen z": the pair's second word stands for the group where a group word is
   // looked for (the short-comment gate's cues, the context model's <G>); groupAt reads the pair
-  for (let i = 0; i + 1 < toks.length; i++) if (pairAt(toks, i)) out[i + 1] = resolvedWord(toks[i + 1]!.w, true, false, false);
+  for (let i = 0; i + 1 < toks.length; i++) if (pairFrom(toks, i)) out[i + 1] = resolvedWord(toks[i + 1]!.w, true, false, false);
   if (!anchored) return out;
   // resolve misspelled neighbours of an anchor word ("I hate wmoen", "women are disgustnig"):
   // only tokens within 4 of an exact anchor, so long texts stay cheap

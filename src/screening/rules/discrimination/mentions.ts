@@ -141,13 +141,9 @@ const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['speci
  */
 const NAMED_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['gen', ['z', 'x', 'alpha']], ['they', ['them']], ['mental', ['cases', 'patients']],
   ['short', ['bus']], ['light', ['skin']], ['dark', ['ones', 'faces']], ['alphabet', ['ppl', 'people', 'crowd', 'mafia', 'community']]]);
-/**
- * Does the comment name a group in two words of NAMED_PAIRS or CONDITION_PAIRS ("light skin only …", "middle eastern guys …")?
- * Their words are too common to be anchors one by one; the pair makes the grammar read the comment.
- */
-export function namesPair(t: readonly { w: string }[]): boolean {
-  for (let i = 0; i + 1 < t.length; i++) if (pairAt(t, i)) return true;
-  return false;
+/** Can a group named in two words (NAMED_PAIRS, CONDITION_PAIRS) start at this word? A fact of the word alone, kept in the word table. */
+export function startsPair(w: string): boolean {
+  return NAMED_PAIRS.has(w) || CONDITION_PAIRS.has(w);
 }
 
 /** Do words i and i + 1 name a group together (NAMED_PAIRS, CONDITION_PAIRS)? */
