@@ -174,7 +174,7 @@ export function loadPolis(): PolisComment[] {
  * -0.03 and V.3 by -0.004. V.2's context model (scripts/screening/train-context.ts) trains on the
  * 80 % train split of every V.2 set here except those in NEVER_TRAINED.
  */
-export const EVAL_ONLY = new Set(['v02-functional.jsonl', 'v02-lead-probe.jsonl', 'v07-lead-probes.jsonl', 'v07-lead-probes-s8.jsonl', 'v02-lead-probe-s8.jsonl', 'v02-helper-probes-s8.jsonl', 'v02-probes-s9.jsonl', 'v02-context-s10.jsonl', 'v02-context-s11.jsonl', 'v02-probes-s10.jsonl', 'v02-probes-s11.jsonl', 'v02-chat-s12.jsonl', 'v02-probes-s12.jsonl', 'v02-short-s12a.jsonl', 'v02-short-s12b.jsonl', 'v02-short-s12c.jsonl', 'v02-short-s12d.jsonl', 'v02-short-s12e.jsonl', 'v02-short-s12f.jsonl', 'v02-probes-s13.jsonl', 'v02-accusations-s14-dev.jsonl', 'v02-accusations-s14-heldout.jsonl', 'v02-accusations-s14-b.jsonl', 'v02-negations-s16.jsonl', 'v02-probes-s16.jsonl', 'v02-probes-s17.jsonl', 'v02-probes-s18.jsonl']);
+export const EVAL_ONLY = new Set(['v02-functional.jsonl', 'v02-lead-probe.jsonl', 'v07-lead-probes.jsonl', 'v07-lead-probes-s8.jsonl', 'v02-lead-probe-s8.jsonl', 'v02-helper-probes-s8.jsonl', 'v02-probes-s9.jsonl', 'v02-context-s10.jsonl', 'v02-context-s11.jsonl', 'v02-probes-s10.jsonl', 'v02-probes-s11.jsonl', 'v02-chat-s12.jsonl', 'v02-probes-s12.jsonl', 'v02-short-s12a.jsonl', 'v02-short-s12b.jsonl', 'v02-short-s12c.jsonl', 'v02-short-s12d.jsonl', 'v02-short-s12e.jsonl', 'v02-short-s12f.jsonl', 'v02-probes-s13.jsonl', 'v02-accusations-s14-dev.jsonl', 'v02-accusations-s14-heldout.jsonl', 'v02-accusations-s14-b.jsonl', 'v02-negations-s16.jsonl', 'v02-probes-s16.jsonl', 'v02-probes-s17.jsonl', 'v02-probes-s18.jsonl', 'v02-contrast-s18.jsonl']);
 /**
  * Sets no model trains on, in any split: probes of unseen text, written after the model they
  * measure; the grammar's development set of session 12 (v02-chat-s12); and the short-comment sets of
@@ -183,7 +183,7 @@ export const EVAL_ONLY = new Set(['v02-functional.jsonl', 'v02-lead-probe.jsonl'
  */
 export const NEVER_TRAINED = new Set(['v02-probes-s10.jsonl', 'v02-probes-s11.jsonl', 'v02-chat-s12.jsonl', 'v02-probes-s12.jsonl',
   'v02-short-s12a.jsonl', 'v02-short-s12b.jsonl', 'v02-short-s12c.jsonl', 'v02-short-s12d.jsonl', 'v02-short-s12e.jsonl', 'v02-short-s12f.jsonl', 'v02-probes-s13.jsonl', 'v02-accusations-s14-heldout.jsonl', 'v02-accusations-s14-b.jsonl',
-  'v02-negations-s16.jsonl', 'v02-probes-s16.jsonl', 'v02-probes-s17.jsonl', 'v02-probes-s18.jsonl']);
+  'v02-negations-s16.jsonl', 'v02-probes-s16.jsonl', 'v02-probes-s17.jsonl', 'v02-probes-s18.jsonl', 'v02-contrast-s18.jsonl']);
 
 /**
  * The project's own labelled sets: JSON lines {"text": "...", "clauses": ["V.8"]} ([] = clean),

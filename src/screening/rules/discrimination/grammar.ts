@@ -322,7 +322,9 @@ function welcomed(s: Sentence, j: number): boolean {
   const res = s.res;
   let k = j + 2;
   if (k < res.length && res[k]!.w === 'the' && !s.brk(j, k)) k++;
-  if (k < res.length && !s.brk(j, k) && WELCOMING.has(res[k]!.w)) return true;
+  if (k < res.length && !s.brk(j, k) && WELCOMING.has(res[k]!.w) && !CONFINING.has(res[k + 1]?.w ?? '')) return true;
+  // one word naming whose or what kind first ("… belong in the citys coding bootcamp", "… in our science fair")
+  if (k + 1 < res.length && !s.brk(j, k + 1) && WELCOMING.has(res[k + 1]!.w) && !CONFINING.has(res[k + 1]!.w)) return true;
   // "women belong in the House and Senate", "… the House of Representatives": the chamber, not the home
   if (k < res.length && res[k]!.w === 'house' && within(s, k + 1, 3, CHAMBERS)) return true;
   for (let m = j + 2; m < res.length && !s.brk(j, m); m++) if (res[m]!.w === 'too' || res[m]!.w === 'also' || res[m]!.w === 'everywhere') return true;
@@ -330,4 +332,8 @@ function welcomed(s: Sentence, j: number): boolean {
 }
 const CHAMBERS = new Set(['senate', 'representatives', 'congress']);
 /** Where a group is said to belong with everyone else. */
-const WELCOMING = new Set(['this', 'our', 'every', 'any', 'regular', 'mainstream', 'public', 'city', 'community', 'council', 'office', 'senate', 'congress', 'leadership', 'room', 'conversation', 'here']);
+const WELCOMING = new Set(['this', 'our', 'every', 'any', 'regular', 'mainstream', 'public', 'city', 'citys', 'community', 'council', 'office', 'senate', 'congress', 'leadership', 'room', 'conversation', 'here',
+  // public life and learning ("girls belong in stem", "… in the coding bootcamp", "… on every team")
+  'stem', 'science', 'tech', 'coding', 'bootcamp', 'engineering', 'math', 'classrooms', 'classroom', 'sports', 'politics', 'government', 'workforce', 'boardroom', 'league', 'team', 'teams', 'program', 'programs']);
+/** Places a group is confined to: not welcoming even after a word that is ("… belong in our kitchens"). */
+const CONFINING = new Set(['kitchen', 'kitchens', 'home', 'homes', 'cages', 'cage', 'jail', 'jails', 'prison', 'zoo', 'asylum', 'asylums', 'institutions', 'ghetto', 'ghettos']);
