@@ -62,7 +62,7 @@ export const GROUP_NOUNS = [
 export const GROUP_ADJ = [
   'black', 'white', 'brown', 'colored', 'asian', 'latino', 'latina', 'latinx', 'hispanic', 'mexican', 'african', 'arab', 'chinese',
   'indian', 'native', 'indigenous', 'jewish', 'muslim', 'islamic', 'christian', 'catholic', 'hindu', 'sikh', 'gay', 'lesbian',
-  'bisexual', 'bi', 'queer', 'trans', 'transgender', 'lgbt', 'lgbtq', 'disabled', 'handicapped', 'autistic', 'deaf', 'blind', 'old',
+  'bisexual', 'bi', 'queer', 'trans', 'transgender', 'lgbt', 'lgbtq', 'lgb', 'disabled', 'handicapped', 'autistic', 'deaf', 'blind', 'old',
   'older', 'elderly', 'immigrant', 'foreign', 'filipino', 'korean', 'vietnamese', 'japanese', 'samoan', 'somali', 'haitian',
   'pakistani', 'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan',
   'honduran', 'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'polish', 'single',
@@ -104,6 +104,7 @@ export const PEOPLE = new Set([
 export const CONDITIONS = new Set([
   'hiv', 'aids', 'autism', 'disabilities', 'disability', 'down', 'schizophrenia', 'epilepsy', 'dementia', 'diabetes',
   'cancer', 'mental', 'genetic', 'herpes', 'ptsd', 'leprosy', 'tourettes', 'bipolar', 'depression', 'adhd', 'dwarfism', 'cerebral',
+  'ocd', 'hepatitis', 'crohns', 'alzheimers', 'parkinsons', 'dyslexia', 'asthma', 'lupus',
 ]);
 /** What some conditions need after them ("Down syndrome", "genetic disorders"). */
 export const CONDITION_NEEDS: Readonly<Record<string, readonly string[]>> = {
@@ -127,7 +128,7 @@ export const DEROG_NOUNS = [
   'slobs', 'idiots', 'morons', 'imbeciles', 'liars', 'thieves', 'crooks', 'cheaters', 'frauds', 'dealers', 'traffickers',
   'corpses', 'vegetables', 'bombs', 'bigots', 'vultures', 'cheats', 'scroungers', 'killers', 'hags', 'bastards',
   'alcoholics', 'addicts', 'crackheads', 'druggies', 'hustlers', 'delinquents', 'troublemakers', 'deadbeats', 'bums', 'lowlifes', 'losers',
-  'scammers', 'brats',
+  'scammers', 'brats', 'nutjobs', 'nutcases', 'whackos', 'wackos', 'loons', 'vandals', 'dinosaurs',
 ];
 /** Derogatory nouns as one of them ("every Mexican is a gangbanger"); not those whose singular is something else ("hoe", "cheat") or one edit from a common word ("scammer": "scammed"). */
 export const DEROG_ONE = DEROG_NOUNS.filter((w) => w.endsWith('s') && !['hoes', 'cheats', 'bombs', 'lice', 'fleas', 'scammers'].includes(w)).map((w) => w.slice(0, -1));
@@ -145,6 +146,7 @@ export const ATTRIBUTES = [
   'sneaky', 'smelly', 'stinky', 'defective', 'unfit', 'immoral', 'sinful', 'wicked', 'devil', 'demonic', 'satanic', 'perverted',
   'insane', 'delusional', 'unstable', 'deranged', 'psychotic', 'dirtiest', 'filthiest', 'dumbest', 'laziest', 'stupidest',
   'ugliest', 'smelliest', 'stoopid', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination', 'danger', 'menace',
+  'paranoid', 'shady', 'brainwashed', 'unemployable', 'feral',
 ];
 export const NEG_ATTR = [...DEROG_NOUNS, ...DEROG_ONE, ...ATTRIBUTES];
 /** Positive qualities: denying one of a group ("… are not human", "… can't be trusted") is derogation. */

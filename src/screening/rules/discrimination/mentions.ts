@@ -133,14 +133,14 @@ export function politicalCamp(res: readonly Resolved[], i: number): boolean {
   return FAITHS.has(res[i]!.w) && i + 1 < res.length && POLITICAL_CAMPS.has(res[i + 1]!.w);
 }
 /** Disabilities named in two words before a people noun ("special needs kids", "down syndrome adults"). */
-const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['special', ['needs', 'ed']], ['down', ['syndrome']], ['mixed', ['race']], ['middle', ['eastern']], ['third', ['world']]]);
+const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['special', ['needs', 'ed']], ['down', ['syndrome']], ['mixed', ['race']], ['middle', ['eastern']], ['third', ['world']], ['same', ['sex']]]);
 /**
  * Groups named in two words with no people noun needed: a generation ("gen z is …"), people by their pronouns ("they/them
  * freaks"), by a condition or by their skin in slang ("mental cases", "the short bus crowd", "light skin only", "dark ones",
  * "the alphabet ppl").
  */
 const NAMED_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['gen', ['z', 'x', 'alpha']], ['they', ['them']], ['mental', ['cases', 'patients']],
-  ['short', ['bus']], ['light', ['skin']], ['dark', ['ones', 'faces']], ['alphabet', ['ppl', 'people', 'crowd', 'mafia', 'community']]]);
+  ['short', ['bus']], ['light', ['skin']], ['dark', ['ones', 'faces']], ['alphabet', ['ppl', 'people', 'crowd', 'mafia', 'community']], ['asylum', ['seekers']]]);
 /** Can a group named in two words (NAMED_PAIRS, CONDITION_PAIRS) start at this word? A fact of the word alone, kept in the word table. */
 export function startsPair(w: string): boolean {
   return NAMED_PAIRS.has(w) || CONDITION_PAIRS.has(w);
