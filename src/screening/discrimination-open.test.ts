@@ -164,6 +164,11 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'the arab guys running the corner store are shady af', 'teens at the skatepark are vandals'],
       ['asylum seekers at the shelter need blankets, donate', 'same sex couples can rent the pavilion now', 'the parkinsons support group meets tuesdays',
         'the dinosaurs exhibit at the library is a hit', 'the vandals who tagged the park should pay', 'ppl with ocd deserve accommodations at work']],
+    ['blocks one of a group asked back at in a role and foretold to fail; not one answered with praise, a record, or sincere good wishes',
+      // the cue lets the context model judge; it blocks at its short-comment bar ("a gay fire chief? yikes, this town is doomed" scores 0.75: advice)
+      ['a trans parks director? this town is finished', 'a blind guy on the planning board? lol good luck', 'a muslim on the school board? sharia lunches incoming'],
+      ['a woman mayor? lol finally', 'a deaf lifeguard? amazing, she saved a drowning kid', 'a woman mayor? she\'ll be great', 'a gay police chief? who cares, just fix the potholes',
+        'a 70 yr old running for mayor? experience counts, good luck sir', 'a black mayor? about time, the last guy was useless']],
     ['blocks LGBT people named by their symbols and called perverts or groomers; not the words condemned, nor a dislike of the flag',
       ['pride month is for perverts', 'pride parade = perverts parade', 'the pride float is full of groomers', 'drag queen storytime = grooming, cancel it'],
       ['calling the pride parade a bunch of groomers is hateful garbage, stop', 'the drag race on the 405 last night was insane', 'pride flags are up on main st, love to see it',

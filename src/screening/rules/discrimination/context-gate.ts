@@ -3,7 +3,7 @@
  * the words that open a comment to it without a group word (conditions, stand-ins), and the rule
  * for short comments, which the grammar reads whole and the model's word counts barely cover.
  */
-import { CODED, cueAt, keptTo, NAMING_CONDITIONS } from './cues.ts';
+import { CODED, cueAt, doubtedInRole, keptTo, NAMING_CONDITIONS } from './cues.ts';
 import { HARM } from './lexicon.ts';
 import { ORIGINS, politicalCamp, WORN } from './mentions.ts';
 import { NEGATORS, REGARD_VERBS, type Resolved, thirdPartySubject } from './sentence.ts';
@@ -60,7 +60,7 @@ export function mayBlockAlone(res: readonly Resolved[], aside = false, asks = fa
   if (res.length >= SHORT) return true;
   // a short comment whose every group is "about …" or in someone else's relative clause says nothing of it
   if (aside) return false;
-  let cue = false;
+  let cue = asks && doubtedInRole(res);
   /** Words up to here are in a negation's scope: a cue there is denied ("trans people arent groomers"). */
   let negatedTo = -1;
   /** A negation that refuses no group came before (cueAt). */

@@ -127,3 +127,30 @@ export function keptTo(res: readonly Resolved[], i: number): boolean {
   if (before !== undefined && (before.g || (PEOPLE.has(before.w) && res[i - 2]?.g === true))) return i + 1 === res.length || SIGN_AFTER.has(res[i + 1]!.w);
   return res[i + 1]?.g === true && (res[i + 2]?.w === 'should' || (PEOPLE.has(res[i + 2]?.w ?? '') && res[i + 3]?.w === 'should'));
 }
+
+/** Words that foretell a failure or a harm ("… she'll cry at the first crisis", "… someone's gonna drown", "… good luck"). */
+const FORETOLD = new Set(['crash', 'drown', 'fail', 'finished', 'quit', 'cry', 'useless', 'lazy', 'incoming', 'disaster', 'refuse', 'sink', 'collapse', 'bankrupt',
+  'joke', 'yikes', 'oof', 'doomed', 'rip']);
+/** Laughs that make "good luck" a sneer ("… lol good luck"; not "… experience counts, good luck sir"). */
+const LAUGHS = new Set(['lol', 'lmao', 'lmfao', 'rofl', 'haha', 'hahaha']);
+/**
+ * Does a short comment open by asking back at one of a group in a role and then foretell a failure ("a female police chief?
+ * she'll cry at the first crisis lol", "a deaf lifeguard? someone's gonna drown", "a disabled guy as head of transit? lol good
+ * luck")? Not one answered with praise or a record ("a woman on the swat team? badass, respect", "… she fixed more potholes
+ * than the last guy"): only a word of failure or a negative valence after the group counts.
+ */
+export function doubtedInRole(res: readonly Resolved[]): boolean {
+  const first = res[0]?.w;
+  if (first !== 'a' && first !== 'an' && first !== 'another') return false;
+  let group = -1;
+  for (let k = 1; k <= 3 && k < res.length; k++) if (res[k]!.g) { group = k; break; }
+  if (group < 0) return false;
+  let laughs = false;
+  for (let k = group + 2; k < res.length; k++) {
+    const w = res[k]!.w;
+    if (FORETOLD.has(w) || res[k]!.valence < 0 || (w === 'way' && res[k - 1]!.w === 'no')) return true;
+    if (LAUGHS.has(w)) laughs = true;
+    else if (w === 'luck' && laughs) return true;
+  }
+  return false;
+}
