@@ -62,7 +62,7 @@ const GETS = new Set(['get', 'gets', 'got', 'getting']);
 export function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
-  if (CUES.has(r.w) || sentAway(res, i) || (OF_THE_GROUP.has(r.w) && groupWithin(res, i - 3, 3)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
+  if (CUES.has(r.w) || sentAway(res, i) || alwaysBad(res, i) || (OF_THE_GROUP.has(r.w) && groupWithin(res, i - 3, 3)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
   // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship
   if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? ''))) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
@@ -153,4 +153,24 @@ export function doubtedInRole(res: readonly Resolved[]): boolean {
     else if (w === 'luck' && laughs) return true;
   }
   return false;
+}
+
+/** In a comment, words that ask something for a group or wish it well: an "always" there is a hardship, not a charge. */
+const ON_THEIR_SIDE = new Set(['add', 'fix', 'need', 'needs', 'pls', 'please', 'help', 'deserve', 'deserves', 'shouldnt', 'should', 'sad', 'unfair']);
+/**
+ * Is word i "always" or "never" said of a group just named, with something bad after it and nothing good anywhere ("black
+ * guys at the pickup games always turn it into a fight", "veterans at the library are always angry and yelling", "why do
+ * muslims always make everything about their religion")? Not "… always bring food to every event, so generous", nor a
+ * hardship with something asked for them ("seniors are always stuck waiting, add a bus").
+ */
+export function alwaysBad(res: readonly Resolved[], i: number): boolean {
+  const w = res[i]!.w;
+  if ((w !== 'always' && w !== 'never') || !groupWithin(res, i - 5, 5)) return false;
+  let bad = false;
+  for (let k = 0; k < res.length; k++) {
+    const r = res[k]!;
+    if (r.valence > 0 || ON_THEIR_SIDE.has(r.w)) return false;
+    if (k > i && k <= i + 6 && !r.g && (r.valence < 0 || r.attr)) bad = true;
+  }
+  return bad;
 }
