@@ -164,6 +164,10 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
         'the arab guys running the corner store are shady af', 'teens at the skatepark are vandals'],
       ['asylum seekers at the shelter need blankets, donate', 'same sex couples can rent the pavilion now', 'the parkinsons support group meets tuesdays',
         'the dinosaurs exhibit at the library is a hit', 'the vandals who tagged the park should pay', 'ppl with ocd deserve accommodations at work']],
+    ['reads "two moms", "two dads" as same-sex parents; "killing it" is praise',
+      ['two dads shouldnt be chaperoning the school dance', 'two moms adopting is child abuse'],
+      ['two dads coached the tball team, great season', 'two moms brought cupcakes to the pta', 'i have two moms and they both vote',
+        'two dads in the pta this year and theyre killing it', 'the women on the council are crushing it this year']],
     ['blocks one of a group asked back at in a role and foretold to fail; not one answered with praise, a record, or sincere good wishes',
       // the cue lets the context model judge; it blocks at its short-comment bar ("a gay fire chief? yikes, this town is doomed" scores 0.75: advice)
       ['a trans parks director? this town is finished', 'a blind guy on the planning board? lol good luck', 'a muslim on the school board? sharia lunches incoming'],

@@ -50,6 +50,8 @@ function allAlike(res: readonly Resolved[], i: number): boolean {
   return res[i]!.w === 'look' && res[i - 1]?.w === 'all' && (res[i + 1]?.w === 'alike' || (res[i + 1]?.w === 'the' && res[i + 2]?.w === 'same'));
 }
 const GETS = new Set(['get', 'gets', 'got', 'getting']);
+/** "killing it", "crushed it", "slayed it": an idiom of praise. */
+const KILLING_IT = new Set(['killing', 'kill', 'kills', 'killed', 'crushing', 'crushed', 'slaying', 'slayed', 'slay', 'murdering', 'murdered', 'destroying', 'destroyed']);
 /**
  * Is word i a negative cue: a harm, exclusion or coded word, or hatred, an insult or a bad word said of
  * people ("a plague on this town"; not "terrible at waiting", "an animal on the grill")? `judged`: a
@@ -63,8 +65,8 @@ export function cueAt(res: readonly Resolved[], i: number, judged: boolean, nega
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
   if (CUES.has(r.w) || sentAway(res, i) || alwaysBad(res, i) || (OF_THE_GROUP.has(r.w) && groupWithin(res, i - 3, 3)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
-  // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship
-  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? ''))) return false;
+  // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship; "… theyre killing it" is praise
+  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? '')) || (KILLING_IT.has(r.w) && res[i + 1]?.w === 'it')) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
 }
 

@@ -146,7 +146,7 @@ export const ATTRIBUTES = [
   'sneaky', 'smelly', 'stinky', 'defective', 'unfit', 'immoral', 'sinful', 'wicked', 'devil', 'demonic', 'satanic', 'perverted',
   'insane', 'delusional', 'unstable', 'deranged', 'psychotic', 'dirtiest', 'filthiest', 'dumbest', 'laziest', 'stupidest',
   'ugliest', 'smelliest', 'stoopid', 'extremists', 'incompetent', 'hateful', 'gang', 'drunk', 'liar', 'thief', 'crook', 'abomination', 'danger', 'menace',
-  'paranoid', 'shady', 'brainwashed', 'unemployable', 'feral',
+  'paranoid', 'shady', 'brainwashed', 'unemployable', 'feral', 'hazard',
 ];
 export const NEG_ATTR = [...DEROG_NOUNS, ...DEROG_ONE, ...ATTRIBUTES];
 /** Positive qualities: denying one of a group ("… are not human", "… can't be trusted") is derogation. */
