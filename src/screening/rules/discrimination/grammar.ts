@@ -324,7 +324,7 @@ function welcomed(s: Sentence, j: number): boolean {
   if (k < res.length && res[k]!.w === 'the' && !s.brk(j, k)) k++;
   if (k < res.length && !s.brk(j, k) && WELCOMING.has(res[k]!.w) && !CONFINING.has(res[k + 1]?.w ?? '')) return true;
   // one word naming whose or what kind first ("… belong in the citys coding bootcamp", "… in our science fair")
-  if (k + 1 < res.length && !s.brk(j, k + 1) && WELCOMING.has(res[k + 1]!.w) && !CONFINING.has(res[k + 1]!.w)) return true;
+  if (k + 1 < res.length && !s.brk(j, k + 1) && WELCOMING.has(res[k + 1]!.w)) return true;
   // "women belong in the House and Senate", "… the House of Representatives": the chamber, not the home
   if (k < res.length && res[k]!.w === 'house' && within(s, k + 1, 3, CHAMBERS)) return true;
   for (let m = j + 2; m < res.length && !s.brk(j, m); m++) if (res[m]!.w === 'too' || res[m]!.w === 'also' || res[m]!.w === 'everywhere') return true;

@@ -6,7 +6,7 @@
  * "… dont deserve this"), which is no cue at all?
  */
 import { CONDITION_WORDS, HARM, TREAT_VERBS } from './lexicon.ts';
-import type { Resolved } from './sentence.ts';
+import { opensCondition, type Resolved } from './sentence.ts';
 import { badWord, EXPERIENCED } from './valence.ts';
 
 /** Words after a negation that are in its scope: a cue there is denied ("trans people arent groomers, keep them at the library"). */
@@ -37,8 +37,6 @@ const SPARING = new Set([...HARM, ...EXPERIENCED, 'even', 'afford', 'access', 'r
 const CONDITION_SET: ReadonlySet<string> = new Set(CONDITION_WORDS);
 /** Subjects that start another clause after a refusal: what follows is theirs. */
 const OTHERS = new Set(['ppl', 'people', 'everyone', 'everybody', 'we', 'i', 'you', 'u', 'kids', 'residents', 'customers', 'parents']);
-/** After "if", a hedge rather than a condition ("… if you ask me", "… if u ask me"). */
-const HEDGE_AFTER_IF = new Set(['you', 'u', 'ya']);
 /** Between a group and its modal, a relative clause: one person, not the group. */
 const RELATIVE = new Set(['who', 'that', 'which']);
 /** After "dont let <group>", where a group is kept ("dont let women on the zoning board"), not what it is spared ("dont let the seniors miss the flu clinic"). */
@@ -118,8 +116,8 @@ function spared(res: readonly Resolved[], i: number): boolean {
     if (OTHERS.has(x)) return false;
     if (SPARING.has(x) || ((x === 'have' || x === 'need') && res[k + 1]?.w === 'to') || (x === 'move' && res[k + 1]?.w === 'it')) return true;
     // under a condition, what they cannot do is a hardship told ("… cant plan around the pool if their hours keep getting canceled",
-    // "… cant get to the clinic when the bus doesnt run"); not the hedge "if you ask me" nor the sneer "what if …"
-    if ((x === 'if' || x === 'when' || x === 'until') && !HEDGE_AFTER_IF.has(res[k + 1]?.w ?? '') && res[k - 1]!.w !== 'what') return true;
+    // "… cant get to the clinic when the bus doesnt run")
+    if (opensCondition(res, k)) return true;
     // "… shouldnt be fired", "… shouldnt get pushed out": done to them
     if ((x === 'be' || x === 'get' || x === 'getting') && PARTICIPLE.test(res[k + 1]?.w ?? '') && !GRANTED.has(res[k + 1]!.w)) return true;
   }

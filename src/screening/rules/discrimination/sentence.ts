@@ -134,6 +134,17 @@ export function shelteredFrom(res: readonly Resolved[], j: number): boolean {
   return (res[j]?.w === 'of' || res[j]?.w === 'from') && objectWithin(res, j + 1, HARMS_KEPT_FROM);
 }
 
+/** After "if", a hedge rather than a condition ("… if you ask me", "… if u ask me"). */
+const HEDGE_AFTER_IF = new Set(['you', 'u', 'ya']);
+/**
+ * Does word k open a condition ("… if the polls arent accessible", "… when the banks redline", "… until the elevator is
+ * fixed")? Not the hedge "if you ask me", nor the sneer "what if …".
+ */
+export function opensCondition(res: readonly Resolved[], k: number): boolean {
+  const w = res[k]!.w;
+  return (w === 'if' || w === 'when' || w === 'unless' || w === 'until') && !HEDGE_AFTER_IF.has(res[k + 1]?.w ?? '') && res[k - 1]?.w !== 'what';
+}
+
 /** One of `set` among the n words from j on, without crossing the end of a sentence? */
 export function within(s: Sentence, j: number, n: number, set: ReadonlySet<string>): boolean {
   const res = s.res;

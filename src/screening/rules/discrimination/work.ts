@@ -6,7 +6,7 @@
  * benefits cut") and conditions ("… can't drive without …") pass, and so does a fact of the body
  * ("blind people can't drive").
  */
-import { hit, type Outcome, type Resolved, type Sentence } from './sentence.ts';
+import { hit, opensCondition, type Outcome, type Resolved, type Sentence } from './sentence.ts';
 
 /** In the predicate of the group at [i, end), after a negated modal: the word at j keeps the group from work, or denies it a competence. */
 export function keptFromWork(s: Sentence, i: number, end: number, j: number, copula: boolean): Outcome | undefined {
@@ -77,12 +77,9 @@ function forbidden(res: readonly Resolved[], end: number, j: number): boolean {
   }
   return false;
 }
-/** A condition among the n words from k ("… when the banks redline"; not the hedge "if you ask me"). */
+/** A condition among the n words from k ("… when the banks redline"). */
 function conditionWithin(res: readonly Resolved[], k: number, n: number): boolean {
-  for (let x = k; x < Math.min(res.length, k + n); x++) {
-    const w = res[x]!.w;
-    if ((w === 'if' || w === 'when' || w === 'unless' || w === 'until') && res[x + 1]?.w !== 'you' && res[x + 1]?.w !== 'u') return true;
-  }
+  for (let x = k; x < Math.min(res.length, k + n); x++) if (opensCondition(res, x)) return true;
   return false;
 }
 /** After a say refused, a condition ("… cant vote if the polls arent accessible"). */
