@@ -98,6 +98,9 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     if (!negated && (w === 'move' || w === 'moved' || w === 'moves') && next === 'in' && within(s, j, 10, MOVED_IN_DECLINE)) return hit(i, j + 1, 'negative stereotype about a protected group (decline blamed on its arrival)');
     // "… all want handouts"
     if (!negated && (w === 'want' || w === 'wants' || w === 'expect' || w === 'expects') && objectWithin(res, j + 1, HANDOUTS)) return hit(i, j + 1, 'negative stereotype about a protected group');
+    // "… are all in gangs", "… are all on drugs / welfare": the whole group in a vice or on handouts ("… on welfare because the VA
+    // is slow" without "all" is left to the model)
+    if (copula && !negated && w === 'all' && (next === 'in' || next === 'on') && VICES.has(res[j + 2]?.w ?? '')) return hit(i, j + 2, 'negative stereotype about a protected group');
     // "… smell up the whole building"
     if (w === 'up' && (res[j - 1]!.w === 'smell' || res[j - 1]!.w === 'stink') && !negated) return hit(i, j, 'negative stereotype about a protected group');
     // "… don't care about anything", "… never respect our laws": a virtue the whole group is said to lack
@@ -222,6 +225,8 @@ const PATHOLOGISED = new Set(['fetish', 'phase', 'delusion', 'delusional', 'diso
 /** What a group is said to grab ("taking every nursing job", "want handouts"). */
 const SPOILS = new Set(['job', 'jobs', 'house', 'houses', 'homes', 'apartments', 'spot', 'spots', 'seat', 'seats', 'contract', 'contracts', 'benefits', 'permits']);
 const HANDOUTS = new Set(['handouts', 'handout', 'freebies', 'welfare']);
+/** What a whole group is said to be in or on ("… are all in gangs", "… are all on welfare"). */
+const VICES = new Set(['gangs', 'gang', 'cartels', 'cartel', 'drugs', 'dope', 'meth', 'crack', 'welfare', 'handouts', 'foodstamps']);
 /** Verbs that make a group the doer of crime or disease ("… commit most of the crime"). */
 const COMMIT = new Set(['commit', 'commits', 'cause', 'causes', 'do', 'does']);
 /** "… commit fewer crimes": a comparison in their favour. */
