@@ -143,16 +143,34 @@ export function resolveWords(toks: readonly Token[]): Resolved[] {
   // model's readers see one kind of array (a holey one deoptimised them)
   const out: Resolved[] = [];
   let anchored = false;
+  let reread = false;
   for (let i = 0; i < toks.length; i++) {
-    if (isAnchor(toks[i]!)) anchored = true;
-    out.push(asIs(toks[i]!));
+    const t = toks[i]!;
+    if (isAnchor(t)) anchored = true;
+    // a contraction or a pair (below) to read differently
+    if (t.end - t.start !== t.w.length || (factBits(t) & IS_PAIR_START) !== 0) reread = true;
+    out.push(asIs(t));
   }
-  // "light skin", "gen z": the pair's second word stands for the group where a group word is
-  // looked for (the short-comment gate's cues, the context model's <G>); groupAt reads the pair
-  for (let i = 0; i + 1 < toks.length; i++) if (pairFrom(toks, i)) out[i + 1] = resolvedWord(toks[i + 1]!.w, true, false, false);
-  if (!anchored) return out;
-  // resolve misspelled neighbours of an anchor word ("I hate wmoen", "women are disgustnig"):
-  // only tokens within 4 of an exact anchor, so long texts stay cheap
+  if (anchored) resolveNearAnchors(toks, out);
+  if (!reread) return out;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    // "he'll", "i'll", "we'd" lose their apostrophe in the word ("hell", "ill", "wed"): read the pronoun
+    const pronoun = t.end - t.start !== t.w.length ? CONTRACTED.get(t.w) : undefined;
+    if (pronoun !== undefined) out[i] = pronoun;
+    // "light skin", "gen z": the pair's second word stands for the group where a group word is
+    // looked for (the short-comment gate's cues, the context model's <G>); groupAt reads the pair.
+    // After the misspellings near an anchor are resolved, which would read the word as itself again
+    else if (i + 1 < toks.length && pairFrom(toks, i)) out[i + 1] = resolvedWord(toks[i + 1]!.w, true, false, false);
+  }
+  return out;
+}
+
+/**
+ * Misspelled neighbours of an anchor word resolved ("I hate wmoen", "women are disgustnig"): only
+ * tokens within 4 of an exact anchor, so long texts stay cheap.
+ */
+function resolveNearAnchors(toks: readonly Token[], out: Resolved[]): void {
   let lastAnchor = -100;
   let nextAnchor = -1;
   const nextAnchorFrom = (k: number): number => {
@@ -167,9 +185,15 @@ export function resolveWords(toks: readonly Token[]): Resolved[] {
     // "every single commission seat" is an idiom, not marital status
     if (i > 0 && out[i]!.w === 'single' && out[i - 1]!.w === 'every') out[i] = EVERY_SINGLE;
   }
-  return out;
 }
 const EVERY_SINGLE = resolvedWord('single', false, false, false);
+/**
+ * Contractions whose letters spell another word ("he'll" a curse, "i'll" an illness, "we'll"), read as their pronoun. Not
+ * "it's" or "i'd": they spell nothing V.2 reads, and reading them differently moved the context model's training.
+ */
+const CONTRACTED: ReadonlyMap<string, Resolved> = new Map(
+  [['hell', 'he'], ['shell', 'she'], ['ill', 'i'], ['well', 'we'], ['wed', 'we'], ['shed', 'she'], ['hed', 'he']].map(([w, p]) => [w!, resolvedWord(p!, false, false, false)]),
+);
 
 /** A word next to an anchor, resolved to the group or attribute word it misspells (or as it stands). */
 const nearColumn = objectColumn<Resolved>();

@@ -61,9 +61,18 @@ const KILLING_IT = new Set(['killing', 'kill', 'kills', 'killed', 'crushing', 'c
  * something, so a group word that is also an insult or a harmful thing ("cancer patients", "people
  * with hiv shouldnt be fired") is the group.
  */
+/** The speaker as a subject ("i", "we", "im gonna"). */
+const SPEAKER = new Set(['i', 'we', 'im', 'ive', 'id', 'weve', 'were']);
+/** Is the speaker the subject of the verb at i, within two words before it ("i will vote …", "we'll vote …", "i cant wait to vote …")? */
+function spokenBySpeaker(res: readonly Resolved[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (SPEAKER.has(res[k]!.w)) return true;
+  return false;
+}
 export function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
+  // "i will vote for the muslim candidate": a right the speaker uses is said of no group
+  if (RIGHTS.has(r.w) && spokenBySpeaker(res, i)) return false;
   if (CUES.has(r.w) || sentAway(res, i) || alwaysBad(res, i) || (OF_THE_GROUP.has(r.w) && groupWithin(res, i - 3, 3)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
   // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship; "… theyre killing it" is praise
   if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? '')) || (KILLING_IT.has(r.w) && res[i + 1]?.w === 'it')) return false;
