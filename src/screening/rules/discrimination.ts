@@ -501,13 +501,13 @@ export function contextAsked(text: string, tokens: readonly Token[]): { named: b
   return { named: namesGroup(r), aside: r.analysis?.aside ?? false, res: ownWords(text, tokens, r.res ?? resolveWords(tokens)) };
 }
 
+/** A last clause asking the City to provide something: "…, add chairs", "…, fund one here", "… pls install a ramp". */
+const ASKS_FOR_IT = /(?:^|[,.;:!?]\s*|\b(?:pls|please|so)\s+)(?:add|fund|install|provide|build|open|fix)\s+(?:one|some|chairs|benches|shade|ramps?|seating|interpreters?|translators?|bathrooms?|lights?|more (?:chairs|benches|shade|ramps|seating|bathrooms))\b[^,.;:!?]{0,40}[.!?\s]*$/;
 /**
  * The grammar found nothing said against a group: the context model reads what is said
  * (insinuation, anecdote, sarcasm), at a higher threshold where no group is named ("those kids get
  * lots of practice running from cops"); the general classifier is the fallback.
  */
-/** A last clause asking the City to provide something: "…, add chairs", "…, fund one here", "… pls install a ramp". */
-const ASKS_FOR_IT = /(?:^|[,.;:!?]\s*|\b(?:pls|please|so)\s+)(?:add|fund|install|provide|build|open|fix)\s+(?:one|some|chairs|benches|shade|ramps?|seating|interpreters?|translators?|bathrooms?|lights?|more (?:chairs|benches|shade|ramps|seating|bathrooms))\b[^,.;:!?]{0,40}[.!?\s]*$/;
 function inContext(ctx: RuleContext, res: readonly Resolved[], anyGroup: boolean, aside: boolean, named: boolean): Hit[] {
   const c = contextScore(ownWords(ctx.norm.text, ctx.tokens, res), aside, named, ctx.norm.text.includes('?'));
   // a comment that ends by asking the City for something ("…, add chairs", "…, fund one here") is not blocked on the model's word alone

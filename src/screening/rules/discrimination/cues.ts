@@ -52,6 +52,13 @@ function allAlike(res: readonly Resolved[], i: number): boolean {
 const GETS = new Set(['get', 'gets', 'got', 'getting']);
 /** "killing it", "crushed it", "slayed it": an idiom of praise. */
 const KILLING_IT = new Set(['killing', 'kill', 'kills', 'killed', 'crushing', 'crushed', 'slaying', 'slayed', 'slay', 'murdering', 'murdered', 'destroying', 'destroyed']);
+/** The speaker as a subject ("i", "we", "im gonna"). */
+const SPEAKER = new Set(['i', 'we', 'im', 'ive', 'id', 'weve']);
+/** Is the speaker the subject of the verb at i, within three words before it ("i will vote …", "we'll vote …", "i cant wait to vote …")? */
+function spokenBySpeaker(res: readonly Resolved[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (SPEAKER.has(res[k]!.w)) return true;
+  return false;
+}
 /**
  * Is word i a negative cue: a harm, exclusion or coded word, or hatred, an insult or a bad word said of
  * people ("a plague on this town"; not "terrible at waiting", "an animal on the grill")? `judged`: a
@@ -61,13 +68,6 @@ const KILLING_IT = new Set(['killing', 'kill', 'kills', 'killed', 'crushing', 'c
  * something, so a group word that is also an insult or a harmful thing ("cancer patients", "people
  * with hiv shouldnt be fired") is the group.
  */
-/** The speaker as a subject ("i", "we", "im gonna"). */
-const SPEAKER = new Set(['i', 'we', 'im', 'ive', 'id', 'weve', 'were']);
-/** Is the speaker the subject of the verb at i, within two words before it ("i will vote …", "we'll vote …", "i cant wait to vote …")? */
-function spokenBySpeaker(res: readonly Resolved[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (SPEAKER.has(res[k]!.w)) return true;
-  return false;
-}
 export function cueAt(res: readonly Resolved[], i: number, judged: boolean, negation: boolean): boolean {
   const r = res[i]!;
   if (negation && (r.g || NAMING_CONDITIONS.has(r.w))) return false;
