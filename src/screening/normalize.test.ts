@@ -46,6 +46,12 @@ describe('normalize', () => {
     expect(n.text).toBe('ab cd ef gh ij');
     expect(n.map.length).toBe(n.text.length + 1);
   });
+  it('keeps a struck-through relation negated: "≠" reads "isnt", not "="', () => {
+    const n = normalize('brown skin ≠ illegal');
+    expect(n.text).toBe('brown skin  isnt  illegal');
+    expect(toSpan(n, n.text.indexOf('isnt'), n.text.indexOf('isnt') + 4).text).toBe('≠');
+    expect(normalize('a ≢ b').text).toBe('a !≡ b');
+  });
   it('tokenizes words without apostrophes', () => {
     expect(tokenize("you're it").map((t) => t.w)).toEqual(['youre', 'it']);
   });

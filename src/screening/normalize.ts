@@ -72,11 +72,16 @@ function foldCodePoint(cp: number): string {
     if (MARK.test(ch)) out = '';
     else {
       const decomposed = ch.normalize('NFKD').toLowerCase();
-      for (const c of decomposed) {
-        if (MARK.test(c)) continue;
-        out += CONFUSABLES[c] ?? c;
+      // a relation struck through: the stroke is a mark, and dropping it would turn "x ≠ y" into "x = y"
+      if (cp === 0x2260) out = ' isnt ';
+      else {
+        if (decomposed.includes('\u0338')) out = '!';
+        for (const c of decomposed) {
+          if (MARK.test(c)) continue;
+          out += CONFUSABLES[c] ?? c;
+        }
+        if (/\s/u.test(out)) out = ' ';
       }
-      if (/\s/u.test(out)) out = ' ';
     }
   }
   if (foldCache.size < 50_000) foldCache.set(cp, out);

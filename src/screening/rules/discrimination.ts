@@ -280,6 +280,8 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
     let pause = false;
     for (let c = t[i - 1]!.end; c < t[i]!.start; c++) {
       const ch = text.charCodeAt(c);
+      // "brown skin != illegal", "≠" (folded to "!="): not equal, said as "is not"
+      if (ch === 33 && text.charCodeAt(c + 1) === 61) { equals[i] = 2; c++; continue; }
       if (ch === 46 || ch === 33 || ch === 63 || ch === 59 || ch === 10) {
         ends = true; // . ! ? ; newline
         if (ch === 63) (asked ??= []).push(sentence[i - 1]!);

@@ -45,6 +45,7 @@ export function after(s: Sentence, i: number, end: number, start: { copula: bool
     // "… shouldn't have to wait": what follows is spared them, not refused them
     if (negated && (w === 'have' || w === 'has') && next === 'to') return NOTHING;
     if (j === end && s.equals[j] === 1) copula = true;
+    if (j === end && s.equals[j] === 2) { copula = true; negated = !negated; }
     if (COPULA.has(w)) { copula = true; continue; }
     // "… should get kicked out": "get" as "be"
     if (modal && w === 'get' && next !== undefined && EXPEL_PARTICIPLES.has(next)) continue;

@@ -47,7 +47,7 @@ export type Break = (a: number, b: number) => boolean;
  * and where each token's clause starts (after the last , ; : . ! ? before it): negation does not
  * reach across a clause ("Asians can't drive, ban them …").
  */
-export interface Sentence { res: readonly Resolved[]; brk: Break; clause: Int32Array; /** 1 where "=" stands before the token */ equals: Uint8Array; /** each token's sentence */ sentence: Int32Array; /** sentences that end with "?", if any */ asked: number[] | null }
+export interface Sentence { res: readonly Resolved[]; brk: Break; clause: Int32Array; /** 1 where "=" stands before the token, 2 where "!=" or "≠" does */ equals: Uint8Array; /** each token's sentence */ sentence: Int32Array; /** sentences that end with "?", if any */ asked: number[] | null }
 
 /** A content word (not a function word the grammar reads): after a group word it makes the group a modifier. */
 export function isContent(w: string): boolean {
