@@ -32,9 +32,10 @@ export function before(s: Sentence, i: number, end: number): Outcome {
   let k = i - 1;
   // "deport all the illegal aliens": determiners and describing words between the verb and the group
   while (k >= 0 && (DETERMINERS.has(res[k]!.w) || DESCRIBING.has(res[k]!.w) || (ADJ_SET.has(res[k]!.w) && k < i - 1)) && i - k <= 4) k--;
-  // "not all men …": the speaker denies the generalisation
-  if (res[i - 1]?.w === 'all' && (res[i - 2]?.w === 'not' || res[i - 2]?.w === 'nor')) return DEFUSED;
-  if (res[i]!.w === 'nobody' || (res[i - 1]?.w === 'no' && res[i - 2]?.w !== 'say')) {
+  // "not all men …", "not every muslim is …": the speaker denies the generalisation
+  if ((res[i - 1]?.w === 'all' || res[i - 1]?.w === 'every') && (res[i - 2]?.w === 'not' || res[i - 2]?.w === 'nor')) return DEFUSED;
+  // not "no, trans women are not a threat …": a "no" that answers someone, a clause of its own
+  if (res[i]!.w === 'nobody' || (res[i - 1]?.w === 'no' && res[i - 2]?.w !== 'say' && s.clause[i] !== i)) {
     // "No gays allowed", "No immigrants should be allowed …", "Nobody with HIV should …"
     const after = res[end]?.w;
     if (res[i]!.w !== 'nobody' && (after === 'allowed' || after === 'welcome' || after === 'wanted' || after === 'permitted')) return outcome({ from: i - 1, to: end + 1, why: 'exclusion of a protected group' });

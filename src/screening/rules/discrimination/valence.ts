@@ -81,6 +81,8 @@ function accusing(w: string, next: string | undefined): boolean {
  * scammers"), else -1.
  */
 function accusingComplement(res: readonly Resolved[], j: number): number {
+  // "… are loud and proud": an idiom of pride
+  if (res[j]!.w === 'loud' && res[j + 1]?.w === 'and' && res[j + 2]?.w === 'proud') return -1;
   if (accusing(res[j]!.w, res[j + 1]?.w)) return j;
   const joined = res[j + 1]?.w;
   if ((joined === 'and' || joined === 'or') && j + 2 < res.length && accusing(res[j + 2]!.w, res[j + 3]?.w)) return j + 2;
