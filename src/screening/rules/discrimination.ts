@@ -28,7 +28,7 @@ import type { Hit } from '../types.ts';
 import { F_GROUPS, FACT_STRIDE, FACTS, holds, objectColumn } from '../words.ts';
 import type { Token } from '../normalize.ts';
 import { AGREED, COUNTER, quoted, reclaimed, RECORDED, REPORTED } from './discrimination/counter-speech.ts';
-import { agreesWith, othersView, ownWords, slurOfOthers } from './discrimination/reported.ts';
+import { agreesWith, othersView, ownWords, slurOfOthers, viewAfter } from './discrimination/reported.ts';
 import { before } from './discrimination/before.ts';
 import { after } from './discrimination/grammar.ts';
 import { badWord, valenceOf } from './discrimination/valence.ts';
@@ -325,6 +325,8 @@ function analyse(text: string, t: readonly Token[], res: Resolved[]): { found: F
     const pronoun = !named && PRONOUNS.has(w) && (w !== 'those' && w !== 'these' || folk);
     if (!named && !pronoun) continue;
     if (!named) end = i + (folk ? 2 : 1);
+    // "… men again. they clearly think women dont belong …": "they" holds the view; it stands for no group named before
+    if (!named && viewAfter(res, end)) continue;
     if (named) {
       groupSeen = i;
       covered = end;

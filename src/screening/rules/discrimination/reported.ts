@@ -10,6 +10,17 @@ import { REGARD_VERBS, type Resolved, type Sentence, thirdPartySubject } from '.
 
 /** Verbs of a view held or told: "the board thinks …", "how they see disabled people", "the principal told me …". */
 const VIEW_VERBS = new Set([...REGARD_VERBS, 'assume', 'assumes', 'assumed', 'pretend', 'pretends', 'said', 'says', 'told', 'tells']);
+/** Adverbs between a subject and its verb of view ("they clearly think …"). */
+const VIEW_ADVERBS = new Set(['clearly', 'obviously', 'really', 'honestly', 'actually', 'still', 'just', 'apparently', 'seriously', 'all']);
+/**
+ * Does a verb of view follow the pronoun ending at `end` ("…. they clearly think women dont belong …")? The pronoun is the
+ * one holding the view (the council), not a group named before it; the view's content is read at its own group.
+ */
+export function viewAfter(res: readonly Resolved[], end: number): boolean {
+  let k = end;
+  while (k < res.length && VIEW_ADVERBS.has(res[k]!.w)) k++;
+  return k < res.length && VIEW_VERBS.has(res[k]!.w);
+}
 /** Verbs of conduct that, with "like" after them, tell how someone acts toward a group ("act like the Filipino community doesn't exist"). */
 const CONDUCT_VERBS = new Set(['act', 'acts', 'acted', 'acting', 'treat', 'treats', 'treated', 'treating', 'behave', 'behaves', 'talk', 'talks']);
 /**
