@@ -22,8 +22,9 @@ export function keptFromWork(s: Sentence, i: number, end: number, j: number, cop
   // not "… cant even get a job here", a hardship ("… cant even speak english" is no job)
   if (JOB_VERBS.has(w) && forbidden(res, end, j) && !(res[j - 1]!.w === 'even' && cannot(res, j))) {
     const k = jobAt(res, j + 1);
-    // not "… cant get loans when the banks redline": what they cannot get under a condition is told, not refused
-    if (k >= 0 && !(cannot(res, j) && conditionWithin(res, k + 1, 3))) return hit(i, k, SERVICES.has(res[k]!.w) ? 'exclusion of a protected group from public services' : 'exclusion of a protected group from work');
+    // not "… cant get loans when the banks redline": what they cannot get under a condition is told, not refused;
+    // nor "… shouldnt get a bigger discount than singles": more than others, not none
+    if (k >= 0 && !(cannot(res, j) && conditionWithin(res, k + 1, 3)) && !moreThanOthers(res, j + 1, k)) return hit(i, k, SERVICES.has(res[k]!.w) ? 'exclusion of a protected group from public services' : 'exclusion of a protected group from work');
   }
   // "immigrants shouldn't get to speak", "… shouldn't even vote": kept from a say in public business
   const spoken = SPEECH.has(w) ? j : w === 'get' && next === 'to' && j + 2 < res.length && (SPEECH.has(res[j + 2]!.w) || USE.has(res[j + 2]!.w)) ? j + 2 : -1;
@@ -77,6 +78,15 @@ function forbidden(res: readonly Resolved[], end: number, j: number): boolean {
   }
   return false;
 }
+/** Between the verb and the job or service at k, a comparative, and "than" soon after it ("… get a bigger discount than singles")? */
+function moreThanOthers(res: readonly Resolved[], from: number, k: number): boolean {
+  let more = false;
+  for (let x = from; x < k; x++) if (MORE.has(res[x]!.w)) more = true;
+  if (!more) return false;
+  for (let x = k + 1; x < Math.min(res.length, k + 4); x++) if (res[x]!.w === 'than') return true;
+  return false;
+}
+const MORE = new Set(['more', 'bigger', 'larger', 'better', 'higher', 'extra', 'cheaper', 'special', 'priority']);
 /** A condition among the n words from k ("… when the banks redline"). */
 function conditionWithin(res: readonly Resolved[], k: number, n: number): boolean {
   for (let x = k; x < Math.min(res.length, k + n); x++) if (opensCondition(res, x)) return true;
