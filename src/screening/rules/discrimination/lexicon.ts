@@ -34,7 +34,7 @@ export const GROUP_NOUNS = [
   'women', 'woman', 'girls', 'females', 'ladies', 'men', 'males', 'trans', 'transgenders', 'transsexuals', 'transgender',
   'transwomen', 'transmen', 'genderqueer', 'nonbinary', 'enbies', 'intersex', 'feminists',
   // sexual orientation
-  'gays', 'lesbians', 'lesbian', 'bisexuals', 'homosexuals', 'homosexual', 'queers', 'homos', 'lgbt', 'lgbtq', 'lgbtqia',
+  'gays', 'lesbians', 'lesbian', 'bisexuals', 'homosexuals', 'homosexual', 'queers', 'homos', 'lgbt', 'lgbtq', 'lgbtqia', 'lesbos',
   // race, colour, national origin, ancestry
   'blacks', 'whites', 'negroes', 'immigrants', 'immigrant', 'migrants', 'migrant', 'refugees', 'refugee', 'foreigners',
   'illegals', 'aliens', 'alien', 'mexicans', 'asians', 'latinos', 'latinas', 'latinx', 'hispanics', 'filipinas', 'chicanas', 'africans', 'arabs', 'chinese',
@@ -62,7 +62,7 @@ export const GROUP_NOUNS = [
 export const GROUP_ADJ = [
   'black', 'white', 'brown', 'colored', 'asian', 'latino', 'latina', 'latinx', 'hispanic', 'mexican', 'african', 'arab', 'chinese',
   'indian', 'native', 'indigenous', 'jewish', 'muslim', 'islamic', 'christian', 'catholic', 'hindu', 'sikh', 'gay', 'lesbian',
-  'bisexual', 'bi', 'queer', 'trans', 'transgender', 'lgbt', 'lgbtq', 'lgb', 'disabled', 'handicapped', 'autistic', 'deaf', 'blind', 'old',
+  'bisexual', 'bi', 'queer', 'trans', 'transgender', 'lgbt', 'lgbtq', 'lgb', 'aapi', 'disabled', 'handicapped', 'autistic', 'deaf', 'blind', 'old',
   'older', 'elderly', 'immigrant', 'foreign', 'filipino', 'korean', 'vietnamese', 'japanese', 'samoan', 'somali', 'haitian',
   'pakistani', 'syrian', 'afghan', 'iranian', 'iraqi', 'nigerian', 'ethiopian', 'jamaican', 'cuban', 'salvadoran', 'guatemalan',
   'honduran', 'russian', 'ukrainian', 'armenian', 'palestinian', 'israeli', 'italian', 'irish', 'german', 'polish', 'single',

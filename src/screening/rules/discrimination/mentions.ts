@@ -142,7 +142,9 @@ const CONDITION_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['speci
 const NAMED_PAIRS: ReadonlyMap<string, readonly string[]> = new Map([['gen', ['z', 'x', 'alpha']], ['they', ['them']], ['mental', ['cases', 'patients']],
   ['short', ['bus']], ['light', ['skin']], ['dark', ['ones', 'faces']], ['alphabet', ['ppl', 'people', 'crowd', 'mafia', 'community']], ['asylum', ['seekers']],
   // same-sex parents ("two dads adopting? those poor kids")
-  ['two', ['moms', 'dads', 'mommies', 'daddies', 'mothers', 'fathers']]]);
+  ['two', ['moms', 'dads', 'mommies', 'daddies', 'mothers', 'fathers']],
+  // slurs for Christians and Jews in two words
+  ['bible', ['thumpers', 'thumper', 'bashers']], ['christ', ['killers']]]);
 /** Can a group named in two words (NAMED_PAIRS, CONDITION_PAIRS) start at this word? A fact of the word alone, kept in the word table. */
 export function startsPair(w: string): boolean {
   return NAMED_PAIRS.has(w) || CONDITION_PAIRS.has(w);
