@@ -175,6 +175,9 @@ describe('[V.2] open-ended generalisations: a whole group said to be, do or lack
       ['two dads shouldnt be chaperoning the school dance', 'two moms adopting is child abuse'],
       ['two dads coached the tball team, great season', 'two moms brought cupcakes to the pta', 'i have two moms and they both vote',
         'two dads in the pta this year and theyre killing it', 'the women on the council are crushing it this year']],
+    ['"for nothing" is no reason given, and a bad word after "during" names an event; "good for nothing" is still an insult',
+      ['mexicans are good for nothing'],
+      ['black teens at the mall get security called on them for nothing', 'the muslim family in 4B brought everyone food during the outage']],
     ['blocks one of a group asked back at in a role and foretold to fail; not one answered with praise, a record, or sincere good wishes',
       // the cue lets the context model judge; it blocks at its short-comment bar ("a gay fire chief? yikes, this town is doomed" scores 0.75: advice)
       ['a trans parks director? this town is finished', 'a blind guy on the planning board? lol good luck', 'a muslim on the school board? sharia lunches incoming'],

@@ -50,6 +50,8 @@ function allAlike(res: readonly Resolved[], i: number): boolean {
   return res[i]!.w === 'look' && res[i - 1]?.w === 'all' && (res[i + 1]?.w === 'alike' || (res[i + 1]?.w === 'the' && res[i + 2]?.w === 'same'));
 }
 const GETS = new Set(['get', 'gets', 'got', 'getting']);
+/** Before a bad word, words that make it an event or a time ("during the outage", "after the flood"), not said of people. */
+const EVENT_BEFORE = new Set(['during', 'after', 'before', 'since', 'through']);
 /** "killing it", "crushed it", "slayed it": an idiom of praise. */
 const KILLING_IT = new Set(['killing', 'kill', 'kills', 'killed', 'crushing', 'crushed', 'slaying', 'slayed', 'slay', 'murdering', 'murdered', 'destroying', 'destroyed']);
 /** The speaker as a subject ("i", "we", "im gonna"). */
@@ -74,8 +76,11 @@ export function cueAt(res: readonly Resolved[], i: number, judged: boolean, nega
   // "i will vote for the muslim candidate": a right the speaker uses is said of no group
   if (RIGHTS.has(r.w) && spokenBySpeaker(res, i)) return false;
   if (CUES.has(r.w) || sentAway(res, i) || alwaysBad(res, i) || (OF_THE_GROUP.has(r.w) && groupWithin(res, i - 3, 3)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
-  // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship; "… theyre killing it" is praise
-  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && GETS.has(res[i - 1]?.w ?? '')) || (KILLING_IT.has(r.w) && res[i + 1]?.w === 'it')) return false;
+  // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship, "… for nothing" a lack of reason
+  // (not "good for nothing");
+  // "… during the outage" names an event; "… theyre killing it" is praise
+  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && (GETS.has(res[i - 1]?.w ?? '') || (res[i - 1]?.w === 'for' && res[i - 2]?.w !== 'good'))) ||
+    EVENT_BEFORE.has(res[i - 1]?.w ?? '') || (EVENT_BEFORE.has(res[i - 2]?.w ?? '') && res[i - 1]!.w === 'the') || (KILLING_IT.has(r.w) && res[i + 1]?.w === 'it')) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
 }
 
