@@ -19,7 +19,7 @@ export { loadPackFromDir } from './load.ts';
 export { computeContentHash } from './hash.ts';
 export { assertClauses, childClauses, clause, clauseAncestors, clauseTitle, hasClause } from './clauses.ts';
 export { brandingPhrasesFor, emergencySystemFor, isCityEmail, isCityPhone, normalizePhone } from './contacts.ts';
-export { holidayOn, isBusinessTime, localDate, localParts, nextBusinessTime, zonedTimeToInstant, type LocalParts } from './time.ts';
+export { holidayOn, isBusinessTime, localDate, localParts, nextBusinessTime, wallTime, zonedTimeToInstant, type LocalParts } from './time.ts';
 export { retentionDefault, retentionEligibleFrom } from './retention.ts';
 export { diffPacks, type PackDiff } from './diff.ts';
 export { retentionMemo } from './retention.ts';

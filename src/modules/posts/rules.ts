@@ -1,8 +1,7 @@
 import { invalidInput, policyRefusal } from '../../kernel/errors.ts';
-import { emergencySystemFor, isBusinessTime, localParts, nextBusinessTime, zonedTimeToInstant, type PolicyPack } from '../../policy/index.ts';
+import { emergencySystemFor, isBusinessTime, nextBusinessTime, wallTime, type PolicyPack } from '../../policy/index.ts';
 import { C } from './clauses.ts';
 
-const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -12,15 +11,10 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
  */
 export function parseScheduleTime(pack: PolicyPack, value: string, field = 'scheduledFor'): Date {
   const tz = pack.jurisdiction.timeZone;
-  const wall = WALL.exec(value);
+  const wall = wallTime(tz, value);
   if (wall) {
-    const [y, mo, d, h, mi] = wall.slice(1).map(Number) as [number, number, number, number, number];
-    const at = zonedTimeToInstant(tz, y, mo, d, h, mi);
-    const back = localParts(tz, at);
-    if (back.year !== y || back.month !== mo || back.day !== d || back.hour !== h || back.minute !== mi) {
-      throw invalidInput(field, `${value} does not exist in ${tz} (the clocks skip that hour for daylight saving time); choose another time`);
-    }
-    return at;
+    if (!wall.exists) throw invalidInput(field, `${value} does not exist in ${tz} (the clocks skip that hour for daylight saving time); choose another time`);
+    return wall.at;
   }
   if (!INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
     throw invalidInput(field, `"${value}" is not a date and time (use YYYY-MM-DDTHH:mm in City time, or an ISO instant with Z or an offset)`);

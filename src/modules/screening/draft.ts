@@ -3,7 +3,7 @@
  * chosen platform type for what depends on the platform (length, hashtags). Each finding carries
  * its clause title from the loaded pack, so the editor can name the rule it cites.
  */
-import { clauseTitle, hasClause, zonedTimeToInstant, type PolicyPack } from '../../policy/index.ts';
+import { clauseTitle, hasClause, wallTime, type PolicyPack } from '../../policy/index.ts';
 import { screenPost as enginePost } from '../../screening/engine.ts';
 import type { ScreeningConfig } from '../../screening/config.ts';
 import { RULES } from '../../screening/rules/index.ts';
@@ -39,23 +39,14 @@ export function titled(pack: PolicyPack, findings: readonly Finding[]): TitledFi
   return findings.map((f) => ({ ...f, clauseTitle: hasClause(pack, f.clause) ? clauseTitle(pack, f.clause) : null }));
 }
 
-const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
 /**
  * The instant a draft goes out. The editor sends what the author has typed so far; a time not yet
  * complete or not a time at all falls back to now (the compose form itself reports the error on save).
  */
 export function publicationDate(pack: PolicyPack, scheduledFor: string | null | undefined, now: Date): Date {
   if (!scheduledFor) return now;
-  const wall = WALL.exec(scheduledFor);
-  if (wall) {
-    const [y, mo, d, h, mi] = wall.slice(1).map(Number) as [number, number, number, number, number];
-    try {
-      return zonedTimeToInstant(pack.jurisdiction.timeZone, y, mo, d, h, mi);
-    } catch {
-      return now;
-    }
-  }
+  const wall = wallTime(pack.jurisdiction.timeZone, scheduledFor);
+  if (wall) return wall.at;
   const at = new Date(scheduledFor);
   return /^\d{4}-\d{2}-\d{2}T/.test(scheduledFor) && !Number.isNaN(at.getTime()) ? at : now;
 }

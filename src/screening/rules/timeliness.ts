@@ -7,6 +7,7 @@
  * without one the rule is silent rather than guess at "today".
  */
 import * as chrono from 'chrono-node';
+import { localParts } from '../../policy/zone.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
 import { sentences } from '../text.ts';
@@ -34,33 +35,19 @@ function dateOf(d: string | Date | undefined): Date | null {
  * reference's local fields, so the reference is that calendar day at noon in the process's own
  * zone: the reading is the same on any server.
  */
-const calendars = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day of an instant in a time zone (Intl, so DST follows the tz database). */
-function calendarDay(timeZone: string, instant: Date): Day {
-  let f = calendars.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    calendars.set(timeZone, f);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(instant)) parts[p.type] = p.value;
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day) };
-}
-
 /**
- * The publication day in the City's time zone (policy/time.ts does the same for the workflow;
- * not imported, so the screen bundle stays free of the pack's schema). chrono fills a date's
- * missing parts from its reference's local fields, so the reference is that calendar day at
- * noon in the process's own zone: the reading is the same on any server.
+ * The publication day in the City's time zone. chrono fills a date's missing parts from its
+ * reference's local fields, so the reference is that calendar day at noon in the process's own
+ * zone: the reading is the same on any server.
  */
 function publicationDay(instant: Date, timeZone: string | undefined): { day: Day; ref: Date } {
-  let day: Day;
+  let p: { year: number; month: number; day: number };
   try {
-    day = calendarDay(timeZone ?? 'UTC', instant);
+    p = localParts(timeZone ?? 'UTC', instant);
   } catch {
-    day = calendarDay('UTC', instant); // an unknown zone in a hand-made configuration
+    p = localParts('UTC', instant); // an unknown zone in a hand-made configuration
   }
+  const day = { y: p.year, m: p.month, d: p.day };
   return { day, ref: new Date(day.y, day.m - 1, day.d, 12) };
 }
 
