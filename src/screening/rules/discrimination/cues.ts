@@ -62,6 +62,20 @@ function spokenBySpeaker(res: readonly Resolved[], i: number): boolean {
   return false;
 }
 /**
+ * Is the bad word at i said of something other than people: a state or a skill ("worse off", "terrible at waiting"), the
+ * situation ("… thats illegal"), a hardship ("… single folks get nothing"), no reason given ("… for nothing"; not "good for
+ * nothing"), an event ("… during the outage") or praise ("… theyre killing it")?
+ */
+function saidOfNoOne(res: readonly Resolved[], i: number): boolean {
+  const w = res[i]!.w;
+  const before = res[i - 1]?.w ?? '';
+  if (qualified(res[i + 1]?.w) || before === 'thats') return true;
+  if (w === 'nothing' && (GETS.has(before) || (before === 'for' && res[i - 2]?.w !== 'good'))) return true;
+  if (EVENT_BEFORE.has(before) || (before === 'the' && EVENT_BEFORE.has(res[i - 2]?.w ?? ''))) return true;
+  return KILLING_IT.has(w) && res[i + 1]?.w === 'it';
+}
+
+/**
  * Is word i a negative cue: a harm, exclusion or coded word, or hatred, an insult or a bad word said of
  * people ("a plague on this town"; not "terrible at waiting", "an animal on the grill")? `judged`: a
  * negation that refuses no group came before, so a bad word or insulting adjective judges what was
@@ -76,11 +90,7 @@ export function cueAt(res: readonly Resolved[], i: number, judged: boolean, nega
   // "i will vote for the muslim candidate": a right the speaker uses is said of no group
   if (RIGHTS.has(r.w) && spokenBySpeaker(res, i)) return false;
   if (CUES.has(r.w) || sentAway(res, i) || alwaysBad(res, i) || (OF_THE_GROUP.has(r.w) && groupWithin(res, i - 3, 3)) || (SNEERED.has(r.w) && res[i - 1]?.g === true) || allAlike(res, i) || sneered(res, i)) return true;
-  // "… thats illegal" judges the situation too; "… single folks get nothing" tells a hardship, "… for nothing" a lack of reason
-  // (not "good for nothing");
-  // "… during the outage" names an event; "… theyre killing it" is praise
-  if (qualified(res[i + 1]?.w) || res[i - 1]?.w === 'thats' || (r.w === 'nothing' && (GETS.has(res[i - 1]?.w ?? '') || (res[i - 1]?.w === 'for' && res[i - 2]?.w !== 'good'))) ||
-    EVENT_BEFORE.has(res[i - 1]?.w ?? '') || (EVENT_BEFORE.has(res[i - 2]?.w ?? '') && res[i - 1]!.w === 'the') || (KILLING_IT.has(r.w) && res[i + 1]?.w === 'it')) return false;
+  if (saidOfNoOne(res, i)) return false;
   return r.hate || (r.attr && (!judged || DEROG_SET.has(r.w))) || (!judged && badWord(r.w));
 }
 
