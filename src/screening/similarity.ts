@@ -9,6 +9,7 @@
 import * as chrono from 'chrono-node';
 import { extractFeatures, type SparseVector } from './features.ts';
 import { normalize } from './normalize.ts';
+import { instantOf } from './text.ts';
 import type { Finding } from './types.ts';
 
 const BITS = 16;
@@ -63,9 +64,7 @@ export function similarity(a: string, b: string): number {
 interface When { text: string; start: number; end: number; day?: string; time?: string }
 
 function toDate(d: string | Date | undefined): Date {
-  if (d === undefined) return FIXED_REFERENCE;
-  const x = d instanceof Date ? d : new Date(d);
-  return Number.isNaN(x.getTime()) ? FIXED_REFERENCE : x;
+  return instantOf(d) ?? FIXED_REFERENCE;
 }
 
 function whens(text: string, ref: Date): When[] {

@@ -102,3 +102,10 @@ export function syllables(word: string): number {
   const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
   return Math.max(1, groups ? groups.length : 1);
 }
+
+/** A post's date (written or scheduled) as an instant, or null when it is missing or not a date. */
+export function instantOf(d: string | Date | undefined): Date | null {
+  if (d === undefined) return null;
+  const x = d instanceof Date ? d : new Date(d);
+  return Number.isNaN(x.getTime()) ? null : x;
+}

@@ -10,7 +10,7 @@ import * as chrono from 'chrono-node';
 import { localParts } from '../../policy/zone.ts';
 import type { Rule } from '../rule.ts';
 import type { Hit } from '../types.ts';
-import { sentences } from '../text.ts';
+import { instantOf, sentences } from '../text.ts';
 
 /** Words that make a sentence an invitation or an announcement of something still to come. */
 const UPCOMING =
@@ -23,12 +23,6 @@ interface Day { y: number; m: number; d: number }
 
 const key = (x: Day): number => x.y * 10_000 + x.m * 100 + x.d;
 const show = (x: Day): string => `${MONTHS[x.m - 1]} ${x.d}, ${x.y}`;
-
-function dateOf(d: string | Date | undefined): Date | null {
-  if (d === undefined) return null;
-  const x = d instanceof Date ? d : new Date(d);
-  return Number.isNaN(x.getTime()) ? null : x;
-}
 
 /**
  * The publication day in the City's time zone. chrono fills a date's missing parts from its
@@ -61,7 +55,7 @@ export const timelinessRule: Rule = {
   defaultSeverity: 'advice',
   title: 'Timely: no invitations to dates already past',
   check(ctx) {
-    const instant = dateOf(ctx.post?.date);
+    const instant = instantOf(ctx.post?.date);
     if (!instant) return [];
     const text = ctx.text.length > MAX_TEXT ? ctx.text.slice(0, MAX_TEXT) : ctx.text;
     const { day: today, ref } = publicationDay(instant, ctx.config.timeZone);
